@@ -1,0 +1,47 @@
+"""The ``clusterfeeds`` command. Each sub-command lives in aggregator/commands/
+as a module with ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from aggregator import __version__
+
+COMMANDS = ("run", "crawl", "publish", "demo", "sources", "status", "parse-date", "serve")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clusterfeeds",
+        description="Crawl cluster and innovation agencies' events and funding calls "
+                    "into SQLite and publish them as RSS and iCal feeds.")
+    parser.add_argument("--version", action="version", version=f"clusterfeeds {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        module = _command_module(name)
+        if module is None:
+            continue
+        command = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def _command_module(name: str):
+    try:
+        return importlib.import_module(f"aggregator.commands.{name.replace('-', '_')}")
+    except ModuleNotFoundError as error:
+        if error.name != f"aggregator.commands.{name.replace('-', '_')}":
+            raise
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

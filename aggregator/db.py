@@ -1,0 +1,97 @@
+"""The SQLite database: schema and the few queries everything shares.
+
+Timestamps are ISO 8601 text. A date without a time is stored as ``YYYY-MM-DD``
+with ``all_day = 1``; a timed value as ``YYYY-MM-DDTHH:MM:SS+HH:MM`` (its UTC
+offset included) with its IANA zone in ``timezone``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import sqlite_utils
+
+ITEM_COLUMNS = {
+    "id": str,             # stable: the same page gives the same id on every run
+    "source": str,
+    "kind": str,           # event | call | news
+    "title": str,
+    "url": str,
+    "summary": str,
+    "language": str,
+    "country": str,
+    "location": str,
+    "online": int,         # 1 / 0 / NULL (unknown)
+    "start": str,          # event start (all-day date or timed with offset)
+    "end": str,            # event end, inclusive for all-day dates
+    "all_day": int,
+    "timezone": str,       # IANA zone of start/end/deadline
+    "opens": str,          # when a call opens
+    "deadline": str,       # the next cut-off on or after as-of, else the last one
+    "deadlines": str,      # JSON list of every cut-off: [{"at", "all_day", "approximate", "text"}]
+    "approximate": int,    # the date or deadline is approximate ("mid-September")
+    "earliest": str,       # for approximate dates: earliest and latest possible day
+    "latest": str,
+    "recurrence": str,     # e.g. "yearly"
+    "status": str,         # open | closed | forthcoming | upcoming | past | cancelled | published
+    "published": str,
+    "tags": str,           # JSON list
+    "external_id": str,
+    "start_text": str,     # raw texts the dates came from
+    "end_text": str,
+    "deadline_texts": str,  # JSON list
+    "opens_text": str,
+    "published_text": str,
+    "status_text": str,
+    "content_hash": str,   # of the stored fields, to tell a changed page
+    "first_seen": str,
+    "last_seen": str,
+    "updated": str,
+}
+
+# Fields whose change is recorded in the `changes` table.
+TRACKED_FIELDS = ("title", "start", "end", "deadline", "deadlines", "opens", "status",
+                  "location", "online", "summary", "url")
+
+
+def connect(path: str | Path) -> sqlite_utils.Database:
+    """Open (and create if needed) the database, in WAL mode so readers never block."""
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA busy_timeout=10000")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    items = db["items"]
+    if not items.exists():
+        items.create(ITEM_COLUMNS, pk="id", not_null={"source", "kind", "title", "url"})
+        items.create_index(["source"])
+        items.create_index(["kind", "start"])
+        items.create_index(["kind", "deadline"])
+    else:
+        missing = {k: v for k, v in ITEM_COLUMNS.items() if k not in items.columns_dict}
+        for name, type_ in missing.items():
+            items.add_column(name, type_)
+    db["changes"].create({
+        "id": int, "item_id": str, "at": str, "field": str, "old": str, "new": str,
+    }, pk="id", foreign_keys=[("item_id", "items", "id")], if_not_exists=True)
+    db["crawls"].create({
+        "id": int, "source": str, "started": str, "finished": str, "pages": int,
+        "items": int, "new": int, "changed": int, "errors": int, "outcome": str,
+        "message": str,
+    }, pk="id", if_not_exists=True)
+    db["problems"].create({
+        "id": int, "crawl_id": int, "source": str, "url": str, "field": str,
+        "message": str, "at": str,
+    }, pk="id", if_not_exists=True)
+
+
+def decode_item(row: dict) -> dict:
+    """A stored row with its JSON columns as Python lists."""
+    out = dict(row)
+    for name in ("deadlines", "tags", "deadline_texts"):
+        out[name] = json.loads(row[name]) if row.get(name) else []
+    return out

@@ -1,0 +1,47 @@
+"""Scrapy settings shared by ``scrapy crawl`` and the ``clusterfeeds`` command."""
+
+from aggregator import HOMEPAGE, __version__
+
+BOT_NAME = "clusterfeeds"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+USER_AGENT = f"clusterfeeds/{__version__} (+{HOMEPAGE})"
+ROBOTSTXT_OBEY = True
+
+# Both open a port that runs code; an unattended cron job needs neither.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+# Polite to each site, but many sites crawl side by side.
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+# The default (100) halves throughput on small pages.
+CONCURRENT_ITEMS = 16
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 30
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_DELAY = 0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+REDIRECT_MAX_TIMES = 5
+
+ITEM_PIPELINES = {
+    "pipelines.clean.CleanTextPipeline": 100,
+    "pipelines.normalize.NormalizeDatesPipeline": 200,
+    "pipelines.classify.ClassifyPipeline": 300,
+    "pipelines.store.SQLiteStorePipeline": 400,
+}
+
+# clusterfeeds' own settings; the command line sets them, `scrapy crawl -s` can too.
+CLUSTERFEEDS_DB = "clusterfeeds.db"
+# The "today" that decides upcoming/open/closed: YYYY-MM-DD, empty for the real today.
+CLUSTERFEEDS_AS_OF = ""
+# A snapshot folder to crawl instead of the live sites (see aggregator/replay.py).
+CLUSTERFEEDS_SNAPSHOT = ""
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,52 @@
+"""Where a snapshot keeps the page of a URL.
+
+A snapshot is a folder with one sub-folder per host, holding each page at its
+URL path: ``https://host/a/b`` is ``host/a/b``; a path ending in ``/`` (or naming
+a folder) is ``index.html`` inside it; a query string is kept after an ``@``:
+``/search-results?type=x&page=1`` is ``search-results@type=x&page=1``.
+The scheme is not kept: a snapshot answers for http and https alike.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+BUNDLED = Path(__file__).parent / "snapshot"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    root: Path
+
+    @property
+    def captured(self) -> date:
+        """The date the snapshot's pages were captured (written as of)."""
+        with open(self.root / "snapshot.toml", "rb") as f:
+            return tomllib.load(f)["captured"]
+
+    def path_for(self, url: str) -> Path:
+        """The file holding the page of ``url`` (it may not exist)."""
+        parts = urlsplit(url)
+        return self.path_for_host_path(parts.hostname or "", parts.path, parts.query)
+
+    def path_for_host_path(self, host: str, path: str, query: str = "") -> Path:
+        relative = unquote(path).lstrip("/")
+        if ".." in Path(relative).parts or host in ("", ".", ".."):
+            raise ValueError(f"not a snapshot path: {host!r} {path!r}")
+        target = self.root / host / relative
+        if not relative or path.endswith("/") or target.is_dir():
+            target = target / "index.html"
+        if query:
+            target = target.with_name(f"{target.name}@{unquote(query)}")
+        return target
+
+    def read(self, url: str) -> str:
+        return self.path_for(url).read_text(encoding="utf-8")
+
+
+def bundled() -> Snapshot:
+    return Snapshot(BUNDLED)

@@ -1,0 +1,79 @@
+"""What an extractor returns, and the small helpers every extractor needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag, urljoin
+
+from bs4 import BeautifulSoup, Tag
+
+KINDS = ("event", "call", "news")
+
+# The raw fields an extractor may fill; the pipelines read these and nothing else.
+RAW_FIELDS = (
+    "kind",            # "event" | "call" | "news": what the page says it is
+    "url",             # absolute real URL of the page (or of the linked detail page)
+    "key",             # tells apart several items on one page (e.g. a newsletter); else None
+    "title",           # text, may hold inline HTML
+    "summary",         # text or HTML
+    "language",        # ISO 639-1 code of the text
+    "location",        # place as written, or None
+    "online",          # True / False / None when the page does not say
+    "start_text",      # raw text with the event's start (may be a whole range "14-16 May 2019")
+    "end_text",        # raw text with the event's end, when the page gives it apart
+    "deadline_texts",  # list of raw texts, one per cut-off
+    "opens_text",      # raw text of when a call opens
+    "published_text",  # raw text of the publication date
+    "status_text",     # raw status words ("Utgått", "Nabór został zakończony", "Cancelled")
+    "tags",            # list of raw tags/categories/event types shown on the page
+    "external_id",     # the source's own identifier, when it has one
+)
+
+
+@dataclass
+class Extraction:
+    """Items found on one page and links worth following from it."""
+
+    items: list[dict] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    # Link to the next listing page; kept apart so a crawl can stop paging early.
+    next_page: str | None = None
+
+
+def raw_item(kind: str, url: str, title: str, language: str, **fields) -> dict:
+    """A raw item with every field present, so pipelines never guess at keys."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    unknown = set(fields) - set(RAW_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown raw fields: {sorted(unknown)}")
+    item = dict.fromkeys(RAW_FIELDS)
+    item.update(deadline_texts=[], tags=[])
+    item.update(fields, kind=kind, url=url, title=title, language=language)
+    return item
+
+
+def soup_of(html: str | bytes) -> BeautifulSoup:
+    return BeautifulSoup(html, "lxml")
+
+
+def text_of(node: Tag | None, separator: str = " ") -> str | None:
+    """The visible text of a node with whitespace folded, or None."""
+    if node is None:
+        return None
+    text = " ".join(node.get_text(separator).split())
+    return text or None
+
+
+def absolute(base_url: str, href: str | None) -> str | None:
+    """An absolute http(s) URL without fragment, or None for mailto:, javascript:, '#'."""
+    if not href:
+        return None
+    url = urldefrag(urljoin(base_url, href.strip())).url
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def meta_content(soup: BeautifulSoup, name: str) -> str | None:
+    """The content of <meta property=name> or <meta name=name>."""
+    tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+    return tag.get("content") if tag and tag.get("content") else None

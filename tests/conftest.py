@@ -1,0 +1,9 @@
+import pytest
+
+from aggregator.snapshot import bundled
+
+
+@pytest.fixture(scope="session")
+def snapshot():
+    """The bundled snapshot; ``snapshot.read(url)`` gives a page's HTML."""
+    return bundled()
