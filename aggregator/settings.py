@@ -29,6 +29,12 @@ RETRY_ENABLED = True
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 5
 
+# Plain HTTP for live sites; routed to the replay server when a snapshot is set.
+DOWNLOAD_HANDLERS = {
+    "http": "aggregator.replay.ReplayDownloadHandler",
+    "https": "aggregator.replay.ReplayDownloadHandler",
+}
+
 ITEM_PIPELINES = {
     "pipelines.clean.CleanTextPipeline": 100,
     "pipelines.normalize.NormalizeDatesPipeline": 200,
@@ -42,6 +48,8 @@ CLUSTERFEEDS_DB = "clusterfeeds.db"
 CLUSTERFEEDS_AS_OF = ""
 # A snapshot folder to crawl instead of the live sites (see aggregator/replay.py).
 CLUSTERFEEDS_SNAPSHOT = ""
+# host:port of an already running replay server (tests start their own).
+CLUSTERFEEDS_REPLAY_ADDRESS = ""
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -8,7 +8,9 @@ from typing import ClassVar
 
 import scrapy
 from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
 
+from aggregator.problems import report_problem
 from spiders.extractors.page import Extraction
 
 
@@ -28,17 +30,21 @@ class SourceSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls:
-            yield scrapy.Request(url, callback=self.parse)
+            yield scrapy.Request(url, callback=self.parse, errback=self.page_failed)
 
     def parse(self, response: Response) -> Iterator[dict | scrapy.Request]:
         if not isinstance(response, TextResponse):
-            self.logger.warning("%s: %s is not text (%s), skipped", self.name, response.url,
-                                response.headers.get("Content-Type"))
+            report_problem(self.crawler, self.name, response.url, "page",
+                           f"not a text page ({response.headers.get('Content-Type')!r})")
             return
         extraction = type(self).extractor(response.url, response.text)
         for item in extraction.items:
             yield {**item, "source": self.name}
-        for url in extraction.links:
-            yield response.follow(url, callback=self.parse)
-        if extraction.next_page:
-            yield response.follow(extraction.next_page, callback=self.parse)
+        for url in [*extraction.links, extraction.next_page]:
+            if url:
+                yield response.follow(url, callback=self.parse, errback=self.page_failed)
+
+    def page_failed(self, failure: Failure) -> None:
+        """A page that could not be fetched: reported, and the crawl goes on."""
+        url = failure.request.url if hasattr(failure, "request") else "?"
+        report_problem(self.crawler, self.name, url, "page", failure.getErrorMessage())

@@ -1,0 +1,61 @@
+"""Options and output shared by the commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from aggregator.runner import CrawlJob
+
+EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 75
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from None
+
+
+def add_database_options(parser: argparse.ArgumentParser, default_db: str = "clusterfeeds.db") -> None:
+    parser.add_argument("--db", type=Path, default=Path(default_db),
+                        help=f"the SQLite database (default: ./{default_db})")
+    parser.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
+                        help="the day that decides what is upcoming or open (default: today)")
+
+
+def add_crawl_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--snapshot", type=Path, metavar="DIR",
+                        help="crawl this snapshot (served on 127.0.0.1) instead of the live sites")
+    noise = parser.add_mutually_exclusive_group()
+    noise.add_argument("--quiet", action="store_true", help="print only failures (for cron)")
+    noise.add_argument("--verbose", action="store_true", help="show Scrapy's log")
+
+
+def add_publish_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, default=Path("public"),
+                        help="folder to publish the feeds into (default: ./public)")
+    parser.add_argument("--base-url", default="http://localhost:8000/",
+                        help="the address the folder is served at, for feed self links")
+
+
+def crawl_job(args: argparse.Namespace) -> CrawlJob:
+    if args.snapshot and not (args.snapshot / "snapshot.toml").is_file():
+        raise SystemExit(f"clusterfeeds: --snapshot {args.snapshot}: no snapshot.toml there")
+    return CrawlJob(db=args.db, as_of=args.as_of, snapshot=args.snapshot,
+                    log_level="INFO" if args.verbose else "WARNING")
+
+
+def report_crawls(crawls: list[dict], quiet: bool) -> bool:
+    """Print one line per source (only failures when quiet); True if all went well."""
+    failed = [c for c in crawls if c["outcome"] == "failed"]
+    shown = failed if quiet else crawls
+    for c in shown:
+        print(f"{c['source']:<18} {c['outcome']:<8} pages {c['pages'] or 0:>4}  "
+              f"items {c['items'] or 0:>4}  new {c['new'] or 0:>4}  "
+              f"changed {c['changed'] or 0:>3}  errors {c['errors'] or 0:>3}"
+              + (f"  {c['message']}" if c.get("message") else ""),
+              file=sys.stderr if c["outcome"] == "failed" else sys.stdout)
+    return not failed

@@ -1,0 +1,34 @@
+"""`clusterfeeds demo`: `run` on the bundled snapshot, as of its capture date."""
+
+from aggregator import db as database
+from aggregator.commands import run as run_command
+from aggregator.commands.common import add_database_options, add_publish_options
+from aggregator.snapshot import bundled
+
+HELP = ("Crawl the bundled snapshot of every source over 127.0.0.1, as of its capture "
+        "date, and publish the feeds (default: ./public).")
+
+
+def add_arguments(parser):
+    add_database_options(parser, default_db="clusterfeeds-demo.db")
+    add_publish_options(parser)
+    parser.add_argument("--verbose", action="store_true", help="show Scrapy's log")
+
+
+def run(args) -> int:
+    snapshot = bundled()
+    args.snapshot = snapshot.root
+    args.as_of = args.as_of or snapshot.captured
+    args.quiet = False
+    print(f"Crawling the bundled snapshot (captured {snapshot.captured}) as of {args.as_of}…")
+    status = run_command.run(args)
+    db = database.connect(args.db)
+    counts = db.execute("select source, kind, count(*) from items group by source, kind "
+                        "order by source, kind").fetchall()
+    db.close()
+    print(f"\nDatabase {args.db.resolve()}:")
+    for source, kind, count in counts:
+        print(f"  {source:<18} {kind:<6} {count:>4}")
+    print(f"\nFeeds in {args.out.resolve()}/ — open index.html in a browser, or "
+          f"`clusterfeeds serve --out {args.out}`.")
+    return status

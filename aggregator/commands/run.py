@@ -1,0 +1,34 @@
+"""`clusterfeeds run`: the cron job."""
+
+import sys
+from datetime import date
+
+from aggregator.commands.common import (EXIT_LOCKED, EXIT_OK, EXIT_SOURCE_FAILED,
+                                        add_crawl_options, add_database_options,
+                                        add_publish_options, crawl_job, report_crawls)
+from aggregator.commands.publish import publish_feeds
+from aggregator.lock import LockHeld, exclusive
+from aggregator.runner import crawl
+
+HELP = ("Crawl every source, store and publish; for cron: quiet with --quiet unless "
+        "something fails, non-zero exit when a source failed.")
+
+
+def add_arguments(parser):
+    add_database_options(parser)
+    add_crawl_options(parser)
+    add_publish_options(parser)
+
+
+def run(args) -> int:
+    lock = args.db.with_name(args.db.name + ".lock")
+    try:
+        with exclusive(lock):
+            crawls = crawl(crawl_job(args))
+            all_well = report_crawls(crawls, args.quiet)
+            # Failed sources keep their stored items, so the feeds are still published.
+            publish_feeds(args, args.as_of or date.today(), quiet=args.quiet)
+    except LockHeld as error:
+        print(f"clusterfeeds: {error}", file=sys.stderr)
+        return EXIT_LOCKED
+    return EXIT_OK if all_well else EXIT_SOURCE_FAILED

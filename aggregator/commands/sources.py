@@ -1,0 +1,28 @@
+"""`clusterfeeds sources`"""
+
+import json
+
+from aggregator.commands.common import EXIT_OK
+from aggregator.sources import all_sources
+
+HELP = "List the sources with their country, languages, time zone, kinds and start URLs."
+
+
+def add_arguments(parser):
+    parser.add_argument("--json", action="store_true", help="one JSON object per source")
+
+
+def run(args) -> int:
+    for spider in all_sources():
+        facts = {"name": spider.name, "title": spider.title, "country": spider.country,
+                 "languages": list(spider.languages), "timezone": spider.timezone,
+                 "kinds": list(spider.kinds), "start_urls": list(spider.start_urls)}
+        if args.json:
+            print(json.dumps(facts, ensure_ascii=False))
+            continue
+        print(f"{spider.name}: {spider.title}\n  country {spider.country}, languages "
+              f"{', '.join(spider.languages)}, time zone {spider.timezone}, kinds "
+              f"{', '.join(spider.kinds)}")
+        for url in spider.start_urls:
+            print(f"  {url}")
+    return EXIT_OK

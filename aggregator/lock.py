@@ -1,0 +1,33 @@
+"""A lock so that two runs never overlap.
+
+It is an advisory ``flock`` on a file beside the database: the kernel releases
+it when its holder exits or dies, so a killed run never leaves a stale lock.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class LockHeld(RuntimeError):
+    pass
+
+
+@contextmanager
+def exclusive(path: Path):
+    """Hold the lock at ``path`` for the duration; LockHeld if another run has it."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "?"
+            raise LockHeld(f"another clusterfeeds run (pid {holder}) holds {path}") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)

@@ -1,0 +1,224 @@
+"""Crawling a snapshot through Scrapy's real HTTP stack.
+
+``ReplayServer`` serves a snapshot on 127.0.0.1: ``GET /<host>/<path>?<query>``
+answers with the snapshot's page for ``https://<host>/<path>?<query>``, with
+ETag and Last-Modified, conditional requests, and faults that tests inject.
+
+``ReplayDownloadHandler`` is Scrapy's HTTP/1.1 handler that, when a snapshot is
+configured, sends each request for a real URL to the replay server instead and
+hands back the response under the real URL. Every middleware (robots.txt,
+retries, redirects, throttling per site) still sees the real URLs, and stored
+items keep them. With no snapshot configured it is the plain HTTP handler.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import mimetypes
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
+
+from aggregator.snapshot import Snapshot
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Fault:
+    """What the replay server does instead of answering normally.
+
+    ``status``: answer with this HTTP status; ``delay``: wait this many seconds
+    first; ``reset``: close the connection without an answer; ``truncate``:
+    promise the whole body but send only this many bytes; ``redirect``: answer
+    302 to this path (on the same host); ``headers``: extra or replaced headers;
+    ``body``: serve these bytes instead of the snapshot's page.
+    """
+
+    status: int | None = None
+    delay: float = 0.0
+    reset: bool = False
+    truncate: int | None = None
+    redirect: str | None = None
+    headers: dict[str, str] | None = None
+    body: bytes | None = None
+
+
+class ReplayServer:
+    """A snapshot served on 127.0.0.1 in a background thread."""
+
+    def __init__(self, snapshot: Snapshot, port: int = 0):
+        self.snapshot = snapshot
+        self.faults: dict[str, Fault] = {}   # real URL (scheme-less "host/path?query") -> fault
+        self.requests: list[tuple[str, str, int, int]] = []  # (method, target, status, body bytes)
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler_for(self))
+        self._httpd.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def address(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"{host}:{port}"
+
+    def start(self) -> ReplayServer:
+        self._thread = threading.Thread(target=self._httpd.serve_forever, name="replay",
+                                        daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self) -> ReplayServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def inject(self, url: str, fault: Fault) -> None:
+        """Make requests for ``url`` (any scheme) meet ``fault``."""
+        self.faults[_scheme_less(url)] = fault
+
+
+def _scheme_less(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.netloc}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
+
+
+def _handler_for(server: ReplayServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(_ReplayRequestHandler):
+        replay = server
+    return Handler
+
+
+class _ReplayRequestHandler(BaseHTTPRequestHandler):
+    replay: ReplayServer
+    protocol_version = "HTTP/1.1"
+    server_version = "clusterfeeds-replay"
+
+    def do_GET(self) -> None:
+        self._answer(send_body=True)
+
+    def do_POST(self) -> None:
+        # Search APIs are POSTs; the snapshot keys their pages by URL alone.
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self._answer(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._answer(send_body=False)
+
+    def log_message(self, format: str, *args) -> None:
+        logger.debug("replay: " + format, *args)
+
+    def _answer(self, send_body: bool) -> None:
+        target = self.path.lstrip("/")
+        host, _, rest = target.partition("/")
+        path, _, query = ("/" + rest).partition("?")
+        fault = self.replay.faults.get(target)
+        if fault and fault.delay:
+            time.sleep(fault.delay)
+        if fault and fault.reset:
+            self._reset()
+            return
+        if fault and fault.redirect:
+            self._send(302, b"", {"Location": fault.redirect}, send_body)
+            return
+        try:
+            file = self.replay.snapshot.path_for_host_path(host, path, query)
+        except ValueError:
+            self._send(400, b"bad snapshot path", {"Content-Type": "text/plain"}, send_body)
+            return
+        if fault and fault.body is not None:
+            body, mtime = fault.body, time.time()
+        elif file.is_file():
+            body, mtime = file.read_bytes(), file.stat().st_mtime
+        else:
+            self._send(404, b"<h1>Not Found</h1>", {"Content-Type": "text/html"}, send_body)
+            return
+        headers = {
+            "Content-Type": _content_type(file),
+            "ETag": '"%s"' % hashlib.sha1(body).hexdigest()[:16],
+            "Last-Modified": format_datetime(datetime.fromtimestamp(int(mtime), timezone.utc),
+                                             usegmt=True),
+        }
+        headers.update(fault.headers if fault and fault.headers else {})
+        status = fault.status if fault and fault.status else 200
+        if status == 200 and self._not_modified(headers):
+            self._send(304, b"", {"ETag": headers["ETag"]}, send_body=False)
+            return
+        self._send(status, body, headers, send_body, truncate=fault.truncate if fault else None)
+
+    def _not_modified(self, headers: dict[str, str]) -> bool:
+        if etag := self.headers.get("If-None-Match"):
+            return headers["ETag"] in [tag.strip() for tag in etag.split(",")]
+        return self.headers.get("If-Modified-Since") == headers["Last-Modified"]
+
+    def _send(self, status: int, body: bytes, headers: dict[str, str], send_body: bool,
+              truncate: int | None = None) -> None:
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.replay.requests.append((self.command, self.path, status, len(body) if send_body else 0))
+        if send_body:
+            self.wfile.write(body[:truncate] if truncate is not None else body)
+        if truncate is not None:
+            self.close_connection = True
+
+    def _reset(self) -> None:
+        # SO_LINGER with a zero timeout makes close() send a TCP RST.
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        self.replay.requests.append((self.command, self.path, 0, 0))
+        self.close_connection = True
+        self.connection.close()
+
+
+def _content_type(file: Path) -> str:
+    name = file.name.partition("@")[0]
+    if name == "robots.txt":
+        return "text/plain; charset=utf-8"
+    guessed, _ = mimetypes.guess_type(name)
+    if guessed in (None, "text/html"):
+        return "text/html; charset=utf-8"
+    return guessed
+
+
+class ReplayDownloadHandler(HTTP11DownloadHandler):
+    """Scrapy's HTTP/1.1 handler, routed to a replay server when a snapshot is set.
+
+    Settings: ``CLUSTERFEEDS_REPLAY_ADDRESS`` (host:port of a running replay
+    server, as tests start one) or ``CLUSTERFEEDS_SNAPSHOT`` (a snapshot folder:
+    the handler starts its own server for the crawl).
+    """
+
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self._server: ReplayServer | None = None
+        self._address = crawler.settings.get("CLUSTERFEEDS_REPLAY_ADDRESS") or None
+        snapshot = crawler.settings.get("CLUSTERFEEDS_SNAPSHOT")
+        if not self._address and snapshot:
+            self._server = ReplayServer(Snapshot(Path(snapshot))).start()
+            self._address = self._server.address
+
+    async def download_request(self, request):
+        if not self._address:
+            return await super().download_request(request)
+        loopback = f"http://{self._address}/{_scheme_less(request.url)}"
+        response = await super().download_request(request.replace(url=loopback))
+        return response.replace(url=request.url)
+
+    async def close(self) -> None:
+        await super().close()
+        if self._server:
+            self._server.stop()

@@ -1,0 +1,146 @@
+"""Store items in SQLite in batches, keep every change, and log the crawl.
+
+An item's id is a hash of where it comes from (source, kind, URL, key), so the
+same page gives the same row on every run. A row is never deleted: an item that
+is gone from its site stays, and a changed one is updated with each changed
+field kept in ``changes``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from scrapy import signals
+
+from aggregator import db as database
+from aggregator.clock import now
+from aggregator.problems import problem_found
+
+BATCH_SIZE = 100
+# Written as given; the rest of ITEM_COLUMNS is kept by the store itself.
+BOOKKEEPING = ("id", "content_hash", "first_seen", "last_seen", "updated")
+
+
+def item_id(source: str, kind: str, url: str, key: str | None) -> str:
+    return hashlib.sha1(f"{source}\n{kind}\n{url}\n{key or ''}".encode()).hexdigest()[:20]
+
+
+def row_of(item: dict) -> dict:
+    """The stored columns of a processed item, lists as JSON."""
+    row = {}
+    for name in database.ITEM_COLUMNS:
+        if name in BOOKKEEPING:
+            continue
+        value = item.get(name)
+        if isinstance(value, (list, dict)):
+            value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        elif isinstance(value, bool):
+            value = int(value)
+        row[name] = value
+    row["content_hash"] = hashlib.sha1(
+        json.dumps(row, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    row["id"] = item_id(item["source"], item["kind"], item["url"], item.get("key"))
+    return row
+
+
+class SQLiteStorePipeline:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.db = database.connect(crawler.settings.get("CLUSTERFEEDS_DB"))
+        self.pending: dict[str, dict] = {}
+        self.problems: list[dict] = []
+        self.counts = {"items": 0, "new": 0, "changed": 0}
+        self.crawl_id: int | None = None
+        for handler, signal in ((self.on_problem, problem_found),
+                                (self.on_item_dropped, signals.item_dropped),
+                                (self.on_item_error, signals.item_error),
+                                (self.on_spider_error, signals.spider_error)):
+            crawler.signals.connect(handler, signal=signal)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    @property
+    def source(self) -> str:
+        return self.crawler.spider.name
+
+    def open_spider(self) -> None:
+        self.crawl_id = self.db["crawls"].insert(
+            {"source": self.source, "started": now(), "outcome": "running"}).last_pk
+
+    def process_item(self, item: dict) -> dict:
+        row = row_of(item)
+        self.pending[row["id"]] = row
+        self.counts["items"] += 1
+        if len(self.pending) >= BATCH_SIZE:
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        rows, self.pending = list(self.pending.values()), {}
+        problems, self.problems = self.problems, []
+        stamp = now()
+        with self.db.conn:  # one transaction: a killed run leaves no half batch
+            known = self._stored(row["id"] for row in rows)
+            for row in rows:
+                old = known.get(row["id"])
+                if old is None:
+                    self.db["items"].insert({**row, "first_seen": stamp, "last_seen": stamp,
+                                             "updated": stamp})
+                    self.counts["new"] += 1
+                elif old["content_hash"] != row["content_hash"]:
+                    self._record_changes(old, row, stamp)
+                    self.db["items"].update(row["id"], {**row, "last_seen": stamp,
+                                                        "updated": stamp})
+                    self.counts["changed"] += 1
+                else:
+                    self.db["items"].update(row["id"], {"last_seen": stamp})
+            if problems:
+                self.db["problems"].insert_all(
+                    {**p, "crawl_id": self.crawl_id, "at": stamp} for p in problems)
+
+    def _stored(self, ids) -> dict[str, dict]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        return {row["id"]: row for row in
+                self.db.query(f"select * from items where id in ({marks})", ids)}
+
+    def _record_changes(self, old: dict, new: dict, stamp: str) -> None:
+        self.db["changes"].insert_all(
+            {"item_id": new["id"], "at": stamp, "field": name, "old": old.get(name),
+             "new": new.get(name)}
+            for name in database.TRACKED_FIELDS if old.get(name) != new.get(name))
+
+    def close_spider(self) -> None:
+        self.flush()
+        stats = self.crawler.stats
+        errors = stats.get_value("clusterfeeds/problems", 0)
+        reason = stats.get_value("finish_reason")
+        if self.counts["items"] == 0 or reason not in (None, "finished"):
+            outcome = "failed"
+        else:
+            outcome = "partial" if errors else "ok"
+        self.db["crawls"].update(self.crawl_id, {
+            "finished": now(), "pages": stats.get_value("response_received_count", 0),
+            **self.counts, "errors": errors, "outcome": outcome,
+            "message": None if reason in (None, "finished") else f"finished: {reason}",
+        })
+
+    def on_problem(self, source: str, url: str, field: str, message: str) -> None:
+        self.crawler.stats.inc_value("clusterfeeds/problems")
+        self.problems.append({"source": source, "url": url, "field": field, "message": message})
+
+    def on_item_dropped(self, item, response, exception, spider=None) -> None:
+        self.on_problem(item.get("source", self.source), item.get("url"), "item", str(exception))
+
+    def on_item_error(self, item, response, spider=None, failure=None) -> None:
+        self.on_problem(item.get("source", self.source), item.get("url"), "item",
+                        f"processing failed: {failure.getErrorMessage() if failure else 'unknown'}")
+
+    def on_spider_error(self, failure, response, spider=None) -> None:
+        self.on_problem(self.source, response.url, "page",
+                        f"extraction failed: {failure.getErrorMessage()}")
