@@ -8,6 +8,7 @@ offset included) with its IANA zone in ``timezone``.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import sqlite_utils
@@ -95,3 +96,8 @@ def decode_item(row: dict) -> dict:
     for name in ("deadlines", "tags", "deadline_texts"):
         out[name] = json.loads(row[name]) if row.get(name) else []
     return out
+
+
+def day_of(value: str | None) -> date | None:
+    """The calendar day of a stored date or timestamp, in its own zone."""
+    return date.fromisoformat(value[:10]) if value else None

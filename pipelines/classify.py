@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from aggregator.clock import as_of
-from pipelines.normalize import day_of
+from aggregator.db import day_of
 
 # Status words as sources write them, in their languages.
 CANCELLED = re.compile(

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from aggregator.clock import as_of
+from aggregator.db import day_of
 from pipelines.dates import DateResult, parse_date
 from aggregator.problems import report_problem
 
@@ -24,10 +25,6 @@ def stored(value: date | datetime | None, tz: str | None) -> str | None:
             value = value.replace(tzinfo=ZoneInfo(tz or "UTC"))
         return value.isoformat()
     return value.isoformat()
-
-
-def day_of(value: str | None) -> date | None:
-    return date.fromisoformat(value[:10]) if value else None
 
 
 class NormalizeDatesPipeline:
