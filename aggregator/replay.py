@@ -146,7 +146,7 @@ class _ReplayRequestHandler(BaseHTTPRequestHandler):
             self._send(404, b"<h1>Not Found</h1>", {"Content-Type": "text/html"}, send_body)
             return
         headers = {
-            "Content-Type": _content_type(file),
+            "Content-Type": _content_type(file, body),
             "ETag": '"%s"' % hashlib.sha1(body).hexdigest()[:16],
             "Last-Modified": format_datetime(datetime.fromtimestamp(int(mtime), timezone.utc),
                                              usegmt=True),
@@ -184,14 +184,17 @@ class _ReplayRequestHandler(BaseHTTPRequestHandler):
         self.connection.close()
 
 
-def _content_type(file: Path) -> str:
+def _content_type(file: Path, body: bytes) -> str:
     name = file.name.partition("@")[0]
     if name == "robots.txt":
         return "text/plain; charset=utf-8"
     guessed, _ = mimetypes.guess_type(name)
-    if guessed in (None, "text/html"):
-        return "text/html; charset=utf-8"
-    return guessed
+    if guessed is None:
+        # Pages without an extension: what an API or a feed answers, else HTML.
+        start = body.lstrip()[:5]
+        guessed = ("application/json" if start[:1] in (b"{", b"[") else
+                   "application/xml" if start.startswith((b"<?xml", b"<rss")) else "text/html")
+    return f"{guessed}; charset=utf-8" if guessed.startswith("text/") or "json" in guessed else guessed
 
 
 class ReplayDownloadHandler(HTTP11DownloadHandler):

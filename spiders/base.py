@@ -38,6 +38,8 @@ class SourceSpider(scrapy.Spider):
                            f"not a text page ({response.headers.get('Content-Type')!r})")
             return
         extraction = type(self).extractor(response.url, response.text)
+        for field, message in extraction.problems:
+            report_problem(self.crawler, self.name, response.url, field, message)
         for item in extraction.items:
             yield {**item, "source": self.name}
         for url in [*extraction.links, extraction.next_page]:
