@@ -1,0 +1,1 @@
+"""The published feeds (RSS, iCal) and page, generated from the database only."""
