@@ -37,7 +37,10 @@ ITEM_COLUMNS = {
     "recurrence": str,     # e.g. "yearly"
     "status": str,         # open | closed | forthcoming | upcoming | past | cancelled | published
     "published": str,
-    "tags": str,           # JSON list
+    "tags": str,           # JSON list of the page's own tags, categories, event types
+    "topics": str,         # JSON list of topic tags found by pipelines/topics.py
+    "entry_id": str,       # the id of the entry this item announces (the same thing
+                           # announced by several pages or sources shares one entry)
     "external_id": str,
     "start_text": str,     # raw texts the dates came from
     "end_text": str,
@@ -72,6 +75,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         items.create_index(["source"])
         items.create_index(["kind", "start"])
         items.create_index(["kind", "deadline"])
+        items.create_index(["entry_id"])
     else:
         missing = {k: v for k, v in ITEM_COLUMNS.items() if k not in items.columns_dict}
         for name, type_ in missing.items():
@@ -93,7 +97,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
 def decode_item(row: dict) -> dict:
     """A stored row with its JSON columns as Python lists."""
     out = dict(row)
-    for name in ("deadlines", "tags", "deadline_texts"):
+    for name in ("deadlines", "tags", "topics", "deadline_texts"):
         out[name] = json.loads(row[name]) if row.get(name) else []
     return out
 

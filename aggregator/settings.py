@@ -39,6 +39,7 @@ ITEM_PIPELINES = {
     "pipelines.clean.CleanTextPipeline": 100,
     "pipelines.normalize.NormalizeDatesPipeline": 200,
     "pipelines.classify.ClassifyPipeline": 300,
+    "pipelines.topics.TopicPipeline": 350,
     "pipelines.store.SQLiteStorePipeline": 400,
 }
 

@@ -16,10 +16,13 @@ from scrapy import signals
 from aggregator import db as database
 from aggregator.clock import now
 from aggregator.problems import problem_found
+from pipelines.dedupe import days_of, entry_for
 
 BATCH_SIZE = 100
+# A crawl finding less than this share of its last good run's items has failed.
+FAR_FEWER = 0.5
 # Written as given; the rest of ITEM_COLUMNS is kept by the store itself.
-BOOKKEEPING = ("id", "content_hash", "first_seen", "last_seen", "updated")
+BOOKKEEPING = ("id", "entry_id", "content_hash", "first_seen", "last_seen", "updated")
 
 
 def item_id(source: str, kind: str, url: str, key: str | None) -> str:
@@ -84,8 +87,12 @@ class SQLiteStorePipeline:
         stamp = now()
         with self.db.conn:  # one transaction: a killed run leaves no half batch
             known = self._stored(row["id"] for row in rows)
-            for row in rows:
+            for done, row in enumerate(rows):
                 old = known.get(row["id"])
+                if old is None or old["content_hash"] != row["content_hash"]:
+                    row["entry_id"] = entry_for(row, [*rows[:done], *self._same_days(row)])
+                else:
+                    row["entry_id"] = old["entry_id"]
                 if old is None:
                     self.db["items"].insert({**row, "first_seen": stamp, "last_seen": stamp,
                                              "updated": stamp})
@@ -109,6 +116,19 @@ class SQLiteStorePipeline:
         return {row["id"]: row for row in
                 self.db.query(f"select * from items where id in ({marks})", ids)}
 
+    def _same_days(self, row: dict) -> list[dict]:
+        """Stored events or calls on one of the row's days: the only candidates
+        for being the same thing."""
+        found = []
+        for day in days_of(row):
+            if row["kind"] == "event":
+                where, args = "substr(start, 1, 10) = ?", [day.isoformat()]
+            else:
+                where, args = "deadlines like ?", [f'%"at": "{day.isoformat()}%']
+            found += self.db.query(f"select id, kind, title, start, deadlines, entry_id from items "
+                                   f"where kind = ? and {where}", [row["kind"], *args])
+        return found
+
     def _record_changes(self, old: dict, new: dict, stamp: str) -> None:
         self.db["changes"].insert_all(
             {"item_id": new["id"], "at": stamp, "field": name, "old": old.get(name),
@@ -119,16 +139,26 @@ class SQLiteStorePipeline:
         self.flush()
         stats = self.crawler.stats
         errors = stats.get_value("clusterfeeds/problems", 0)
-        reason = stats.get_value("finish_reason")
-        if self.counts["items"] == 0 or reason not in (None, "finished"):
-            outcome = "failed"
-        else:
-            outcome = "partial" if errors else "ok"
+        outcome, message = self._outcome(errors, stats.get_value("finish_reason"))
         self.db["crawls"].update(self.crawl_id, {
             "finished": now(), "pages": stats.get_value("response_received_count", 0),
-            **self.counts, "errors": errors, "outcome": outcome,
-            "message": None if reason in (None, "finished") else f"finished: {reason}",
+            **self.counts, "errors": errors, "outcome": outcome, "message": message,
         })
+
+    def _outcome(self, errors: int, reason: str | None) -> tuple[str, str | None]:
+        """ok, partial (some pages or fields failed) or failed (nothing, or far
+        less than the last good run: the site is down or was redesigned)."""
+        if reason not in (None, "finished"):
+            return "failed", f"crawl ended early: {reason}"
+        if self.counts["items"] == 0:
+            return "failed", "no items found"
+        last_good = self.db.execute(
+            "select items from crawls where source = ? and outcome in ('ok', 'partial') "
+            "and id != ? order by id desc limit 1", [self.source, self.crawl_id]).fetchone()
+        if last_good and self.counts["items"] < FAR_FEWER * last_good[0]:
+            return "failed", (f"{self.counts['items']} items, far fewer than the "
+                              f"{last_good[0]} of the last good run")
+        return ("partial" if errors else "ok"), None
 
     def on_problem(self, source: str, url: str, field: str, message: str) -> None:
         self.crawler.stats.inc_value("clusterfeeds/problems")

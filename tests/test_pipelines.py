@@ -177,3 +177,16 @@ def test_problems_are_stored_with_source_url_and_field(tmp_path):
 def test_a_crawl_without_items_is_failed(tmp_path):
     db = run_store(tmp_path, [])
     assert next(db["crawls"].rows)["outcome"] == "failed"
+
+
+def test_a_crawl_with_far_fewer_items_than_the_last_good_run_is_failed(tmp_path):
+    items = [stored_item(url=f"https://example.org/calls/{n}") for n in range(10)]
+    run_store(tmp_path, items)
+    db = run_store(tmp_path, items[:3])
+    last = list(db["crawls"].rows)[-1]
+    assert last["outcome"] == "failed"
+    assert last["message"] == "3 items, far fewer than the 10 of the last good run"
+    assert db["items"].count == 10
+    # The next run compares with the last good run, not with the failed one.
+    db = run_store(tmp_path, items[:6])
+    assert list(db["crawls"].rows)[-1]["outcome"] == "ok"

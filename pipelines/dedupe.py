@@ -1,0 +1,66 @@
+"""One entry per real-world thing: telling when two items announce the same
+event or call (an ECCP listing and a national agency's page, a news item and
+an event page), so the feeds show it once with every source's link.
+
+Two items are the same thing when they are of the same kind, fall on the same
+day (an event's start; a call's deadlines share a day) and their titles share
+most of their significant words. Without dates nothing is merged: a guess
+would hide a real entry.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from aggregator.db import day_of
+from pipelines.topics import fold
+
+# Words that say little about which event it is, in the sources' languages.
+STOPWORDS = frozenset("""
+the and for with from into our your this that are was will of to in on at by an a
+event events call calls proposals proposal open deadline new 2nd 3rd
+og i for til med av pa en et det som er den de
+und der die das fur mit von zum zur im am
+w na do z dla oraz
+ir su del ir
+si de la cu pentru
+""".split())
+SIMILARITY = 0.6
+
+
+def significant_words(title: str) -> frozenset[str]:
+    return frozenset(word for word in re.findall(r"[a-z0-9]+", fold(title))
+                     if word not in STOPWORDS and (len(word) > 2 or word.isdigit()))
+
+
+def days_of(row: dict) -> set:
+    if row["kind"] == "event":
+        return {day_of(row.get("start"))} - {None}
+    deadlines = row.get("deadlines") or "[]"
+    if isinstance(deadlines, str):
+        deadlines = json.loads(deadlines)
+    return {day_of(d["at"]) for d in deadlines}
+
+
+def same_thing(a: dict, b: dict) -> bool:
+    if a["kind"] != b["kind"] or a["kind"] not in ("event", "call"):
+        return False
+    if not days_of(a) & days_of(b):
+        return False
+    words_a, words_b = significant_words(a["title"]), significant_words(b["title"])
+    shared = len(words_a & words_b)
+    if not shared:
+        return False
+    # Jaccard, or the shorter title nearly inside the longer one.
+    return (shared / len(words_a | words_b) >= SIMILARITY
+            or (min(len(words_a), len(words_b)) >= 2
+                and shared >= SIMILARITY * min(len(words_a), len(words_b)) + 0.5))
+
+
+def entry_for(row: dict, candidates) -> str:
+    """The entry id of the first candidate that is the same thing, else the row's own id."""
+    for other in candidates:
+        if other["id"] != row["id"] and same_thing(row, other):
+            return other.get("entry_id") or other["id"]
+    return row["id"]
