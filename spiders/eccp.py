@@ -1,0 +1,21 @@
+"""European Cluster Collaboration Platform: EU-wide cluster events, calls and news."""
+
+from spiders.base import SourceSpider
+from spiders.extractors import eccp as extractor_module
+
+
+class EccpSpider(SourceSpider):
+    name = "eccp"
+    title = "European Cluster Collaboration Platform (ECCP)"
+    homepage = "https://www.clustercollaboration.eu"
+    country = "EU"
+    languages = ("en",)
+    timezone = "Europe/Brussels"
+    kinds = ("event", "call", "news")
+    allowed_domains = ["www.clustercollaboration.eu", "clustercollaboration.eu"]
+    start_urls = [
+        "https://www.clustercollaboration.eu/event-calendar",
+        "https://www.clustercollaboration.eu/search-results?type=eccp_calls&page=0",
+        "https://www.clustercollaboration.eu/news",
+    ]
+    extractor = staticmethod(extractor_module.extract)
