@@ -1,0 +1,269 @@
+"""Innovation Norway (www.innovasjonnorge.no): English EEA-grants events,
+Norwegian calls ("utlysninger"), news and service pages such as the cluster
+programme. Deadlines mostly stand in running text, so calls are found by the
+sentences that name a "frist"; a schedule table in a news item is a call too."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import partial
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from spiders.extractors.page import Extraction, absolute, meta_content, raw_item, soup_of, text_of
+
+HOSTS = ("www.innovasjonnorge.no", "innovasjonnorge.no")
+
+EVENT_LISTING = re.compile(r"^/en/start-page/eea-norway-grants/events/?$")
+EVENT_PAGE = re.compile(r"^/en/start-page/eea-norway-grants/events/[^/]+/?$")
+CALL_LISTING = re.compile(r"^/no/subsites/forside/utlysninger/?$")
+CALL_PAGE = re.compile(r"^/no/subsites/forside/utlysninger/[^/]+/?$")
+NEWS_LISTING = re.compile(r"^/no/om/nyheter/?$")
+NEWS_PAGE = re.compile(r"^/no/om/nyheter/\d{4}/[^/]+/?$")
+SERVICE_PAGE = re.compile(r"^/tjeneste/[^/]+/?$")
+
+# Page parts whose dates belong to other things: teasers, related items, menus.
+NOISE = ("aside, nav, footer, form, figure, script, style, "
+         "[class*=related], [class*=teaser], [class*=latest], [class*=share]")
+
+STATUS_PREFIX = re.compile(r"^\s*(Utgått|Avsluttet|Stengt)\s*:\s*", re.IGNORECASE)
+DEADLINE_WORD = re.compile(r"frist", re.IGNORECASE)
+OPENS_WORD = re.compile(r"\båpne[rt]\b", re.IGNORECASE)
+MONTHS = ("januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
+          "january|february|march|may|june|july|october|december")
+# A sentence "mentions a date" when it has a digit or a month name: enough to
+# tell "Søknadsfrist: 3. februar 2027" from "i god tid før fristen".
+DATE_HINT = re.compile(rf"\d|\b(?:{MONTHS})\b", re.IGNORECASE)
+# "on 26 May 2021", "16–17 March 2027": an English event date in running text.
+RUNNING_DATE = re.compile(rf"\b(?:on\s+)?\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+(?:{MONTHS})\s+\d{{4}}",
+                          re.IGNORECASE)
+# Norwegian ordinals ("10. september") end in a dot too, but never before a capital.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"])")
+LABEL = re.compile(r"^[^:]{1,60}:\s*\S")
+PUBLISHED_LABEL = re.compile(r"^\s*(Publisert|Published)\b", re.IGNORECASE)
+# Inline tags get a separator like any other: "<time>4 February 2027</time>, 10:00" must not
+# become "4 February 2027 , 10:00".
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:!?)])")
+ONLINE_PLACE = re.compile(r"\b(online|digital|webinar|teams|zoom)\b", re.IGNORECASE)
+DATE_LABELS = ("date", "date and time", "when", "dato", "tid")
+PLACE_LABELS = ("place", "venue", "location", "sted")
+
+
+def extract(url: str, html: str) -> Extraction:
+    """The items and links of one page of the site; empty for pages it does not know."""
+    parts = urlsplit(url)
+    if parts.hostname not in HOSTS:
+        return Extraction()
+    for pattern, handler in PAGE_TYPES:
+        if pattern.match(parts.path):
+            return handler(url, html)
+    return Extraction()
+
+
+def listing(url: str, html: str, detail: re.Pattern) -> Extraction:
+    """A listing page: its detail pages and the next page."""
+    main = soup_of(html).find("main")
+    if main is None:
+        return Extraction()
+    links: list[str] = []
+    for anchor in main.find_all("a", href=True):
+        link = own_url(url, anchor["href"])
+        if link and detail.match(urlsplit(link).path) and link not in links:
+            links.append(link)
+    next_anchor = main.find("a", rel="next")
+    return Extraction(links=links, next_page=own_url(url, next_anchor.get("href")) if next_anchor else None)
+
+
+def event_page(url: str, html: str) -> Extraction:
+    soup = soup_of(html)
+    article, title = content_of(soup)
+    if article is None:
+        return Extraction()
+    event = json_ld(soup, "Event")
+    facts = labelled_facts(article)  # before the noise goes: sites put the facts in a sidebar
+    strip_noise(article)
+    date_text = next((facts[label] for label in DATE_LABELS if label in facts), None)
+    place = next((facts[label] for label in PLACE_LABELS if label in facts), None)
+    online = attendance_online(event) if event else None
+    if online is None and place:
+        online = bool(ONLINE_PLACE.search(place))
+    item = raw_item(
+        "event", url, title, language_of(url),
+        summary=summary_of(soup, article),
+        start_text=ld_text(event, "startDate") or date_text or running_event_date(article),
+        end_text=ld_text(event, "endDate"),
+        location=None if online else place,
+        online=online,
+        published_text=published_text(soup, article),
+        tags=tags_of(article),
+    )
+    return Extraction(items=[item])
+
+
+def call_page(url: str, html: str) -> Extraction:
+    soup = soup_of(html)
+    article, title = content_of(soup)
+    if article is None:
+        return Extraction()
+    strip_noise(article)
+    status = STATUS_PREFIX.match(title)
+    item = raw_item(
+        "call", url, title[status.end():] if status else title, language_of(url),
+        summary=summary_of(soup, article),
+        deadline_texts=dated_sentences(article, DEADLINE_WORD),
+        opens_text=next(iter(dated_sentences(article, OPENS_WORD)), None),
+        published_text=published_text(soup, article),
+        status_text=status.group(1) if status else None,
+    )
+    return Extraction(items=[item])
+
+
+def service_page(url: str, html: str) -> Extraction:
+    """A service page is a call only when it names an application deadline."""
+    extraction = call_page(url, html)
+    if extraction.items and extraction.items[0]["deadline_texts"]:
+        return extraction
+    return Extraction()
+
+
+def news_page(url: str, html: str) -> Extraction:
+    """A news item, plus a call for each schedule table of deadlines in it."""
+    soup = soup_of(html)
+    article, title = content_of(soup)
+    if article is None:
+        return Extraction()
+    strip_noise(article)
+    language, published = language_of(url), published_text(soup, article)
+    summary = summary_of(soup, article)
+    items = [raw_item("news", url, title, language, summary=summary, published_text=published,
+                      tags=tags_of(article))]
+    for table in article.find_all("table"):
+        rows = [text_of(row) for row in table.find_all("tr")]
+        deadlines = [row for row in rows if row and DEADLINE_WORD.search(row) and DATE_HINT.search(row)]
+        if deadlines:
+            items.append(raw_item("call", url, title, language, key=text_of(table.caption) or title,
+                                  summary=summary, deadline_texts=deadlines, published_text=published))
+    return Extraction(items=items)
+
+
+def summary_of(soup: BeautifulSoup, article: Tag) -> str | None:
+    return text_of(article.find(class_="ingress")) or meta_content(soup, "og:description")
+
+
+def tags_of(article: Tag) -> list[str]:
+    return [tag for li in article.select(".tag-list li") if (tag := text_of(li))]
+
+
+def content_of(soup: BeautifulSoup) -> tuple[Tag | None, str]:
+    """The page's main article and its title; (None, "") when there is none."""
+    main = soup.find("main")
+    article = (main.find("article") or main) if main else None
+    title = text_of(article.find("h1")) if article else None
+    return (article, title) if title else (None, "")
+
+
+def strip_noise(article: Tag) -> None:
+    for node in article.select(NOISE):
+        node.decompose()
+
+
+def dated_sentences(article: Tag, word: re.Pattern) -> list[str]:
+    """Labelled lines ("Søknadsfrist: 3. februar 2027 kl. 12:00") naming ``word``,
+    else sentences of running text naming it and a date."""
+    blocks = [text for node in article.find_all(["p", "li", "dd"]) if (text := line_of(node))]
+    labelled = [b for b in blocks if LABEL.match(b) and word.search(b.split(":", 1)[0]) and DATE_HINT.search(b)]
+    if labelled:
+        return labelled
+    return [sentence for block in blocks for sentence in SENTENCE_END.split(block)
+            if word.search(sentence) and DATE_HINT.search(sentence)]
+
+
+def labelled_facts(article: Tag) -> dict[str, str]:
+    """The <dt>/<dd> pairs of a facts box, by lower-case label."""
+    facts = {}
+    for term in article.find_all("dt"):
+        value = term.find_next_sibling("dd")
+        label, text = text_of(term), line_of(value)
+        if label and text:
+            facts[label.rstrip(":").strip().lower()] = text
+    return facts
+
+
+def line_of(node: Tag | None) -> str | None:
+    """The text of a node as a reader sees it on one line."""
+    text = text_of(node)
+    return SPACE_BEFORE_PUNCTUATION.sub("", text) if text else None
+
+
+def running_event_date(article: Tag) -> str | None:
+    """The first event date in running text, the ingress first: "on 26 May 2021"."""
+    ingress = article.find(class_="ingress")
+    for node in ([ingress] if ingress else []) + article.find_all(["p", "li"]):
+        match = RUNNING_DATE.search(text_of(node) or "")
+        if match:
+            return match.group(0)
+    return None
+
+
+def published_text(soup: BeautifulSoup, article: Tag) -> str | None:
+    meta = meta_content(soup, "article:published_time")
+    if meta:
+        return meta
+    for node in article.find_all(["p", "span", "div"]):
+        text = text_of(node)
+        if text and PUBLISHED_LABEL.match(text) and DATE_HINT.search(text):
+            stamp = node.find("time", datetime=True)
+            return stamp["datetime"] if stamp else text
+    return None
+
+
+def json_ld(soup: BeautifulSoup, wanted: str) -> dict:
+    """The first schema.org object of type ``wanted`` on the page, else {}."""
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except ValueError:
+            continue
+        nodes = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for node in nodes:
+            types = node.get("@type") if isinstance(node, dict) else None
+            if wanted == types or (isinstance(types, list) and wanted in types):
+                return node
+    return {}
+
+
+def ld_text(node: dict, name: str) -> str | None:
+    value = node.get(name)
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+def attendance_online(event: dict) -> bool | None:
+    mode = str(event.get("eventAttendanceMode", ""))
+    location = event.get("location")
+    if "Online" in mode or "Mixed" in mode or (isinstance(location, dict)
+                                               and location.get("@type") == "VirtualLocation"):
+        return True
+    return False if "Offline" in mode else None
+
+
+def language_of(url: str) -> str:
+    return "en" if urlsplit(url).path.startswith("/en/") else "nb"
+
+
+def own_url(base_url: str, href: str | None) -> str | None:
+    """An absolute URL of this source, or None for other sites."""
+    url = absolute(base_url, href)
+    return url if url and urlsplit(url).hostname in HOSTS else None
+
+
+PAGE_TYPES = (
+    (EVENT_LISTING, partial(listing, detail=EVENT_PAGE)),
+    (EVENT_PAGE, event_page),
+    (CALL_LISTING, partial(listing, detail=CALL_PAGE)),
+    (CALL_PAGE, call_page),
+    (NEWS_LISTING, partial(listing, detail=NEWS_PAGE)),
+    (NEWS_PAGE, news_page),
+    (SERVICE_PAGE, service_page),
+)
