@@ -105,3 +105,13 @@ def decode_item(row: dict) -> dict:
 def day_of(value: str | None) -> date | None:
     """The calendar day of a stored date or timestamp, in its own zone."""
     return date.fromisoformat(value[:10]) if value else None
+
+
+def known_urls(path: str | Path, source: str) -> frozenset[str]:
+    """The URLs of the items a source has given so far."""
+    db = connect(path)
+    try:
+        return frozenset(row[0] for row in db.execute(
+            "select distinct url from items where source = ?", [source]))
+    finally:
+        db.close()

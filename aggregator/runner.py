@@ -37,6 +37,7 @@ def crawl(job: CrawlJob, names: list[str] | None = None) -> list[dict]:
         CLUSTERFEEDS_AS_OF=job.as_of.isoformat() if job.as_of else None,
         CLUSTERFEEDS_SNAPSHOT=str(job.snapshot) if job.snapshot else None,
         CLUSTERFEEDS_REPLAY_ADDRESS=job.replay_address,
+        HTTPCACHE_DIR=str(job.db.resolve().with_name(job.db.name + ".httpcache")),
         LOG_LEVEL=job.log_level,
     )
     process = CrawlerProcess(settings, install_root_handler=True)

@@ -25,6 +25,12 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 DOWNLOAD_DELAY = 0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+# Unchanged pages cost a 304 and no body; see aggregator/httpcache.py.
+# `clusterfeeds` keeps the cache beside the database (<db>.httpcache).
+HTTPCACHE_ENABLED = True
+HTTPCACHE_POLICY = "aggregator.httpcache.RevalidatePolicy"
+HTTPCACHE_DIR = "httpcache"
+HTTPCACHE_GZIP = True
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 5

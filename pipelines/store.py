@@ -155,7 +155,9 @@ class SQLiteStorePipeline:
         last_good = self.db.execute(
             "select items from crawls where source = ? and outcome in ('ok', 'partial') "
             "and id != ? order by id desc limit 1", [self.source, self.crawl_id]).fetchone()
-        if last_good and self.counts["items"] < FAR_FEWER * last_good[0]:
+        # A crawl that stopped paging at known entries saw fewer on purpose.
+        paged_fully = not self.crawler.stats.get_value("clusterfeeds/paging_stopped")
+        if last_good and paged_fully and self.counts["items"] < FAR_FEWER * last_good[0]:
             return "failed", (f"{self.counts['items']} items, far fewer than the "
                               f"{last_good[0]} of the last good run")
         return ("partial" if errors else "ok"), None

@@ -9,9 +9,18 @@ from typing import ClassVar
 import scrapy
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
+from aggregator import db as database
 from aggregator.problems import report_problem
 from spiders.extractors.page import Extraction
+
+# What a page in these languages is in when it is not UTF-8 and does not say.
+LEGACY_ENCODINGS = {
+    **dict.fromkeys(("pl", "cs", "sk", "hu", "ro", "hr", "sl"), "cp1250"),
+    **dict.fromkeys(("lt", "lv", "et"), "cp1257"),
+    "bg": "cp1251",
+}
 
 
 class SourceSpider(scrapy.Spider):
@@ -29,6 +38,7 @@ class SourceSpider(scrapy.Spider):
     extractor: ClassVar[Callable[[str, str], Extraction]]
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.known_urls = database.known_urls(self.settings.get("CLUSTERFEEDS_DB"), self.name)
         for url in self.start_urls:
             yield scrapy.Request(url, callback=self.parse, errback=self.page_failed)
 
@@ -37,14 +47,45 @@ class SourceSpider(scrapy.Spider):
             report_problem(self.crawler, self.name, response.url, "page",
                            f"not a text page ({response.headers.get('Content-Type')!r})")
             return
-        extraction = type(self).extractor(response.url, response.text)
+        extraction = type(self).extractor(response.url, self.page_text(response))
         for field, message in extraction.problems:
             report_problem(self.crawler, self.name, response.url, field, message)
         for item in extraction.items:
             yield {**item, "source": self.name}
-        for url in [*extraction.links, extraction.next_page]:
+        for url in [*extraction.links, self.next_page(response, extraction)]:
             if url:
                 yield response.follow(url, callback=self.parse, errback=self.page_failed)
+
+    def next_page(self, response: Response, extraction: Extraction) -> str | None:
+        """The next listing page, unless a newest-first listing has reached
+        entries that are all known already: what follows is older still."""
+        links = extraction.links
+        if (extraction.next_page and extraction.newest_first and links
+                and all(link in self.known_urls for link in links)):
+            self.crawler.stats.inc_value("clusterfeeds/paging_stopped")
+            self.logger.info("%s: stopped paging at %s: its %d entries are known",
+                             self.name, response.url, len(links))
+            return None
+        return extraction.next_page
+
+    def page_text(self, response: TextResponse) -> str:
+        """The page as text. A page that declares no charset and is not UTF-8 is
+        read in the legacy encoding of its source's language (windows-1250 for
+        Polish, windows-1257 for Lithuanian …) rather than guessed as Latin-1."""
+        body = response.body
+        declared = (http_content_type_encoding(response.headers.get("Content-Type", b"").decode("latin-1"))
+                    or html_body_declared_encoding(body))
+        for encoding in (declared, "utf-8"):
+            if encoding:
+                try:
+                    return body.decode(encoding)
+                except (UnicodeDecodeError, LookupError):
+                    continue
+        legacy = LEGACY_ENCODINGS.get(self.languages[0] if self.languages else "", "cp1252")
+        if declared:
+            report_problem(self.crawler, self.name, response.url, "page",
+                           f"declared {declared} but is not; read as {legacy}")
+        return body.decode(legacy, errors="replace")
 
     def page_failed(self, failure: Failure) -> None:
         """A page that could not be fetched: reported, and the crawl goes on."""

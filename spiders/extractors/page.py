@@ -38,6 +38,9 @@ class Extraction:
     links: list[str] = field(default_factory=list)
     # Link to the next listing page; kept apart so a crawl can stop paging early.
     next_page: str | None = None
+    # The listing is sorted newest first, so once all its entries are known
+    # the crawl need not page further.
+    newest_first: bool = False
     # (field, message) for what the page should have had and did not, e.g. a
     # reply whose shape changed; the spider reports each with the page's URL.
     problems: list[tuple[str, str]] = field(default_factory=list)

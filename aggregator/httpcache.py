@@ -1,0 +1,19 @@
+"""Conditional requests: every page is kept with its validators and asked for
+again with If-None-Match / If-Modified-Since, so an unchanged page costs a 304
+and no body.
+
+Scrapy's RFC 2616 policy would instead trust a page as fresh for a while by
+heuristics (and miss a change) and serve the cached copy when a site answers
+5xx (and hide that the site is down). Here only a 304 reuses the cache.
+"""
+
+from scrapy.extensions.httpcache import RFC2616Policy
+
+
+class RevalidatePolicy(RFC2616Policy):
+    def is_cached_response_fresh(self, cachedresponse, request) -> bool:
+        self._set_conditional_validators(request, cachedresponse)
+        return False
+
+    def is_cached_response_valid(self, cachedresponse, response, request) -> bool:
+        return response.status == 304

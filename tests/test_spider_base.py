@@ -1,0 +1,99 @@
+"""What every spider shares: decoding pages, following links, stopping paging."""
+
+import pytest
+from scrapy.http import HtmlResponse, Request
+from scrapy.utils.test import get_crawler
+
+from aggregator.problems import problem_found
+from spiders.base import SourceSpider
+from spiders.extractors.page import Extraction, raw_item
+
+POLISH = "Termin składania wniosków: 29 września 2023 r., godz. 16:00 — Żółć"
+LITHUANIAN = "Paraiškų teikimo terminas – 2019 m. sausio 15 d. 12 val. Ąžuolas"
+
+
+def listing(url, html):
+    return Extraction(links=["https://example.org/a", "https://example.org/b"],
+                      next_page="https://example.org/list?page=2", newest_first=True)
+
+
+class ListingSpider(SourceSpider):
+    name = "listing"
+    languages = ("pl",)
+    extractor = staticmethod(listing)
+
+
+@pytest.fixture
+def spider(tmp_path):
+    crawler = get_crawler(ListingSpider, {"CLUSTERFEEDS_DB": str(tmp_path / "t.db")})
+    spider = ListingSpider.from_crawler(crawler)
+    crawler.spider = spider
+    spider.known_urls = frozenset()
+    spider.problems = []
+    # Signal receivers are held weakly: keep a reference to this one.
+    spider.record_problem = lambda source, url, field, message, **_: spider.problems.append(
+        {"source": source, "url": url, "field": field, "message": message})
+    crawler.signals.connect(spider.record_problem, signal=problem_found)
+    return spider
+
+
+def response(body: bytes, content_type: str = "text/html", url="https://example.org/list"):
+    return HtmlResponse(url, body=body, headers={"Content-Type": content_type},
+                        request=Request(url))
+
+
+@pytest.mark.parametrize("text, encoding, languages", [
+    (POLISH, "cp1250", ("pl",)), (LITHUANIAN, "cp1257", ("lt", "en"))])
+def test_an_undeclared_legacy_page_is_read_in_its_language_s_encoding(spider, text, encoding,
+                                                                      languages):
+    spider.languages = languages
+    body = f"<html><body><p>{text}</p></body></html>".encode(encoding)
+    assert text in spider.page_text(response(body))
+    assert spider.problems == []
+
+
+def test_a_declared_charset_is_used(spider):
+    body = f'<html><head><meta charset="windows-1250"></head><p>{POLISH}</p>'.encode("cp1250")
+    assert POLISH in spider.page_text(response(body))
+    body = f"<p>{LITHUANIAN}</p>".encode("cp1257")
+    assert LITHUANIAN in spider.page_text(response(body, "text/html; charset=windows-1257"))
+
+
+def test_a_wrongly_declared_charset_is_reported_and_read_as_legacy(spider):
+    body = f"<p>{POLISH}</p>".encode("cp1250")
+    assert POLISH in spider.page_text(response(body, "text/html; charset=utf-8"))
+    assert spider.problems[0]["field"] == "page"
+    assert "declared utf-8" in spider.problems[0]["message"]
+
+
+def test_utf8_pages_are_read_as_utf8(spider):
+    assert POLISH in spider.page_text(response(f"<p>{POLISH}</p>".encode()))
+
+
+def test_follows_links_and_the_next_page(spider):
+    urls = [r.url for r in spider.parse(response(b"<html></html>"))]
+    assert urls == ["https://example.org/a", "https://example.org/b",
+                    "https://example.org/list?page=2"]
+
+
+def test_stops_paging_a_newest_first_listing_whose_entries_are_all_known(spider):
+    spider.known_urls = frozenset({"https://example.org/a", "https://example.org/b"})
+    urls = [r.url for r in spider.parse(response(b"<html></html>"))]
+    assert urls == ["https://example.org/a", "https://example.org/b"]
+    assert spider.crawler.stats.get_value("clusterfeeds/paging_stopped") == 1
+
+
+def test_keeps_paging_when_one_entry_is_new(spider):
+    spider.known_urls = frozenset({"https://example.org/a"})
+    assert "https://example.org/list?page=2" in [r.url for r in spider.parse(response(b"<p/>"))]
+
+
+def test_items_carry_the_source_and_extractor_problems_are_reported(spider, monkeypatch):
+    def extractor(url, html):
+        return Extraction(items=[raw_item("call", url, "A call", "pl")],
+                          problems=[("results", "expected a list, got dict")])
+    monkeypatch.setattr(ListingSpider, "extractor", staticmethod(extractor))
+    out = list(spider.parse(response(b"<p/>")))
+    assert out[0]["source"] == "listing" and out[0]["title"] == "A call"
+    assert spider.problems == [{"source": "listing", "url": "https://example.org/list",
+                                "field": "results", "message": "expected a list, got dict"}]
