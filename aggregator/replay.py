@@ -217,8 +217,11 @@ class ReplayDownloadHandler(HTTP11DownloadHandler):
     async def download_request(self, request):
         if not self._address:
             return await super().download_request(request)
-        loopback = f"http://{self._address}/{_scheme_less(request.url)}"
-        response = await super().download_request(request.replace(url=loopback))
+        loopback = request.replace(url=f"http://{self._address}/{_scheme_less(request.url)}")
+        response = await super().download_request(loopback)
+        # replace() copied meta; what the download added (its latency, which
+        # AutoThrottle paces the site by) belongs to the real request.
+        request.meta.update(loopback.meta)
         return response.replace(url=request.url)
 
     async def close(self) -> None:

@@ -79,6 +79,7 @@ CRAWL = textwrap.dedent("""
     from aggregator.sources import project_settings
 
     seen = []
+    timed = []
 
     class Probe(scrapy.Spider):
         name = "probe"
@@ -86,6 +87,8 @@ CRAWL = textwrap.dedent("""
 
         def parse(self, response):
             seen.append(response.url)
+            # AutoThrottle paces each site by this; it must reach the real request.
+            timed.append(response.meta.get("download_latency") is not None)
             for href in response.css("a::attr(href)").getall():
                 yield response.follow(href, callback=self.parse)
 
@@ -94,7 +97,7 @@ CRAWL = textwrap.dedent("""
     process = CrawlerProcess(settings)
     process.crawl(Probe)
     process.start()
-    print(json.dumps(sorted(seen)))
+    print(json.dumps([all(timed), sorted(seen)]))
 """)
 
 
@@ -106,7 +109,9 @@ def test_scrapy_crawls_real_urls_through_the_replay_server(tiny_snapshot, tmp_pa
         out = subprocess.run([sys.executable, script, server.address], capture_output=True,
                              text=True, timeout=60, check=True).stdout
         requested = [target for _, target, _, _ in server.requests]
-    assert json.loads(out.splitlines()[-1]) == [
+    timed, seen = json.loads(out.splitlines()[-1])
+    assert timed
+    assert seen == [
         "https://example.org/events/", "https://example.org/events/one",
         "https://example.org/events/two", "https://example.org/events?page=1"]
     # robots.txt was asked for and obeyed: the disallowed page was never requested.
