@@ -153,7 +153,7 @@ class _ReplayRequestHandler(BaseHTTPRequestHandler):
         }
         headers.update(fault.headers if fault and fault.headers else {})
         status = fault.status if fault and fault.status else 200
-        if status == 200 and self._not_modified(headers):
+        if status == 200 and fault is None and self._not_modified(headers):
             self._send(304, b"", {"ETag": headers["ETag"]}, send_body=False)
             return
         self._send(status, body, headers, send_body, truncate=fault.truncate if fault else None)

@@ -7,7 +7,8 @@ several crawls (tests) runs each in a process of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,9 @@ class CrawlJob:
     snapshot: Path | None = None        # crawl this snapshot instead of the live sites
     replay_address: str | None = None   # or a replay server that is already running
     log_level: str = "WARNING"
+    log_file: Path | None = None
+    progress: bool = False              # a status line on the terminal
+    settings: dict = field(default_factory=dict)  # more Scrapy settings (tests, benchmarks)
 
 
 def crawl(job: CrawlJob, names: list[str] | None = None) -> list[dict]:
@@ -39,11 +43,16 @@ def crawl(job: CrawlJob, names: list[str] | None = None) -> list[dict]:
         CLUSTERFEEDS_REPLAY_ADDRESS=job.replay_address,
         HTTPCACHE_DIR=str(job.db.resolve().with_name(job.db.name + ".httpcache")),
         LOG_LEVEL=job.log_level,
+        LOG_FILE=str(job.log_file) if job.log_file else None,
+        CLUSTERFEEDS_PROGRESS=job.progress,
+        **job.settings,
     )
     process = CrawlerProcess(settings, install_root_handler=True)
     for spider in spiders:
         process.crawl(spider)
     process.start()
+    if job.progress:
+        print(file=sys.stderr)
     db = database.connect(job.db)
     try:
         return list(db.query("select * from crawls where id > ? order by source", [last_id]))

@@ -28,6 +28,10 @@ DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 # Unchanged pages cost a 304 and no body; see aggregator/httpcache.py.
 # `clusterfeeds` keeps the cache beside the database (<db>.httpcache).
 HTTPCACHE_ENABLED = True
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
+    "aggregator.httpcache.RevalidatingCacheMiddleware": 900,
+}
 HTTPCACHE_POLICY = "aggregator.httpcache.RevalidatePolicy"
 HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_GZIP = True
@@ -40,6 +44,8 @@ DOWNLOAD_HANDLERS = {
     "http": "aggregator.replay.ReplayDownloadHandler",
     "https": "aggregator.replay.ReplayDownloadHandler",
 }
+
+EXTENSIONS = {"aggregator.progress.Progress": 500}
 
 ITEM_PIPELINES = {
     "pipelines.clean.CleanTextPipeline": 100,
@@ -55,6 +61,8 @@ CLUSTERFEEDS_DB = "clusterfeeds.db"
 CLUSTERFEEDS_AS_OF = ""
 # A snapshot folder to crawl instead of the live sites (see aggregator/replay.py).
 CLUSTERFEEDS_SNAPSHOT = ""
+# Show a status line of every source's crawl (the command sets it on a terminal).
+CLUSTERFEEDS_PROGRESS = False
 # host:port of an already running replay server (tests start their own).
 CLUSTERFEEDS_REPLAY_ADDRESS = ""
 

@@ -38,6 +38,7 @@ class NormalizeDatesPipeline:
 
     def process_item(self, item: dict) -> dict:
         spider = self.crawler.spider
+        item["unreadable"] = []
         source_tz = spider.timezone
         item["language"] = item.get("language") or spider.languages[0]
         item["country"] = spider.country
@@ -104,6 +105,7 @@ class NormalizeDatesPipeline:
         except Exception as error:  # one unreadable date must never stop the crawl
             result = DateResult(start=None, end=None, tz=None, error=f"date engine failed: {error!r}")
         if result.start is None:
+            item.setdefault("unreadable", []).append(field)
             report_problem(self.crawler, item["source"], item["url"], field,
                            f"{result.error or 'no date'}: {text!r}")
         return result

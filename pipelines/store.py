@@ -23,10 +23,24 @@ BATCH_SIZE = 100
 FAR_FEWER = 0.5
 # Written as given; the rest of ITEM_COLUMNS is kept by the store itself.
 BOOKKEEPING = ("id", "entry_id", "content_hash", "first_seen", "last_seen", "updated")
+# The stored columns each raw date text gives. When a page's date can no longer
+# be read, the stored value stays rather than being erased by a bad page.
+DERIVED_FROM = {
+    "start_text": ("start", "end", "all_day"),
+    "end_text": ("end",),
+    "opens_text": ("opens",),
+    "deadline_texts": ("deadline", "deadlines"),
+    "published_text": ("published",),
+}
 
 
 def item_id(source: str, kind: str, url: str, key: str | None) -> str:
     return hashlib.sha1(f"{source}\n{kind}\n{url}\n{key or ''}".encode()).hexdigest()[:20]
+
+
+def content_hash(row: dict) -> str:
+    return hashlib.sha1(json.dumps({k: v for k, v in row.items() if k not in BOOKKEEPING},
+                                   sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def row_of(item: dict) -> dict:
@@ -41,10 +55,20 @@ def row_of(item: dict) -> dict:
         elif isinstance(value, bool):
             value = int(value)
         row[name] = value
-    row["content_hash"] = hashlib.sha1(
-        json.dumps(row, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    row["content_hash"] = content_hash(row)
     row["id"] = item_id(item["source"], item["kind"], item["url"], item.get("key"))
+    row["unreadable"] = item.get("unreadable") or []
     return row
+
+
+def keep_readable(old: dict | None, row: dict) -> dict:
+    """The row, with the stored dates kept where the page's date texts failed."""
+    unreadable = row.pop("unreadable")
+    if old is None or not unreadable:
+        return row
+    kept = {column: old[column] for field in unreadable for column in DERIVED_FROM[field]}
+    row = {**row, **kept}
+    return {**row, "content_hash": content_hash(row)}
 
 
 class SQLiteStorePipeline:
@@ -89,6 +113,7 @@ class SQLiteStorePipeline:
             known = self._stored(row["id"] for row in rows)
             for done, row in enumerate(rows):
                 old = known.get(row["id"])
+                rows[done] = row = keep_readable(old, row)
                 if old is None or old["content_hash"] != row["content_hash"]:
                     row["entry_id"] = entry_for(row, [*rows[:done], *self._same_days(row)])
                 else:

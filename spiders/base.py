@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from typing import ClassVar
 
 import scrapy
+from scrapy import signals
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
@@ -36,6 +37,12 @@ class SourceSpider(scrapy.Spider):
     start_urls: ClassVar[list[str]] = []
     # extract(url, html) -> Extraction; a plain function, see spiders/extractors.
     extractor: ClassVar[Callable[[str, str], Extraction]]
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
+        return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.known_urls = database.known_urls(self.settings.get("CLUSTERFEEDS_DB"), self.name)
@@ -87,7 +94,18 @@ class SourceSpider(scrapy.Spider):
                            f"declared {declared} but is not; read as {legacy}")
         return body.decode(legacy, errors="replace")
 
+    def request_dropped(self, request: scrapy.Request, spider=None) -> None:
+        """A redirect back to a page already on its way is a loop that the
+        duplicate filter would drop without a word."""
+        chain = request.meta.get("redirect_urls") or []
+        if request.url in chain:
+            report_problem(self.crawler, self.name, chain[0], "page",
+                           "redirect loop: " + " → ".join([*chain, request.url]))
+
     def page_failed(self, failure: Failure) -> None:
         """A page that could not be fetched: reported, and the crawl goes on."""
         url = failure.request.url if hasattr(failure, "request") else "?"
-        report_problem(self.crawler, self.name, url, "page", failure.getErrorMessage())
+        response = getattr(failure.value, "response", None)
+        message = (f"HTTP {response.status} answer" if response is not None
+                   else f"{failure.type.__name__}: {failure.getErrorMessage()}")
+        report_problem(self.crawler, self.name, url, "page", message)

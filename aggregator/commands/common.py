@@ -32,6 +32,8 @@ def add_crawl_options(parser: argparse.ArgumentParser) -> None:
     noise = parser.add_mutually_exclusive_group()
     noise.add_argument("--quiet", action="store_true", help="print only failures (for cron)")
     noise.add_argument("--verbose", action="store_true", help="show Scrapy's log")
+    parser.add_argument("--log-file", type=Path, metavar="PATH",
+                        help="write the log there instead of standard error")
 
 
 def add_publish_options(parser: argparse.ArgumentParser) -> None:
@@ -44,8 +46,11 @@ def add_publish_options(parser: argparse.ArgumentParser) -> None:
 def crawl_job(args: argparse.Namespace) -> CrawlJob:
     if args.snapshot and not (args.snapshot / "snapshot.toml").is_file():
         raise SystemExit(f"clusterfeeds: --snapshot {args.snapshot}: no snapshot.toml there")
-    return CrawlJob(db=args.db, as_of=args.as_of, snapshot=args.snapshot,
-                    log_level="INFO" if args.verbose else "WARNING")
+    # Problems (a page, a field) are warnings; --quiet keeps only errors.
+    level = "INFO" if args.verbose else "ERROR" if args.quiet else "WARNING"
+    return CrawlJob(db=args.db, as_of=args.as_of, snapshot=args.snapshot, log_level=level,
+                    log_file=args.log_file,
+                    progress=not args.quiet and not args.log_file and sys.stderr.isatty())
 
 
 def report_crawls(crawls: list[dict], quiet: bool) -> bool:

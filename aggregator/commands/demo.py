@@ -1,5 +1,7 @@
 """`clusterfeeds demo`: `run` on the bundled snapshot, as of its capture date."""
 
+from pathlib import Path
+
 from aggregator import db as database
 from aggregator.commands import run as run_command
 from aggregator.commands.common import add_database_options, add_publish_options
@@ -13,6 +15,8 @@ def add_arguments(parser):
     add_database_options(parser, default_db="clusterfeeds-demo.db")
     add_publish_options(parser)
     parser.add_argument("--verbose", action="store_true", help="show Scrapy's log")
+    parser.add_argument("--log-file", type=Path, metavar="PATH",
+                        help="write the log there instead of standard error")
 
 
 def run(args) -> int:
