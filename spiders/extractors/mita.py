@@ -1,0 +1,207 @@
+"""MITA (mita.lrv.lt, the archived site of the Lithuanian Agency for Science,
+Innovation and Technology) and its successor, the Innovation Agency
+(inovacijuagentura.lt), with the agency's EU-funds calls on 2021.esinvesticijos.lt.
+
+The three sites share one vocabulary, so call pages are read by their labelled
+lines ("Galioja iki 2020-03-04", "Paraiškų priėmimo pabaiga: …", "Teikiama iki
+2025-02-28 17:00") and news pages by their date line; a news item that says an
+event "vyks" / "will take place" on a date announces that event too."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from spiders.extractors.page import Extraction, absolute, meta_content, raw_item, soup_of, text_of
+
+HOSTS = ("mita.lrv.lt", "inovacijuagentura.lt", "www.inovacijuagentura.lt", "2021.esinvesticijos.lt")
+
+CALL_LISTING = re.compile(r"^/(?:lt/skelbimai|lt/kvietimai|kvietimai)/?(?:page/\d+/?)?$")
+CALL_PAGE = re.compile(r"^/(?:lt/skelbimai|lt/kvietimai|kvietimai)/(?!page/)[^/]+/?$")
+NEWS_LISTING = re.compile(r"^/(?:lt/naujienos|en/news)/?(?:page/\d+/?)?$")
+NEWS_PAGE = re.compile(r"^/(?:lt/naujienos|en/news)/(?!page/)[^/]+/?$")
+
+# Page parts whose dates belong to other things: sidebars, related items, menus, sharing.
+NOISE = ("aside, nav, footer, form, figure, script, style, "
+         "[class*=related], [class*=latest], [class*=share], [class*=teaser]")
+BLOCKS = ("p", "li", "div", "dd", "dt", "ul", "ol", "dl", "table", "section", "article", "h2", "h3")
+
+# Labelled lines as the three sites write them; a line must start with its label.
+DEADLINE_LINE = re.compile(r"^(?:Galioja iki|Teikiama iki|Paraiškos priimamos iki|Terminas pratęsiamas"
+                           r"|Paraiškų (?:priėmimo|teikimo|pateikimo) (?:pabaiga|terminas))\b")
+OPENS_LINE = re.compile(r"^(?:Teikiama nuo|Paraiškų (?:priėmimo|teikimo) pradžia)\b")
+PUBLISHED_LINE = re.compile(r"^(?:Data|Paskelbta|Published)\b")
+CODE_LINE = re.compile(r"^Kvietimo kodas:?\s*(\S+)")
+PLACE_LINE = re.compile(r"^(?:Vieta|Renginio vieta|Venue|Place):\s*(.+)")
+DATE_HINT = re.compile(r"\d")
+
+# "PRATĘSTAS TERMINAS. Kvietimas …": a status the editors put before the title.
+STATUS_PREFIX = re.compile(r"^\s*(PRATĘSTAS TERMINAS|ATNAUJINTA|ATŠAUKTA|NEAKTUALU)\s*[.:]\s*")
+# A badge standing alone: the call's state.
+STATUS_WORDS = {"Aktyvus", "Planuojamas", "Pasibaigęs", "Baigtas", "Sustabdytas", "Atšauktas"}
+
+LT_DATE = r"\d{4} m\. [a-ząčęėįšųūž]+ \d{1,2} d\.(?: \d{1,2}(?:[.:]\d{2})? val\.)?"
+EN_DATE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+           r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?")
+# "Forumas vyks 2027 m. vasario 12 d. 10 val.", "will take place in Lithuania on March 19th".
+EVENT_SNIPPET = re.compile(rf"\b(?:will take place|takes place|įvyks|vyks)\b[^.!?]{{0,60}}?(?:{LT_DATE}|{EN_DATE})")
+PLACE_IN_SNIPPET = re.compile(r"\bin ((?:[A-Z][\w-]+)(?: [A-Z][\w-]+)*) on\b")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:!?)])")
+
+
+def extract(url: str, html: str) -> Extraction:
+    """The items and links of one page of the sources; empty for pages it does not know."""
+    parts = urlsplit(url)
+    if parts.hostname not in HOSTS:
+        return Extraction()
+    for pattern, handler in PAGE_TYPES:
+        if pattern.match(parts.path):
+            return handler(url, html)
+    return Extraction()
+
+
+def listing(url: str, html: str, detail: re.Pattern) -> Extraction:
+    """A listing page: its detail pages and the next page."""
+    main = soup_of(html).find("main")
+    if main is None:
+        return Extraction()
+    next_anchor = main.find("a", rel="next") or main.select_one("a.next")
+    next_page = own_url(url, next_anchor.get("href")) if next_anchor else None
+    strip_noise(main)
+    links: list[str] = []
+    for anchor in main.find_all("a", href=True):
+        link = own_url(url, anchor["href"])
+        if link and detail.match(urlsplit(link).path) and link not in links:
+            links.append(link)
+    return Extraction(links=links, next_page=next_page)
+
+
+def call_page(url: str, html: str) -> Extraction:
+    soup = soup_of(html)
+    article, title = content_of(soup)
+    if article is None:
+        return Extraction()
+    strip_noise(article)
+    lines = labelled_lines(article)
+    prefix = STATUS_PREFIX.match(title)
+    code = next((m.group(1) for line in lines if (m := CODE_LINE.match(line))), None)
+    deadlines = [line for line in lines if DEADLINE_LINE.match(line) and DATE_HINT.search(line)]
+    item = raw_item(
+        "call", url, title[prefix.end():] if prefix else title, language_of(url),
+        summary=summary_of(article),
+        deadline_texts=deadlines,
+        opens_text=next((line for line in lines if OPENS_LINE.match(line) and DATE_HINT.search(line)), None),
+        published_text=published_text(soup, article, lines),
+        status_text=prefix.group(1) if prefix else status_badge(article),
+        external_id=code,
+    )
+    problems = [] if deadlines else [("deadline_texts", "call page without a deadline line")]
+    return Extraction(items=[item], problems=problems)
+
+
+def news_page(url: str, html: str) -> Extraction:
+    """A news item, and the event it announces when it says one will take place."""
+    soup = soup_of(html)
+    article, title = content_of(soup)
+    if article is None:
+        return Extraction()
+    # Categories stand in the article's own footer, which goes with the noise.
+    tags = [text for anchor in article.find_all("a", rel="tag") if (text := text_of(anchor))]
+    strip_noise(article)
+    lines = labelled_lines(article)
+    language, published, summary = language_of(url), published_text(soup, article, lines), summary_of(article)
+    items = [raw_item("news", url, title, language, summary=summary, published_text=published, tags=tags)]
+    snippet = event_snippet(article)
+    if snippet:
+        place = next((m.group(1) for line in lines if (m := PLACE_LINE.match(line))), None)
+        in_snippet = PLACE_IN_SNIPPET.search(snippet)
+        items.append(raw_item("event", url, title, language, summary=summary, start_text=snippet,
+                              location=place or (in_snippet.group(1) if in_snippet else None),
+                              published_text=published))
+    problems = [] if published else [("published_text", "news page without a date")]
+    return Extraction(items=items, problems=problems)
+
+
+def content_of(soup: BeautifulSoup) -> tuple[Tag | None, str]:
+    """The page's main article and its title; (None, "") when there is none."""
+    main = soup.find("main")
+    article = (main.find("article") or main) if main else None
+    title = text_of(article.find("h1")) if article else None
+    return (article, title) if title else (None, "")
+
+
+def strip_noise(node: Tag) -> None:
+    for part in node.select(NOISE):
+        part.decompose()
+
+
+def labelled_lines(article: Tag) -> list[str]:
+    """Every line of text as a reader sees it: a definition as "term: value",
+    any other block that holds no further blocks as its text."""
+    lines = []
+    for node in article.find_all(True):
+        if node.name == "dt":
+            value = node.find_next_sibling("dd")
+            if value is not None:
+                lines.append(f"{line_of(node)}: {line_of(value)}")
+        elif node.name != "dd" and node.name in BLOCKS and not node.find(BLOCKS):
+            text = line_of(node)
+            if text:
+                lines.append(text)
+    return lines
+
+
+def line_of(node: Tag) -> str:
+    """The text of a node on one line; inline tags get no space before punctuation."""
+    return SPACE_BEFORE_PUNCTUATION.sub("", text_of(node) or "")
+
+
+def status_badge(article: Tag) -> str | None:
+    return next((text for node in article.find_all(["span", "div", "p", "strong"])
+                 if (text := text_of(node)) in STATUS_WORDS), None)
+
+
+def published_text(soup: BeautifulSoup, article: Tag, lines: list[str]) -> str | None:
+    """The page's publication date: article meta, a "Data"/"Paskelbta" line, or the date line."""
+    meta = meta_content(soup, "article:published_time")
+    if meta:
+        return meta
+    labelled = next((line for line in lines if PUBLISHED_LINE.match(line) and DATE_HINT.search(line)), None)
+    if labelled:
+        return labelled
+    dated = article.select_one("[class*=date]")
+    return text_of(dated) if dated is not None and DATE_HINT.search(text_of(dated) or "") else None
+
+
+def summary_of(article: Tag) -> str | None:
+    """The first paragraph of running text."""
+    return next((text for p in article.find_all("p") if len(text := line_of(p)) > 80), None)
+
+
+def event_snippet(article: Tag) -> str | None:
+    for paragraph in article.find_all(["p", "li"]):
+        match = EVENT_SNIPPET.search(text_of(paragraph) or "")
+        if match:
+            return match.group(0)
+    return None
+
+
+def language_of(url: str) -> str:
+    return "en" if urlsplit(url).path.startswith("/en/") else "lt"
+
+
+def own_url(base_url: str, href: str | None) -> str | None:
+    """An absolute URL of these sources, or None for other sites."""
+    url = absolute(base_url, href)
+    return url if url and urlsplit(url).hostname in HOSTS else None
+
+
+PAGE_TYPES = (
+    (CALL_LISTING, partial(listing, detail=CALL_PAGE)),
+    (CALL_PAGE, call_page),
+    (NEWS_LISTING, partial(listing, detail=NEWS_PAGE)),
+    (NEWS_PAGE, news_page),
+)
