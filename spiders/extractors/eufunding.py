@@ -1,0 +1,154 @@
+"""EU Funding & Tenders portal: replies of its search API (JSON), one call per topic.
+
+The API is not documented: every metadata value comes wrapped in a list, and a
+reply whose shape differs from what is read here is reported field by field,
+keeping whatever topics can still be read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from spiders.extractors.page import Extraction, raw_item
+
+LANGUAGE = "en"
+TOPIC_PAGE = ("https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/"
+              "opportunities/topic-details/{}")
+STATUSES = {"31094501": "Forthcoming", "31094502": "Open", "31094503": "Closed"}
+# frameworkProgramme codes of the programmes that fund clusters and innovation agencies.
+PROGRAMMES = {
+    "43108390": "Horizon Europe",
+    "43152860": "Digital Europe Programme",
+    "43252476": "Single Market Programme",
+    "43252405": "LIFE Programme",
+    "44416173": "Interregional Innovation Investments (I3)",
+}
+# What the API writes for a date: a day, mostly with a time and a UTC offset.
+API_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+# Without these a topic is not worth an item; the others are reported when missing.
+KEY_FIELDS = ("identifier", "title")
+EXPECTED_FIELDS = ("status", "deadlineDate")
+
+
+def extract(url: str, body: str) -> Extraction:
+    """The topics of one search reply, and the next page's URL while results remain."""
+    try:
+        reply = json.loads(body)
+    except (ValueError, RecursionError) as error:
+        return Extraction(problems=[("body", f"not JSON: {error}")])
+    if not isinstance(reply, dict):
+        return Extraction(problems=[("body", unexpected("an object", reply))])
+    problems: list[tuple[str, str]] = []
+    results = reply.get("results")
+    if not isinstance(results, list):
+        problems.append(("results", unexpected("a list", results)))
+        results = []
+    items = [item for index, result in enumerate(results)
+             if (item := topic_item(result, f"results[{index}]", problems))]
+    return Extraction(items=items, next_page=next_page(url, reply, bool(results), problems),
+                      problems=problems)
+
+
+def topic_item(result: object, where: str, problems: list[tuple[str, str]]) -> dict | None:
+    """The call of one result, or None (with the reason in ``problems``)."""
+    if not isinstance(result, dict):
+        problems.append((where, unexpected("an object", result)))
+        return None
+    if not isinstance(result.get("metadata"), dict):
+        problems.append((f"{where}.metadata", unexpected("an object", result.get("metadata"))))
+        return None
+    metadata = Metadata(result["metadata"], f"{where}.metadata", problems)
+    identifier, title = metadata.first("identifier"), metadata.first("title")
+    if not identifier or not title:
+        return None
+    status_code = metadata.first("status")
+    if status_code and status_code not in STATUSES:
+        metadata.report("status", f"unknown status code {status_code!r}")
+    programmes = []
+    for code in metadata.values("frameworkProgramme"):
+        if code in PROGRAMMES:
+            programmes.append(PROGRAMMES[code])
+        else:
+            metadata.report("frameworkProgramme", f"unknown programme code {code!r}")
+    summary = metadata.first("descriptionByte") or result.get("summary")
+    return raw_item(
+        "call", TOPIC_PAGE.format(identifier.lower()), title, LANGUAGE,
+        summary=summary if isinstance(summary, str) else None,
+        external_id=identifier,
+        opens_text=metadata.first_date("startDate"),
+        deadline_texts=metadata.dates("deadlineDate"),
+        status_text=STATUSES.get(status_code or ""),
+        tags=[*programmes, *metadata.values("keywords"), *metadata.values("deadlineModel")],
+    )
+
+
+@dataclass
+class Metadata:
+    """One result's metadata, read value by value, reporting what is not as expected."""
+
+    data: dict
+    where: str
+    problems: list[tuple[str, str]]
+
+    def report(self, name: str, message: str) -> None:
+        self.problems.append((f"{self.where}.{name}", message))
+
+    def values(self, name: str) -> list[str]:
+        value = self.data.get(name)
+        if isinstance(value, str):  # one value not wrapped in a list: readable, but a change
+            self.report(name, "expected a list, got str")
+            value = [value]
+        if value is None or value == []:
+            if name in KEY_FIELDS or name in EXPECTED_FIELDS:
+                self.report(name, "missing")
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.report(name, f"expected a list of texts, got {json.dumps(value)[:80]}")
+            return []
+        return [v.strip() for v in value if v.strip()]
+
+    def first(self, name: str) -> str | None:
+        return next(iter(self.values(name)), None)
+
+    def dates(self, name: str) -> list[str]:
+        """The values that look like the API's dates, as written; the others reported."""
+        found = []
+        for value in self.values(name):
+            if API_DATE.fullmatch(value):
+                found.append(value)
+            else:
+                self.report(name, f"not a date: {value!r}")
+        return found
+
+    def first_date(self, name: str) -> str | None:
+        return next(iter(self.dates(name)), None)
+
+
+def next_page(url: str, reply: dict, had_results: bool,
+              problems: list[tuple[str, str]]) -> str | None:
+    """The same search one page further, while ``pageNumber * pageSize < totalResults``."""
+    numbers = {}
+    for name in ("totalResults", "pageNumber", "pageSize"):
+        value = reply.get(name)
+        if isinstance(value, int) and not isinstance(value, bool):
+            numbers[name] = value
+        else:
+            problems.append((name, unexpected("a number", value)))
+    if len(numbers) < 3 or not had_results:
+        # An empty page ends the paging whatever totalResults says: the API has a
+        # result window past which it answers with no results.
+        return None
+    if numbers["pageNumber"] * numbers["pageSize"] >= numbers["totalResults"]:
+        return None
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    query["pageNumber"] = str(numbers["pageNumber"] + 1)
+    return parts._replace(query=urlencode(query, safe="*")).geturl()
+
+
+def unexpected(wanted: str, value: object) -> str:
+    """A problem's message for a JSON value that is not what was wanted."""
+    return "missing" if value is None else f"expected {wanted}, got {type(value).__name__}"
