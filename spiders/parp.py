@@ -1,0 +1,22 @@
+"""PARP, the Polish Agency for Enterprise Development: FENG calls, news and events."""
+
+from spiders.base import SourceSpider
+from spiders.extractors import parp as extractor_module
+
+
+class ParpSpider(SourceSpider):
+    name = "parp"
+    title = "Polska Agencja Rozwoju Przedsiębiorczości (PARP)"
+    homepage = "https://www.parp.gov.pl"
+    country = "PL"
+    languages = ("pl", "en")
+    timezone = "Europe/Warsaw"
+    kinds = ("event", "call", "news")
+    allowed_domains = ["www.parp.gov.pl", "parp.gov.pl", "feng.parp.gov.pl"]
+    start_urls = [
+        "https://feng.parp.gov.pl/component/grants/grants",
+        "https://www.parp.gov.pl/aktualnosci",
+        "https://www.parp.gov.pl/wydarzenia",
+        "https://www.parp.gov.pl/en/events",
+    ]
+    extractor = staticmethod(extractor_module.extract)
