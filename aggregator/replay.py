@@ -59,6 +59,7 @@ class ReplayServer:
     def __init__(self, snapshot: Snapshot, port: int = 0):
         self.snapshot = snapshot
         self.faults: dict[str, Fault] = {}   # real URL (scheme-less "host/path?query") -> fault
+        self.delay = 0.0                      # seconds before every answer: a slow site
         self.requests: list[tuple[str, str, int, int]] = []  # (method, target, status, body bytes)
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler_for(self))
         self._httpd.daemon_threads = True
@@ -125,8 +126,7 @@ class _ReplayRequestHandler(BaseHTTPRequestHandler):
         host, _, rest = target.partition("/")
         path, _, query = ("/" + rest).partition("?")
         fault = self.replay.faults.get(target)
-        if fault and fault.delay:
-            time.sleep(fault.delay)
+        time.sleep(self.replay.delay + (fault.delay if fault else 0))
         if fault and fault.reset:
             self._reset()
             return

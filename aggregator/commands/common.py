@@ -27,8 +27,11 @@ def add_database_options(parser: argparse.ArgumentParser, default_db: str = "clu
 
 
 def add_crawl_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--snapshot", type=Path, metavar="DIR",
-                        help="crawl this snapshot (served on 127.0.0.1) instead of the live sites")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--snapshot", type=Path, metavar="DIR",
+                       help="crawl this snapshot (served on 127.0.0.1) instead of the live sites")
+    where.add_argument("--snapshot-server", metavar="HOST:PORT",
+                       help="crawl the snapshot that this running replay server serves")
     noise = parser.add_mutually_exclusive_group()
     noise.add_argument("--quiet", action="store_true", help="print only failures (for cron)")
     noise.add_argument("--verbose", action="store_true", help="show Scrapy's log")
@@ -48,7 +51,8 @@ def crawl_job(args: argparse.Namespace) -> CrawlJob:
         raise SystemExit(f"clusterfeeds: --snapshot {args.snapshot}: no snapshot.toml there")
     # Problems (a page, a field) are warnings; --quiet keeps only errors.
     level = "INFO" if args.verbose else "ERROR" if args.quiet else "WARNING"
-    return CrawlJob(db=args.db, as_of=args.as_of, snapshot=args.snapshot, log_level=level,
+    return CrawlJob(db=args.db, as_of=args.as_of, snapshot=args.snapshot,
+                    replay_address=getattr(args, "snapshot_server", None), log_level=level,
                     log_file=args.log_file,
                     progress=not args.quiet and not args.log_file and sys.stderr.isatty())
 

@@ -21,7 +21,7 @@ def add_arguments(parser):
 
 def run(args) -> int:
     snapshot = bundled()
-    args.snapshot = snapshot.root
+    args.snapshot, args.snapshot_server, args.sources = snapshot.root, None, []
     args.as_of = args.as_of or snapshot.captured
     args.quiet = False
     print(f"Crawling the bundled snapshot (captured {snapshot.captured}) as of {args.as_of}…")
@@ -33,6 +33,6 @@ def run(args) -> int:
     print(f"\nDatabase {args.db.resolve()}:")
     for source, kind, count in counts:
         print(f"  {source:<18} {kind:<6} {count:>4}")
-    print(f"\nFeeds in {args.out.resolve()}/ — open index.html in a browser, or "
+    print(f"\nFeeds in {args.out}/ — open {args.out / 'index.html'} in a browser, or "
           f"`clusterfeeds serve --out {args.out}`.")
     return status

@@ -15,6 +15,8 @@ HELP = ("Crawl every source, store and publish; for cron: quiet with --quiet unl
 
 
 def add_arguments(parser):
+    parser.add_argument("sources", nargs="*", metavar="SOURCE",
+                        help="only these sources (default: every source)")
     add_database_options(parser)
     add_crawl_options(parser)
     add_publish_options(parser)
@@ -24,11 +26,13 @@ def run(args) -> int:
     lock = args.db.with_name(args.db.name + ".lock")
     try:
         with exclusive(lock):
-            crawls = crawl(crawl_job(args))
+            crawls = crawl(crawl_job(args), args.sources)
             all_well = report_crawls(crawls, args.quiet)
             # Failed sources keep their stored items, so the feeds are still published.
             publish_feeds(args, args.as_of or date.today(), quiet=args.quiet)
     except LockHeld as error:
         print(f"clusterfeeds: {error}", file=sys.stderr)
         return EXIT_LOCKED
+    except ValueError as error:
+        raise SystemExit(f"clusterfeeds run: {error}")
     return EXIT_OK if all_well else EXIT_SOURCE_FAILED
