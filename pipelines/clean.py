@@ -12,7 +12,7 @@ from spiders.extractors.page import KINDS
 
 SUMMARY_CHARS = 600
 TEXT_FIELDS = ("title", "location", "start_text", "end_text", "opens_text",
-               "published_text", "status_text", "external_id", "key")
+               "published_text", "status_text", "key")
 
 
 def html_to_text(value: str | None) -> str | None:
@@ -41,6 +41,7 @@ class CleanTextPipeline:
         for name in TEXT_FIELDS:
             item[name] = html_to_text(item.get(name))
         item["summary"] = shorten(html_to_text(item.get("summary")))
+        item["external_id"] = (item.get("external_id") or "").strip() or None
         item["deadline_texts"] = [t for t in map(html_to_text, item.get("deadline_texts") or []) if t]
         item["tags"] = sorted({t for t in map(html_to_text, item.get("tags") or []) if t})
         where = f"{item.get('source')}: {item.get('url')}"

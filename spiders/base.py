@@ -14,6 +14,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 
 from aggregator import db as database
 from aggregator.problems import report_problem
+from spiders.extractors import generic
 from spiders.extractors.page import Extraction
 
 # What a page in these languages is in when it is not UTF-8 and does not say.
@@ -54,7 +55,15 @@ class SourceSpider(scrapy.Spider):
             report_problem(self.crawler, self.name, response.url, "page",
                            f"not a text page ({response.headers.get('Content-Type')!r})")
             return
-        extraction = type(self).extractor(response.url, self.page_text(response))
+        html = self.page_text(response)
+        extraction = type(self).extractor(response.url, html)
+        if not (extraction.items or extraction.links or extraction.next_page):
+            # The site's markup changed under its selectors (or the page is of a
+            # kind they never knew): what a generic reading finds beats silence.
+            extraction = generic.extract_page(response.url, html, language=self.languages[0],
+                                              kind=self.kinds[0])
+            if extraction.items:
+                self.crawler.stats.inc_value("clusterfeeds/generic_fallback")
         for field, message in extraction.problems:
             report_problem(self.crawler, self.name, response.url, field, message)
         for item in extraction.items:

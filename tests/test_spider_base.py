@@ -97,3 +97,21 @@ def test_items_carry_the_source_and_extractor_problems_are_reported(spider, monk
     assert out[0]["source"] == "listing" and out[0]["title"] == "A call"
     assert spider.problems == [{"source": "listing", "url": "https://example.org/list",
                                 "field": "results", "message": "expected a list, got dict"}]
+
+
+def test_a_page_its_selectors_no_longer_know_is_read_by_the_generic_extractor(tmp_path):
+    from pathlib import Path
+
+    from spiders.eccp import EccpSpider
+    crawler = get_crawler(EccpSpider, {"CLUSTERFEEDS_DB": str(tmp_path / "t.db")})
+    spider = EccpSpider.from_crawler(crawler)
+    crawler.spider = spider
+    spider.known_urls = frozenset()
+    page = Path(__file__).parent / "extractors" / "pages" / "eccp-event-redesigned.html"
+    url = "https://www.clustercollaboration.eu/event-calendar/european-cluster-conference-2027"
+    items = [out for out in spider.parse(response(page.read_bytes(), url=url))
+             if isinstance(out, dict)]
+    assert [(i["source"], i["kind"], i["title"]) for i in items] == [
+        ("eccp", "event", "European Cluster Conference 2027")]
+    assert items[0]["start_text"]
+    assert crawler.stats.get_value("clusterfeeds/generic_fallback") == 1

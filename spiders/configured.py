@@ -1,0 +1,165 @@
+"""Sources without code: one spider per TOML file in spiders/sources/ and in the
+folder named by $CLUSTERFEEDS_SOURCES_DIR, read by the generic extractor.
+
+Each valid file becomes a module-level SourceSpider subclass, so Scrapy's
+spider loader (`scrapy list`, `clusterfeeds sources`) finds it like any other.
+A file with a mistake is skipped with an error naming the file and the key; the
+other sources load. The keys are documented at the top of spiders/sources/*.toml.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from spiders.base import SourceSpider
+from spiders.extractors.feeds_in import extract_feed, is_feed
+from spiders.extractors.generic import extract_page
+from spiders.extractors.page import KINDS, Extraction
+
+logger = logging.getLogger(__name__)
+
+BUNDLED = Path(__file__).parent / "sources"
+ENVIRONMENT = "CLUSTERFEEDS_SOURCES_DIR"
+REQUIRED = ("name", "title", "country", "language", "timezone", "kind", "start_urls")
+OPTIONAL = ("homepage", "follow", "url_kinds")
+
+
+class SourceFileError(ValueError):
+    """A mistake in a source file, at one key."""
+
+    def __init__(self, key: str, message: str):
+        super().__init__(f"{key}: {message}")
+        self.key = key
+
+
+def source_files() -> list[Path]:
+    """The bundled source files, then the user's."""
+    folders = [BUNDLED] + ([Path(os.environ[ENVIRONMENT])] if os.environ.get(ENVIRONMENT) else [])
+    return [file for folder in folders for file in sorted(folder.glob("*.toml"))]
+
+
+def load_source(path: Path, taken: set[str] = frozenset()) -> type[SourceSpider]:
+    """The spider class a source file describes; SourceFileError names what is wrong."""
+    try:
+        with open(path, "rb") as f:
+            config = tomllib.load(f)
+    except tomllib.TOMLDecodeError as error:
+        raise SourceFileError("(file)", f"not valid TOML: {error}") from None
+    validate(config, taken)
+    name = config["name"]
+    start_urls = list(config["start_urls"])
+    hosts = list(dict.fromkeys(urlsplit(url).hostname for url in start_urls))
+    url_kinds = tuple(config.get("url_kinds", {}).items())
+    attributes = dict(
+        __module__=__name__,
+        __doc__=f"{config['title']} (from {path.name}).",
+        name=name,
+        title=config["title"],
+        homepage=config.get("homepage") or f"https://{hosts[0]}",
+        country=config["country"],
+        languages=(config["language"],),
+        timezone=config["timezone"],
+        kinds=tuple(dict.fromkeys([config["kind"], *(kind for _, kind in url_kinds)])),
+        start_urls=start_urls,
+        allowed_domains=hosts,
+        extractor=staticmethod(generic_extractor(config["language"], config["kind"],
+                                                 tuple(config.get("follow", ())), url_kinds)),
+        source_file=str(path),
+    )
+    return type(class_name(name), (SourceSpider,), attributes)
+
+
+def generic_extractor(language: str, kind: str, follow: tuple[str, ...],
+                      url_kinds: tuple[tuple[str, str], ...]) -> Callable[[str, str], Extraction]:
+    """extract(url, body): a feed when the body is one, else a page."""
+    def extract(url: str, body: str) -> Extraction:
+        if is_feed(body):
+            return extract_feed(url, body, language=language, kind=kind, url_kinds=url_kinds)
+        return extract_page(url, body, language=language, kind=kind, follow=follow,
+                            url_kinds=url_kinds)
+    return extract
+
+
+def validate(config: dict, taken: set[str]) -> None:
+    for key in config:
+        if key not in REQUIRED + OPTIONAL:
+            raise SourceFileError(key, f"unknown key; known keys: {', '.join(REQUIRED + OPTIONAL)}")
+    for key in REQUIRED:
+        if key not in config:
+            raise SourceFileError(key, "missing")
+    name = config["name"]
+    if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9_]+", name):
+        raise SourceFileError("name", f"{name!r} must be lower-case letters, digits and _")
+    if name in taken:
+        raise SourceFileError("name", f"{name!r} is already the name of another source")
+    for key in ("title", "country"):
+        if not isinstance(config[key], str) or not config[key].strip():
+            raise SourceFileError(key, "must be a non-empty string")
+    urls = config["start_urls"]
+    if not isinstance(urls, list) or not urls or not all(is_http_url(u) for u in urls):
+        raise SourceFileError("start_urls", "must be a non-empty list of http(s) URLs")
+    if "homepage" in config and not is_http_url(config["homepage"]):
+        raise SourceFileError("homepage", f"{config['homepage']!r} is not an http(s) URL")
+    if not isinstance(config["language"], str) or not re.fullmatch(r"[a-z]{2}", config["language"]):
+        raise SourceFileError("language", f"{config['language']!r} is not a two-letter code such as 'de'")
+    try:
+        ZoneInfo(config["timezone"])
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise SourceFileError("timezone", f"{config['timezone']!r} is not an IANA time zone "
+                                          "such as 'Europe/Berlin'") from None
+    check_kind("kind", config["kind"])
+    follow = config.get("follow", [])
+    if not isinstance(follow, list):
+        raise SourceFileError("follow", "must be a list of regular expressions")
+    for pattern in follow:
+        check_regex("follow", pattern)
+    url_kinds = config.get("url_kinds", {})
+    if not isinstance(url_kinds, dict):
+        raise SourceFileError("url_kinds", "must be a table of regular expression = kind")
+    for pattern, kind in url_kinds.items():
+        check_regex(f"url_kinds.{pattern!r}", pattern)
+        check_kind(f"url_kinds.{pattern!r}", kind)
+
+
+def check_kind(key: str, kind) -> None:
+    if kind not in KINDS:
+        raise SourceFileError(key, f"{kind!r} is not one of {', '.join(KINDS)}")
+
+
+def check_regex(key: str, pattern) -> None:
+    try:
+        re.compile(pattern)
+    except (re.error, TypeError) as error:
+        raise SourceFileError(key, f"{pattern!r} is not a regular expression: {error}") from None
+
+
+def is_http_url(value) -> bool:
+    return isinstance(value, str) and urlsplit(value).scheme in ("http", "https") \
+        and bool(urlsplit(value).hostname)
+
+
+def class_name(name: str) -> str:
+    return "".join(part.title() for part in name.split("_")) + "SourceSpider"
+
+
+def load_all() -> dict[str, type[SourceSpider]]:
+    """Every valid source file's spider by class name; the others are logged and skipped."""
+    spiders: dict[str, type[SourceSpider]] = {}
+    for path in source_files():
+        try:
+            spider = load_source(path, {s.name for s in spiders.values()})
+        except SourceFileError as error:
+            logger.error("source file %s skipped: %s", path, error)
+            continue
+        spiders[spider.__name__] = spider
+    return spiders
+
+
+globals().update(load_all())

@@ -1,0 +1,214 @@
+"""The generic extractor: items from any page, for sources without code and as
+the fallback of the site-specific extractors.
+
+Evidence is taken in the order that best survives a redesign: schema.org
+JSON-LD, then microdata, ``<time datetime>``, Open Graph and
+``article:published_time`` meta, labelled text ("Deadline: 30 June 2027"), and
+last the sentences of the main text that hold a date. Menus, headers, footers,
+sidebars and cookie banners are dropped first, so their dates never count.
+Dates stay text: the pipelines read them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+
+from bs4 import BeautifulSoup, Tag
+
+from spiders.extractors.generic_facts import PageFacts, item_text, text_value
+from spiders.extractors.page import Extraction, absolute, raw_item, soup_of
+
+NOISE = ("script, style, noscript, template, svg, iframe, nav, aside, button, select, "
+         "[role=navigation], [role=banner], [role=contentinfo], [role=complementary], "
+         "[role=search], [role=dialog], [aria-hidden=true], [hidden], "
+         "[class*=cookie i], [id*=cookie i], [class*=consent i], [id*=consent i], "
+         "[class*=breadcrumb i], [class*=share i], [class*=social i], [class*=sidebar i], "
+         "[id*=sidebar i], [class*=related i], [class*=skip-link i]")
+EVENT_TYPES = re.compile(r"(?:^|/)(?:\w*Event|Hackathon|Festival)$")
+EVENT_TYPES_MICRODATA = re.compile(r"schema\.org/\w*Event$")
+ARTICLE_TYPES = re.compile(r"(?:^|/)(?:\w*Article|BlogPosting|Report|WebPage)$")
+LISTING_ARTICLES = 3
+
+
+def extract_page(url: str, html: str, *, language: str, kind: str, follow: Iterable[str] = (),
+                 url_kinds: Iterable[tuple[str, str]] = ()) -> Extraction:
+    """The items of one page (at most one, or one per JSON-LD event) and the links
+    matching ``follow`` (regexes); ``url_kinds`` (regex, kind) overrides ``kind`` by URL."""
+    soup = soup_of(html)
+    language = page_language(soup) or language
+    kind = kind_for(url, kind, url_kinds)
+    patterns = [re.compile(p) for p in follow]
+    links = followed_links(url, soup, patterns)
+    next_page = next_link(url, soup)
+    events, article = structured_data(soup)
+    strip_noise(soup)
+    main = main_content(soup)
+    if not events:
+        events = microdata_events(main)
+    listing = len([link for link in followed_links(url, main, patterns) if link != url]) >= 2 \
+        or len(main.find_all("article")) >= LISTING_ARTICLES
+    facts = PageFacts(url, soup, main, language, kind, article)
+    if events:
+        items = [event_item(url, node, facts, language, alone=len(events) == 1) for node in events]
+    elif listing:
+        items = []
+    else:
+        items = [item for item in [facts.item()] if item]
+    return Extraction(items=items, links=[link for link in links if link != url], next_page=next_page)
+
+
+def kind_for(url: str, kind: str, url_kinds: Iterable[tuple[str, str]]) -> str:
+    """The kind of the first (regex, kind) whose regex finds ``url``, else ``kind``."""
+    return next((k for pattern, k in url_kinds if re.search(pattern, url)), kind)
+
+
+def page_language(soup: BeautifulSoup) -> str | None:
+    """The page's own language (``<html lang="de-DE">`` is "de"), when it says one."""
+    html = soup.find("html")
+    code = (html.get("lang") or "").split("-")[0].lower() if html else ""
+    return code if re.fullmatch(r"[a-z]{2}", code) else None
+
+
+def followed_links(url: str, node: Tag, patterns: list[re.Pattern]) -> list[str]:
+    links: list[str] = []
+    for anchor in node.find_all("a", href=True) if patterns else []:
+        link = absolute(url, anchor["href"])
+        if link and link not in links and any(p.search(link) for p in patterns):
+            links.append(link)
+    return links
+
+
+def next_link(url: str, soup: BeautifulSoup) -> str | None:
+    tag = soup.select_one("a[rel~=next][href], link[rel~=next][href]")
+    return absolute(url, tag["href"]) if tag else None
+
+
+def strip_noise(soup: BeautifulSoup) -> None:
+    # A site's header and footer go; an article's own header holds its title and date.
+    site_frame = [node for node in soup.find_all(["header", "footer"])
+                  if not node.find_parent(["article", "main"])]
+    for node in [*soup.select(NOISE), *site_frame]:
+        # "has-sidebar" or "cookie-consent-active" may mark the page's own frame.
+        if not node.decomposed and not node.find(["main", "h1"]) and node.name not in ("html", "body"):
+            node.decompose()
+
+
+def main_content(soup: BeautifulSoup) -> Tag:
+    """main, [role=main], the one article, else the block with the most paragraph text."""
+    found = soup.find("main") or soup.find(attrs={"role": "main"})
+    articles = soup.find_all("article")
+    if found is None and len(articles) == 1:
+        found = articles[0]
+    if found is None:
+        blocks = soup.find_all(["div", "section"])
+        found = max(blocks, key=paragraph_chars, default=None)
+    return found or soup.body or soup
+
+
+def paragraph_chars(block: Tag) -> int:
+    return sum(len(child.get_text()) for child in block.find_all(["p", "li", "h1", "h2"], recursive=False))
+
+
+def structured_data(soup: BeautifulSoup) -> tuple[list[dict], dict]:
+    """The JSON-LD events of the page, and its article node ({} when none)."""
+    events, article = [], {}
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except ValueError:
+            continue
+        for node in json_ld_nodes(data):
+            types = node.get("@type")
+            types = types if isinstance(types, list) else [types]
+            if any(isinstance(t, str) and EVENT_TYPES.search(t) for t in types):
+                events.append(node)
+            elif not article and any(isinstance(t, str) and ARTICLE_TYPES.search(t) for t in types):
+                article = node
+    return events, article
+
+
+def json_ld_nodes(data) -> list[dict]:
+    if isinstance(data, list):
+        return [node for part in data for node in json_ld_nodes(part)]
+    if isinstance(data, dict):
+        return json_ld_nodes(data["@graph"]) if "@graph" in data else [data]
+    return []
+
+
+def microdata_events(main: Tag) -> list[dict]:
+    """schema.org events written as microdata, read into JSON-LD's shape."""
+    events = []
+    for scope in main.find_all(attrs={"itemscope": True, "itemtype": EVENT_TYPES_MICRODATA}):
+        node: dict = {}
+        for prop in scope.find_all(attrs={"itemprop": True}):
+            if prop.find_parent(attrs={"itemscope": True}) is not scope:
+                continue
+            name = prop["itemprop"]
+            if prop.has_attr("itemscope"):
+                node.setdefault(name, {"@type": prop.get("itemtype", "").rsplit("/", 1)[-1],
+                                       "name": item_text(prop)})
+            else:
+                node.setdefault(name, prop.get("content") or prop.get("datetime")
+                                or prop.get("href") or item_text(prop))
+        events.append(node)
+    return events
+
+
+def event_item(url: str, node: dict, facts: PageFacts, language: str, alone: bool) -> dict:
+    """One event from a schema.org node; the page's facts fill in what it lacks when alone."""
+    own_url = absolute(url, node.get("url")) if isinstance(node.get("url"), str) else None
+    online, place = attendance(node)
+    fields = dict(
+        summary=text_value(node.get("description")),
+        start_text=text_value(node.get("startDate")),
+        end_text=text_value(node.get("endDate")),
+        location=place,
+        online=online,
+        status_text=status_of(node),
+        tags=[t.strip() for k in listed(node.get("keywords")) for t in (text_value(k) or "").split(",")
+              if t.strip()],
+    )
+    if alone:
+        page = facts.fields()
+        fields = {k: v if v not in (None, []) else page.get(k) for k, v in fields.items()}
+        fields["published_text"] = page.get("published_text")
+    title = text_value(node.get("name")) or facts.title()
+    return raw_item("event", own_url or url, title or "", language,
+                    key=None if alone else (own_url or title), **fields)
+
+
+def attendance(node: dict) -> tuple[bool | None, str | None]:
+    """(online, place) of an event node."""
+    mode = str(node.get("eventAttendanceMode", ""))
+    places = [place_text(p) for p in listed(node.get("location"))]
+    virtual = any(isinstance(p, dict) and "Virtual" in str(p.get("@type")) for p in listed(node.get("location")))
+    physical = [p for p, raw in zip(places, listed(node.get("location")))
+                if p and not (isinstance(raw, dict) and "Virtual" in str(raw.get("@type")))]
+    online = True if ("Online" in mode or "Mixed" in mode or virtual) else False if "Offline" in mode else None
+    return online, physical[0] if physical else None
+
+
+def place_text(place) -> str | None:
+    if isinstance(place, str):
+        return place.strip() or None
+    if not isinstance(place, dict):
+        return None
+    address = place.get("address")
+    if isinstance(address, dict):
+        address = ", ".join(str(address[k]) for k in ("streetAddress", "postalCode", "addressLocality",
+                                                       "addressCountry") if isinstance(address.get(k), str))
+    parts = [p for p in (text_value(place.get("name")), text_value(address)) if p]
+    return ", ".join(dict.fromkeys(parts)) or None
+
+
+def status_of(node: dict) -> str | None:
+    status = str(node.get("eventStatus") or "").rsplit("/", 1)[-1]
+    return {"EventCancelled": "Cancelled", "EventPostponed": "Postponed"}.get(status)
+
+
+def listed(value) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]

@@ -1,0 +1,233 @@
+"""What a page's text and markup say, for the generic extractor: dates by role
+from ``<time datetime>``, labelled lines and the main text's sentences (first
+evidence first), and the page's place, status, title and summary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from spiders.extractors.generic_labels import (PLACE_LABELS, ROLES, SENTENCE_CHARS, SENTENCE_END,
+                                               STATUS_LABEL, any_label, first_sentence, has_date,
+                                               label_start, labelled, other_roles, role_clauses,
+                                               role_of)
+from spiders.extractors.page import meta_content, raw_item
+
+BLOCKS = {"p", "li", "div", "dd", "dt", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+          "section", "article", "header", "footer", "blockquote", "figcaption", "address",
+          "ul", "ol", "dl", "table", "tbody", "main", "aside"}
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:!?)])")
+ONLINE_WORDS = re.compile(r"\b(online|virtual|webinar|digital|zoom|teams|webex)\b", re.IGNORECASE)
+SUMMARY_MIN_CHARS = 40
+# What a <br> becomes while lines are read (source newlines are mere spaces).
+LINE_BREAK = "\u2029"
+
+
+class PageFacts:
+    """Dates, place and title of a page from its HTML evidence, first evidence first."""
+
+    def __init__(self, url: str, soup: BeautifulSoup, main: Tag, language: str, kind: str,
+                 article: dict):
+        self.url, self.soup, self.main, self.language, self.kind = url, soup, main, language, kind
+        self.roles: dict[str, list[str]] = {role: [] for role in ROLES}
+        self.place: str | None = None
+        self.status: str | None = None
+        self.add("published", text_value(article.get("datePublished")))
+        self.add("published", meta_content(soup, "article:published_time"))
+        lines = list(text_lines(main))
+        self.read_times(main)
+        self.read_labels(lines)
+        self.read_sentences(lines)
+
+    def add(self, role: str, text: str | None) -> None:
+        if text and text not in self.roles[role]:
+            self.roles[role].append(text)
+
+    def read_times(self, main: Tag) -> None:
+        previous: tuple[Tag, str] | None = None
+        for stamp in main.find_all("time", datetime=True):
+            if previous and previous[1] == "event" and between_is_short(previous[0], stamp):
+                role = "end"
+            else:
+                role = time_role(stamp, self.language) or {"event": "event", "news": "published"}.get(self.kind)
+            if role:
+                self.add(role, stamp["datetime"].strip())
+            previous = (stamp, role or "")
+
+    def read_labels(self, lines: list[tuple[Tag, str]]) -> None:
+        for node, line in lines:
+            if node.find("time", datetime=True):
+                continue
+            label, value = split_label(line, self.language)
+            if label is None:
+                continue
+            if labelled(label, PLACE_LABELS, self.language) and not self.place:
+                self.place = value
+            elif label.lower() == STATUS_LABEL and not self.status:
+                self.status = value
+            elif has_date(value, self.language) and (role := role_of(label, self.language)):
+                self.add(role, first_sentence(line))
+
+    def read_sentences(self, lines: list[tuple[Tag, str]]) -> None:
+        """The main text's dated sentences, when nothing labelled gave the kind's dates:
+        an event's first date, a call's deadline and opening clauses."""
+        wanted = {"event": "event", "call": "deadline"}.get(self.kind)
+        if wanted is None or self.roles[wanted]:
+            return
+        for _, line in lines:
+            for sentence in SENTENCE_END.split(line):
+                if len(sentence) > SENTENCE_CHARS or not has_date(sentence, self.language):
+                    continue
+                if self.kind == "call":
+                    for role, clause in role_clauses(sentence, self.language):
+                        if role in ("deadline", "registration", "opens"):
+                            self.add("opens" if role == "opens" else "deadline", clause)
+                elif not self.roles["event"] and not other_roles(sentence, self.language):
+                    self.add("event", sentence)
+
+    def title(self) -> str | None:
+        heading = self.main.find("h1") or self.soup.find("h1")
+        title = item_text(heading) if heading else None
+        if not title:
+            title = meta_content(self.soup, "og:title")
+        if not title and self.soup.title:
+            title = re.split(r"\s+[|–—-]\s+", self.soup.title.get_text(" ").strip())[0]
+        return " ".join(title.split()) if title else None
+
+    def fields(self) -> dict:
+        roles = self.roles
+        deadlines = roles["deadline"] or (roles["registration"] if self.kind == "call" else [])
+        online = bool(ONLINE_WORDS.search(self.place)) if self.place else None
+        return dict(
+            summary=self.summary(),
+            start_text=next(iter(roles["event"]), None),
+            end_text=next(iter(roles["end"]), None),
+            deadline_texts=list(deadlines),
+            opens_text=next(iter(roles["opens"]), None),
+            published_text=next(iter(roles["published"]), None),
+            location=None if online else self.place,
+            online=online,
+            status_text=self.status,
+            tags=[tag["content"] for tag in self.soup.find_all("meta", property="article:tag")
+                  if tag.get("content")],
+        )
+
+    def summary(self) -> str | None:
+        described = meta_content(self.soup, "og:description") or meta_content(self.soup, "description")
+        if described:
+            return described
+        paragraph = next((text for p in self.main.find_all("p")
+                          if len(text := item_text(p) or "") >= SUMMARY_MIN_CHARS), None)
+        return paragraph
+
+    def item(self) -> dict | None:
+        """The page's one item, when the page gives the dates its kind needs."""
+        fields, title = self.fields(), self.title()
+        kind = self.kind
+        if kind == "event" and not fields["start_text"] and fields["deadline_texts"]:
+            kind = "call"  # an "event" source's page that names only a deadline is a call
+        needed = {"event": fields["start_text"], "call": fields["deadline_texts"] or fields["opens_text"],
+                  "news": fields["published_text"]}[kind]
+        if not needed or not title:
+            return None
+        return raw_item(kind, self.url, title, self.language, **fields)
+
+
+def text_lines(main: Tag) -> Iterable[tuple[Tag, str]]:
+    """(block, line) for each line a reader sees: leaf blocks split at <br>,
+    and "label: value" for definition lists and table rows."""
+    for br in main.find_all("br"):
+        br.replace_with(NavigableString(LINE_BREAK))
+    for node in [main, *main.find_all(True)]:
+        if node.name in ("dt", "th"):
+            value = node.find_next_sibling(["dd", "td"])
+            if value is not None:
+                yield value, f"{(item_text(node) or '').rstrip(':')}: {item_text(value) or ''}".strip()
+            continue
+        if node.name in ("dd", "td") and node.find_previous_sibling(["dt", "th"]):
+            continue
+        if node.name not in BLOCKS or any(child.name in BLOCKS for child in node.find_all(True)):
+            continue
+        label = inline_label(node)
+        for part in node.get_text(" ").split(LINE_BREAK):
+            line = SPACE_BEFORE_PUNCTUATION.sub("", " ".join(part.split()))
+            if label and line.startswith(label + " "):
+                line = f"{label}: {line[len(label) + 1:]}"
+            if line:
+                yield node, line
+
+
+def inline_label(node: Tag) -> str | None:
+    """The text of a label element that opens a block without a colon:
+    ``<span class="label">Location</span> Online``."""
+    first = next((c for c in node.children if not (isinstance(c, NavigableString) and not c.strip())), None)
+    if not isinstance(first, Tag) or first.name not in ("span", "strong", "b", "label", "em"):
+        return None
+    text = item_text(first)
+    if not text or text.endswith(":") or len(text) > 40 or any(ch.isdigit() for ch in text):
+        return None
+    return text
+
+
+def split_label(line: str, language: str) -> tuple[str | None, str]:
+    """("Deadline", "30 June 2027") from "Deadline: 30 June 2027" or "Meldung 04.05.2023"."""
+    label, colon, value = line.partition(":")
+    if colon and 0 < len(label) <= 50 and not label.strip().isdigit():
+        return label.strip(), value.strip()
+    match = label_start(language).match(line)
+    if match and has_date(line[match.end():match.end() + 24], language):
+        return match.group(0).strip(), line[match.end():].strip()
+    return None, line
+
+
+def time_role(stamp: Tag, language: str) -> str | None:
+    """What a <time> is, from the label before it in its block, else its markup."""
+    stamp_text = item_text(stamp) or ""
+    for ancestor in list(stamp.parents)[:4]:
+        text = item_text(ancestor) or ""
+        prefix = text[:text.find(stamp_text)] if stamp_text and stamp_text in text else ""
+        roles = [role_of(m.group(0), language) for m in any_label(language).finditer(prefix.lower())]
+        if roles:
+            return roles[-1]
+        if ancestor.name in BLOCKS - {"div"} and prefix.strip():
+            break
+    markup = " ".join([stamp.get("itemprop", ""), *stamp.get("class", []),
+                       *(c for a in list(stamp.parents)[:3] for c in a.get("class", []))]).lower()
+    for role, pattern in MARKUP_ROLES:
+        if pattern.search(markup):
+            return role
+    return None
+
+
+MARKUP_ROLES = (("published", re.compile(r"datepublished|publish|posted|submitted|created|byline")),
+                ("deadline", re.compile(r"deadline|closing")),
+                ("end", re.compile(r"enddate|date-end|end-date")),
+                ("event", re.compile(r"startdate|date-start|start-date|event-date")))
+
+
+def between_is_short(first: Tag, second: Tag) -> bool:
+    """Two <time>s written as one range: "<time>20.</time> bis <time>28. April</time>"."""
+    gap = ""
+    for node in first.next_elements:
+        if node is second:
+            return len(gap.strip()) <= 12
+        if isinstance(node, NavigableString) and node.parent is not first:
+            gap += node
+        if len(gap) > 40:
+            return False
+    return False
+
+
+def item_text(node: Tag) -> str | None:
+    text = " ".join(node.get_text(" ").split())
+    return SPACE_BEFORE_PUNCTUATION.sub("", text) or None
+
+
+def text_value(value) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split()) or None
