@@ -47,7 +47,7 @@ def crawl(job: CrawlJob, names: list[str] | None = None) -> list[dict]:
         CLUSTERFEEDS_PROGRESS=job.progress,
         **job.settings,
     )
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     for spider in spiders:
         process.crawl(spider)
     process.start()

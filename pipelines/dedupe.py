@@ -4,7 +4,9 @@ an event page), so the feeds show it once with every source's link.
 
 Two items are the same thing when they are of the same kind, fall on the same
 day (an event's start; a call's deadlines share a day) and their titles share
-most of their significant words. Without dates nothing is merged: a guess
+most of their significant words, or of their stems, which carries across
+languages that borrow the same words ("Baltic Cluster Forum 2027", "Baltijos
+klasterių forumas 2027"). Without dates nothing is merged: a guess
 would hide a real entry.
 """
 
@@ -27,6 +29,7 @@ ir su del ir
 si de la cu pentru
 """.split())
 SIMILARITY = 0.6
+STEM = 5
 
 
 def significant_words(title: str) -> frozenset[str]:
@@ -48,14 +51,19 @@ def same_thing(a: dict, b: dict) -> bool:
         return False
     if not days_of(a) & days_of(b):
         return False
-    words_a, words_b = significant_words(a["title"]), significant_words(b["title"])
-    shared = len(words_a & words_b)
+    words_a, words_b = sorted((significant_words(a["title"]), significant_words(b["title"])), key=len)
+    shared = sum(any(same_word(word, other) for other in words_b) for word in words_a)
     if not shared:
         return False
     # Jaccard, or the shorter title nearly inside the longer one.
-    return (shared / len(words_a | words_b) >= SIMILARITY
-            or (min(len(words_a), len(words_b)) >= 2
-                and shared >= SIMILARITY * min(len(words_a), len(words_b)) + 0.5))
+    return (shared / (len(words_a) + len(words_b) - shared) >= SIMILARITY
+            or (len(words_a) >= 2 and shared >= SIMILARITY * len(words_a) + 0.5))
+
+
+def same_word(a: str, b: str) -> bool:
+    """Equal, or the same stem across inflections and languages: forum,
+    forumas; cluster, clusters; baltic, baltijos (the day must match too)."""
+    return a == b or (min(len(a), len(b)) >= STEM and a[:STEM] == b[:STEM])
 
 
 def entry_for(row: dict, candidates) -> str:

@@ -52,3 +52,11 @@ def test_entry_for_joins_the_first_match_entry():
               event("y", "BALTIC CLUSTER FORUM 2027", "2027-03-19", entry_id="first")]
     assert entry_for(row, stored) == "first"
     assert entry_for(row, []) == "new"
+
+
+def test_the_same_event_announced_in_two_languages():
+    assert same_thing(event("a", "Baltic Cluster Forum 2027", "2027-02-12T09:00:00+01:00"),
+                      event("b", "Baltijos klasterių forumas 2027 kviečia registruotis",
+                            "2027-02-12T10:00:00+02:00"))
+    assert not same_thing(event("a", "Baltic Cluster Forum 2027", "2027-02-12"),
+                          event("b", "Lietuvos inovacijų diena 2027", "2027-02-12"))

@@ -45,6 +45,8 @@ def test_events_listing_links_details_and_next_page(snapshot):
     assert second.links == [
         SITE + "/event-calendar/hannover-messe-2027-eu-cluster-pavilion",
         SITE + "/event-calendar/european-cluster-conference-2027",
+        SITE + "/event-calendar/norway-poland-cluster-days-2027",
+        SITE + "/event-calendar/baltic-cluster-forum-2027",
         SITE + "/event-calendar/eu-cluster-days-vienna-2026",
         SITE + "/event-calendar/eu-cluster-matchmaking-online-resilience-health-value-chains",
         SITE + "/content/eu-south-med-cluster-matchmaking-event-tech-days",
