@@ -61,8 +61,9 @@ def report_crawls(crawls: list[dict], quiet: bool) -> bool:
     """Print one line per source (only failures when quiet); True if all went well."""
     failed = [c for c in crawls if c["outcome"] == "failed"]
     shown = failed if quiet else crawls
+    width = max((len(c["source"]) for c in shown), default=0)
     for c in shown:
-        print(f"{c['source']:<18} {c['outcome']:<8} pages {c['pages'] or 0:>4}  "
+        print(f"{c['source']:<{width}}  {c['outcome']:<8} pages {c['pages'] or 0:>4}  "
               f"items {c['items'] or 0:>4}  new {c['new'] or 0:>4}  "
               f"changed {c['changed'] or 0:>3}  errors {c['errors'] or 0:>3}"
               + (f"  {c['message']}" if c.get("message") else ""),

@@ -32,13 +32,15 @@ def run(args) -> int:
     db = database.connect(args.db)
     stored = dict(db.execute("select source, count(*) from items group by source").fetchall())
     failing = []
-    for last in db.query(LAST_RUNS):
+    last_runs = list(db.query(LAST_RUNS))
+    width = max((len(last["source"]) for last in last_runs), default=0)
+    for last in last_runs:
         good = db.execute("select finished from crawls where source = ? and outcome in "
                           "('ok', 'partial') order by id desc limit 1",
                           [last["source"]]).fetchone()
         if last["outcome"] == "failed":
             failing.append(last["source"])
-        print(f"{last['source']:<18} {last['outcome'].upper():<8} last run {_age(last['finished'])}, "
+        print(f"{last['source']:<{width}}  {last['outcome'].upper():<8} last run {_age(last['finished'])}, "
               f"last good run {_age(good[0] if good else None)}; "
               f"{stored.get(last['source'], 0)} items stored; last run: {last['items'] or 0} items, "
               f"{last['new'] or 0} new, {last['changed'] or 0} changed, {last['errors'] or 0} errors"
