@@ -132,3 +132,21 @@ def test_killing_a_run_at_any_moment_loses_nothing(tmp_path, snapshot):
         finished = clusterfeeds(*run)
     assert finished.returncode == 0, finished.stderr
     published_set_is_whole(out)
+
+
+def test_scrapy_s_own_commands_work_from_the_checkout(tmp_path, snapshot):
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    scrapy = [sys.executable, "-m", "scrapy"]
+    listed = subprocess.run([*scrapy, "list"], cwd=root, capture_output=True, text=True,
+                            timeout=120)
+    assert {"eccp", "innovasjonnorge", "parp", "mita", "eufunding"} <= set(listed.stdout.split())
+    db = tmp_path / "scrapy.db"
+    crawled = subprocess.run(
+        [*scrapy, "crawl", "innovasjonnorge", "-s", f"CLUSTERFEEDS_SNAPSHOT={snapshot.root}",
+         "-s", f"CLUSTERFEEDS_DB={db}", "-s", f"HTTPCACHE_DIR={tmp_path / 'cache'}",
+         "-s", "CLUSTERFEEDS_AS_OF=2026-11-16", "-s", "LOG_LEVEL=WARNING"],
+        cwd=root, capture_output=True, text=True, timeout=300)
+    assert crawled.returncode == 0, crawled.stderr[-2000:]
+    rows = sqlite3.connect(db).execute(
+        "select outcome, items from crawls where source = 'innovasjonnorge'").fetchall()
+    assert rows[0][0] == "ok" and rows[0][1] > 10
