@@ -21,22 +21,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"clusterfeeds {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
-        module = _command_module(name)
-        if module is None:
-            continue
+        module = importlib.import_module(f"aggregator.commands.{name.replace('-', '_')}")
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return parser
-
-
-def _command_module(name: str):
-    try:
-        return importlib.import_module(f"aggregator.commands.{name.replace('-', '_')}")
-    except ModuleNotFoundError as error:
-        if error.name != f"aggregator.commands.{name.replace('-', '_')}":
-            raise
-        return None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -296,7 +296,6 @@ def test_the_date_engine_reads_ical_day_and_utc_texts():
     assert (utc.start, utc.tz) == (datetime(2027, 1, 15, 10, 0), "UTC")
 
 
-@pytest.mark.xfail(strict=True, reason="the date engine does not yet read an IANA zone name after a time")
 def test_the_date_engine_reads_an_ical_time_with_its_tzid():
     result = parse_date("2027-03-04T09:00:00 Europe/Prague", "en", "event", date(2026, 11, 16), "Europe/Brussels")
     assert (result.start, result.tz) == (datetime(2027, 3, 4, 9, 0), "Europe/Prague")

@@ -1,0 +1,102 @@
+"""The date engine: exact, time-zone-aware dates from what pages write.
+
+``parse_date(text, lang, kind, reference, tz)`` reads a snippet as it stands on a
+page (labels and surrounding words included) with the grammar of this package,
+falls back on dateparser for what the grammar does not know, and returns a
+``DateResult``. It never guesses: two candidates of the wanted kind give an error.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from pipelines.dates import languages as words
+from pipelines.dates.candidates import Candidate, candidates
+from pipelines.dates.fallback import fallback_date
+from pipelines.dates.grammar import words_pattern
+from pipelines.dates.mentions import lower
+from pipelines.dates.result import DateResult, failure
+from pipelines.dates.years import Settled, settle
+from pipelines.dates.zones import offset_zone, zone_in
+
+__all__ = ["parse_date", "DateResult", "KINDS"]
+
+KINDS = ("event", "deadline", "published")
+# Labels a kind prefers, then those it accepts; any other label comes last.
+PREFERRED = {"event": {"event"}, "deadline": {"deadline"}, "published": {"published"}}
+NEUTRAL = {"event": {None, "end"}, "deadline": {None, "end", "registration"},
+           "published": {None, "updated"}}
+LANGUAGE_ALIASES = {"no": "nb"}  # "no" is Norwegian at large; its pages are Bokmål
+EXTENSION = re.compile(rf"(?<!\w)(?:{words_pattern(words.EXTENSION)})")
+RECURRENCE = re.compile(rf"(?<!\w)(?:{words_pattern(words.RECURRENCE_YEARLY)})(?!\w)")
+
+
+def parse_date(text: str, lang: str, kind: str = "event", reference: date | None = None,
+               tz: str | None = None) -> DateResult:
+    """The date, range or deadline that ``text`` gives, read as a careful person would."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    reference = reference or date.today()
+    if isinstance(reference, datetime):
+        reference = reference.date()
+    text = " ".join((text or "").replace("\u200b", "").split())  # NBSP and thin spaces too
+    lang = (lang or "en").lower()[:2]
+    lang = LANGUAGE_ALIASES.get(lang, lang)
+    if not text:
+        return failure("no date found", tz)
+    lowered = lower(text)
+    found, times = candidates(lowered, lang)
+    if not found:
+        return _from_fallback(text, lowered, lang, reference, tz, time_only=bool(times))
+    recurring = bool(RECURRENCE.search(lowered))
+    settled = [settle(c, lowered, kind, reference, recurring) for c in found]
+    valid = [(c, s) for c, s in zip(found, settled) if s.error is None]
+    if not valid:
+        return failure(settled[0].error, tz)
+    chosen = _choose(lowered, kind, valid)
+    if isinstance(chosen, str):
+        return failure(chosen, tz)
+    return _result(text, lowered, kind, chosen, tz, recurring)
+
+
+def _choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Settled | str:
+    """The one candidate of the wanted kind, or why there is none."""
+    current = [(c, s) for c, s in valid if not c.superseded]
+    valid = current or valid
+    if kind == "deadline":
+        extension = EXTENSION.search(text)
+        if extension:
+            later = [s for c, s in valid if c.begin >= extension.end()]
+            if later:
+                return later[-1]
+    tiers = ([s for c, s in valid if c.label in PREFERRED[kind]],
+             [s for c, s in valid if c.label in NEUTRAL[kind]],
+             [s for c, s in valid])
+    tier = next(t for t in tiers if t)
+    distinct = {(s.start, s.end) for s in tier}
+    if len(distinct) > 1:
+        return f"ambiguous: {len(distinct)} candidate dates"
+    return tier[0]
+
+
+def _result(text: str, lowered: str, kind: str, chosen: Settled, tz: str | None,
+            recurring: bool) -> DateResult:
+    start, end = chosen.start, chosen.end
+    if kind == "deadline" and end is not None:
+        start, end = end, None  # a window's deadline is its last day
+    when = start if isinstance(start, datetime) else datetime(start.year, start.month, start.day, 12)
+    written = offset_zone(chosen.offset, tz, when) if chosen.offset else None
+    zone = written or zone_in(text, lowered, tz, when) or tz
+    return DateResult(start, end, zone, approximate=chosen.approximate,
+                      earliest=chosen.earliest, latest=chosen.latest,
+                      recurrence="yearly" if recurring else None)
+
+
+def _from_fallback(text: str, lowered: str, lang: str, reference: date, tz: str | None,
+                   time_only: bool) -> DateResult:
+    found = fallback_date(text, lang, reference, time_only)
+    if found is None:
+        return failure("no date found", tz)
+    when = found if isinstance(found, datetime) else datetime(found.year, found.month, found.day)
+    return DateResult(found, None, zone_in(text, lowered, tz, when) or tz)

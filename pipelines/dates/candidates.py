@@ -1,0 +1,147 @@
+"""From mentions to candidate dates: times attached to their day, ranges joined,
+and each candidate labelled with what the text says it is (deadline, opening...)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipelines.dates import languages as words
+from pipelines.dates.grammar import words_pattern
+from pipelines.dates.mentions import Mention, scan
+
+# How far a time may stand from its date and still belong to it.
+TIME_AFTER_REACH = 45
+TIME_BEFORE_REACH = 25
+LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "event", "end")
+# What may stand between the two dates of a range: fillers go, a connector must remain.
+GAP_FILLERS = re.compile(rf"(?<!\w)(?:{words.FILLERS}|{words.THIS_YEAR}|{words.WEEKDAYS})(?!\w)"
+                         r"|[\s,.:()]+")
+RANGE_GAP = re.compile(words_pattern(words.RANGE_WORDS))
+AND_GAP = re.compile(words_pattern(words.AND_WORDS))
+LIST_GAP = re.compile(rf"[\s,;]*(?:{words_pattern(words.AND_WORDS)})?[\s,;]*")
+SUPERSEDED = re.compile(rf"(?<!\w)(?:{words_pattern(words.SUPERSEDED)})(?!\w)")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One date or range as the text gives it, before years are settled."""
+
+    first: Mention
+    last: Mention | None          # the end of a range written as two dates
+    begin: int
+    finish: int
+    start_time: Mention | None = None
+    end_time: Mention | None = None
+    label: str | None = None
+    superseded: bool = False      # "(previously 10 May)": a date that no longer holds
+
+
+def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
+    """The candidates in lower-cased ``text`` and every time mention found in it."""
+    mentions = scan(text, lang)
+    dates = [m for m in mentions if m.kind == "date"]
+    times = [m for m in mentions if m.kind == "time"]
+    attached = _attach_times(dates, times)
+    found: list[Candidate] = []
+    for mention in dates:
+        previous = found[-1] if found else None
+        if previous and previous.last is None and _joins(text, previous.first, mention, attached):
+            previous.last, previous.finish = mention, mention.finish
+            previous.end_time = attached.get(id(mention))
+            continue
+        found.append(Candidate(mention, None, mention.begin, mention.finish,
+                               start_time=attached.get(id(mention))))
+    if len(found) < 2:  # labels only choose between candidates
+        return found, times
+    _label(text, lang, found)
+    return _join_start_end(found), times
+
+
+def _attach_times(dates: list[Mention], times: list[Mention]) -> dict[int, Mention]:
+    """Each date's clock time: the one just after it, else one just before it."""
+    attached: dict[int, Mention] = {}
+    for time in times:
+        before = [d for d in dates if d.finish <= time.begin]
+        after = [d for d in dates if d.begin >= time.finish]
+        if before and time.begin - before[-1].finish <= TIME_AFTER_REACH:
+            attached.setdefault(id(before[-1]), time)
+        elif after and after[0].begin - time.finish <= TIME_BEFORE_REACH:
+            attached.setdefault(id(after[0]), time)
+    return attached
+
+
+def _joins(text: str, first: Mention, second: Mention, attached: dict[int, Mention]) -> bool:
+    """Whether two dates are one range: only a connector between them."""
+    months = first.part == second.part == "month"  # "November 2026 - February 2027"
+    if (first.part or second.part or first.first_day or second.first_day) and not months:
+        return False
+    gap = text[first.finish:second.begin]
+    time = attached.get(id(first))
+    if time and time.begin >= first.finish:
+        gap = text[first.finish:time.begin] + text[time.finish:second.begin]
+    gap = " ".join(GAP_FILLERS.sub(" ", gap).split())
+    if RANGE_GAP.fullmatch(gap):
+        return True
+    # "11 and 12 November" is two days of one event; "1 March and 5 April" is not.
+    return (bool(AND_GAP.fullmatch(gap)) and not months and first.month == second.month
+            and first.day is not None and second.day is not None and second.day - first.day == 1)
+
+
+@lru_cache(maxsize=None)
+def label_pattern(lang: str) -> re.Pattern[str]:
+    """Label words of ``lang`` and English, one named group per label."""
+    groups = []
+    for name in LABEL_ORDER:
+        table = words.LABELS[name]
+        phrases = "|".join(p for p in (table.get(lang), table.get("en")) if p)
+        groups.append(f"(?P<{name}>{words_pattern(phrases)})")
+    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)")
+
+
+def _label(text: str, lang: str, found: list[Candidate]) -> None:
+    """Each candidate's label: the nearest before it; in a timeline that writes
+    labels after their dates ("29 września 2023 Koniec przyjmowania wniosków"),
+    the one after it; in a list ("15 January and 15 May"), the list's."""
+    labels = label_pattern(lang)
+    ends = [c.begin for c in found[1:]] + [len(text)]
+    starts = [0] + [c.finish for c in found[:-1]]
+    leading = [_last(labels, text, a, c.begin) for a, c in zip(starts, found)]
+    timeline = leading[0] is None and ":" not in text
+    if timeline:
+        trailing = [_first(labels, text, c.finish, b) for c, b in zip(found, ends)]
+        timeline = all(trailing)
+    for i, candidate in enumerate(found):
+        candidate.label = trailing[i] if timeline else leading[i]
+        if (not timeline and candidate.label is None and i
+                and LIST_GAP.fullmatch(text, starts[i], candidate.begin)):
+            candidate.label = found[i - 1].label
+        candidate.superseded = bool(SUPERSEDED.search(text, starts[i], candidate.begin))
+
+
+def _last(labels: re.Pattern[str], text: str, begin: int, end: int) -> str | None:
+    last = None
+    for last in labels.finditer(text, begin, end):
+        pass
+    return last.lastgroup if last else None
+
+
+def _first(labels: re.Pattern[str], text: str, begin: int, end: int) -> str | None:
+    first = labels.search(text, begin, end)
+    return first.lastgroup if first else None
+
+
+def _join_start_end(found: list[Candidate]) -> list[Candidate]:
+    """"Start: 16 November 2020 End: 17 November 2020" is one range."""
+    joined: list[Candidate] = []
+    for candidate in found:
+        previous = joined[-1] if joined else None
+        if (previous and candidate.label == "end" and previous.label in (None, "event")
+                and previous.last is None and candidate.last is None
+                and not previous.first.first_day and not candidate.first.first_day):
+            previous.last, previous.end_time = candidate.first, candidate.start_time
+            previous.finish = candidate.finish
+            continue
+        joined.append(candidate)
+    return joined

@@ -1,0 +1,161 @@
+"""Mentions: what the grammar finds in a text (dates, months, clock times),
+read out of its matches."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.dates import languages as words
+from pipelines.dates.grammar import ZONE, month_number, pattern, words_pattern
+
+ZONE_RE = re.compile(ZONE)
+AND_RE = re.compile(words_pattern(words.AND_WORDS))
+BETWEEN_RE = re.compile(rf"(?<!\w)(?:{words.BETWEEN})\s*$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A date, approximate month or time found in the text; unknown parts are None."""
+
+    kind: str                  # "date" | "time"
+    begin: int
+    finish: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    first_day: int | None = None    # a range inside one mention: "14-16 May", "May 14-16"
+    first_month: int | None = None  # "30 September - 2 October"
+    part: str | None = None         # early | mid | late | end | month | quarter
+    hour: int | None = None
+    minute: int | None = None
+    end_hour: int | None = None
+    end_minute: int | None = None
+    offset: str | None = None       # ISO 8601 UTC offset written with the time
+
+
+def lower(text: str) -> str:
+    """``text`` lower-cased with its offsets kept (a few letters lower-case to two)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered
+
+
+def scan(text: str, lang: str) -> list[Mention]:
+    """Every date and time mention in lower-cased ``text``, in order."""
+    found = []
+    for match in pattern(lang).finditer(text):
+        mention = _mention(match, lang)
+        if isinstance(mention, tuple):
+            found.extend(mention)
+        elif mention is not None:
+            found.append(mention)
+    return found
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value else None
+
+
+def _mention(m: re.Match[str], lang: str) -> Mention | None:
+    kind = m.lastgroup
+    g = m.group
+    base = {"begin": m.start(), "finish": m.end()}
+    if kind == "iso":
+        return Mention("date", **base, year=int(g("iso_y")), month=int(g("iso_m")),
+                       day=int(g("iso_d")), hour=_int(g("iso_h")), minute=_int(g("iso_mi")),
+                       offset=g("iso_off"))
+    if kind == "ymd":
+        return Mention("date", **base, year=int(g("ymd_y")), month=int(g("ymd_m")), day=int(g("ymd_d")))
+    if kind == "dmy":
+        year = int(g("dmy_y"))
+        day, month = int(g("dmy_d")), int(g("dmy_m"))
+        if month > 12 and day <= 12 and g("dmy_sep") == "/":
+            day, month = month, day  # month-first, as some English pages write it
+        return Mention("date", **base, year=year + 2000 if len(g("dmy_y")) == 2 else year, month=month,
+                       day=day, first_day=_int(g("dmy_d0")))
+    if kind == "lv":
+        return Mention("date", **base, year=int(g("lv_y")), month=month_number(lang, g("lv_mon")),
+                       day=int(g("lv_d")))
+    if kind == "ym":
+        day, last = int(g("ym_d")), _int(g("ym_d2"))
+        return Mention("date", **base, year=int(g("ym_y")), month=month_number(lang, g("ym_mon")),
+                       day=last or day, first_day=day if last else None)
+    if kind == "dm":
+        first_month = g("dm_mon0")
+        mention = Mention("date", **base, year=_int(g("dm_y")), month=month_number(lang, g("dm_mon")),
+                          day=int(g("dm_d")), first_day=_int(g("dm_d0")),
+                          first_month=month_number(lang, first_month) if first_month else None)
+        return _listed(mention, m) if g("dm_conn") and AND_RE.fullmatch(g("dm_conn")) else mention
+    if kind == "mx":
+        return _month_led(m, lang, base)
+    if kind in ("ap", "aq"):
+        part = next(p for p in words.PARTS if g(f"{kind}_{p}"))
+        return Mention("date", **base, year=_int(g(f"{kind}_y")),
+                       month=month_number(lang, g(f"{kind}_mon")), part=part)
+    if kind == "q":
+        return Mention("date", **base, year=int(g("q_y")),
+                       month=(int(g("q_n")) - 1) * words.QUARTER_MONTHS + 1, part="quarter")
+    if kind == "ddmm":
+        return Mention("date", **base, month=int(g("ddmm_m")), day=int(g("ddmm_d")))
+    return _time(m, base)
+
+
+def _month_led(m: re.Match[str], lang: str, base: dict) -> Mention:
+    """"May 14-16, 2019", "April - December 2027" or "rugsėjo viduryje"."""
+    g = m.group
+    month = month_number(lang, g("mx_mon"))
+    if g("md_d"):
+        day, last = int(g("md_d")), _int(g("md_d2"))
+        return Mention("date", **base, year=_int(g("md_y")), month=month,
+                       day=last or day, first_day=day if last else None)
+    if g("my_y"):
+        last = g("my_mon")
+        return Mention("date", **base, year=int(g("my_y")),
+                       month=month_number(lang, last) if last else month,
+                       first_month=month if last else None, part="month")
+    part = next(p for p in words.PARTS if g(f"mx_{p}"))
+    return Mention("date", **base, month=month, part=part)
+
+
+def _listed(mention: Mention, m: re.Match[str]) -> Mention | tuple[Mention, Mention]:
+    """"11 and 12 November" is one event over two days; "3 and 10 July" and
+    "1. mars og 1. september" are two dates, unless "between" makes them a range."""
+    first_month = mention.first_month or mention.month
+    if (first_month == mention.month and mention.day - mention.first_day == 1) \
+            or BETWEEN_RE.search(m.string, max(0, m.start() - 20), m.start()):
+        return mention
+    first = Mention("date", m.start(), m.start("dm_conn"), year=mention.year,
+                    month=first_month, day=mention.first_day)
+    second = Mention("date", m.end("dm_conn"), m.end(), year=mention.year,
+                     month=mention.month, day=mention.day)
+    return first, second
+
+
+def _time(m: re.Match[str], base: dict) -> Mention | None:
+    g = m.group
+    marked = g("t_mark") and (g("t_mi") or g("t_mark") not in words.WEAK_TIME_MARKERS)
+    explicit = (g("t_sep") in (":", "h") or marked or g("t_ampm") or g("t_after") or g("t_after2")
+                or (g("t_mi") and g("t_mi2")) or ZONE_RE.match(m.string, m.end()))
+    if not explicit:
+        return None
+    hour, minute = _clock(int(g("t_h")), _int(g("t_mi") or g("t_mi3")) or 0, g("t_ampm"))
+    end_hour = end_minute = None
+    if g("t_h2"):
+        end_hour, end_minute = _clock(int(g("t_h2")), _int(g("t_mi2")) or 0,
+                                      g("t_ampm2") or g("t_ampm"))
+    if hour is None:
+        return None
+    return Mention("time", **base, hour=hour, minute=minute, end_hour=end_hour, end_minute=end_minute)
+
+
+def _clock(hour: int, minute: int, ampm: str | None) -> tuple[int | None, int]:
+    if ampm:
+        if hour > 12:
+            return None, minute
+        pm = ampm.lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    if hour == 24 and minute == 0:
+        return 23, 59  # "24:00" closes the day; the database has no 24:00
+    return (hour, minute) if hour < 24 else (None, minute)
