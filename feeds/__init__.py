@@ -1,1 +1,2 @@
-"""The published feeds (RSS, iCal) and page, generated from the database only."""
+"""The published feeds (RSS, Atom, JSON Feed, iCal) and pages, generated from the
+database only; nothing here touches the network."""

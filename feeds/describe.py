@@ -106,17 +106,29 @@ def place_text(entry: Entry) -> str:
 
 
 def details(entry: Entry, *when_lines: str) -> list[str]:
-    """Lines for a feed entry: status, dates (``when_text`` unless given), place, source."""
+    """Lines for a feed entry: status, dates (``when_text`` unless given), place,
+    source, language, and a short summary."""
     place = place_text(entry)
     lines = ["CANCELLED"] if entry.cancelled else []
+    if entry.gone_since:
+        lines.append(f"No longer listed by its source since {day_text(entry.gone_since.date())}")
     lines += list(when_lines) or [when_text(entry)]
     lines += [f"Where: {place}"] if place else []
     lines.append(f"Source: {entry.source}")
+    if entry.language:
+        lines.append(f"Language: {entry.language}")
     if entry.status and not entry.cancelled:
         lines.append(f"Status: {entry.status}")
     if entry.summary:
         lines.append(short_summary(entry.summary))
     return lines
+
+
+def also_text(entry: Entry) -> str:
+    """``Also announced by: siva (https://…), eccp (https://…)``, or empty."""
+    if not entry.also:
+        return ""
+    return "Also announced by: " + ", ".join(f"{link.source} ({link.url})" for link in entry.also)
 
 
 def days_left_text(entry: Entry, as_of: date) -> str:

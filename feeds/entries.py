@@ -1,23 +1,27 @@
-"""Reading published entries (events and calls) from the database.
+"""What the feeds show: entries (events and calls) with real date values.
 
-Rows become ``Entry`` objects whose dates are real ``date``/aware ``datetime``
-values in their own zone, so renderers never parse text. ``select`` is the one
-place that decides which entries a feed or page shows.
+A stored row becomes a ``Entry`` whose dates are ``date``/aware ``datetime``
+values in their own zone, so renderers never parse text. A row that cannot be
+read raises ``UnreadableField`` naming the item and the field.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import sqlite_utils
-
-from aggregator.db import decode_item
-
-PUBLISHED_KINDS = ("event", "call")
 # A call in these states is not open, whatever its dates say.
 NOT_OPEN = ("closed", "cancelled")
+
+
+class UnreadableField(ValueError):
+    """A stored value that cannot be read; the item is left out of the feeds."""
+
+    def __init__(self, item_id: str, field_name: str, problem: str):
+        super().__init__(f"item {item_id}: field {field_name!r}: {problem}")
+        self.item_id, self.field_name = item_id, field_name
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,17 @@ class Cutoff:
 
 
 @dataclass(frozen=True)
+class Link:
+    """Where an entry is announced: a page and the source that has it."""
+
+    source: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Entry:
+    """One real-world event or call; ``id`` is its entry id, stable over time."""
+
     id: str
     kind: str
     source: str
@@ -65,10 +79,25 @@ class Entry:
     recurrence: str | None
     first_seen: datetime
     updated: datetime
+    last_seen: datetime | None = None
+    topics: tuple[str, ...] = ()
+    # Filled when members are grouped (feeds.load):
+    also: tuple[Link, ...] = ()           # the other members' pages
+    countries: frozenset[str] = field(default=frozenset())
+    sources: frozenset[str] = field(default=frozenset())
+    languages: frozenset[str] = field(default=frozenset())
+    sequence: int = 0                     # rises whenever the entry changes
+    gone_since: datetime | None = None    # no longer listed by any of its sources
 
     @property
     def cancelled(self) -> bool:
         return self.status == "cancelled"
+
+    def withdrawn_before(self, day: date) -> bool:
+        """Cancelled, or gone from its sources by ``day`` (an event's last day, a
+        cut-off's day): a calendar shows it as cancelled. Gone only after it is
+        not withdrawn: listings drop what is over."""
+        return self.cancelled or (self.gone_since is not None and self.gone_since.date() <= day)
 
     def next_deadline(self, as_of: date) -> tuple[date, Cutoff] | None:
         """The soonest cut-off on or after ``as_of``, with the day it is due (yearly ones recur)."""
@@ -77,12 +106,31 @@ class Entry:
         return min(due, key=lambda pair: (pair[0], pair[1].index), default=None)
 
     def is_current(self, as_of: date) -> bool:
-        """Upcoming event (starts or ends on/after ``as_of``) or open call."""
+        """Upcoming event (starts or ends on/after ``as_of``) or open or forthcoming call."""
         if self.kind == "event":
-            last = self.end or self.start
-            return (not self.cancelled and last is not None
-                    and occurrence_on_or_after(last, self.recurrence, as_of) is not None)
-        return self.status not in NOT_OPEN and self.next_deadline(as_of) is not None
+            return not self.cancelled and self.is_ahead(as_of)
+        return self.status not in NOT_OPEN and (
+            self.next_deadline(as_of) is not None
+            or (not self.cutoffs and self.status in ("open", "forthcoming")))
+
+    def is_ahead(self, as_of: date) -> bool:
+        """An event that has not ended by ``as_of``, cancelled or not; one without
+        dates when its source calls it upcoming."""
+        last = self.end or self.start
+        if last is None:
+            return self.status == "upcoming"
+        return occurrence_on_or_after(last, self.recurrence, as_of) is not None
+
+    def main_day(self) -> date | None:
+        """The event's first day, or the call's last cut-off."""
+        if self.start:
+            return self.start.day()
+        return max((c.at.day() for c in self.cutoffs), default=None)
+
+
+def web_url(url: str) -> str | None:
+    """The URL if it is http(s): a crawled ``javascript:`` link must never become a link."""
+    return url if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc else None
 
 
 def occurrence_on_or_after(moment: Moment, recurrence: str | None, as_of: date) -> date | None:
@@ -94,66 +142,42 @@ def occurrence_on_or_after(moment: Moment, recurrence: str | None, as_of: date) 
     return day if day >= as_of else None
 
 
-def load_entries(db: sqlite_utils.Database) -> list[Entry]:
-    """Every event and call of the database, in no particular order."""
-    marks = ", ".join("?" for _ in PUBLISHED_KINDS)
-    rows = db.query(f"select * from items where kind in ({marks})", PUBLISHED_KINDS)
-    return [entry_from_row(decode_item(row)) for row in rows]
-
-
-def select(entries: list[Entry], *, kind: str, current_on: date | None = None,
-           country: str | None = None, source: str | None = None,
-           tag: str | None = None) -> list[Entry]:
-    """The entries of one kind, optionally only current ones and of a country/source/tag."""
-    return [e for e in entries
-            if e.kind == kind
-            and (current_on is None or e.is_current(current_on))
-            and (country is None or e.country == country)
-            and (source is None or e.source == source)
-            and (tag is None or tag in e.tags)]
-
-
-def newest_first(entries: list[Entry]) -> list[Entry]:
-    """Feed order: the most recently discovered first, then the latest date."""
-    return sorted(entries, key=lambda e: (e.first_seen, _main_day(e) or date.min, e.id),
-                  reverse=True)
-
-
-def soonest_first(entries: list[Entry], as_of: date) -> list[Entry]:
-    """Page order: the next start or deadline first."""
-    def key(e: Entry) -> tuple:
-        if e.kind == "call":
-            due = e.next_deadline(as_of)
-            day = due[0] if due else None
-        else:
-            day = e.start.day() if e.start else None
-        return (day or date.max, e.title.casefold(), e.id)
-    return sorted(entries, key=key)
-
-
 def entry_from_row(row: dict) -> Entry:
+    """One decoded row (see ``aggregator.db.decode_item``) as an entry of its own."""
+    item_id = row.get("id") or "?"
+
+    def read(name: str, parse, *args):
+        try:
+            return parse(*args)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
+            raise UnreadableField(item_id, name, f"{error}") from error
+
     zone = row.get("timezone") or None
     all_day = bool(row.get("all_day"))
     approximate = bool(row.get("approximate"))
-    cutoffs = [Cutoff(i, moment(d["at"], bool(d.get("all_day")), zone, bool(d.get("approximate"))),
-                      d.get("text") or "")
-               for i, d in enumerate(row["deadlines"]) if d.get("at")]
-    if not cutoffs and row.get("deadline"):
-        cutoffs = [Cutoff(0, moment(row["deadline"], all_day, zone, approximate), "")]
+    cutoffs = read("deadlines", _cutoffs, row, zone, all_day, approximate)
+    for name in ("title", "url", "source", "kind"):
+        if not isinstance(row.get(name), str) or not row[name].strip():
+            raise UnreadableField(item_id, name, "missing")
+    first_seen = read("first_seen", instant, row.get("first_seen"))
     return Entry(
-        id=row["id"], kind=row["kind"], source=row["source"], title=row["title"],
-        url=row["url"], summary=row.get("summary") or "",
-        country=row.get("country"), language=row.get("language"), tags=tuple(row["tags"]),
+        id=row["id"], kind=row["kind"], source=row["source"], title=row["title"].strip(),
+        url=row["url"].strip(), summary=row.get("summary") or "",
+        country=row.get("country") or None, language=row.get("language") or None,
+        tags=tuple(read("tags", _texts, row.get("tags"))),
+        topics=tuple(read("topics", _texts, row.get("topics"))),
         location=row.get("location") or None,
         online=None if row.get("online") is None else bool(row["online"]),
-        status=row.get("status"),
-        start=moment(row["start"], all_day, zone, approximate) if row.get("start") else None,
-        end=moment(row["end"], all_day, zone, approximate) if row.get("end") else None,
-        cutoffs=tuple(cutoffs),
-        earliest=_day_or_none(row.get("earliest")), latest=_day_or_none(row.get("latest")),
+        status=row.get("status") or None,
+        start=read("start", _optional_moment, row.get("start"), all_day, zone, approximate),
+        end=read("end", _optional_moment, row.get("end"), all_day, zone, approximate),
+        cutoffs=cutoffs,
+        earliest=read("earliest", _day_or_none, row.get("earliest")),
+        latest=read("latest", _day_or_none, row.get("latest")),
         recurrence=row.get("recurrence") or None,
-        first_seen=_instant(row["first_seen"]),
-        updated=_instant(row.get("updated") or row["first_seen"]),
+        first_seen=first_seen,
+        updated=read("updated", instant, row.get("updated")) if row.get("updated") else first_seen,
+        last_seen=read("last_seen", instant, row.get("last_seen")) if row.get("last_seen") else None,
     )
 
 
@@ -161,7 +185,7 @@ def moment(text: str, all_day: bool, zone: str | None, approximate: bool = False
     """A stored date (``YYYY-MM-DD``) or timestamp with offset, shown in ``zone``."""
     if all_day or len(text) == 10:
         return Moment(date.fromisoformat(text[:10]), True, zone, approximate)
-    value = _instant(text)
+    value = instant(text)
     try:
         value = value.astimezone(ZoneInfo(zone)) if zone else value
     except (ZoneInfoNotFoundError, ValueError):
@@ -169,20 +193,36 @@ def moment(text: str, all_day: bool, zone: str | None, approximate: bool = False
     return Moment(value, False, zone, approximate)
 
 
-def _instant(text: str) -> datetime:
+def instant(text: str) -> datetime:
     """An ISO timestamp; one stored without an offset is taken as UTC."""
     value = datetime.fromisoformat(text)
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
+def _cutoffs(row: dict, zone: str | None, all_day: bool, approximate: bool) -> tuple[Cutoff, ...]:
+    cutoffs = [Cutoff(i, moment(d["at"], bool(d.get("all_day")), zone, bool(d.get("approximate"))),
+                      d.get("text") or "")
+               for i, d in enumerate(row.get("deadlines") or []) if d.get("at")]
+    if not cutoffs and row.get("deadline"):
+        cutoffs = [Cutoff(0, moment(row["deadline"], all_day, zone, approximate), "")]
+    return tuple(cutoffs)
+
+
+def _optional_moment(text: str | None, all_day: bool, zone: str | None,
+                     approximate: bool) -> Moment | None:
+    return moment(text, all_day, zone, approximate) if text else None
+
+
+def _texts(values) -> list[str]:
+    if values is None:
+        return []
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise TypeError("not a list of texts")
+    return values
+
+
 def _day_or_none(text: str | None) -> date | None:
     return date.fromisoformat(text[:10]) if text else None
-
-
-def _main_day(e: Entry) -> date | None:
-    if e.start:
-        return e.start.day()
-    return max((c.at.day() for c in e.cutoffs), default=None)
 
 
 def _same_day_in_year(day: date, year: int) -> date:

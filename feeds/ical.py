@@ -1,41 +1,89 @@
-"""iCalendar feeds: events as events, and every cut-off of every call as its own event."""
+"""iCalendar feeds: events as events, and every cut-off of every call as its own
+event with reminders.
+
+Each VEVENT and VTIMEZONE is serialised once per publish and the calendars
+(everything, a country, a source, a topic) are assembled from those bytes.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from icalendar import Calendar, Event, vDuration, vRecur
+from icalendar import Alarm, Calendar, Event, Timezone, vDuration, vRecur
 
 from aggregator import __version__
-from feeds.describe import approximation, cutoff_text, details, place_text, when_text
-from feeds.entries import Cutoff, Entry, Moment
+from feeds.describe import also_text, approximation, cutoff_text, details, place_text, when_text
+from feeds.entries import Cutoff, Entry, Moment, web_url
 
 UID_DOMAIN = "clusterfeeds"
 REFRESH = timedelta(hours=12)
 # A timed deadline shows as a short slot starting at the cut-off.
 DEADLINE_SLOT = timedelta(minutes=30)
 ONE_DAY = timedelta(days=1)
+REMINDERS = (timedelta(days=7), timedelta(days=1))
+END = b"END:VCALENDAR\r\n"
 
 
-def render_events_ics(entries: list[Entry], name: str) -> bytes:
-    """One VEVENT per event that has a start date."""
-    dated = sorted((e for e in entries if e.start), key=lambda e: (_sort_key(e.start), e.id))
-    return _calendar(name, [event_component(e) for e in dated])
+class Calendars:
+    """Renders the calendars of one publish; ``zone_span`` is the first and last
+    day the VTIMEZONE rules must cover."""
 
+    def __init__(self, zone_span: tuple[date, date]):
+        self.zone_span = zone_span
+        self._events: dict[str, tuple[bytes, set[str]]] = {}
+        self._zones: dict[str, bytes] = {}
 
-def render_calls_ics(entries: list[Entry], name: str) -> bytes:
-    """One VEVENT per cut-off of every call."""
-    cutoffs = sorted(((e, c) for e in entries for c in e.cutoffs),
-                     key=lambda pair: (_sort_key(pair[1].at), pair[0].id, pair[1].index))
-    return _calendar(name, [deadline_component(e, c) for e, c in cutoffs])
+    def events(self, entries: list[Entry], name: str) -> bytes:
+        """One VEVENT per event that has a start, by date."""
+        dated = sorted((e for e in entries if e.start), key=lambda e: (_sort_key(e.start), e.id))
+        return self._calendar(name, [self._cached(f"{e.id}@{UID_DOMAIN}", event_component, e)
+                                     for e in dated])
+
+    def deadlines(self, entries: list[Entry], name: str) -> bytes:
+        """One VEVENT per cut-off of every call, by date."""
+        cutoffs = sorted(((e, c) for e in entries for c in e.cutoffs),
+                         key=lambda pair: (_sort_key(pair[1].at), pair[0].id, pair[1].index))
+        return self._calendar(name, [
+            self._cached(f"{e.id}-deadline-{c.index}@{UID_DOMAIN}", deadline_component, e, c)
+            for e, c in cutoffs])
+
+    def _cached(self, uid: str, make, *args) -> tuple[bytes, set[str]]:
+        if uid not in self._events:
+            component = make(*args)
+            zones = {m.zone for m in _moments(*args) if m and not m.all_day and m.zone}
+            self._events[uid] = (component.to_ical(), zones)
+        return self._events[uid]
+
+    def _calendar(self, name: str, events: list[tuple[bytes, set[str]]]) -> bytes:
+        calendar = Calendar()
+        calendar.add("prodid", f"-//clusterfeeds//clusterfeeds {__version__}//EN")
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("method", "PUBLISH")
+        calendar.calendar_name = name
+        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
+        head = calendar.to_ical()
+        assert head.endswith(END)
+        zones = sorted(set().union(*(used for _, used in events)))
+        return b"".join([head[:-len(END)], *(self._zone(z) for z in zones),
+                         *(data for data, _ in events), END])
+
+    def _zone(self, tzid: str) -> bytes:
+        if tzid not in self._zones:
+            first, last = self.zone_span
+            self._zones[tzid] = Timezone.from_tzid(tzid, first_date=first,
+                                                   last_date=last).to_ical()
+        return self._zones[tzid]
 
 
 def event_component(entry: Entry) -> Event:
-    event = _component(entry, f"{entry.id}@{UID_DOMAIN}")
+    last_day = (entry.end or entry.start).day()
+    event = _component(entry, f"{entry.id}@{UID_DOMAIN}", entry.withdrawn_before(last_day))
     rough = approximation(entry, entry.start)
-    event.add("summary", f"{entry.title} ({rough})" if rough else entry.title)
-    start = _ical_value(entry.start)
-    event.add("dtstart", start)
+    title = f"{entry.title} ({rough})" if rough else entry.title
+    event.add("summary", _cancelled(title) if "status" in event else title)
+    event.add("dtstart", _ical_value(entry.start))
     if entry.start.all_day:
         # iCal's DTEND is exclusive, the stored end day inclusive.
         last = entry.end.value if entry.end and entry.end.all_day else entry.start.value
@@ -47,10 +95,11 @@ def event_component(entry: Entry) -> Event:
 
 
 def deadline_component(entry: Entry, cutoff: Cutoff) -> Event:
-    event = _component(entry, f"{entry.id}-deadline-{cutoff.index}@{UID_DOMAIN}")
+    withdrawn = entry.withdrawn_before(cutoff.at.day())
+    event = _component(entry, f"{entry.id}-deadline-{cutoff.index}@{UID_DOMAIN}", withdrawn)
     rough = approximation(entry, cutoff.at)
-    event.add("summary", f"Deadline ({rough}): {entry.title}" if rough
-              else f"Deadline: {entry.title}")
+    title = f"Deadline ({rough}): {entry.title}" if rough else f"Deadline: {entry.title}"
+    event.add("summary", _cancelled(title) if withdrawn else title)
     start = _ical_value(cutoff.at)
     event.add("dtstart", start)
     event.add("dtend", start + (ONE_DAY if cutoff.at.all_day else DEADLINE_SLOT))
@@ -61,45 +110,54 @@ def deadline_component(entry: Entry, cutoff: Cutoff) -> Event:
     if len(entry.cutoffs) > 1:
         lines.append(when_text(entry))
     event.add("description", _description(entry, *lines))
+    if not withdrawn:
+        for before in REMINDERS:
+            event.add_component(_reminder(title, before))
     return event
 
 
-def _component(entry: Entry, uid: str) -> Event:
+def _component(entry: Entry, uid: str, withdrawn: bool) -> Event:
     """The properties an event and a deadline share."""
     event = Event()
     event.add("uid", uid)
+    event.add("sequence", entry.sequence)
     updated = entry.updated.astimezone(timezone.utc)
     event.add("dtstamp", updated)
     event.add("last-modified", updated)
-    event.add("url", entry.url)
+    if web_url(entry.url):
+        event.add("url", entry.url)
     if place_text(entry):
         event.add("location", place_text(entry))
-    if entry.cancelled:
+    if withdrawn:
         event.add("status", "CANCELLED")
     if entry.recurrence == "yearly":
         event.add("rrule", vRecur(freq="YEARLY"))
-    if entry.tags:
-        event.add("categories", list(entry.tags))
+    if categories := list(dict.fromkeys((*entry.topics, *entry.tags))):
+        event.add("categories", categories)
     return event
 
 
+def _reminder(title: str, before: timedelta) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    days = before.days
+    alarm.add("description", f"{title} in {days} day{'s' if days != 1 else ''}")
+    alarm.add("trigger", -before)
+    return alarm
+
+
+def _cancelled(title: str) -> str:
+    return f"Cancelled: {title}"
+
+
 def _description(entry: Entry, *when_lines: str) -> str:
-    return "\n".join([*details(entry, *when_lines), entry.url])
+    also = also_text(entry)
+    url = web_url(entry.url)
+    return "\n".join([*details(entry, *when_lines), *([also] if also else []), *([url] if url else [])])
 
 
-def _calendar(name: str, events: list[Event]) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", f"-//clusterfeeds//clusterfeeds {__version__}//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.calendar_name = name
-    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
-    for event in events:
-        calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+def _moments(entry: Entry, cutoff: Cutoff | None = None) -> list[Moment | None]:
+    return [cutoff.at] if cutoff else [entry.start, entry.end]
 
 
 def _ical_value(m: Moment) -> date | datetime:

@@ -1,7 +1,9 @@
-"""The index.html page: upcoming events and open calls, with links to the feeds.
+"""The web page: index.html (upcoming events, open calls, filters, the main
+feeds) and feeds.html (every feed), with their style sheet and script.
 
 Rendered with Jinja2 with autoescaping on, so every text from a crawled page is
-HTML-escaped.
+HTML-escaped. The lists are complete without JavaScript; the script only adds
+filtering, search and copy buttons.
 """
 
 from __future__ import annotations
@@ -9,14 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from feeds.catalog import soonest_first
 from feeds.describe import cutoff_text, day_text, days_left_text, place_text, when_text
-from feeds.entries import Entry, soonest_first
+from feeds.entries import Entry, Link, web_url
 
 TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = ("style.css", "page.js")
 _environment = Environment(loader=FileSystemLoader(TEMPLATES),
                            autoescape=select_autoescape(["html"]),
                            trim_blocks=True, lstrip_blocks=True)
@@ -24,9 +27,18 @@ _environment = Environment(loader=FileSystemLoader(TEMPLATES),
 
 @dataclass(frozen=True)
 class FeedLink:
-    label: str
+    label: str                   # "RSS", "Atom", "JSON Feed", "iCal"
     url: str
     subscribe_url: str | None = None  # webcal:// for calendar apps
+
+
+@dataclass(frozen=True)
+class FeedGroup:
+    """The feeds of one scope and kind: "Events in NO" in every format."""
+
+    title: str
+    facet: str
+    links: tuple[FeedLink, ...]
 
 
 @dataclass(frozen=True)
@@ -34,23 +46,46 @@ class Row:
     """One entry as the page shows it."""
 
     id: str
+    kind: str
     title: str
     url: str        # empty unless http(s): a crawled link must not run script
     note: str
     when: str
     days_left: str
+    urgent: bool
     place: str
     source: str
+    also: tuple[Link, ...]
+    countries: tuple[str, ...]
+    sources: tuple[str, ...]
+    languages: tuple[str, ...]
+    topics: tuple[str, ...]
 
 
-def render_index(events: list[Entry], calls: list[Entry], *, as_of: date,
-                 feeds: list[FeedLink]) -> bytes:
-    """The page of the given (already selected) events and calls, soonest first."""
-    html = _environment.get_template("index.html").render(
-        as_of=day_text(as_of), feeds=feeds,
-        events=[_row(e, as_of) for e in soonest_first(events, as_of)],
-        calls=[_row(e, as_of) for e in soonest_first(calls, as_of)])
-    return html.encode("utf-8")
+def render_pages(entries: list[Entry], *, as_of: date,
+                 main_feeds: list[FeedGroup], all_feeds: list[FeedGroup]) -> dict[str, bytes]:
+    """index.html of the given (already selected) entries, feeds.html, and the assets."""
+    rows = [_row(e, as_of) for e in soonest_first(entries, as_of)]
+    events = [r for r in rows if r.kind == "event"]
+    calls = [r for r in rows if r.kind == "call"]
+    files = {
+        "index.html": _render("index.html", as_of=day_text(as_of), events=events, calls=calls,
+                              feeds=main_feeds, choices=_choices(rows)),
+        "feeds.html": _render("feeds.html", as_of=day_text(as_of), groups=all_feeds),
+    }
+    for name in ASSETS:
+        files[name] = (TEMPLATES / name).read_bytes()
+    return files
+
+
+def _render(template: str, **values) -> bytes:
+    return _environment.get_template(template).render(**values).encode("utf-8")
+
+
+def _choices(rows: list[Row]) -> dict[str, list[str]]:
+    """The values each filter offers: those the listed entries have."""
+    return {name: sorted({v for r in rows for v in getattr(r, name)}, key=str.casefold)
+            for name in ("countries", "topics", "sources", "languages")}
 
 
 def _when(entry: Entry, as_of: date) -> str:
@@ -62,8 +97,20 @@ def _when(entry: Entry, as_of: date) -> str:
 
 
 def _row(entry: Entry, as_of: date) -> Row:
-    url = entry.url if urlsplit(entry.url).scheme in ("http", "https") else ""
-    note = entry.status if entry.status == "forthcoming" else ""
-    return Row(id=entry.id, title=entry.title, url=url, note=note, when=_when(entry, as_of),
-               days_left=days_left_text(entry, as_of) if entry.kind == "call" else "",
-               place=place_text(entry), source=entry.source)
+    due = entry.next_deadline(as_of) if entry.kind == "call" else None
+    return Row(
+        id=entry.id, kind=entry.kind, title=entry.title, url=_safe_url(entry.url),
+        note=entry.status if entry.status == "forthcoming" else "",
+        when=_when(entry, as_of),
+        days_left=days_left_text(entry, as_of) if entry.kind == "call" else "",
+        urgent=due is not None and (due[0] - as_of).days <= 7,
+        place=place_text(entry), source=entry.source,
+        also=tuple(Link(link.source, _safe_url(link.url)) for link in entry.also),
+        countries=tuple(sorted(entry.countries or {entry.country} - {None})),
+        sources=tuple(sorted(entry.sources or {entry.source})),
+        languages=tuple(sorted(entry.languages or {entry.language} - {None})),
+        topics=entry.topics)
+
+
+def _safe_url(url: str) -> str:
+    return web_url(url) or ""

@@ -1,15 +1,14 @@
-"""Publishing: render every feed from the database to memory, then write them all.
+"""Publishing: read the entries, render every feed and page, and swap the whole
+set in at once (feeds.release).
 
-A feed is a file name and a function from (all entries, context) to bytes; more
-formats (Atom, JSON Feed) or narrower feeds (a country, a source, a topic) are
-more items of ``feed_files``, built from ``select`` and the renderers.
+For every scope (everything, each country, source and topic) and kind (events,
+calls): ``<folder><kind>.rss``, ``.atom``, ``.json`` and ``.ics``; then
+index.html, feeds.html and their assets.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,10 +16,25 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import sqlite_utils
 
-from feeds.entries import Entry, load_entries, select
-from feeds.ical import render_calls_ics, render_events_ics
-from feeds.page import FeedLink, render_index
-from feeds.rss import Channel, render_rss
+from feeds.catalog import KINDS, Scope, calendar_entries, feed_entries, page_entries, scoped
+from feeds.entries import Entry, UnreadableField
+from feeds.ical import Calendars
+from feeds.load import load_entries
+from feeds.page import FeedGroup, FeedLink, render_pages
+from feeds.release import swap_in
+from feeds.syndication import Channel, Syndication, id_authority
+
+FORMATS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed", "ics": "iCal"}
+DESCRIPTIONS = {"event": "Events of European cluster and innovation agencies",
+                "call": "Open and forthcoming funding calls of European cluster and "
+                        "innovation agencies, with their deadlines"}
+
+
+@dataclass(frozen=True)
+class Published:
+    folder: Path                     # the release the published folder now points at
+    files: list[str]                 # relative names, in the order rendered
+    skipped: list[UnreadableField]   # rows left out, each logged
 
 
 @dataclass(frozen=True)
@@ -32,59 +46,58 @@ class Context:
         return urljoin(self.base_url, name)
 
 
-Renderer = Callable[[list[Entry], Context], bytes]
-
-
 def publish(db: sqlite_utils.Database, out_dir: Path, as_of: date,
-            base_url: str = "http://localhost:8000/") -> list[Path]:
-    """Write the feeds and index.html to ``out_dir``; all or nothing at rendering."""
-    entries = load_entries(db)
-    context = Context(as_of, base_url if base_url.endswith("/") else base_url + "/")
-    rendered = {name: render(entries, context) for name, render in feed_files().items()}
-    return write_files(Path(out_dir), rendered)
+            base_url: str = "http://localhost:8000/") -> Published:
+    """Render everything from ``db`` and make ``out_dir`` show it, all at once."""
+    loaded = load_entries(db)
+    base_url = base_url if base_url.endswith("/") else base_url + "/"
+    folder, names = swap_in(Path(out_dir), render_all(loaded.entries, Context(as_of, base_url)))
+    return Published(folder, names, loaded.skipped)
 
 
-def feed_files() -> dict[str, Renderer]:
-    """Every published file and how it is rendered."""
-    return {"events.rss": events_rss, "calls.rss": calls_rss, "events.ics": events_ics,
-            "calls.ics": calls_ics, "index.html": index_page}
+def render_all(entries: list[Entry], context: Context) -> Iterator[tuple[str, bytes]]:
+    """Every file, rendered one after the other (relative name, bytes)."""
+    syndication = Syndication(id_authority(context.base_url), context.as_of)
+    calendars = Calendars(zone_span(entries, context.as_of))
+    groups: list[FeedGroup] = []
+    for scope, members in scoped(entries):
+        for kind in KINDS:
+            of_kind = [e for e in members if e.kind == kind]
+            newest = feed_entries(of_kind, kind, context.as_of)
+            for extension, render in (("rss", syndication.rss), ("atom", syndication.atom),
+                                      ("json", syndication.json)):
+                name = scope.file(kind, extension)
+                yield name, render(newest, channel(scope, kind, context, name))
+            dated = calendar_entries(of_kind, kind, context.as_of)
+            render_calendar = calendars.events if kind == "event" else calendars.deadlines
+            yield scope.file(kind, "ics"), render_calendar(dated, title(scope, kind))
+            groups.append(feed_group(scope, kind, context))
+    main = [g for g in groups if g.facet == "All"]
+    yield from render_pages(page_entries(entries, context.as_of), as_of=context.as_of,
+                            main_feeds=main, all_feeds=groups).items()
 
 
-def events_rss(entries: list[Entry], context: Context) -> bytes:
-    return render_rss(select(entries, kind="event"), Channel(
-        "clusterfeeds: events", "Events of European cluster and innovation agencies.",
-        context.url("events.rss"), context.url("index.html")))
+def title(scope: Scope, kind: str) -> str:
+    what = "events" if kind == "event" else "call deadlines"
+    return f"clusterfeeds: {what}" + ("" if scope.facet is None else f" ({scope.label})")
 
 
-def calls_rss(entries: list[Entry], context: Context) -> bytes:
-    return render_rss(select(entries, kind="call"), Channel(
-        "clusterfeeds: funding calls",
-        "Funding calls of European cluster and innovation agencies, with their deadlines.",
-        context.url("calls.rss"), context.url("index.html")))
+def channel(scope: Scope, kind: str, context: Context, name: str) -> Channel:
+    what = "events" if kind == "event" else "funding calls"
+    scope_part = "" if scope.facet is None else f", {scope.label}"
+    return Channel(f"clusterfeeds: {what}{scope_part}", DESCRIPTIONS[kind] + scope_part + ".",
+                   context.url(name), context.url("index.html"))
 
 
-def events_ics(entries: list[Entry], context: Context) -> bytes:
-    return render_events_ics(select(entries, kind="event"), "clusterfeeds: events")
-
-
-def calls_ics(entries: list[Entry], context: Context) -> bytes:
-    return render_calls_ics(select(entries, kind="call"), "clusterfeeds: call deadlines")
-
-
-def index_page(entries: list[Entry], context: Context) -> bytes:
-    return render_index(select(entries, kind="event", current_on=context.as_of),
-                        select(entries, kind="call", current_on=context.as_of),
-                        as_of=context.as_of, feeds=feed_links(context))
-
-
-def feed_links(context: Context) -> list[FeedLink]:
-    return [
-        FeedLink("Events (RSS)", context.url("events.rss")),
-        FeedLink("Calls (RSS)", context.url("calls.rss")),
-        FeedLink("Events (iCal)", context.url("events.ics"), webcal(context.url("events.ics"))),
-        FeedLink("Call deadlines (iCal)", context.url("calls.ics"),
-                 webcal(context.url("calls.ics"))),
-    ]
+def feed_group(scope: Scope, kind: str, context: Context) -> FeedGroup:
+    what = "Events" if kind == "event" else "Calls"
+    links = tuple(FeedLink(label, context.url(scope.file(kind, extension)),
+                           webcal(context.url(scope.file(kind, extension)))
+                           if extension == "ics" else None)
+                  for extension, label in FORMATS.items())
+    facet = "All" if scope.facet is None else scope.facet.capitalize()
+    heading = what if scope.facet is None else f"{what}: {scope.value}"
+    return FeedGroup(heading, facet, links)
 
 
 def webcal(url: str) -> str | None:
@@ -95,43 +108,10 @@ def webcal(url: str) -> str | None:
     return urlunsplit(parts._replace(scheme="webcal"))
 
 
-def write_files(out_dir: Path, contents: dict[str, bytes]) -> list[Path]:
-    """Write each file atomically: all to temporary files first, then each renamed over."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[str, Path]] = []
-    try:
-        for name, data in contents.items():
-            staged.append((_stage(out_dir, name, data), out_dir / name))
-        for temporary, final in staged:
-            os.replace(temporary, final)
-    finally:
-        for temporary, _ in staged:
-            Path(temporary).unlink(missing_ok=True)
-    _sync_directory(out_dir)
-    return [final for _, final in staged]
+def zone_span(entries: list[Entry], as_of: date) -> tuple[date, date]:
+    """Whole years around every date of the entries, for VTIMEZONE rules; it only
+    moves when the data does, so unchanged calendars stay byte-identical."""
+    days = [m.day() for e in entries for m in (e.start, e.end, *(c.at for c in e.cutoffs)) if m]
+    first, last = min(days, default=as_of), max(days, default=as_of)
+    return date(first.year - 1, 1, 1), date(last.year + 2, 1, 1)
 
-
-def _stage(out_dir: Path, name: str, data: bytes) -> str:
-    descriptor, temporary = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644)  # served by a web server: mkstemp makes it private
-    except BaseException:
-        os.unlink(temporary)
-        raise
-    return temporary
-
-
-def _sync_directory(path: Path) -> None:
-    """Make the renames durable; not every platform can open a directory."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -1,10 +1,11 @@
 """`clusterfeeds publish --out DIR`"""
 
+import sys
 from datetime import date
 
 from aggregator import db as database
 from aggregator.commands.common import EXIT_OK, add_database_options, add_publish_options
-from feeds.publish import publish
+from feeds.publish import Published, publish
 
 HELP = "Write the feeds and the web page from the database (no network)."
 
@@ -14,16 +15,18 @@ def add_arguments(parser):
     add_publish_options(parser)
 
 
-def publish_feeds(args, as_of: date, quiet: bool = False) -> list:
+def publish_feeds(args, as_of: date, quiet: bool = False) -> Published:
     db = database.connect(args.db)
     try:
-        written = publish(db, args.out, as_of=as_of, base_url=args.base_url)
+        published = publish(db, args.out, as_of=as_of, base_url=args.base_url)
     finally:
         db.close()
+    for problem in published.skipped:
+        print(f"clusterfeeds publish: left out {problem}", file=sys.stderr)
     if not quiet:
-        for path in written:
-            print(f"published {path}")
-    return written
+        print(f"published {len(published.files)} files to {args.out} "
+              f"(release {published.folder.name})")
+    return published
 
 
 def run(args) -> int:

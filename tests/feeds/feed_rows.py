@@ -16,12 +16,14 @@ def cutoff(at, all_day=False, approximate=False, text=""):
 def row(id, kind, title, first_seen, **fields):
     stored = {
         "id": id, "kind": kind, "title": title, "first_seen": first_seen,
-        "updated": fields.pop("updated", first_seen), "last_seen": "2026-11-16T06:00:00+00:00",
+        "updated": fields.pop("updated", first_seen),
+        "last_seen": fields.pop("last_seen", "2026-11-16T06:00:00+00:00"),
         "source": fields.pop("source", "eccp"),
         "url": fields.pop("url", f"https://www.clustercollaboration.eu/content/{id}"),
         "language": "en", "country": fields.pop("country", "EU"), "all_day": 0,
         "summary": fields.pop("summary", f"About {title}."),
         "tags": json.dumps(fields.pop("tags", [])),
+        "topics": json.dumps(fields.pop("topics", [])),
     }
     if "deadlines" in fields:
         fields["deadlines"] = json.dumps(fields["deadlines"])
@@ -37,7 +39,13 @@ EVENTS = [
     row("ev-conference", "event", "European Cluster Conference", "2026-11-12T09:15:00+01:00",
         start="2026-11-25T09:30:00+01:00", end="2026-11-25T17:00:00+01:00",
         timezone="Europe/Brussels", location="Brussels", online=0, status="upcoming",
-        tags=["clusters", "policy"]),
+        tags=["clusters", "policy"], topics=["digital"], entry_id="ev-conference"),
+    # The same conference announced by the Norwegian agency: all-day, less informative.
+    row("ev-conference-no", "event", "European Cluster Conference 2026",
+        "2026-11-11T07:00:00+01:00", source="innovasjonnorge", country="NO", all_day=1,
+        start="2026-11-25", end="2026-11-25", timezone="Europe/Oslo", status="upcoming",
+        language="no", summary="", topics=["green"], entry_id="ev-conference",
+        url="https://www.innovasjonnorge.no/no/arrangementer/european-cluster-conference/"),
     row("ev-webinar", "event", "Webinar: EEA grants for SMEs", "2026-11-14T12:00:00+01:00",
         source="innovasjonnorge", country="NO", start="2026-11-20T10:00:00+01:00",
         end="2026-11-20T11:30:00+01:00", timezone="Europe/Oslo", online=1, status="upcoming"),
@@ -55,6 +63,17 @@ EVENTS = [
         source="siva", country="NO", all_day=1, start="2026-11-10", end="2026-11-18",
         timezone="Europe/Oslo", location="Trondheim", online=1, status="upcoming",
         url="https://siva.no/2026/11/nordic-cluster-week/"),
+    # No longer listed by siva, whose last good crawl began after it was last seen:
+    # upcoming, so it stays in the calendar as cancelled.
+    row("ev-gone", "event", "Arctic cluster summit", "2026-10-20T09:00:00+01:00",
+        source="siva", country="NO", all_day=1, start="2026-12-05", end="2026-12-05",
+        timezone="Europe/Oslo", location="Tromsø", status="upcoming",
+        last_seen="2026-11-09T06:00:00+00:00", url="https://siva.no/2026/10/arctic-summit/"),
+    # Also no longer listed, but only after it was over: nothing is cancelled.
+    row("ev-gone-after", "event", "Cluster day in Bodø", "2026-09-01T09:00:00+02:00",
+        source="siva", country="NO", all_day=1, start="2026-10-01", end="2026-10-01",
+        timezone="Europe/Oslo", location="Bodø", status="past",
+        last_seen="2026-10-02T06:00:00+00:00", url="https://siva.no/2026/09/bodo/"),
 ]
 
 CALLS = [
@@ -90,14 +109,32 @@ CALLS = [
         deadlines=[cutoff("2026-11-30T16:00:00+01:00", text="30 listopada 2026 r., godz. 16:00")]),
 ]
 
+# The latest good crawl of each source; a failed one after it does not count.
+CRAWLS = [
+    {"source": "eccp", "started": "2026-11-16T05:00:00+00:00", "outcome": "ok"},
+    {"source": "siva", "started": "2026-11-16T05:30:00+00:00", "outcome": "partial"},
+    {"source": "innovasjonnorge", "started": "2026-11-15T05:00:00+00:00", "outcome": "ok"},
+    {"source": "innovasjonnorge", "started": "2026-11-16T07:00:00+00:00", "outcome": "failed"},
+]
+# call-several changed at two instants (two fields at the first): SEQUENCE 2.
+CHANGES = [
+    {"item_id": "call-several", "at": "2026-10-01T09:00:00+00:00", "field": "deadline"},
+    {"item_id": "call-several", "at": "2026-10-01T09:00:00+00:00", "field": "deadlines"},
+    {"item_id": "call-several", "at": "2026-11-02T08:00:00+00:00", "field": "title"},
+]
+
 NEWS = [row("news-1", "news", "Cluster news of the week", "2026-11-15T08:00:00+01:00",
             published="2026-11-15", status="published")]
 
 # Newest first_seen first, as the RSS feeds must list them.
+# (the conference was first seen when its Norwegian announcement was, at 07:00 on the 11th);
+# the RSS/Atom/JSON feeds hold events not yet over and open or forthcoming calls.
 EVENTS_NEWEST_FIRST = ["ev-hostile", "ev-webinar", "ev-conference", "ev-arendal", "ev-ongoing",
-                       "ev-cancelled", "ev-past"]
-CALLS_NEWEST_FIRST = ["call-hostile", "call-single", "call-closed-early", "call-closed",
-                      "call-yearly", "call-several"]
-# What index.html shows as of AS_OF, soonest first.
+                       "ev-cancelled", "ev-gone"]
+CALLS_NEWEST_FIRST = ["call-hostile", "call-single", "call-yearly", "call-several"]
+# Every event in the calendar window (the last six months and on), once per entry.
+CALENDAR_EVENTS = ["ev-arendal", "ev-conference", "ev-webinar", "ev-cancelled",
+                   "ev-hostile", "ev-ongoing", "ev-gone", "ev-gone-after"]
+# What index.html shows as of AS_OF, soonest first (not what its source dropped).
 UPCOMING_EVENTS = ["ev-ongoing", "ev-hostile", "ev-webinar", "ev-conference", "ev-arendal"]
 OPEN_CALLS = ["call-hostile", "call-single", "call-several", "call-yearly"]

@@ -1,11 +1,16 @@
+"""Calendars: checked with icalendar and with vobject, an independent parser."""
+
 import json
 from collections import Counter
 from datetime import date, datetime, timedelta
 
-from feed_rows import AS_OF, BASE_URL, CALLS, EVENTS
+import vobject
+from feed_rows import AS_OF, BASE_URL, CALENDAR_EVENTS, CALLS, EVENTS
 from icalendar import Calendar
 
 from feeds.publish import publish
+
+ROWS = {row["id"]: row for row in EVENTS + CALLS}
 
 
 def parse(path):
@@ -20,9 +25,9 @@ def vevents(calendar):
     return {str(e["uid"]): e for e in calendar.walk("VEVENT")}
 
 
-def test_every_event_once_with_stable_uid(published):
+def test_every_event_of_the_window_once_per_entry_with_stable_uid(published):
     uids = Counter(str(e["uid"]) for e in parse(published / "events.ics").walk("VEVENT"))
-    assert uids == Counter(f"{row['id']}@clusterfeeds" for row in EVENTS)
+    assert uids == Counter(f"{entry_id}@clusterfeeds" for entry_id in CALENDAR_EVENTS)
 
 
 def test_every_cutoff_of_every_call_once(published):
@@ -34,17 +39,18 @@ def test_every_cutoff_of_every_call_once(published):
 
 
 def test_all_day_event_has_dates_and_exclusive_end(published):
-    event = vevents(parse(published / "events.ics"))["ev-arendal@clusterfeeds"]
-    assert event["dtstart"].params.get("VALUE") == "DATE"
-    assert event.start == date(2026, 12, 1)
-    assert event.end == date(2026, 12, 4)  # stored end 3 December is inclusive
-    one_day = vevents(parse(published / "events.ics"))["ev-hostile@clusterfeeds"]
+    events = vevents(parse(published / "events.ics"))
+    arendal = events["ev-arendal@clusterfeeds"]
+    assert arendal["dtstart"].params.get("VALUE") == "DATE"
+    assert (arendal.start, arendal.end) == (date(2026, 12, 1), date(2026, 12, 4))
+    one_day = events["ev-hostile@clusterfeeds"]
     assert (one_day.start, one_day.end) == (date(2026, 11, 16), date(2026, 11, 17))
 
 
-def test_timed_events_carry_tzid_and_their_vtimezones_exist(published):
+def test_timed_events_carry_tzid_and_a_vtimezone_for_each_zone(published):
     calendar = parse(published / "events.ics")
     events = vevents(calendar)
+    # The grouped conference takes its times from the timed ECCP page, not the all-day one.
     conference = events["ev-conference@clusterfeeds"]
     assert conference["dtstart"].params["TZID"] == "Europe/Brussels"
     assert conference.start.isoformat() == "2026-11-25T09:30:00+01:00"
@@ -54,26 +60,38 @@ def test_timed_events_carry_tzid_and_their_vtimezones_exist(published):
     assert calendar.get_missing_tzids() == set()
 
 
-def test_cancelled_event_is_marked(published):
+def test_cancelled_and_disappeared_upcoming_events_stay_as_cancelled(published):
     events = vevents(parse(published / "events.ics"))
     assert events["ev-cancelled@clusterfeeds"]["status"] == "CANCELLED"
+    gone = events["ev-gone@clusterfeeds"]
+    assert gone["status"] == "CANCELLED"
+    assert gone["summary"] == "Cancelled: Arctic cluster summit"
+    assert "No longer listed by its source since Mon 16 November 2026" in gone["description"]
+    assert gone["sequence"] == 1
+    # Dropped from the listing after it was over: not cancelled.
+    assert "status" not in events["ev-gone-after@clusterfeeds"]
     assert "status" not in events["ev-conference@clusterfeeds"]
 
 
 def test_event_properties(published):
     calendar = parse(published / "events.ics")
     event = vevents(calendar)["ev-conference@clusterfeeds"]
-    assert event["url"] == EVENTS[1]["url"]
+    assert event["url"] == ROWS["ev-conference"]["url"]
     assert event["location"] == "Brussels"
-    assert event["last-modified"].dt == datetime.fromisoformat(EVENTS[1]["updated"])
+    assert event["last-modified"].dt == datetime.fromisoformat(ROWS["ev-conference"]["updated"])
+    assert event["dtstamp"].dt == event["last-modified"].dt
+    assert event["sequence"] == 1  # a second source joined
     assert "09:30–17:00 CET (Europe/Brussels)" in event["description"]
+    assert ("Also announced by: innovasjonnorge (https://www.innovasjonnorge.no/no/"
+            "arrangementer/european-cluster-conference/)") in event["description"]
     assert calendar["x-wr-calname"] == "clusterfeeds: events"
+    assert calendar["name"] == "clusterfeeds: events"
     raw = (published / "events.ics").read_text()
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT12H" in raw
     assert "X-PUBLISHED-TTL:PT12H" in raw
 
 
-def test_deadlines_timed_all_day_and_approximate(published):
+def test_deadlines_timed_all_day_and_approximate_with_reminders(published):
     calendar = parse(published / "calls.ics")
     deadlines = vevents(calendar)
     timed = deadlines["call-several-deadline-1@clusterfeeds"]
@@ -81,6 +99,10 @@ def test_deadlines_timed_all_day_and_approximate(published):
     assert timed["dtstart"].params["TZID"] == "Europe/Brussels"
     assert timed.start.isoformat() == "2027-01-20T23:59:00+01:00"
     assert timed.end - timed.start == timedelta(minutes=30)
+    assert timed["sequence"] == 2  # changes at two distinct times
+    alarms = timed.walk("VALARM")
+    assert [a["trigger"].dt for a in alarms] == [timedelta(days=-7), timedelta(days=-1)]
+    assert all(a["action"] == "DISPLAY" and "Euroclusters" in a["description"] for a in alarms)
     all_day = deadlines["call-several-deadline-2@clusterfeeds"]
     assert (all_day.start, all_day.end) == (date(2027, 6, 1), date(2027, 6, 2))
     yearly = deadlines["call-yearly-deadline-0@clusterfeeds"]
@@ -91,16 +113,56 @@ def test_deadlines_timed_all_day_and_approximate(published):
     assert zones(calendar) == {"Europe/Brussels", "Europe/Warsaw"}
 
 
-def test_uids_are_stable_across_publishes_and_edits(feed_db, tmp_path):
+def test_vobject_reads_the_same_events_times_and_alarms(published):
+    for name in ("events.ics", "calls.ics", "country/no/events.ics", "source/eccp/calls.ics"):
+        ours = vevents(parse(published / name))
+        theirs = {e.uid.value: e for e in
+                  vobject.readOne((published / name).read_text()).vevent_list}
+        assert theirs.keys() == ours.keys(), name
+        for uid, event in theirs.items():
+            assert event.dtstart.value == ours[uid].start, uid
+            assert event.dtend.value == ours[uid].end, uid
+            assert event.summary.value == str(ours[uid]["summary"])
+            assert len(getattr(event, "valarm_list", [])) == len(ours[uid].walk("VALARM"))
+
+
+def test_uids_stay_and_sequence_rises_when_an_entry_changes(feed_db, tmp_path):
     first = tmp_path / "first"
     publish(feed_db, first, AS_OF, BASE_URL)
-    feed_db["items"].update("ev-conference", {"title": "European Cluster Conference 2026",
-                                              "updated": "2026-11-16T07:00:00+01:00"})
+    feed_db["items"].update("ev-webinar", {"start": "2026-11-20T11:00:00+01:00",
+                                           "updated": "2026-11-16T07:00:00+01:00"})
+    feed_db["changes"].insert({"item_id": "ev-webinar", "at": "2026-11-16T06:00:00+00:00",
+                               "field": "start"})
     second = tmp_path / "second"
     publish(feed_db, second, AS_OF, BASE_URL)
     for name in ("events.ics", "calls.ics"):
-        before, after = vevents(parse(first / name)), vevents(parse(second / name))
-        assert before.keys() == after.keys()
+        assert vevents(parse(first / name)).keys() == vevents(parse(second / name)).keys()
     assert (first / "calls.ics").read_bytes() == (second / "calls.ics").read_bytes()
-    edited = vevents(parse(second / "events.ics"))["ev-conference@clusterfeeds"]
-    assert edited["summary"] == "European Cluster Conference 2026"
+    before = vevents(parse(first / "events.ics"))["ev-webinar@clusterfeeds"]
+    after = vevents(parse(second / "events.ics"))["ev-webinar@clusterfeeds"]
+    assert (before["sequence"], after["sequence"]) == (0, 1)
+    assert after.start.hour == 11 and after["last-modified"].dt > before["last-modified"].dt
+
+
+def test_an_event_that_disappears_is_cancelled_not_dropped(feed_db, tmp_path):
+    publish(feed_db, tmp_path / "before", AS_OF, BASE_URL)
+    before = vevents(parse(tmp_path / "before" / "events.ics"))["ev-arendal@clusterfeeds"]
+    # innovasjonnorge crawls well again and no longer finds the Arendal event.
+    feed_db["crawls"].insert({"source": "innovasjonnorge", "started": "2026-11-17T05:00:00+00:00",
+                              "outcome": "ok"})
+    feed_db["items"].update("ev-webinar", {"last_seen": "2026-11-17T05:10:00+00:00"})
+    publish(feed_db, tmp_path / "after", AS_OF, BASE_URL)
+    after = vevents(parse(tmp_path / "after" / "events.ics"))
+    arendal = after["ev-arendal@clusterfeeds"]
+    assert "status" not in before and arendal["status"] == "CANCELLED"
+    assert arendal["sequence"] > before["sequence"]
+    assert "status" not in after["ev-webinar@clusterfeeds"]
+
+
+def test_an_event_without_start_is_left_out_of_calendars_only(feed_db, tmp_path):
+    feed_db["items"].update("ev-webinar", {"start": None, "end": None})
+    publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
+    assert "ev-webinar@clusterfeeds" not in vevents(parse(tmp_path / "out" / "events.ics"))
+    # It has no place in a calendar, but its source says it is upcoming.
+    assert "Date: not given" in (tmp_path / "out" / "events.rss").read_text()
+    assert 'id="ev-webinar"' in (tmp_path / "out" / "index.html").read_text()

@@ -1,64 +1,151 @@
+"""Publishing: the whole set swapped in at once, old releases kept a while."""
+
+import json
+import os
 import stat
+import threading
 
 import pytest
 from feed_rows import AS_OF, BASE_URL
 
 import feeds.publish
+import feeds.release
+from aggregator.cli import main
 from feeds.publish import publish
+from feeds.release import KEEP, releases_of
 
-FILES = ["events.rss", "calls.rss", "events.ics", "calls.ics", "index.html"]
+TOP_LEVEL = {"events.rss", "events.atom", "events.json", "events.ics", "calls.rss",
+             "calls.atom", "calls.json", "calls.ics", "index.html", "feeds.html", "style.css",
+             "page.js", "country", "source", "topic"}
 
 
-def snapshot(folder):
-    return {path.name: path.read_bytes() for path in folder.iterdir()}
+def contents(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_writes_and_returns_the_five_files(feed_db, tmp_path):
+def test_the_folder_is_a_link_to_a_complete_release(feed_db, tmp_path):
     out = tmp_path / "new" / "site"
-    paths = publish(feed_db, out, AS_OF, BASE_URL)
-    assert [p.name for p in paths] == FILES
-    assert sorted(p.name for p in out.iterdir()) == sorted(FILES)  # no temporary files left
-    for path in paths:
-        assert stat.S_IMODE(path.stat().st_mode) == 0o644
-        assert path.stat().st_size > 0
+    published = publish(feed_db, out, AS_OF, BASE_URL)
+    assert out.is_symlink() and out.resolve() == published.folder
+    assert published.folder.parent == releases_of(out)
+    assert {p.name for p in out.iterdir()} == TOP_LEVEL
+    assert set(published.files) == set(contents(out)) and len(published.files) == 84
+    for path in out.rglob("*"):
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o755 if path.is_dir() else 0o644), path
+    assert [p.name for p in releases_of(out).iterdir()] == [published.folder.name]
 
 
-def test_unchanged_database_gives_identical_files(feed_db, tmp_path):
-    publish(feed_db, tmp_path / "a", AS_OF, BASE_URL)
-    publish(feed_db, tmp_path / "b", AS_OF, BASE_URL)
-    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+def test_unchanged_database_gives_identical_hard_linked_files(feed_db, tmp_path):
+    out = tmp_path / "site"
+    first = publish(feed_db, out, AS_OF, BASE_URL).folder
+    feed_db["items"].update("call-hostile", {"title": "R&D vouchers 2027",
+                                             "updated": "2026-11-16T07:00:00+01:00"})
+    second = publish(feed_db, out, AS_OF, BASE_URL).folder
+    assert first != second and out.resolve() == second
+    # A file whose bytes did not change is the same file: same mtime, so the same ETag.
+    unchanged = first / "country/no/events.rss"
+    assert os.path.samefile(unchanged, second / "country/no/events.rss")
+    assert not os.path.samefile(first / "calls.rss", second / "calls.rss")
+    third = publish(feed_db, out, AS_OF, BASE_URL).folder
+    assert contents(second) == contents(third)
+    assert third.name.split("-")[-1] == second.name.split("-")[-1]  # same digest
 
 
-def test_a_row_that_cannot_be_rendered_leaves_previous_files_untouched(feed_db, published):
-    before = snapshot(published)
-    feed_db["items"].insert({"id": "ev-broken", "kind": "event", "source": "eccp",
-                             "title": "Broken", "url": "https://example.org/broken",
-                             "start": "sometime in spring", "all_day": 0,
-                             "first_seen": "2026-11-16T08:00:00+01:00"})
-    with pytest.raises(ValueError):
-        publish(feed_db, published, AS_OF, BASE_URL)
-    assert snapshot(published) == before
+def test_only_the_last_releases_are_kept(feed_db, tmp_path):
+    out = tmp_path / "site"
+    made = [publish(feed_db, out, AS_OF, BASE_URL).folder for _ in range(KEEP + 2)]
+    assert sorted(releases_of(out).iterdir()) == made[-KEEP:]
 
 
-def test_a_failing_renderer_writes_nothing(feed_db, published, monkeypatch):
-    before = snapshot(published)
+def test_a_plain_folder_from_before_is_replaced_by_the_link(feed_db, tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "events.rss").write_text("old")
+    publish(feed_db, out, AS_OF, BASE_URL)
+    assert out.is_symlink() and (out / "events.rss").read_text() != "old"
+
+
+def test_a_failing_renderer_changes_nothing(feed_db, published, monkeypatch):
+    before = contents(published)
+    link = os.readlink(published)
     feed_db["items"].update("call-single", {"title": "Renamed call"})
 
-    def failing_page(*args, **kwargs):
+    def failing_pages(*args, **kwargs):
         raise RuntimeError("template error")
 
-    # index.html is rendered last: every feed before it was rendered, none may be written.
-    monkeypatch.setattr(feeds.publish, "render_index", failing_page)
+    monkeypatch.setattr(feeds.publish, "render_pages", failing_pages)
     with pytest.raises(RuntimeError):
         publish(feed_db, published, AS_OF, BASE_URL)
-    assert snapshot(published) == before
+    assert contents(published) == before and os.readlink(published) == link
 
 
-def test_a_failed_write_leaves_no_temporary_files(feed_db, published, monkeypatch):
-    def failing_replace(source, target):
-        raise OSError("disk full")
+def test_a_failed_write_leaves_no_partial_release(feed_db, published, monkeypatch):
+    link = os.readlink(published)
+    original = feeds.release.Path.write_bytes
+    written = []
 
-    monkeypatch.setattr(feeds.publish.os, "replace", failing_replace)
+    def failing_write(path, data):
+        written.append(path)
+        if len(written) == 3:
+            raise OSError("disk full")
+        return original(path, data)
+
+    feed_db["items"].update("call-single", {"title": "Renamed call"})
+    monkeypatch.setattr(feeds.release.Path, "write_bytes", failing_write)
     with pytest.raises(OSError):
         publish(feed_db, published, AS_OF, BASE_URL)
-    assert sorted(p.name for p in published.iterdir()) == sorted(FILES)
+    assert os.readlink(published) == link
+    assert [p.name for p in releases_of(published).iterdir()] == [os.path.basename(link)]
+
+
+def test_a_reader_never_sees_a_mixed_or_partial_set(feed_db, tmp_path):
+    """Publish two different states over and over while readers read every file,
+    each reader resolving the published link once, as a release is meant to be read."""
+    out = tmp_path / "site"
+    sets = []
+    for title in ("Cluster internationalisation call", "Cluster internationalisation call 2027"):
+        feed_db["items"].update("call-single", {"title": title})
+        sets.append(contents(publish(feed_db, out, AS_OF, BASE_URL).folder))
+    assert sets[0] != sets[1]
+    differing = [name for name in sets[0] if sets[0][name] != sets[1].get(name)]
+    assert len(differing) > 10
+    seen, errors, stop = [], [], threading.Event()
+
+    def read_forever():
+        while not stop.is_set():
+            try:
+                release = out.resolve(strict=True)
+                seen.append({name: (release / name).read_bytes() for name in differing})
+            except FileNotFoundError as error:  # a pruned release: must not happen with KEEP
+                errors.append(error)
+
+    readers = [threading.Thread(target=read_forever) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    try:
+        for n in range(12):
+            feed_db["items"].update("call-single", {"title": [
+                "Cluster internationalisation call", "Cluster internationalisation call 2027"][n % 2]})
+            publish(feed_db, out, AS_OF, BASE_URL)
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join()
+    assert errors == [] and len(seen) > 5
+    for snapshot in seen:
+        assert any(all(snapshot[name] == known[name] for name in differing) for known in sets)
+    json.loads((out / "calls.json").read_bytes())
+
+
+def test_the_publish_command_names_what_it_left_out(feed_db, tmp_path, capsys):
+    feed_db["items"].insert({"id": "ev-broken", "kind": "event", "source": "eccp",
+                             "title": "Broken", "url": "https://example.org/broken",
+                             "start": "2026-13-45", "first_seen": "2026-11-16T08:00:00+01:00"})
+    db_path = feed_db.execute("pragma database_list").fetchone()[2]
+    assert main(["publish", "--db", db_path, "--out", str(tmp_path / "out"),
+                 "--as-of", AS_OF.isoformat(), "--base-url", BASE_URL]) == 0
+    out, err = capsys.readouterr()
+    assert "left out item ev-broken: field 'start'" in err
+    assert out.startswith("published 84 files to ") and (tmp_path / "out" / "index.html").exists()

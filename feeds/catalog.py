@@ -1,0 +1,112 @@
+"""Which feeds exist and what each holds.
+
+Every scope (everything, one country, one source, one topic) has an events
+and a calls feed in each format. Scopes come from every entry ever stored, so
+a feed, once published, keeps its address. Folder names are safe slugs
+whatever the data says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from feeds.entries import Entry, occurrence_on_or_after
+
+KINDS = {"event": "events", "call": "calls"}
+FEED_CAP = 300                    # RSS/Atom/JSON: the newest entries only
+CALENDAR_HISTORY = timedelta(days=183)  # calendars: upcoming plus the last six months
+FACETS = {"country": "Country", "source": "Source", "topic": "Topic"}
+_SAFE = re.compile(r"[a-z0-9][a-z0-9_-]{0,59}")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A set of entries with feeds of their own, published under ``folder``."""
+
+    facet: str | None      # None for everything
+    value: str | None
+    folder: str            # "" or "country/no/" and so on
+
+    @property
+    def label(self) -> str:
+        return "All" if self.facet is None else f"{FACETS[self.facet]}: {self.value}"
+
+    def file(self, kind: str, extension: str) -> str:
+        return f"{self.folder}{KINDS[kind]}.{extension}"
+
+
+def slug(value: str) -> str:
+    """A safe folder name: the value itself when it is one (case aside), else a
+    folded form with a short hash of the value, so two values never share one."""
+    lowered = value.casefold()
+    if _SAFE.fullmatch(lowered):
+        return lowered
+    folded = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:40] or "x"
+    return f"{base}-{hashlib.sha1(value.encode()).hexdigest()[:6]}"
+
+
+def scoped(entries: list[Entry]) -> list[tuple[Scope, list[Entry]]]:
+    """Everything, then each country, source and topic any entry has (by name),
+    each with its entries."""
+    buckets: dict[tuple[str, str], list[Entry]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for entry in entries:
+        for facet, values in (("country", entry.countries or {entry.country}),
+                              ("source", entry.sources or {entry.source}),
+                              ("topic", set(entry.topics))):
+            for value in {v.casefold(): v for v in values if v}.items():
+                key = (facet, value[0])
+                names.setdefault(key, value[1])
+                buckets.setdefault(key, []).append(entry)
+    found = [(Scope(None, None, ""), entries)]
+    for facet in FACETS:
+        for key in sorted(k for k in buckets if k[0] == facet):
+            name = names[key]
+            found.append((Scope(facet, name, f"{facet}/{slug(name)}/"), buckets[key]))
+    return found
+
+
+def feed_entries(entries: list[Entry], kind: str, as_of: date) -> list[Entry]:
+    """RSS/Atom/JSON: events not yet over (cancelled ones too, marked), open and
+    forthcoming calls; the newest first, capped."""
+    wanted = (lambda e: e.is_ahead(as_of)) if kind == "event" else (lambda e: e.is_current(as_of))
+    return newest_first([e for e in entries if e.kind == kind and wanted(e)])[:FEED_CAP]
+
+
+def calendar_entries(entries: list[Entry], kind: str, as_of: date) -> list[Entry]:
+    """Calendars: every dated entry that ends (or has a cut-off) in the window."""
+    since = as_of - CALENDAR_HISTORY
+    if kind == "event":
+        return [e for e in entries if e.kind == "event" and e.start
+                and occurrence_on_or_after(e.end or e.start, e.recurrence, since)]
+    return [e for e in entries if e.kind == "call"
+            and any(occurrence_on_or_after(c.at, e.recurrence, since) for c in e.cutoffs)]
+
+
+def page_entries(entries: list[Entry], as_of: date) -> list[Entry]:
+    """The page: upcoming events and open or forthcoming calls still listed by a source."""
+    return [e for e in entries if e.is_current(as_of) and e.gone_since is None]
+
+
+def newest_first(entries: list[Entry]) -> list[Entry]:
+    """Feed order: the most recently discovered first, then the latest date."""
+    return sorted(entries, key=lambda e: (e.first_seen, e.main_day() or date.min, e.id),
+                  reverse=True)
+
+
+def soonest_first(entries: list[Entry], as_of: date) -> list[Entry]:
+    """Page order: the next start or deadline first."""
+    return sorted(entries, key=lambda e: (next_day(e, as_of) or date.max, e.title.casefold(), e.id))
+
+
+def next_day(entry: Entry, as_of: date) -> date | None:
+    """A call's next deadline; an event's start."""
+    if entry.kind == "call":
+        due = entry.next_deadline(as_of)
+        return due[0] if due else None
+    return entry.start.day() if entry.start else None

@@ -1,0 +1,117 @@
+"""Publishing a set of files atomically.
+
+The published folder ``out`` is a symbolic link to ``<out>.releases/<name>/``.
+A release is written in full beside the others, then a new link is renamed over
+``out`` in one step: a reader opening files through ``out`` sees the old set or
+the new set, never a mixture or a half-written file. The last few releases are
+kept, so a reader still inside an old one can finish.
+
+Files are written as they are rendered, so the whole set is never in memory;
+if rendering fails half-way, the partial release is removed and ``out`` is
+untouched. A file identical to the current release's is hard-linked rather than
+written, so its modification time, and the server's ETag, stay the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+
+KEEP = 3
+
+
+def releases_of(out: Path) -> Path:
+    return out.with_name(out.name + ".releases")
+
+
+def swap_in(out: Path, files: Iterable[tuple[str, bytes]]) -> tuple[Path, list[str]]:
+    """Write ``files`` (relative path, bytes) as a new release and make ``out`` point at it.
+
+    The release is named by the time and a digest of its files, so the names
+    sort by age and tell identical sets apart from different ones."""
+    out = Path(out)
+    store = releases_of(out)
+    store.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+    staging = store / f".{stamp}.partial"
+    current = out.resolve() if out.is_symlink() else None
+    try:
+        names, digest = _write_all(staging, files, current)
+        folder = store / f"{stamp}-{digest}"
+        staging.rename(folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _point(out, folder)
+    _prune(store, keep={folder.name})
+    return folder, names
+
+
+def _write_all(folder: Path, files: Iterable[tuple[str, bytes]],
+               current: Path | None) -> tuple[list[str], str]:
+    """Write every file; return their names and a short digest of names and contents."""
+    names, hashed = [], hashlib.sha1()
+    folder.mkdir()
+    for name, data in files:
+        names.append(name)
+        hashed.update(f"{name}\0{len(data)}\0".encode())
+        hashed.update(data)
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        previous = current / name if current else None
+        if previous and _same(previous, data):
+            os.link(previous, target)
+            continue
+        target.write_bytes(data)
+        os.chmod(target, 0o644)
+    for path in (folder, *{(folder / name).parent for name in names}):
+        os.chmod(path, 0o755)
+    # One flush of everything before the swap instead of a slow fsync per file.
+    os.sync()
+    return names, hashed.hexdigest()[:12]
+
+
+def _same(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _point(out: Path, folder: Path) -> None:
+    """Make ``out`` a link to ``folder`` in one rename (relative, so the pair can move)."""
+    if out.exists() and not out.is_symlink():
+        # A plain folder from before releases: moved aside once; the next rename is atomic.
+        if any(out.iterdir()):
+            out.rename(releases_of(out) / f"{folder.name}.before")
+        else:
+            out.rmdir()
+    link = out.with_name(f".{out.name}.{os.getpid()}.link")
+    link.unlink(missing_ok=True)
+    link.symlink_to(os.path.relpath(folder, out.parent))
+    os.replace(link, out)
+    _sync_directory(out.parent)
+
+
+def _prune(store: Path, keep: set[str]) -> None:
+    """Keep the newest releases, never the one just made."""
+    releases = sorted(p for p in store.iterdir() if p.is_dir() and not p.name.startswith("."))
+    for old in releases[:-KEEP]:
+        if old.name not in keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _sync_directory(path: Path) -> None:
+    """Make renames durable; not every platform can open a directory."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,204 @@
+"""RSS 2.0, Atom 1.0 and JSON Feed 1.1 of entries.
+
+RSS and Atom are written by feedgen; JSON Feed, which feedgen does not know, by
+hand. An entry's feedgen object and HTML are made once per publish, however
+many feeds (all, per country, per source, per topic) show it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+from html import escape
+from urllib.parse import urlsplit
+
+from feedgen.entry import FeedEntry
+from feedgen.feed import FeedGenerator
+
+from aggregator import HOMEPAGE, __version__
+from feeds.describe import details, short_summary
+from feeds.entries import Entry, Link, Moment, web_url
+
+ATOM = "http://www.w3.org/2005/Atom"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+TTL_MINUTES = 720
+# Characters XML 1.0 cannot carry; crawled text sometimes has them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class Channel:
+    """What a feed says about itself; ``self_url`` ends in .rss, .atom or .json."""
+
+    title: str
+    description: str
+    self_url: str   # where the feed itself is published
+    page_url: str   # the human-readable page it belongs to
+
+
+class Syndication:
+    """Renders the feeds of one publish."""
+
+    def __init__(self, id_authority: str, as_of: date):
+        self.id_authority = id_authority
+        # An empty feed was last built on the day it speaks for.
+        self.empty_date = datetime.combine(as_of, time.min, timezone.utc)
+        self._made: dict[tuple[str, str], object] = {}
+
+    def rss(self, entries: list[Entry], channel: Channel) -> bytes:
+        feed = self._feed(entries, channel, "application/rss+xml")
+        feed.ttl(TTL_MINUTES)
+        feed.docs("https://www.rssboard.org/rss-specification")
+        return feed.rss_str(pretty=True)
+
+    def atom(self, entries: list[Entry], channel: Channel) -> bytes:
+        return self._feed(entries, channel, "application/atom+xml").atom_str(pretty=True)
+
+    def _feed(self, entries: list[Entry], channel: Channel, media_type: str) -> FeedGenerator:
+        feed = FeedGenerator()
+        feed.id(channel.self_url)
+        feed.title(_xml(channel.title))
+        feed.description(_xml(channel.description))
+        feed.link(href=channel.self_url, rel="self", type=media_type)
+        feed.link(href=channel.page_url, rel="alternate", type="text/html")
+        feed.language("en")
+        feed.author(name="clusterfeeds", uri=HOMEPAGE)
+        feed.generator("clusterfeeds", version=__version__, uri=HOMEPAGE)
+        # The newest change rather than "now", so an unchanged database gives unchanged feeds.
+        feed.updated(self._last_change(entries))
+        feed.lastBuildDate(self._last_change(entries))
+        for entry in entries:
+            # feedgen prepends unless told otherwise; entries come newest first.
+            feed.add_entry(self._once("entry", entry, self._feed_entry), order="append")
+        return feed
+
+    def json(self, entries: list[Entry], channel: Channel) -> bytes:
+        feed = {
+            "version": JSON_FEED_VERSION, "title": channel.title,
+            "home_page_url": channel.page_url, "feed_url": channel.self_url,
+            "description": channel.description, "language": "en",
+            "authors": [{"name": "clusterfeeds", "url": HOMEPAGE}],
+            "items": [self._once("json", entry, self._json_item) for entry in entries],
+        }
+        return json.dumps(feed, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def html(self, entry: Entry) -> str:
+        """The entry's description as HTML."""
+        lines = "".join(f"<p>{escape(line)}</p>" for line in details(entry))
+        also = ", ".join(f'<a href="{escape(link.url)}">{escape(link.source)}</a>'
+                         if web_url(link.url) else escape(link.source) for link in entry.also)
+        return lines + (f"<p>Also announced by: {also}</p>" if also else "")
+
+    def atom_id(self, entry: Entry) -> str:
+        """A tag URI (RFC 4151) around the entry id, the same on every publish."""
+        return f"tag:{self.id_authority},2026:{entry.id}"
+
+    def _once(self, form: str, entry: Entry, make):
+        """An entry's item in one format, made once per publish however many feeds show it."""
+        key = (form, entry.id)
+        if key not in self._made:
+            self._made[key] = make(entry)
+        return self._made[key]
+
+    def _feed_entry(self, entry: Entry) -> FeedEntry:
+        """One feedgen entry, shared by every RSS and Atom feed that shows it."""
+        item = AtomLinksEntry()
+        item.guid(entry.id, permalink=False)  # sets the Atom id too, so before id()
+        item.id(self.atom_id(entry))
+        item.title(_xml(entry.title))
+        if web_url(entry.url):
+            item.link(href=entry.url, rel="alternate", type="text/html")
+        for link in filter(lambda link: web_url(link.url), entry.also):
+            item.link(href=link.url, rel="related", type="text/html", title=_xml(link.source))
+        item.published(entry.first_seen)
+        item.updated(max(entry.updated, entry.first_seen))
+        html = self._once("html", entry, self.html)
+        item.description(html)  # RSS <description>
+        item.summary(_xml(self._once("summary", entry, plain_summary)))
+        item.content(html, type="html")
+        for term in _categories(entry):
+            item.category(term=_xml(term))
+        return item
+
+    def _json_item(self, entry: Entry) -> dict:
+        item = {
+            "id": entry.id, "url": web_url(entry.url), "title": entry.title,
+            "content_html": self._once("html", entry, self.html),
+            "summary": self._once("summary", entry, plain_summary),
+            "date_published": rfc3339(entry.first_seen),
+            "date_modified": rfc3339(max(entry.updated, entry.first_seen)),
+        }
+        if item["url"] is None:
+            del item["url"]
+        if entry.language:
+            item["language"] = entry.language
+        if tags := _categories(entry):
+            item["tags"] = tags
+        item["_clusterfeeds"] = structured(entry)
+        return item
+
+    def _last_change(self, entries: list[Entry]) -> datetime:
+        # The newest change rather than "now", so an unchanged database gives unchanged feeds.
+        latest = max((max(e.updated, e.first_seen) for e in entries), default=self.empty_date)
+        return latest.astimezone(timezone.utc)
+
+
+class AtomLinksEntry(FeedEntry):
+    """feedgen 1.0's Atom entry keeps only the href of each link: it rebinds the
+    loop's ``link`` to the new element before reading rel, type and title. The
+    links are written again here with all their attributes."""
+
+    def atom_entry(self, extensions=True):
+        node = super().atom_entry(extensions)
+        for element in node.findall(f"{{{ATOM}}}link"):
+            node.remove(element)
+        for link in self.link() or []:
+            node.append(node.makeelement(f"{{{ATOM}}}link", {
+                name: str(value) for name, value in link.items() if value}))
+        return node
+
+
+def structured(entry: Entry) -> dict:
+    """The entry's facts as data, for programs reading the JSON Feed (an extension
+    object, as JSON Feed allows under a key starting with an underscore)."""
+    return {
+        "kind": entry.kind, "status": entry.status, "cancelled": entry.cancelled,
+        "no_longer_listed_since": rfc3339(entry.gone_since) if entry.gone_since else None,
+        "start": _moment(entry.start), "end": _moment(entry.end),
+        "deadlines": [{**_moment(c.at), "text": c.text} for c in entry.cutoffs],
+        "recurrence": entry.recurrence, "location": entry.location, "online": entry.online,
+        "countries": sorted(entry.countries), "languages": sorted(entry.languages),
+        "announced_by": [{"source": link.source, "url": web_url(link.url)}
+                         for link in (Link(entry.source, entry.url), *entry.also)],
+    }
+
+
+def _moment(m: Moment | None) -> dict | None:
+    if m is None:
+        return None
+    return {"at": m.value.isoformat(), "all_day": m.all_day, "timezone": m.zone,
+            "approximate": m.approximate}
+
+
+def plain_summary(entry: Entry) -> str:
+    """The dates and place, then the summary, as one short plain text."""
+    return short_summary(" · ".join(details(entry)), limit=500)
+
+
+def rfc3339(value: datetime) -> str:
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def id_authority(base_url: str) -> str:
+    """The host the feeds are published at, for tag URIs; ``localhost`` without one."""
+    return urlsplit(base_url).hostname or "localhost"
+
+
+def _categories(entry: Entry) -> list[str]:
+    return list(dict.fromkeys(t for t in (*entry.topics, *entry.tags) if t.strip()))
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("", text)

@@ -1,0 +1,81 @@
+"""Reading the database: one entry per thing, bad rows skipped, SEQUENCE, gone."""
+
+import logging
+
+from feed_rows import AS_OF, BASE_URL
+
+from feeds.load import load_entries
+from feeds.publish import publish
+
+
+def entries_by_id(db):
+    return {e.id: e for e in load_entries(db).entries}
+
+
+def test_members_of_one_entry_become_one_entry(feed_db):
+    entries = entries_by_id(feed_db)
+    assert "ev-conference-no" not in entries
+    conference = entries["ev-conference"]
+    assert not conference.start.all_day          # the timed member wins over the all-day one
+    assert conference.source == "eccp" and conference.language == "en"
+    assert [(link.source, link.url) for link in conference.also] == [
+        ("innovasjonnorge",
+         "https://www.innovasjonnorge.no/no/arrangementer/european-cluster-conference/")]
+    assert conference.countries == {"EU", "NO"} and conference.sources == {"eccp", "innovasjonnorge"}
+    assert conference.languages == {"en", "no"}
+    assert set(conference.topics) == {"digital", "green"}
+    assert conference.first_seen.isoformat() == "2026-11-11T07:00:00+01:00"
+
+
+def test_the_entry_id_not_the_best_members_id_is_the_guid(feed_db):
+    # The less informative member holds the entry id: the entry keeps it.
+    feed_db["items"].update("ev-conference", {"entry_id": "ev-conference-no"})
+    feed_db["items"].update("ev-conference-no", {"entry_id": "ev-conference-no"})
+    entries = entries_by_id(feed_db)
+    assert "ev-conference" not in entries
+    assert entries["ev-conference-no"].url.startswith("https://www.clustercollaboration.eu/")
+
+
+def test_rows_without_entry_id_are_entries_of_their_own(feed_db):
+    assert feed_db.execute("select entry_id from items where id = 'ev-webinar'").fetchone() == (None,)
+    assert entries_by_id(feed_db)["ev-webinar"].also == ()
+
+
+def test_one_unreadable_row_is_skipped_with_its_id_and_field_logged(feed_db, tmp_path, caplog):
+    feed_db["items"].insert_all([
+        {"id": "ev-broken", "kind": "event", "source": "eccp", "title": "Broken",
+         "url": "https://example.org/broken", "start": "sometime in spring", "all_day": 0,
+         "first_seen": "2026-11-16T08:00:00+01:00"},
+        {"id": "call-broken", "kind": "call", "source": "eccp", "title": "Broken call",
+         "url": "https://example.org/broken-call", "deadlines": "[{not json",
+         "first_seen": "2026-11-16T08:00:00+01:00"},
+    ])
+    with caplog.at_level(logging.ERROR, logger="feeds.load"):
+        published = publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
+    assert sorted((p.item_id, p.field_name) for p in published.skipped) == [
+        ("call-broken", "deadlines"), ("ev-broken", "start")]
+    assert "item ev-broken: field 'start'" in caplog.text
+    assert "item call-broken: field 'deadlines'" in caplog.text
+    rss = (tmp_path / "out" / "events.rss").read_text()
+    assert "ev-webinar" in rss and "ev-broken" not in rss
+
+
+def test_sequence_counts_distinct_change_times_members_and_going(feed_db):
+    entries = entries_by_id(feed_db)
+    assert entries["call-several"].sequence == 2
+    assert entries["ev-conference"].sequence == 1
+    assert entries["ev-gone"].sequence == 1 and entries["ev-webinar"].sequence == 0
+
+
+def test_gone_only_after_a_good_crawl_that_did_not_find_it(feed_db):
+    entries = entries_by_id(feed_db)
+    assert entries["ev-gone"].gone_since.isoformat() == "2026-11-16T05:30:00+00:00"
+    assert entries["ev-gone"].withdrawn_before(AS_OF.replace(day=30))
+    # innovasjonnorge's latest crawl failed; its earlier good one found everything.
+    assert entries["ev-webinar"].gone_since is None
+    assert entries["ev-ongoing"].gone_since is None
+
+
+def test_an_entry_is_gone_only_when_every_member_is(feed_db):
+    feed_db["items"].update("ev-conference-no", {"last_seen": "2026-11-01T00:00:00+00:00"})
+    assert entries_by_id(feed_db)["ev-conference"].gone_since is None

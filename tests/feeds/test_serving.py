@@ -1,0 +1,54 @@
+"""The published link served by `clusterfeeds serve`: new releases show at once,
+and a file a release did not change keeps its ETag, so polling clients get 304."""
+
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+from feed_rows import AS_OF, BASE_URL
+
+from aggregator.serve import make_server
+from feeds.publish import publish
+
+
+@pytest.fixture
+def served(published):
+    server = make_server(published, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def get(url, headers=None):
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {})) as r:
+            return r.status, r.headers, r.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, b""
+
+
+@pytest.mark.parametrize("name, content_type", [
+    ("events.rss", "application/rss+xml"), ("calls.atom", "application/atom+xml"),
+    ("country/no/events.json", "application/feed+json"), ("topic/green/events.ics", "text/calendar"),
+    ("", "text/html"), ("feeds.html", "text/html"), ("page.js", "text/javascript"),
+    ("style.css", "text/css"),
+])
+def test_every_kind_of_file_has_its_content_type(served, name, content_type):
+    status, headers, body = get(served + name)
+    assert status == 200 and body
+    assert headers["Content-Type"] == f"{content_type}; charset=utf-8"
+
+
+def test_a_republish_keeps_etags_of_unchanged_files_and_serves_changed_ones(served, feed_db,
+                                                                           published):
+    _, rss_headers, _ = get(served + "country/no/events.rss")
+    _, calls_headers, old_calls = get(served + "calls.rss")
+    feed_db["items"].update("call-hostile", {"title": "R&D vouchers 2027",
+                                             "updated": "2026-11-16T07:00:00+01:00"})
+    publish(feed_db, published, AS_OF, BASE_URL)
+    assert get(served + "country/no/events.rss", {"If-None-Match": rss_headers["ETag"]})[0] == 304
+    status, headers, body = get(served + "calls.rss", {"If-None-Match": calls_headers["ETag"]})
+    assert status == 200 and headers["ETag"] != calls_headers["ETag"]
+    assert b"R&amp;D vouchers 2027" in body and body != old_calls
