@@ -99,6 +99,9 @@ def when_text(entry: Entry) -> str:
 def place_text(entry: Entry) -> str:
     """The place, ``Online``, both, or empty when unknown."""
     if entry.online and entry.location:
+        # "Online (Zoom)" says it already; "Oslo" does not.
+        if "online" in entry.location.lower():
+            return entry.location
         return f"{entry.location} and online"
     if entry.online:
         return "Online"

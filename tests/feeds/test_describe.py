@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from feeds.describe import moment_text, rough_period, span_text
+from feeds.describe import moment_text, place_text, rough_period, span_text
 from feeds.entries import entry_from_row, moment, occurrence_on_or_after
 
 
@@ -53,3 +53,15 @@ def test_a_call_without_a_deadline_list_uses_its_deadline_column():
     assert [moment_text(c.at) for c in entry.cutoffs] == [
         "Tue 1 December 2026, 15:00 CET (Europe/Oslo)"]
     assert entry.is_current(date(2026, 12, 1)) and not entry.is_current(date(2026, 12, 2))
+
+
+@pytest.mark.parametrize("location, online, text", [
+    ("Oslo", True, "Oslo and online"),
+    ("Online (Zoom)", True, "Online (Zoom)"),
+    (None, True, "Online"),
+    ("Warszawa", False, "Warszawa"),
+    (None, None, ""),
+])
+def test_place_text(location, online, text):
+    from types import SimpleNamespace
+    assert place_text(SimpleNamespace(location=location, online=online)) == text
