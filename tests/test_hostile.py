@@ -1,0 +1,114 @@
+"""Hostile content, from a crawled page to every published file: markup is
+neutralised, iCal text is escaped, only http(s) links are published, and
+nothing is written outside the output folder."""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import icalendar
+import pytest
+from bs4 import BeautifulSoup
+from lxml import etree
+
+HOST = "hostile.example.org"
+TITLE = '<script>alert("x")</script> Matchmaking; Oslo, Norway'
+PAGE = textwrap.dedent(f"""\
+    <!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+    <title>Events</title></head><body>
+    <nav><a href="/">Home</a> <a href="javascript:alert(1)">Menu</a></nav>
+    <main><article>
+      <h1>{TITLE.replace("<", "&lt;").replace(">", "&gt;")}</h1>
+      <p><strong>Start:</strong> 3 March 2027, 10:00</p>
+      <p><strong>Venue:</strong> Oslo; Bygdøy allé 2, 0257 Oslo</p>
+      <p>Line one<br>line two &lt;img src=x onerror=alert(2)&gt;
+         <a href="javascript:alert(3)">register</a>
+         <a href="../../../../etc/passwd">terms</a></p>
+    </article></main>
+    <footer>© 2026</footer></body></html>
+""")
+SOURCE = textwrap.dedent(f"""\
+    name = "hostile"
+    title = "A hostile site"
+    country = "NO"
+    language = "en"
+    timezone = "Europe/Oslo"
+    kind = "event"
+    start_urls = ["https://{HOST}/events/matchmaking"]
+""")
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    snapshot = tmp / "snapshot"
+    (snapshot / HOST / "events").mkdir(parents=True)
+    (snapshot / "snapshot.toml").write_text("captured = 2026-11-16\n")
+    (snapshot / HOST / "robots.txt").write_text("User-agent: *\nAllow: /\n")
+    (snapshot / HOST / "events" / "matchmaking").write_text(PAGE)
+    sources = tmp / "sources"
+    sources.mkdir()
+    (sources / "hostile.toml").write_text(SOURCE)
+    out = tmp / "site" / "public"
+    result = subprocess.run(
+        [sys.executable, "-m", "aggregator.cli", "run", "hostile", "--snapshot", snapshot,
+         "--db", tmp / "h.db", "--out", out, "--as-of", "2026-11-16", "--quiet",
+         "--base-url", "https://feeds.example.org/"],
+        capture_output=True, text=True, timeout=300,
+        env={**os.environ, "CLUSTERFEEDS_SOURCES_DIR": str(sources)})
+    assert result.returncode == 0, result.stderr[-2000:]
+    return out, tmp
+
+
+def files(out):
+    return [path for path in out.resolve().rglob("*") if path.is_file()]
+
+
+def test_the_hostile_event_was_published(published):
+    out, _ = published
+    assert "Matchmaking" in (out / "events.ics").read_text()
+
+
+def test_no_markup_from_the_page_survives_in_any_feed(published):
+    out, _ = published
+    for path in files(out):
+        if path.suffix not in (".rss", ".atom"):
+            continue
+        root = etree.fromstring(path.read_bytes())
+        for node in root.iter():
+            if node.text and ("<" in node.text):
+                # HTML carried as text (descriptions): once decoded it holds no
+                # element but plain paragraphs and links.
+                html = BeautifulSoup(node.text, "lxml")
+                assert not html.find_all(["script", "img", "iframe", "object"]), path
+                assert all(tag.name in ("html", "body", "p", "a") for tag in html.find_all(True))
+
+
+def test_the_page_runs_no_script_of_the_page(published):
+    out, _ = published
+    page = BeautifulSoup((out / "index.html").read_text(), "lxml")
+    scripts = page.find_all("script")
+    assert all(script.get("src") and not script.string for script in scripts)
+    assert not page.find_all("img")
+    assert "Matchmaking; Oslo, Norway" in page.get_text()
+
+
+def test_ical_text_is_escaped_and_reads_back_the_same(published):
+    out, _ = published
+    raw = (out / "events.ics").read_bytes()
+    assert rb"Matchmaking\; Oslo\, Norway" in raw
+    event = icalendar.Calendar.from_ical(raw).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]).endswith("Matchmaking; Oslo, Norway")
+    # Line breaks of the page are escaped: a bare LF or CR never ends a line.
+    assert b"\n" not in raw.replace(b"\r\n", b"") and b"\r" not in raw.replace(b"\r\n", b"")
+
+
+def test_only_http_links_are_published_and_nothing_outside_the_folder(published):
+    out, tmp = published
+    for path in files(out):
+        assert "javascript:" not in path.read_text(errors="replace"), path
+    # The feeds, the database and its HTTP cache: nothing else was written.
+    tops = {path.relative_to(tmp).parts[0] for path in tmp.rglob("*") if path.is_file()}
+    assert {top for top in tops if not top.startswith("h.db")} == {"site", "snapshot", "sources"}
+    assert not (tmp / "etc").exists()
