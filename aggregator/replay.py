@@ -106,6 +106,9 @@ class _ReplayRequestHandler(BaseHTTPRequestHandler):
     replay: ReplayServer
     protocol_version = "HTTP/1.1"
     server_version = "clusterfeeds-replay"
+    # Headers and body go out in two writes; with Nagle's algorithm each answer
+    # would wait ~40 ms for the client's delayed ACK.
+    disable_nagle_algorithm = True
 
     def do_GET(self) -> None:
         self._answer(send_body=True)

@@ -45,7 +45,11 @@ DOWNLOAD_HANDLERS = {
     "https": "aggregator.replay.ReplayDownloadHandler",
 }
 
-EXTENSIONS = {"aggregator.progress.Progress": 500}
+EXTENSIONS = {
+    "aggregator.progress.Progress": 500,
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "aggregator.throttle.RevalidationAwareAutoThrottle": 0,
+}
 
 ITEM_PIPELINES = {
     "pipelines.clean.CleanTextPipeline": 100,

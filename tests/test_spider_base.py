@@ -115,3 +115,18 @@ def test_a_page_its_selectors_no_longer_know_is_read_by_the_generic_extractor(tm
         ("eccp", "event", "European Cluster Conference 2027")]
     assert items[0]["start_text"]
     assert crawler.stats.get_value("clusterfeeds/generic_fallback") == 1
+
+
+def test_a_304_lowers_a_site_s_delay_as_a_200_does():
+    from types import SimpleNamespace
+
+    from scrapy.http import Response
+
+    from aggregator.throttle import RevalidationAwareAutoThrottle
+    throttle = RevalidationAwareAutoThrottle(get_crawler(settings_dict={
+        "AUTOTHROTTLE_ENABLED": True, "AUTOTHROTTLE_TARGET_CONCURRENCY": 2.0}))
+    throttle.mindelay, throttle.maxdelay = 0.0, 30.0
+    for status in (200, 304):
+        slot = SimpleNamespace(delay=0.5)
+        throttle._adjust_delay(slot, 0.002, Response("https://example.org/", status=status))
+        assert slot.delay < 0.3, status

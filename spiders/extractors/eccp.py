@@ -179,10 +179,12 @@ def values(node: Tag, *labels: str) -> list[str]:
 def field_of(node: Tag, labels: tuple[str, ...]) -> tuple[str, list[str]] | None:
     """A field is a leaf whose whole text is a label, followed by its value(s)."""
     for element in node.find_all(True):
-        if element.find(True) is not None or in_chrome(element):
+        if element.find(True) is not None:
             continue
         label = inline_text(element)
-        if not label or label.rstrip(":").strip().casefold() not in labels:
+        # in_chrome walks up the tree: ask it only of the few leaves that are labels.
+        if (not label or label.rstrip(":").strip().casefold() not in labels
+                or in_chrome(element)):
             continue
         value = element.find_next_sibling()
         if value is None:
