@@ -31,8 +31,9 @@ def run(args) -> int:
                         "order by source, kind").fetchall()
     db.close()
     print(f"\nDatabase {args.db.resolve()}:")
+    width = max((len(source) for source, _, _ in counts), default=0)
     for source, kind, count in counts:
-        print(f"  {source:<18} {kind:<6} {count:>4}")
+        print(f"  {source:<{width}}  {kind:<6} {count:>4}")
     print(f"\nFeeds in {args.out}/ — open {args.out / 'index.html'} in a browser, or "
           f"`clusterfeeds serve --out {args.out}`.")
     return status
