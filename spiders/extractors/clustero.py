@@ -9,13 +9,13 @@ announces when its text carries "Data:" / "Termen limită:" lines.
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from spiders.extractors.page import Extraction, absolute, meta_content, raw_item, soup_of, text_of
+from spiders.extractors.page import (
+    Extraction, absolute, json_ld_of_type, meta_content, raw_item, soup_of, text_of)
 
 HOSTS = ("clustero.eu", "www.clustero.eu")
 _LANG = r"/(?P<lang>ro|en)"
@@ -85,7 +85,7 @@ def is_next(anchor: Tag) -> bool:
 
 def event_page(url: str, soup: BeautifulSoup, language: str) -> list[dict]:
     single = soup.select_one(".tribe-events-single")
-    data = json_ld_event(soup)
+    data = json_ld_of_type(soup, "Event")
     if single is None and not data:
         return []
     root = single or soup
@@ -207,19 +207,6 @@ def article_of(soup: BeautifulSoup) -> tuple[Tag | None, Tag | None]:
 def published_of(soup: BeautifulSoup, article: Tag) -> str | None:
     shown = article.select_one(".entry-header time.entry-date.published")
     return inline_text(shown) or meta_content(soup, "article:published_time")
-
-
-def json_ld_event(soup: BeautifulSoup) -> dict:
-    for script in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(script.string or "")
-        except json.JSONDecodeError:
-            continue
-        nodes = data.get("@graph", [data]) if isinstance(data, dict) else data
-        for entry in nodes if isinstance(nodes, list) else []:
-            if isinstance(entry, dict) and entry.get("@type") == "Event":
-                return entry
-    return {}
 
 
 def language_of(soup: BeautifulSoup, from_path: str) -> str:

@@ -7,13 +7,13 @@ news pages, the newsletter included, also give the events and calls they announc
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from spiders.extractors.page import Extraction, absolute, meta_content, raw_item, soup_of, text_of
+from spiders.extractors.page import (
+    Extraction, absolute, json_ld_of_type, meta_content, raw_item, soup_of, text_of)
 
 HOSTS = ("www.clustercollaboration.eu", "clustercollaboration.eu")
 LANGUAGE = "en"
@@ -75,7 +75,7 @@ def event_page(url: str, soup: BeautifulSoup, node: Tag) -> list[dict]:
     end = labelled(node, "end")
     place = values(node, "location", "place", "venue")
     online = True if node.find(string=re.compile(r"^\s*Online event\s*$")) else (False if place else None)
-    event_data = json_ld_event(soup)
+    event_data = json_ld_of_type(soup, "Event")
     if start is None and event_data.get("startDate"):
         start, end = [event_data["startDate"]], ([event_data["endDate"]] if event_data.get("endDate") else None)
     if online is None and event_data.get("eventAttendanceMode"):
@@ -194,19 +194,6 @@ def field_of(node: Tag, labels: tuple[str, ...]) -> tuple[str, list[str]] | None
         if found:
             return label, found
     return None
-
-
-def json_ld_event(soup: BeautifulSoup) -> dict:
-    for script in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(script.string or "")
-        except json.JSONDecodeError:
-            continue
-        nodes = data.get("@graph", [data]) if isinstance(data, dict) else data
-        for entry in nodes if isinstance(nodes, list) else []:
-            if isinstance(entry, dict) and entry.get("@type") == "Event":
-                return entry
-    return {}
 
 
 def main_node(soup: BeautifulSoup) -> Tag | None:

@@ -9,14 +9,14 @@ sentences ("The call remains open until to 12:00:00 GMT 2019/11/29").
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from spiders.extractors.page import Extraction, absolute, meta_content, raw_item, soup_of, text_of
+from spiders.extractors.page import (
+    Extraction, absolute, json_ld_nodes, meta_content, raw_item, soup_of, text_of)
 
 LANGUAGE = "en"
 FMO_HOSTS = ("eeagrants.org", "www.eeagrants.org")
@@ -184,18 +184,6 @@ def published(soup: BeautifulSoup, root: Tag) -> str | None:
             return data["datePublished"]
     time = next((t for t in root.find_all("time", datetime=True) if not in_chrome(t)), None)
     return time["datetime"] if time else meta_content(soup, "article:published_time")
-
-
-def json_ld_nodes(soup: BeautifulSoup) -> list[dict]:
-    nodes: list[dict] = []
-    for script in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(script.string or "")
-        except json.JSONDecodeError:
-            continue
-        found = data.get("@graph", [data]) if isinstance(data, dict) else data
-        nodes += [n for n in found if isinstance(n, dict)] if isinstance(found, list) else []
-    return nodes
 
 
 def labelled_fields(root: Tag) -> dict[str, list[str]]:

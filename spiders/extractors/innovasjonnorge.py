@@ -5,14 +5,14 @@ sentences that name a "frist"; a schedule table in a news item is a call too."""
 
 from __future__ import annotations
 
-import json
 import re
 from functools import partial
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from spiders.extractors.page import Extraction, absolute, meta_content, raw_item, soup_of, text_of
+from spiders.extractors.page import (
+    Extraction, absolute, dispatch, json_ld_of_type, meta_content, raw_item, soup_of, text_of)
 
 HOSTS = ("www.innovasjonnorge.no", "innovasjonnorge.no")
 
@@ -53,13 +53,7 @@ PLACE_LABELS = ("place", "venue", "location", "sted")
 
 def extract(url: str, html: str) -> Extraction:
     """The items and links of one page of the site; empty for pages it does not know."""
-    parts = urlsplit(url)
-    if parts.hostname not in HOSTS:
-        return Extraction()
-    for pattern, handler in PAGE_TYPES:
-        if pattern.match(parts.path):
-            return handler(url, html)
-    return Extraction()
+    return dispatch(url, html, HOSTS, PAGE_TYPES)
 
 
 def listing(url: str, html: str, detail: re.Pattern) -> Extraction:
@@ -81,7 +75,7 @@ def event_page(url: str, html: str) -> Extraction:
     article, title = content_of(soup)
     if article is None:
         return Extraction()
-    event = json_ld(soup, "Event")
+    event = json_ld_of_type(soup, "Event")
     facts = labelled_facts(article)  # before the noise goes: sites put the facts in a sidebar
     strip_noise(article)
     date_text = next((facts[label] for label in DATE_LABELS if label in facts), None)
@@ -217,21 +211,6 @@ def published_text(soup: BeautifulSoup, article: Tag) -> str | None:
             stamp = node.find("time", datetime=True)
             return stamp["datetime"] if stamp else text
     return None
-
-
-def json_ld(soup: BeautifulSoup, wanted: str) -> dict:
-    """The first schema.org object of type ``wanted`` on the page, else {}."""
-    for script in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(script.string or "")
-        except ValueError:
-            continue
-        nodes = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        for node in nodes:
-            types = node.get("@type") if isinstance(node, dict) else None
-            if wanted == types or (isinstance(types, list) and wanted in types):
-                return node
-    return {}
 
 
 def ld_text(node: dict, name: str) -> str | None:

@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from spiders.extractors.page import Extraction, absolute, meta_content, raw_item, soup_of, text_of
+from spiders.extractors.page import (
+    Extraction, absolute, dispatch, meta_content, raw_item, soup_of, text_of)
 
 HOSTS = ("mita.lrv.lt", "inovacijuagentura.lt", "www.inovacijuagentura.lt", "2021.esinvesticijos.lt")
 
@@ -54,13 +55,7 @@ SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:!?)])")
 
 def extract(url: str, html: str) -> Extraction:
     """The items and links of one page of the sources; empty for pages it does not know."""
-    parts = urlsplit(url)
-    if parts.hostname not in HOSTS:
-        return Extraction()
-    for pattern, handler in PAGE_TYPES:
-        if pattern.match(parts.path):
-            return handler(url, html)
-    return Extraction()
+    return dispatch(url, html, HOSTS, PAGE_TYPES)
 
 
 def listing(url: str, html: str, detail: re.Pattern) -> Extraction:

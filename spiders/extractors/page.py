@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -83,3 +86,39 @@ def meta_content(soup: BeautifulSoup, name: str) -> str | None:
     """The content of <meta property=name> or <meta name=name>."""
     tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
     return tag.get("content") if tag and tag.get("content") else None
+
+
+def json_ld_nodes(soup: BeautifulSoup) -> list[dict]:
+    """Every schema.org object in the page's JSON-LD scripts, ``@graph``s opened;
+    a script that is not JSON is passed over."""
+    nodes: list[dict] = []
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except ValueError:
+            continue
+        found = data.get("@graph", [data]) if isinstance(data, dict) else data
+        nodes += [n for n in found if isinstance(n, dict)] if isinstance(found, list) else []
+    return nodes
+
+
+def json_ld_of_type(soup: BeautifulSoup, wanted: str) -> dict:
+    """The first schema.org object of type ``wanted`` (``Event`` …) on the page, else {}."""
+    for node in json_ld_nodes(soup):
+        types = node.get("@type")
+        if wanted == types or (isinstance(types, list) and wanted in types):
+            return node
+    return {}
+
+
+def dispatch(url: str, html: str, hosts: tuple[str, ...] | frozenset[str],
+             page_types: list[tuple[re.Pattern, Callable[[str, str], Extraction]]]) -> Extraction:
+    """The extraction of the first page type whose pattern matches the URL's path;
+    empty for another host or a page of no known type."""
+    parts = urlsplit(url)
+    if parts.hostname not in hosts:
+        return Extraction()
+    for pattern, handler in page_types:
+        if pattern.match(parts.path):
+            return handler(url, html)
+    return Extraction()

@@ -8,14 +8,14 @@ its text announces ("od … do …", "wydłuża do …", "odbędzie się w dniac
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from spiders.extractors.page import Extraction, absolute, meta_content, raw_item, soup_of, text_of
+from spiders.extractors.page import (
+    Extraction, absolute, json_ld_of_type, meta_content, raw_item, soup_of, text_of)
 
 HOSTS = ("www.parp.gov.pl", "parp.gov.pl", "feng.parp.gov.pl")
 CALL_PATH = re.compile(r"^/component/grants/grants/[^/]+/?$")
@@ -118,7 +118,7 @@ def call_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
 def event_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
     title = inline_text(heading)
     status = EVENT_STATUS_PREFIX.match(title)
-    event_data = json_ld_event(soup)
+    event_data = json_ld_of_type(soup, "Event")
     ld_start, ld_end, ld_mode = (text_value(event_data.get(key))
                                  for key in ("startDate", "endDate", "eventAttendanceMode"))
     start = ld_start or labelled_text(soup, "Termin", "Data", "Date")
@@ -213,19 +213,6 @@ def labelled(soup: BeautifulSoup, labels: tuple[str, ...]) -> tuple[str, str] | 
         if value:
             return label, value
     return None
-
-
-def json_ld_event(soup: BeautifulSoup) -> dict:
-    for script in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(script.string or "")
-        except json.JSONDecodeError:
-            continue
-        nodes = data.get("@graph", [data]) if isinstance(data, dict) else data
-        for entry in nodes if isinstance(nodes, list) else []:
-            if isinstance(entry, dict) and entry.get("@type") == "Event":
-                return entry
-    return {}
 
 
 def published_of(soup: BeautifulSoup, heading: Tag) -> str | None:
