@@ -4,6 +4,7 @@ and a file a release did not change keeps its ETag, so polling clients get 304."
 import threading
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
 from feed_rows import AS_OF, BASE_URL
@@ -12,13 +13,21 @@ from aggregator.serve import make_server
 from feeds.publish import publish
 
 
+@contextmanager
+def serving(folder):
+    server = make_server(folder, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture
 def served(published):
-    server = make_server(published, port=0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(published) as url:
+        yield url
 
 
 def get(url, headers=None):
@@ -52,3 +61,29 @@ def test_a_republish_keeps_etags_of_unchanged_files_and_serves_changed_ones(serv
     status, headers, body = get(served + "calls.rss", {"If-None-Match": calls_headers["ETag"]})
     assert status == 200 and headers["ETag"] != calls_headers["ETag"]
     assert b"R&amp;D vouchers 2027" in body and body != old_calls
+
+
+@pytest.fixture
+def plain_folder(tmp_path):
+    (tmp_path / "events.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    (tmp_path / "events.rss").write_text("<rss/>")
+    (tmp_path / "index.html").write_text("<html></html>")
+    with serving(tmp_path) as url:
+        yield url
+
+
+def test_conditional_requests_get_304_by_etag_or_date(plain_folder):
+    status, headers, body = get(plain_folder + "events.ics")
+    assert status == 200 and body.startswith(b"BEGIN:VCALENDAR")
+    assert get(plain_folder + "events.ics", {"If-None-Match": headers["ETag"]})[0] == 304
+    assert get(plain_folder + "events.ics", {"If-Modified-Since": headers["Last-Modified"]})[0] == 304
+    assert get(plain_folder + "events.ics", {"If-None-Match": '"stale"'})[0] == 200
+
+
+def test_missing_files_are_404(plain_folder):
+    assert get(plain_folder + "nope.rss")[0] == 404
+
+
+def test_refuses_a_folder_that_does_not_exist(tmp_path):
+    with pytest.raises(FileNotFoundError, match="nothing published"):
+        make_server(tmp_path / "missing", port=0)
