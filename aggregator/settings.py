@@ -31,12 +31,18 @@ HTTPCACHE_ENABLED = True
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
     "aggregator.httpcache.RevalidatingCacheMiddleware": 900,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "aggregator.retry.BackoffRetryMiddleware": 550,
 }
 HTTPCACHE_POLICY = "aggregator.httpcache.RevalidatePolicy"
 HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_GZIP = True
 RETRY_ENABLED = True
 RETRY_TIMES = 2
+# Seconds before the first retry, doubled for each next one; a Retry-After
+# answer counts too, within the cap.
+RETRY_BACKOFF_BASE = 2.0
+RETRY_BACKOFF_MAX = 60.0
 REDIRECT_MAX_TIMES = 5
 
 # Plain HTTP for live sites; routed to the replay server when a snapshot is set.

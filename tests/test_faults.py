@@ -2,6 +2,8 @@
 meets a broken site; every fault is reported with its source and URL, the
 other source is unaffected, stored items stay as they were, feeds stay valid."""
 
+from collections import Counter
+
 import feedparser
 import icalendar
 import pytest
@@ -30,8 +32,8 @@ FAULTS = {
     f"{ECCP}/community-news/silicon-saxony-cluster-month-semiconductor-skills":
         (Fault(body=b"<html><body>" + b"x" * 600_000 + b"</body></html>"), "size"),
 }
-FAST_FAILURE = {"DOWNLOAD_TIMEOUT": 1, "RETRY_TIMES": 1, "DOWNLOAD_MAXSIZE": 500_000,
-                "REDIRECT_MAX_TIMES": 3}
+FAST_FAILURE = {"DOWNLOAD_TIMEOUT": 1, "RETRY_TIMES": 1, "RETRY_BACKOFF_BASE": 0.2,
+                "DOWNLOAD_MAXSIZE": 500_000, "REDIRECT_MAX_TIMES": 3}
 
 
 def stored(db):
@@ -53,8 +55,10 @@ def faulty(tmp_path_factory, snapshot):
         server.inject(DATES_UNREADABLE, Fault(body=page.replace(
             ">22 September 2026<", ">To be confirmed<").replace(
             ">23 September 2026<", ">31 February 2026<").encode()))
+        served = len(server.requests)
         crawls = crawl_over_loopback(server, db_path, snapshot.captured, sources,
                                      **FAST_FAILURE)
+        attempts = Counter(target for _, target, _, _ in server.requests[served:])
         # The site redesigned: its listings no longer list anything.
         server.inject(f"{ECCP}/event-calendar", Fault(body=REDESIGNED))
         server.inject(f"{ECCP}/search-results?type=eccp_calls&page=0", Fault(body=REDESIGNED))
@@ -64,6 +68,7 @@ def faulty(tmp_path_factory, snapshot):
     db = database.connect(db_path)
     publish(db, tmp / "public", as_of=snapshot.captured)
     return {"db": db, "before": before, "crawls": {c["source"]: c for c in crawls},
+            "attempts": {f"https://{target.lstrip('/')}": n for target, n in attempts.items()},
             "redesigned": redesigned[0], "public": tmp / "public"}
 
 
@@ -76,6 +81,12 @@ def test_each_fault_is_reported_with_source_url_and_what_went_wrong(faulty, url)
     assert all(p["source"] == "eccp" for p in problems)
     expected = FAULTS[url][1]
     assert any(expected.lower() in p["message"].lower() for p in problems), problems
+
+
+def test_failed_pages_were_tried_again_once(faulty):
+    for url in (f"{ECCP}/event-calendar/cluster-meets-regions-lower-silesia",
+                f"{ECCP}/event-calendar/eu-cluster-week-2027-launch-event"):
+        assert faulty["attempts"][url] == 2
 
 
 def test_the_faulty_source_is_partial_and_the_other_source_unaffected(faulty):

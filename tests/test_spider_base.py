@@ -130,3 +130,20 @@ def test_a_304_lowers_a_site_s_delay_as_a_200_does():
         slot = SimpleNamespace(delay=0.5)
         throttle._adjust_delay(slot, 0.002, Response("https://example.org/", status=status))
         assert slot.delay < 0.3, status
+
+
+def test_retries_wait_longer_each_time_and_heed_retry_after():
+    from scrapy.http import Response
+
+    from aggregator.retry import BackoffRetryMiddleware
+    crawler = get_crawler(ListingSpider, {"RETRY_BACKOFF_BASE": 2.0, "RETRY_BACKOFF_MAX": 60.0,
+                                          "RETRY_TIMES": 3})
+    crawler.spider = ListingSpider.from_crawler(crawler)
+    retry = BackoffRetryMiddleware.from_crawler(crawler)
+    assert [retry.pause(n, None) for n in (1, 2, 3, 7)] == [2.0, 4.0, 8.0, 60.0]
+    assert retry.pause(1, b"30") == 30.0 and retry.pause(1, b"3600") == 60.0
+    request = Request("https://example.org/a")
+    again = retry.process_response(request, Response(request.url, status=503, request=request))
+    assert isinstance(again, Request) and again.meta["retry_pause"] == 2.0
+    ok = Response(request.url, status=200, request=request)
+    assert retry.process_response(request, ok) is ok

@@ -18,6 +18,7 @@ from spiders.extractors.page import (
 HOSTS = ("www.clustercollaboration.eu", "clustercollaboration.eu")
 LANGUAGE = "en"
 LISTING_PATHS = ("/event-calendar", "/news", "/community-news", "/search-results")
+NEWEST_FIRST = ("/news", "/community-news")
 DETAIL_PATH = re.compile(r"^/(?:event-calendar|content|news|community-news)/[^/]+/?$")
 # Parts of a page that repeat on every page (menus, sidebars, footer): never items, never links.
 CHROME = ("header", "footer", "aside", "nav")
@@ -66,7 +67,9 @@ def listing_page(url: str, soup: BeautifulSoup) -> Extraction:
             next_page = next_page or link
         elif DETAIL_PATH.match(urlsplit(link).path) and link not in links:
             links.append(link)
-    return Extraction(links=links, next_page=next_page)
+    # News listings run newest first; the event calendar and calls run by date.
+    newest_first = bool(links) and urlsplit(url).path.rstrip("/") in NEWEST_FIRST
+    return Extraction(links=links, next_page=next_page, newest_first=newest_first)
 
 
 def event_page(url: str, soup: BeautifulSoup, node: Tag) -> list[dict]:

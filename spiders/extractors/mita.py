@@ -58,7 +58,7 @@ def extract(url: str, html: str) -> Extraction:
     return dispatch(url, html, HOSTS, PAGE_TYPES)
 
 
-def listing(url: str, html: str, detail: re.Pattern) -> Extraction:
+def listing(url: str, html: str, detail: re.Pattern, newest_first: bool = False) -> Extraction:
     """A listing page: its detail pages and the next page."""
     main = soup_of(html).find("main")
     if main is None:
@@ -71,7 +71,7 @@ def listing(url: str, html: str, detail: re.Pattern) -> Extraction:
         link = own_url(url, anchor["href"])
         if link and detail.match(urlsplit(link).path) and link not in links:
             links.append(link)
-    return Extraction(links=links, next_page=next_page)
+    return Extraction(links=links, next_page=next_page, newest_first=newest_first)
 
 
 def call_page(url: str, html: str) -> Extraction:
@@ -197,6 +197,6 @@ def own_url(base_url: str, href: str | None) -> str | None:
 PAGE_TYPES = (
     (CALL_LISTING, partial(listing, detail=CALL_PAGE)),
     (CALL_PAGE, call_page),
-    (NEWS_LISTING, partial(listing, detail=NEWS_PAGE)),
+    (NEWS_LISTING, partial(listing, detail=NEWS_PAGE, newest_first=True)),
     (NEWS_PAGE, news_page),
 )

@@ -101,7 +101,7 @@ def listing_page(url: str, soup: BeautifulSoup, detail: re.Pattern) -> Extractio
             links.append(link)
     next_page = next((link for anchor in soup.find_all("a", href=True)
                       if is_next(anchor) and (link := own_url(url, anchor["href"])) and link != url), None)
-    return Extraction(links=links, next_page=next_page)
+    return Extraction(links=links, next_page=next_page, newest_first=detail is NEWS_PATH)
 
 
 def call_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
