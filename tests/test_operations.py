@@ -150,3 +150,10 @@ def test_scrapy_s_own_commands_work_from_the_checkout(tmp_path, snapshot):
     rows = sqlite3.connect(db).execute(
         "select outcome, items from crawls where source = 'innovasjonnorge'").fetchall()
     assert rows[0][0] == "ok" and rows[0][1] > 10
+
+
+def test_under_cron_a_good_run_prints_nothing(tmp_path, snapshot):
+    # No terminal and no --quiet: as cron runs it.
+    result = clusterfeeds("run", "innovasjonnorge", "--snapshot", snapshot.root, "--db",
+                          tmp_path / "cf.db", "--out", tmp_path / "public", "--as-of", "2026-11-16")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")

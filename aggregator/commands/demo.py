@@ -21,11 +21,10 @@ def add_arguments(parser):
 
 def run(args) -> int:
     snapshot = bundled()
-    args.snapshot, args.snapshot_server, args.sources = snapshot.root, None, []
+    args.snapshot, args.snapshot_server, args.sources, args.quiet = snapshot.root, None, [], False
     args.as_of = args.as_of or snapshot.captured
-    args.quiet = False
     print(f"Crawling the bundled snapshot (captured {snapshot.captured}) as of {args.as_of}…")
-    status = run_command.run(args)
+    status = run_command.run_job(args, quiet=False)
     db = database.connect(args.db)
     counts = db.execute("select source, kind, count(*) from items group by source, kind "
                         "order by source, kind").fetchall()

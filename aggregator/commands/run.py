@@ -10,8 +10,8 @@ from aggregator.commands.publish import publish_feeds
 from aggregator.lock import LockHeld, exclusive
 from aggregator.runner import crawl
 
-HELP = ("Crawl every source, store and publish; for cron: quiet with --quiet unless "
-        "something fails, non-zero exit when a source failed.")
+HELP = ("Crawl every source, store and publish: the cron job. Prints only failures "
+        "unless on a terminal; exits non-zero when a source failed.")
 
 
 def add_arguments(parser):
@@ -23,13 +23,18 @@ def add_arguments(parser):
 
 
 def run(args) -> int:
+    # Under cron (no terminal) nothing is printed unless something fails.
+    return run_job(args, quiet=args.quiet or not sys.stdout.isatty())
+
+
+def run_job(args, quiet: bool) -> int:
     lock = args.db.with_name(args.db.name + ".lock")
     try:
         with exclusive(lock):
             crawls = crawl(crawl_job(args), args.sources)
-            all_well = report_crawls(crawls, args.quiet)
+            all_well = report_crawls(crawls, quiet)
             # Failed sources keep their stored items, so the feeds are still published.
-            publish_feeds(args, args.as_of or date.today(), quiet=args.quiet)
+            publish_feeds(args, args.as_of or date.today(), quiet=quiet)
     except LockHeld as error:
         print(f"clusterfeeds: {error}", file=sys.stderr)
         return EXIT_LOCKED
