@@ -7,7 +7,6 @@ offset included) with its IANA zone in ``timezone``.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -92,14 +91,6 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         "id": int, "crawl_id": int, "source": str, "url": str, "field": str,
         "message": str, "at": str,
     }, pk="id", if_not_exists=True)
-
-
-def decode_item(row: dict) -> dict:
-    """A stored row with its JSON columns as Python lists."""
-    out = dict(row)
-    for name in ("deadlines", "tags", "topics", "deadline_texts"):
-        out[name] = json.loads(row[name]) if row.get(name) else []
-    return out
 
 
 def day_of(value: str | None) -> date | None:

@@ -143,7 +143,7 @@ def occurrence_on_or_after(moment: Moment, recurrence: str | None, as_of: date) 
 
 
 def entry_from_row(row: dict) -> Entry:
-    """One decoded row (see ``aggregator.db.decode_item``) as an entry of its own."""
+    """One row, its JSON columns decoded (see ``feeds.load``), as an entry of its own."""
     item_id = row.get("id") or "?"
 
     def read(name: str, parse, *args):

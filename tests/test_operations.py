@@ -93,12 +93,12 @@ def test_run_exits_1_when_a_source_fails_and_still_publishes_the_others(tmp_path
 
 def test_status_without_a_database_says_so(tmp_path):
     result = clusterfeeds("status", "--db", tmp_path / "none.db")
-    assert result.returncode != 0 and "no database" in result.stderr
+    assert result.returncode == 2 and "no database" in result.stderr
 
 
 def test_unknown_source_is_a_usage_error(tmp_path):
     result = clusterfeeds("crawl", "nosuchsource", "--db", tmp_path / "x.db")
-    assert result.returncode != 0
+    assert result.returncode == 2
     assert "unknown source(s): nosuchsource" in result.stderr and "eccp" in result.stderr
 
 

@@ -12,6 +12,13 @@ from aggregator.runner import CrawlJob
 EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 75
 
 
+def usage_error(message: str) -> SystemExit:
+    """What to raise for a mistake in the command's words: the message on
+    standard error and exit status 2, as argparse does for its own."""
+    print(f"clusterfeeds: {message}", file=sys.stderr)
+    return SystemExit(EXIT_USAGE)
+
+
 def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -48,7 +55,7 @@ def add_publish_options(parser: argparse.ArgumentParser) -> None:
 
 def crawl_job(args: argparse.Namespace) -> CrawlJob:
     if args.snapshot and not (args.snapshot / "snapshot.toml").is_file():
-        raise SystemExit(f"clusterfeeds: --snapshot {args.snapshot}: no snapshot.toml there")
+        raise usage_error(f"--snapshot {args.snapshot}: no snapshot.toml there")
     # Problems (a page, a field) are warnings; --quiet keeps only errors.
     level = "INFO" if args.verbose else "ERROR" if args.quiet else "WARNING"
     return CrawlJob(db=args.db, as_of=args.as_of, snapshot=args.snapshot,

@@ -1,7 +1,8 @@
 """`clusterfeeds crawl [SOURCE ...]`"""
 
 from aggregator.commands.common import (EXIT_OK, EXIT_SOURCE_FAILED, add_crawl_options,
-                                        add_database_options, crawl_job, report_crawls)
+                                        add_database_options, crawl_job, report_crawls,
+                                        usage_error)
 from aggregator.runner import crawl
 
 HELP = "Crawl sources (all by default) into the database, without publishing."
@@ -17,5 +18,5 @@ def run(args) -> int:
     try:
         crawls = crawl(crawl_job(args), args.sources)
     except ValueError as error:
-        raise SystemExit(f"clusterfeeds crawl: {error}")
+        raise usage_error(str(error))
     return EXIT_OK if report_crawls(crawls, args.quiet) else EXIT_SOURCE_FAILED

@@ -5,7 +5,8 @@ from datetime import date
 
 from aggregator.commands.common import (EXIT_LOCKED, EXIT_OK, EXIT_SOURCE_FAILED,
                                         add_crawl_options, add_database_options,
-                                        add_publish_options, crawl_job, report_crawls)
+                                        add_publish_options, crawl_job, report_crawls,
+                                        usage_error)
 from aggregator.commands.publish import publish_feeds
 from aggregator.lock import LockHeld, exclusive
 from aggregator.runner import crawl
@@ -39,5 +40,5 @@ def run_job(args, quiet: bool) -> int:
         print(f"clusterfeeds: {error}", file=sys.stderr)
         return EXIT_LOCKED
     except ValueError as error:
-        raise SystemExit(f"clusterfeeds run: {error}")
+        raise usage_error(str(error))
     return EXIT_OK if all_well else EXIT_SOURCE_FAILED

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from aggregator.commands.common import EXIT_OK
+from aggregator.commands.common import EXIT_OK, usage_error
 from aggregator.serve import make_server
 
 HELP = "Serve the published folder over HTTP (feed content types, ETag, 304s)."
@@ -18,7 +18,7 @@ def run(args) -> int:
     try:
         server = make_server(args.out, args.host, args.port)
     except (FileNotFoundError, OSError) as error:
-        raise SystemExit(f"clusterfeeds serve: {error}")
+        raise usage_error(f"serve: {error}")
     print(f"Serving {args.out.resolve()} at http://{args.host}:{server.server_address[1]}/ "
           "(Ctrl-C to stop)")
     try:

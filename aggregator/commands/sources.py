@@ -14,13 +14,14 @@ def add_arguments(parser):
 
 def run(args) -> int:
     for spider in all_sources():
-        facts = {"name": spider.name, "title": spider.title, "country": spider.country,
+        facts = {"name": spider.name, "title": spider.title, "homepage": spider.homepage,
+                 "country": spider.country,
                  "languages": list(spider.languages), "timezone": spider.timezone,
                  "kinds": list(spider.kinds), "start_urls": list(spider.start_urls)}
         if args.json:
             print(json.dumps(facts, ensure_ascii=False))
             continue
-        print(f"{spider.name}: {spider.title}\n  country {spider.country}, languages "
+        print(f"{spider.name}: {spider.title} <{spider.homepage}>\n  country {spider.country}, languages "
               f"{', '.join(spider.languages)}, time zone {spider.timezone}, kinds "
               f"{', '.join(spider.kinds)}")
         for url in spider.start_urls:

@@ -3,7 +3,8 @@
 from datetime import datetime, timezone
 
 from aggregator import db as database
-from aggregator.commands.common import EXIT_OK, EXIT_SOURCE_FAILED, add_database_options
+from aggregator.commands.common import (EXIT_OK, EXIT_SOURCE_FAILED, add_database_options,
+                                        usage_error)
 
 HELP = ("Per source: the last run and the last good run, items stored, new and changed, "
         "errors, and how old the data is. Exits 1 when a source is failing.")
@@ -28,7 +29,7 @@ def _age(stamp: str | None) -> str:
 
 def run(args) -> int:
     if not args.db.exists():
-        raise SystemExit(f"clusterfeeds status: no database at {args.db}")
+        raise usage_error(f"status: no database at {args.db}")
     db = database.connect(args.db)
     stored = dict(db.execute("select source, count(*) from items group by source").fetchall())
     failing = []
