@@ -10,14 +10,17 @@ announces when its text carries "Data:" / "Termen limită:" lines.
 from __future__ import annotations
 
 import re
+from functools import partial
 from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from spiders.extractors.page import (
-    Extraction, absolute, json_ld_of_type, meta_content, raw_item, soup_of, text_of)
+    Extraction, absolute, inline_text, json_ld_of_type, meta_content, raw_item, soup_of)
 
 HOSTS = ("clustero.eu", "www.clustero.eu")
+# Links to this source's pages only.
+own_url = partial(absolute, hosts=HOSTS)
 _LANG = r"/(?P<lang>ro|en)"
 # The Events Calendar's views of the events list (list, month, day), in both languages.
 EVENT_VIEWS = r"(?:lista|luna|azi|list|month|today)/"
@@ -224,9 +227,6 @@ def split_status(title: str) -> tuple[str, str | None]:
     return (title[match.end():], match.group("status")) if match else (title, None)
 
 
-def own_url(base_url: str, href: str | None) -> str | None:
-    link = absolute(base_url, href)
-    return link if link and urlsplit(link).hostname in HOSTS else None
 
 
 def is_detail(url: str) -> bool:
@@ -254,10 +254,8 @@ def texts(root: Tag, selector: str) -> list[str]:
     return [t for node in root.select(selector) if (t := inline_text(node))]
 
 
-def inline_text(node: Tag | None) -> str | None:
-    """Text of a node whose children are inline: the page's own spaces are kept, none added."""
-    return text_of(node, separator="")
 
 
 def first(found: list[str]) -> str | None:
     return found[0] if found else None
+

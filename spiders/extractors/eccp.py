@@ -8,14 +8,17 @@ news pages, the newsletter included, also give the events and calls they announc
 from __future__ import annotations
 
 import re
+from functools import partial
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
 from spiders.extractors.page import (
-    Extraction, absolute, json_ld_of_type, meta_content, raw_item, soup_of, text_of)
+    Extraction, absolute, inline_text, json_ld_of_type, meta_content, raw_item, soup_of)
 
 HOSTS = ("www.clustercollaboration.eu", "clustercollaboration.eu")
+# Links to this source's pages only.
+own_url = partial(absolute, hosts=HOSTS)
 LANGUAGE = "en"
 LISTING_PATHS = ("/event-calendar", "/news", "/community-news", "/search-results")
 NEWEST_FIRST = ("/news", "/community-news")
@@ -230,9 +233,6 @@ def content_anchors(soup: BeautifulSoup) -> list[Tag]:
     return [a for a in root.find_all("a", href=True) if not in_chrome(a) or "next" in (a.get("rel") or [])]
 
 
-def own_url(base_url: str, href: str | None) -> str | None:
-    link = absolute(base_url, href)
-    return link if link and urlsplit(link).hostname in HOSTS else None
 
 
 def in_chrome(element: Tag) -> bool:
@@ -244,11 +244,8 @@ def link_only(block: Tag) -> bool:
     return len(anchors) == 1 and inline_text(anchors[0]) == inline_text(block)
 
 
-def inline_text(node: Tag | None) -> str | None:
-    """Text of a node whose children are inline (<a>, <sup>, <span>): the
-    page's own spaces are kept, none are added ("4<sup>th</sup>" is "4th")."""
-    return text_of(node, separator="")
 
 
 def first(found: list[str] | None) -> str | None:
     return found[0] if found else None
+

@@ -10,6 +10,7 @@ sentences ("The call remains open until to 12:00:00 GMT 2019/11/29").
 from __future__ import annotations
 
 import re
+from functools import partial
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -22,6 +23,8 @@ LANGUAGE = "en"
 FMO_HOSTS = ("eeagrants.org", "www.eeagrants.org")
 OPERATOR_HOSTS = ("www.innovationnorway.ro", "innovationnorway.ro", "www.eeagrants.lv", "eeagrants.lv")
 HOSTS = FMO_HOSTS + OPERATOR_HOSTS
+# Links to this source's pages only.
+own_url = partial(absolute, hosts=HOSTS)
 
 FMO_LISTINGS = {"/en/news": True, "/en/opportunities/open-calls": False, "/archive/2014-2021/projects": False,
                 "/en/projects": False}  # path: sorted newest first
@@ -218,9 +221,6 @@ def split_status(title: str) -> tuple[str, str | None]:
     return (title[match.end():], match["status"]) if match else (title, None)
 
 
-def own_url(base_url: str, href: str) -> str | None:
-    link = absolute(base_url, href)
-    return link if link and urlsplit(link).hostname in HOSTS else None
 
 
 def in_chrome(element: Tag) -> bool:
@@ -229,3 +229,4 @@ def in_chrome(element: Tag) -> bool:
 
 def first(found: list[str] | None) -> str | None:
     return found[0] if found else None
+

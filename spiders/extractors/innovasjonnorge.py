@@ -15,6 +15,8 @@ from spiders.extractors.page import (
     Extraction, absolute, dispatch, json_ld_of_type, meta_content, raw_item, soup_of, text_of)
 
 HOSTS = ("www.innovasjonnorge.no", "innovasjonnorge.no")
+# Links to this source's pages only.
+own_url = partial(absolute, hosts=HOSTS)
 
 EVENT_LISTING = re.compile(r"^/en/start-page/eea-norway-grants/events/?$")
 EVENT_PAGE = re.compile(r"^/en/start-page/eea-norway-grants/events/[^/]+/?$")
@@ -231,10 +233,6 @@ def language_of(url: str) -> str:
     return "en" if urlsplit(url).path.startswith("/en/") else "nb"
 
 
-def own_url(base_url: str, href: str | None) -> str | None:
-    """An absolute URL of this source, or None for other sites."""
-    url = absolute(base_url, href)
-    return url if url and urlsplit(url).hostname in HOSTS else None
 
 
 PAGE_TYPES = (
@@ -246,3 +244,4 @@ PAGE_TYPES = (
     (NEWS_PAGE, news_page),
     (SERVICE_PAGE, service_page),
 )
+

@@ -19,6 +19,8 @@ from spiders.extractors.page import (
     Extraction, absolute, dispatch, meta_content, raw_item, soup_of, text_of)
 
 HOSTS = ("mita.lrv.lt", "inovacijuagentura.lt", "www.inovacijuagentura.lt", "2021.esinvesticijos.lt")
+# Links to this source's pages only.
+own_url = partial(absolute, hosts=HOSTS)
 
 CALL_LISTING = re.compile(r"^/(?:lt/skelbimai|lt/kvietimai|kvietimai)/?(?:page/\d+/?)?$")
 CALL_PAGE = re.compile(r"^/(?:lt/skelbimai|lt/kvietimai|kvietimai)/(?!page/)[^/]+/?$")
@@ -188,10 +190,6 @@ def language_of(url: str) -> str:
     return "en" if urlsplit(url).path.startswith("/en/") else "lt"
 
 
-def own_url(base_url: str, href: str | None) -> str | None:
-    """An absolute URL of these sources, or None for other sites."""
-    url = absolute(base_url, href)
-    return url if url and urlsplit(url).hostname in HOSTS else None
 
 
 PAGE_TYPES = (
@@ -200,3 +198,4 @@ PAGE_TYPES = (
     (NEWS_LISTING, partial(listing, detail=NEWS_PAGE, newest_first=True)),
     (NEWS_PAGE, news_page),
 )
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -74,12 +74,21 @@ def text_of(node: Tag | None, separator: str = " ") -> str | None:
     return text or None
 
 
-def absolute(base_url: str, href: str | None) -> str | None:
-    """An absolute http(s) URL without fragment, or None for mailto:, javascript:, '#'."""
+def absolute(base_url: str, href: str | None, hosts: Collection[str] | None = None) -> str | None:
+    """An absolute http(s) URL without fragment, or None for mailto:, javascript:, '#',
+    and, when ``hosts`` are given, for a link to any other site."""
     if not href:
         return None
     url = urldefrag(urljoin(base_url, href.strip())).url
-    return url if url.startswith(("http://", "https://")) else None
+    if not url.startswith(("http://", "https://")):
+        return None
+    return url if hosts is None or urlsplit(url).hostname in hosts else None
+
+
+def inline_text(node: Tag | None) -> str | None:
+    """Text of a node whose children are inline (<a>, <sup>, <span>): the page's
+    own spaces are kept, none are added ("4<sup>th</sup>" is "4th")."""
+    return text_of(node, separator="")
 
 
 def meta_content(soup: BeautifulSoup, name: str) -> str | None:

@@ -9,15 +9,18 @@ its text announces ("od … do …", "wydłuża do …", "odbędzie się w dniac
 from __future__ import annotations
 
 import re
+from functools import partial
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
 from spiders.extractors.page import (
-    Extraction, absolute, json_ld_of_type, meta_content, raw_item, soup_of, text_of)
+    Extraction, absolute, inline_text, json_ld_of_type, meta_content, raw_item, soup_of, text_of)
 
 HOSTS = ("www.parp.gov.pl", "parp.gov.pl", "feng.parp.gov.pl")
+# Links to this source's pages only.
+own_url = partial(absolute, hosts=HOSTS)
 CALL_PATH = re.compile(r"^/component/grants/grants/[^/]+/?$")
 NEWS_PATH = re.compile(r"^/component/content/article/\d+(?::[^/]+)?/?$")  # Joomla "<id>:<alias>"
 EVENT_PATH = re.compile(r"^/(?:wydarzenia|en/events)/[^/]+/?$")
@@ -261,9 +264,6 @@ def is_next(anchor: Tag) -> bool:
     return re.search(r"\bnext\b|następn", words, re.IGNORECASE) is not None
 
 
-def own_url(base_url: str, href: str | None) -> str | None:
-    link = absolute(base_url, href)
-    return link if link and urlsplit(link).hostname in HOSTS else None
 
 
 def in_chrome(element: Tag) -> bool:
@@ -273,9 +273,6 @@ def in_chrome(element: Tag) -> bool:
     return outer is not None and outer.find_parent(["main", "article"]) is None
 
 
-def inline_text(node: Tag | None) -> str | None:
-    """Text of a node whose children are inline: the page's own spaces are kept."""
-    return text_of(node, separator="")
 
 
 def text_value(value: object) -> str | None:
@@ -285,3 +282,4 @@ def text_value(value: object) -> str | None:
 
 def first(texts) -> str | None:
     return next(iter(texts), None)
+
