@@ -44,6 +44,23 @@ class Snapshot:
             target = target.with_name(f"{target.name}@{unquote(query)}")
         return target
 
+    def pages(self, host: str, folder_slash: bool = True) -> list[str]:
+        """The https URL of every page kept for ``host`` (robots.txt aside): the
+        inverse of path_for. A folder's page is ``/folder/``, or ``/folder`` for a
+        site whose folder URLs have no trailing slash (``folder_slash=False``)."""
+        root = self.root / host
+        urls = []
+        for file in sorted(root.rglob("*")):
+            if not file.is_file() or file.relative_to(root).as_posix() == "robots.txt":
+                continue
+            path, _, query = ("/" + file.relative_to(root).as_posix()).partition("@")
+            if path.endswith("/index.html"):
+                path = path.removesuffix("index.html")
+                if not folder_slash and path != "/":
+                    path = path.rstrip("/")
+            urls.append(f"https://{host}{path}" + (f"?{query}" if query else ""))
+        return urls
+
     def read(self, url: str) -> str:
         return self.path_for(url).read_text(encoding="utf-8")
 

@@ -1,7 +1,6 @@
 """The ECCP extractor on the snapshot's pages: exact raw fields, no leaks from
 sidebars or teasers, and links that a crawl of the snapshot can follow."""
 
-from pathlib import Path
 
 import pytest
 
@@ -24,13 +23,7 @@ def only_item(snapshot, path: str) -> dict:
 
 def snapshot_urls(snapshot) -> list[str]:
     """The URL of every page of the source in the snapshot (the inverse of Snapshot.path_for)."""
-    host_root = snapshot.root / "www.clustercollaboration.eu"
-    urls = []
-    for file in sorted(p for p in host_root.rglob("*") if p.is_file() and p.name != "robots.txt"):
-        relative, _, query = str(file.relative_to(host_root)).partition("@")
-        path = "/" + str(Path(relative).parent if Path(relative).name == "index.html" else relative)
-        urls.append(SITE + path.replace("/.", "/") + (f"?{query}" if query else ""))
-    return urls
+    return snapshot.pages("www.clustercollaboration.eu", folder_slash=False)
 
 
 def test_events_listing_links_details_and_next_page(snapshot):

@@ -2,7 +2,6 @@
 the operators' call pages): exact raw fields, no leaks from sidebars, and links
 that a crawl of the snapshot can follow."""
 
-from pathlib import Path
 
 import pytest
 from protego import Protego
@@ -37,17 +36,9 @@ def only_item(snapshot, url: str) -> dict:
 
 def snapshot_urls(snapshot) -> list[str]:
     """The URL of every page of the source's hosts in the snapshot (the inverse of Snapshot.path_for)."""
-    urls = []
-    for host in (h for h in HOSTS if (snapshot.root / h).is_dir()):
-        host_root = snapshot.root / host
-        for file in sorted(p for p in host_root.rglob("*") if p.is_file() and p.name != "robots.txt"):
-            relative, _, query = str(file.relative_to(host_root)).partition("@")
-            is_index = Path(relative).name == "index.html"
-            path = "/" + str(Path(relative).parent if is_index else relative)
-            # WordPress folder URLs end in "/", Drupal ones do not.
-            slash = "/" if is_index and host != "eeagrants.org" else ""
-            urls.append(f"https://{host}{path.replace('/.', '/')}{slash}" + (f"?{query}" if query else ""))
-    return urls
+    # WordPress folder URLs end in "/", Drupal ones do not.
+    return [url for host in HOSTS if (snapshot.root / host).is_dir()
+            for url in snapshot.pages(host, folder_slash=host != "eeagrants.org")]
 
 
 def test_news_listing_is_newest_first_and_skips_the_sidebar(snapshot):

@@ -4,6 +4,7 @@ import json
 
 import pytest
 import scrapy
+from crawl_walk import reachable
 from protego import Protego
 from scrapy.http import HtmlResponse
 
@@ -28,16 +29,7 @@ def only_item(snapshot, url: str) -> dict:
 
 def snapshot_urls(snapshot) -> list[str]:
     """The URL of every page of the source in the snapshot."""
-    root = snapshot.root / HOST
-    urls = []
-    for file in sorted(root.rglob("*")):
-        if not file.is_file() or file.name == "robots.txt":
-            continue
-        path, _, query = ("/" + file.relative_to(root).as_posix()).partition("@")
-        url = SITE + path.removesuffix("index.html") + (f"?{query}" if query else "")
-        assert snapshot.path_for(url) == file
-        urls.append(url)
-    return urls
+    return snapshot.pages(HOST)
 
 
 def test_event_listing_pages(snapshot):
@@ -236,13 +228,7 @@ def test_every_extracted_link_is_in_the_snapshot(snapshot):
 
 
 def test_the_crawl_reaches_every_page_from_the_start_urls(snapshot):
-    seen, queue = set(), list(InnovasjonnorgeSpider.start_urls)
-    while queue:
-        url = queue.pop()
-        if url not in seen:
-            seen.add(url)
-            extraction = extract(url, snapshot.read(url))
-            queue += extraction.links + [extraction.next_page] * bool(extraction.next_page)
+    seen = reachable(snapshot, extract, InnovasjonnorgeSpider.start_urls)
     assert seen == set(snapshot_urls(snapshot))
 
 

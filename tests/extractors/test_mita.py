@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from crawl_walk import reachable
 from protego import Protego
 
 from spiders.extractors.mita import extract
@@ -29,17 +30,7 @@ def only_items(snapshot, url: str) -> list[dict]:
 
 def snapshot_urls(snapshot) -> list[str]:
     """The URL of every page of the source in the snapshot."""
-    urls = []
-    for host in HOSTS:
-        root = snapshot.root / host
-        for file in sorted(root.rglob("*")):
-            if not file.is_file() or file.name == "robots.txt":
-                continue
-            path, _, query = ("/" + file.relative_to(root).as_posix()).partition("@")
-            url = f"https://{host}" + path.removesuffix("index.html") + (f"?{query}" if query else "")
-            assert snapshot.path_for(url) == file
-            urls.append(url)
-    return urls
+    return [url for host in HOSTS for url in snapshot.pages(host)]
 
 
 def test_english_news_listing_pages(snapshot):
@@ -235,13 +226,7 @@ def test_every_extracted_link_is_in_the_snapshot(snapshot):
 
 
 def test_the_crawl_reaches_every_page_from_the_start_urls(snapshot):
-    seen, queue = set(), list(MitaSpider.start_urls)
-    while queue:
-        url = queue.pop()
-        if url not in seen:
-            seen.add(url)
-            extraction = extract(url, snapshot.read(url))
-            queue += extraction.links + [extraction.next_page] * bool(extraction.next_page)
+    seen = reachable(snapshot, extract, MitaSpider.start_urls)
     # A listing is reached by its real URL, which may lack the folder's slash.
     assert {snapshot.path_for(url) for url in seen} == {snapshot.path_for(url) for url in snapshot_urls(snapshot)}
 

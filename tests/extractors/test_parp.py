@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from crawl_walk import reachable
 from protego import Protego
 
 from spiders.extractors.page import Extraction
@@ -27,17 +28,7 @@ def only_item(snapshot, url: str) -> dict:
 def snapshot_urls(snapshot) -> list[str]:
     """The URL of every page of the source in the snapshot, as the site links it
     (a listing's folder page without its trailing slash)."""
-    urls = []
-    for host in (WWW, FENG):
-        root = snapshot.root / host
-        for file in sorted(root.rglob("*")):
-            if not file.is_file() or file.name == "robots.txt":
-                continue
-            path, _, query = ("/" + file.relative_to(root).as_posix()).partition("@")
-            url = f"https://{host}{path.removesuffix('/index.html')}" + (f"?{query}" if query else "")
-            assert snapshot.path_for(url) == file
-            urls.append(url)
-    return urls
+    return [url for host in (WWW, FENG) for url in snapshot.pages(host, folder_slash=False)]
 
 
 def test_call_listing_pages(snapshot):
@@ -301,13 +292,7 @@ def test_every_extracted_link_is_in_the_snapshot(snapshot):
 
 
 def test_the_crawl_reaches_every_page_from_the_start_urls(snapshot):
-    seen, queue = set(), list(ParpSpider.start_urls)
-    while queue:
-        url = queue.pop()
-        if url not in seen:
-            seen.add(url)
-            extraction = extract(url, snapshot.read(url))
-            queue += extraction.links + [extraction.next_page] * bool(extraction.next_page)
+    seen = reachable(snapshot, extract, ParpSpider.start_urls)
     assert seen == set(snapshot_urls(snapshot))
 
 
