@@ -11,3 +11,12 @@ def reachable(snapshot, extract, start_urls) -> set[str]:
             extraction = extract(url, snapshot.read(url))
             queue += extraction.links + [extraction.next_page] * bool(extraction.next_page)
     return seen
+
+
+def links_found(snapshot, extract, urls) -> set[str]:
+    """Every link and next page that the extractor finds on the pages of ``urls``."""
+    found = set()
+    for url in urls:
+        extraction = extract(url, snapshot.read(url))
+        found.update(extraction.links + [extraction.next_page] * bool(extraction.next_page))
+    return found

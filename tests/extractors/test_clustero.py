@@ -3,6 +3,7 @@ sidebars, related teasers or body text, and links that a crawl of the snapshot c
 
 
 import pytest
+from crawl_walk import links_found
 
 from spiders.clustero import ClusteroSpider
 from spiders.extractors.clustero import extract
@@ -222,10 +223,7 @@ def test_unknown_pages_and_garbage_give_nothing(url, html):
 def test_every_link_found_in_the_snapshot_exists_in_it(snapshot):
     urls = snapshot_urls(snapshot)
     assert len(urls) == 25
-    followed = set()
-    for url in urls:
-        extraction = extract(url, snapshot.read(url))
-        followed.update(extraction.links + ([extraction.next_page] if extraction.next_page else []))
+    followed = links_found(snapshot, extract, urls)
     missing = [link for link in followed if not snapshot.path_for(link).is_file()]
     assert missing == []
     # A crawl from the start URLs reaches every page of the snapshot.
