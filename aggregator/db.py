@@ -53,6 +53,15 @@ ITEM_COLUMNS = {
     "updated": str,
 }
 
+CRAWL_COLUMNS = {
+    "id": int, "source": str, "started": str, "finished": str, "pages": int,
+    "items": int, "new": int, "changed": int, "errors": int,
+    "outcome": str,        # running | ok | partial | failed | interrupted
+    "message": str,        # why, when not ok
+    "complete": int,       # 1: ran to its end, walked its whole listing, lost no page;
+                           # only such a crawl can tell that an item is gone
+}
+
 # Fields whose change is recorded in the `changes` table.
 TRACKED_FIELDS = ("title", "start", "end", "deadline", "deadlines", "opens", "status",
                   "location", "online", "summary", "url")
@@ -76,21 +85,26 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         items.create_index(["kind", "deadline"])
         items.create_index(["entry_id"])
     else:
-        missing = {k: v for k, v in ITEM_COLUMNS.items() if k not in items.columns_dict}
-        for name, type_ in missing.items():
-            items.add_column(name, type_)
+        _add_missing_columns(items, ITEM_COLUMNS)
     db["changes"].create({
         "id": int, "item_id": str, "at": str, "field": str, "old": str, "new": str,
     }, pk="id", foreign_keys=[("item_id", "items", "id")], if_not_exists=True)
-    db["crawls"].create({
-        "id": int, "source": str, "started": str, "finished": str, "pages": int,
-        "items": int, "new": int, "changed": int, "errors": int, "outcome": str,
-        "message": str,
-    }, pk="id", if_not_exists=True)
+    crawls = db["crawls"]
+    if not crawls.exists():
+        crawls.create(CRAWL_COLUMNS, pk="id")
+    else:
+        _add_missing_columns(crawls, CRAWL_COLUMNS)
     db["problems"].create({
         "id": int, "crawl_id": int, "source": str, "url": str, "field": str,
         "message": str, "at": str,
     }, pk="id", if_not_exists=True)
+
+
+def _add_missing_columns(table: sqlite_utils.db.Table, columns: dict) -> None:
+    """Bring a table of an older database up to date; its rows get NULL there."""
+    for name, type_ in columns.items():
+        if name not in table.columns_dict:
+            table.add_column(name, type_)
 
 
 def day_of(value: str | None) -> date | None:
