@@ -136,7 +136,7 @@ class SQLiteStorePipeline:
         rows = [dict(row) for row in self.pending.values()]
         counts = {"new": 0, "changed": 0}
         stamp = now()
-        with self.db.conn:  # one transaction: a killed run leaves no half batch
+        with self.db.atomic():  # one transaction: a killed run leaves no half batch
             known = self._stored(row["id"] for row in rows)
             for done, row in enumerate(rows):
                 old = known.get(row["id"])
