@@ -9,6 +9,7 @@ import os
 import sys
 
 from aggregator import __version__
+from aggregator.runner import Interrupted
 
 COMMANDS = ("run", "crawl", "publish", "demo", "sources", "status", "parse-date", "serve")
 
@@ -36,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
         # The reader (`| head`) has gone; say nothing more.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except Interrupted as stop:
+        print(f"clusterfeeds: {stop}", file=sys.stderr)
+        return 128 + stop.signum
     except KeyboardInterrupt:
         return 130
 

@@ -16,6 +16,11 @@ class LockHeld(RuntimeError):
     pass
 
 
+def beside(db: Path) -> Path:
+    """The lock of a database: a file beside it."""
+    return db.with_name(db.name + ".lock")
+
+
 @contextmanager
 def exclusive(path: Path):
     """Hold the lock at ``path`` for the duration; LockHeld if another run has it."""
@@ -31,3 +36,19 @@ def exclusive(path: Path):
         yield
     finally:
         os.close(fd)
+
+
+def is_held(path: Path) -> bool:
+    """Whether a live process holds the lock at ``path``. Asking holds a shared
+    lock for an instant and writes nothing."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False

@@ -5,9 +5,12 @@ can tell an item is gone from its site."""
 import sqlite3
 
 import pytest
+from loopback import crawl_over_loopback
 from test_pipelines import close_store, crawler_for, stored_item
 
 from aggregator import db as database
+from aggregator.replay import Fault, ReplayServer
+from feeds.load import load_entries
 from pipelines.store import SQLiteStorePipeline
 
 CALLS = [stored_item(url=f"https://example.org/calls/{n}", title=f"Call {n}") for n in range(10)]
@@ -111,3 +114,44 @@ def test_a_database_locked_past_the_timeout_is_reported_though_nothing_could_be_
     db = database.connect(tmp_path / "t.db")
     assert next(db["crawls"].rows)["outcome"] == "running"
     assert db["items"].count == 0
+
+
+# --- over the snapshot ----------------------------------------------------------
+
+INNOVASJONNORGE_EVENT = ("https://www.innovasjonnorge.no/en/start-page/eea-norway-grants/events/"
+                         "webinar-green-industry-innovation-romania-how-to-apply/")
+FAST_FAILURE = {"RETRY_TIMES": 1, "RETRY_BACKOFF_BASE": 0.2}
+
+
+def gone(db_path):
+    """The URLs of the entries the feeds show as no longer listed."""
+    return {entry.url for entry in load_entries(database.connect(db_path)).entries
+            if entry.gone_since}
+
+
+def test_a_crawl_that_stopped_paging_at_known_entries_cancels_nothing(tmp_path, snapshot):
+    db_path = tmp_path / "cf.db"
+    with ReplayServer(snapshot) as server:
+        first = crawl_over_loopback(server, db_path, snapshot.captured, ["eccp"])
+        again = crawl_over_loopback(server, db_path, snapshot.captured, ["eccp"])
+    assert first[0]["complete"] == 1
+    # Its newest-first listings begin with known entries: it stops there and
+    # never sees the older ones again, which are still on the site.
+    assert again[0]["items"] < first[0]["items"]
+    assert (again[0]["outcome"], again[0]["complete"]) == ("ok", 0)
+    assert gone(db_path) == set()
+
+
+def test_a_page_that_failed_cancels_nothing_a_page_gone_for_good_does(tmp_path, snapshot):
+    db_path = tmp_path / "cf.db"
+    with ReplayServer(snapshot) as server:
+        crawl_over_loopback(server, db_path, snapshot.captured, ["innovasjonnorge"])
+        server.inject(INNOVASJONNORGE_EVENT, Fault(status=503))
+        failed = crawl_over_loopback(server, db_path, snapshot.captured, ["innovasjonnorge"],
+                                     **FAST_FAILURE)
+        assert (failed[0]["outcome"], failed[0]["complete"]) == ("partial", 0)
+        assert gone(db_path) == set()
+        server.inject(INNOVASJONNORGE_EVENT, Fault(status=404))
+        removed = crawl_over_loopback(server, db_path, snapshot.captured, ["innovasjonnorge"])
+    assert (removed[0]["outcome"], removed[0]["complete"]) == ("partial", 1)
+    assert gone(db_path) == {INNOVASJONNORGE_EVENT}

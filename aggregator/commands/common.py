@@ -66,7 +66,7 @@ def crawl_job(args: argparse.Namespace) -> CrawlJob:
 
 def report_crawls(crawls: list[dict], quiet: bool) -> bool:
     """Print one line per source (only failures when quiet); True if all went well."""
-    failed = [c for c in crawls if c["outcome"] == "failed"]
+    failed = [c for c in crawls if c["outcome"] not in ("ok", "partial")]
     shown = failed if quiet else crawls
     width = max((len(c["source"]) for c in shown), default=0)
     for c in shown:
@@ -74,5 +74,5 @@ def report_crawls(crawls: list[dict], quiet: bool) -> bool:
               f"items {c['items'] or 0:>4}  new {c['new'] or 0:>4}  "
               f"changed {c['changed'] or 0:>3}  errors {c['errors'] or 0:>3}"
               + (f"  {c['message']}" if c.get("message") else ""),
-              file=sys.stderr if c["outcome"] == "failed" else sys.stdout)
+              file=sys.stderr if c in failed else sys.stdout)
     return not failed

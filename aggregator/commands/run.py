@@ -8,6 +8,7 @@ from aggregator.commands.common import (EXIT_LOCKED, EXIT_OK, EXIT_SOURCE_FAILED
                                         add_publish_options, crawl_job, report_crawls,
                                         usage_error)
 from aggregator.commands.publish import publish_feeds
+from aggregator import lock
 from aggregator.lock import LockHeld, exclusive
 from aggregator.runner import crawl
 
@@ -29,9 +30,8 @@ def run(args) -> int:
 
 
 def run_job(args, quiet: bool) -> int:
-    lock = args.db.with_name(args.db.name + ".lock")
     try:
-        with exclusive(lock):
+        with exclusive(lock.beside(args.db)):
             crawls = crawl(crawl_job(args), args.sources)
             all_well = report_crawls(crawls, quiet)
             # Failed sources keep their stored items, so the feeds are still published.
