@@ -15,7 +15,7 @@ import icalendar
 import pytest
 
 from aggregator import db as database
-from aggregator.lock import LockHeld, exclusive
+from aggregator.lock import LockHeld, beside, exclusive
 from aggregator.replay import ReplayServer
 
 SOURCES = ["eccp", "innovasjonnorge"]
@@ -277,7 +277,7 @@ def test_status_shows_a_running_crawl_that_no_run_holds_as_interrupted(crawled_d
 
 
 def test_status_shows_a_crawl_that_a_live_run_holds_as_running(crawled_db):
-    with exclusive(crawled_db.with_name(crawled_db.name + ".lock")):
+    with exclusive(beside(crawled_db)):
         code, lines = status_of(crawled_db)
     assert code == 0
     assert "RUNNING" in lines["parp"] and "OK" in lines["eccp"]
@@ -288,7 +288,7 @@ def test_status_fails_when_a_source_s_last_crawl_did_not_go_well(crawled_db, out
     database.connect(crawled_db)["crawls"].insert(
         {"source": "eccp", "started": "2026-11-17T05:00:00+00:00",
          "finished": "2026-11-17T05:01:00+00:00", "outcome": outcome, "message": "why"})
-    with exclusive(crawled_db.with_name(crawled_db.name + ".lock")):
+    with exclusive(beside(crawled_db)):
         code, lines = status_of(crawled_db)
     assert code == 1
     assert outcome.upper() in lines["eccp"] and "(why)" in lines["eccp"]

@@ -8,8 +8,7 @@ from aggregator.commands.common import (EXIT_LOCKED, EXIT_OK, EXIT_SOURCE_FAILED
                                         add_publish_options, crawl_job, report_crawls,
                                         usage_error)
 from aggregator.commands.publish import publish_feeds
-from aggregator import lock
-from aggregator.lock import LockHeld, exclusive
+from aggregator.lock import LockHeld, beside, exclusive
 from aggregator.runner import crawl
 
 HELP = ("Crawl every source, store and publish: the cron job. Prints only failures "
@@ -31,7 +30,7 @@ def run(args) -> int:
 
 def run_job(args, quiet: bool) -> int:
     try:
-        with exclusive(lock.beside(args.db)):
+        with exclusive(beside(args.db)):
             crawls = crawl(crawl_job(args), args.sources)
             all_well = report_crawls(crawls, quiet)
             # Failed sources keep their stored items, so the feeds are still published.

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 from aggregator import db as database
 from aggregator.commands.common import (EXIT_OK, EXIT_SOURCE_FAILED, add_database_options,
                                         usage_error)
-from aggregator import lock
+from aggregator.lock import beside, is_held
 
 HELP = ("Per source: the last run and the last good run, items stored, new and changed, "
         "errors, and how old the data is. Exits 1 when a source is failing.")
@@ -38,7 +38,7 @@ def run(args) -> int:
         raise usage_error(f"status: no database at {args.db}")
     # Only a live run holds the lock; a `running` row without one is what a
     # killed run left.
-    running = lock.is_held(lock.beside(args.db))
+    live_run = is_held(beside(args.db))
     db = database.connect(args.db)
     stored = dict(db.execute("select source, count(*) from items group by source").fetchall())
     failing = []
@@ -48,7 +48,7 @@ def run(args) -> int:
         good = db.execute("select finished from crawls where source = ? and outcome in "
                           "('ok', 'partial') order by id desc limit 1",
                           [last["source"]]).fetchone()
-        if last["outcome"] == "running" and not running:
+        if last["outcome"] == "running" and not live_run:
             last = {**last, "outcome": "interrupted", "message": LEFT_RUNNING}
         if last["outcome"] not in (*WELL, "running"):
             failing.append(last["source"])
