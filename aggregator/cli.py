@@ -14,6 +14,7 @@ import traceback
 
 from aggregator import __version__
 from aggregator.commands.failures import failure_of
+from aggregator.runner import Interrupted
 
 COMMANDS = ("run", "crawl", "publish", "demo", "sources", "status", "parse-date", "serve")
 
@@ -46,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         # The reader (`| head`) has gone; say nothing more.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except Interrupted as stop:
+        print(f"clusterfeeds: {stop}", file=sys.stderr)
+        return 128 + stop.signum
     except KeyboardInterrupt:
         return 130
     except Exception as error:

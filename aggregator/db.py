@@ -55,6 +55,15 @@ ITEM_COLUMNS = {
     "updated": str,
 }
 
+CRAWL_COLUMNS = {
+    "id": int, "source": str, "started": str, "finished": str, "pages": int,
+    "items": int, "new": int, "changed": int, "errors": int,
+    "outcome": str,        # running | ok | partial | failed | interrupted
+    "message": str,        # why, when not ok
+    "complete": int,       # 1: ran to its end, walked its whole listing, lost no page;
+                           # only such a crawl can tell that an item is gone
+}
+
 # Fields whose change is recorded in the `changes` table.
 TRACKED_FIELDS = ("title", "start", "end", "deadline", "deadlines", "opens", "status",
                   "location", "online", "summary", "url")
@@ -142,11 +151,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     _create_or_migrate(db["changes"], {
         "id": int, "item_id": str, "at": str, "field": str, "old": str, "new": str,
     }, pk="id", foreign_keys=[("item_id", "items", "id")])
-    _create_or_migrate(db["crawls"], {
-        "id": int, "source": str, "started": str, "finished": str, "pages": int,
-        "items": int, "new": int, "changed": int, "errors": int, "outcome": str,
-        "message": str,
-    }, pk="id")
+    _create_or_migrate(db["crawls"], CRAWL_COLUMNS, pk="id")
     _create_or_migrate(db["problems"], {
         "id": int, "crawl_id": int, "source": str, "url": str, "field": str,
         "message": str, "at": str,

@@ -39,3 +39,19 @@ def exclusive(path: Path):
         yield
     finally:
         os.close(fd)
+
+
+def is_held(path: Path) -> bool:
+    """Whether a live process holds the lock at ``path``. Asking holds a shared
+    lock for an instant and writes nothing."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False

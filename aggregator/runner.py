@@ -7,6 +7,7 @@ several crawls (tests) runs each in a process of its own.
 
 from __future__ import annotations
 
+import signal
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,12 +31,29 @@ class CrawlJob:
     settings: dict = field(default_factory=dict)  # more Scrapy settings (tests, benchmarks)
 
 
+class Interrupted(Exception):
+    """A signal stopped the crawl; its sources' rows say `interrupted`."""
+
+    def __init__(self, signum: int, crawls: list[dict]):
+        cut_short = [c["source"] for c in crawls if c["outcome"] == "interrupted"]
+        super().__init__(f"stopped by {signal.Signals(signum).name}; crawls interrupted: "
+                         f"{', '.join(cut_short) or 'none'}")
+        self.signum, self.crawls = signum, crawls
+
+
+class _StopAwareProcess(CrawlerProcess):
+    """Scrapy's process, remembering the signal that asked it to stop."""
+    stopped_by: int | None = None
+
+    def _signal_shutdown(self, signum: int, frame) -> None:
+        self.stopped_by = signum
+        super()._signal_shutdown(signum, frame)
+
+
 def crawl(job: CrawlJob, names: list[str] | None = None) -> list[dict]:
-    """Crawl the named sources (all by default); return this run's `crawls` rows."""
+    """Crawl the named sources (all by default); return this run's `crawls` rows.
+    Interrupted if a signal stopped it."""
     spiders = select_sources(names)
-    db = database.connect(job.db)
-    last_id = db.execute("select coalesce(max(id), 0) from crawls").fetchone()[0]
-    db.close()
     settings = project_settings(
         CLUSTERFEEDS_DB=str(job.db),
         CLUSTERFEEDS_AS_OF=job.as_of.isoformat() if job.as_of else None,
@@ -47,14 +65,36 @@ def crawl(job: CrawlJob, names: list[str] | None = None) -> list[dict]:
         CLUSTERFEEDS_PROGRESS=job.progress,
         **job.settings,
     )
-    process = CrawlerProcess(settings)
-    for spider in spiders:
-        process.crawl(spider)
+    process = _StopAwareProcess(settings)
+    crawlers = [process.create_crawler(spider) for spider in spiders]
+    for crawler in crawlers:
+        process.crawl(crawler)
     process.start()
     if job.progress:
         print(file=sys.stderr)
-    db = database.connect(job.db)
+    crawls = _crawl_rows(job.db, crawlers)
+    if process.stopped_by:
+        raise Interrupted(process.stopped_by, crawls)
+    return crawls
+
+
+def _crawl_rows(path: Path, crawlers) -> list[dict]:
+    """Each crawler's row in `crawls`. Where the store could not write its
+    outcome (the database failed), or not even start its row, the outcome it
+    kept in the crawl's stats stands in."""
+    db = database.connect(path)
     try:
-        return list(db.query("select * from crawls where id > ? order by source", [last_id]))
+        rows = []
+        for crawler in crawlers:
+            stats = crawler.stats
+            crawl_id = stats.get_value("clusterfeeds/crawl_id")
+            row = (db["crawls"].get(crawl_id) if crawl_id
+                   else {**dict.fromkeys(database.CRAWL_COLUMNS), "source": crawler.spidercls.name})
+            if row["outcome"] in (None, "running"):
+                row = {**row, "outcome": stats.get_value("clusterfeeds/outcome", "interrupted"),
+                       "message": stats.get_value("clusterfeeds/message")
+                       or f"ended without an outcome: {stats.get_value('finish_reason')}"}
+            rows.append(row)
+        return sorted(rows, key=lambda row: row["source"])
     finally:
         db.close()

@@ -86,7 +86,8 @@ def informativeness(member: Entry) -> tuple:
 
 
 def _gone_since(member: Entry, last_good: dict[str, datetime]) -> datetime | None:
-    """When the member's source last crawled well without finding it, if it did."""
+    """When the member's source last crawled completely without finding it, if it
+    did. A crawl cut short or stopped early at known entries proves nothing."""
     crawled = last_good.get(member.source)
     if member.last_seen and crawled and crawled > member.last_seen:
         return crawled
@@ -112,11 +113,12 @@ def _change_times(db: sqlite_utils.Database) -> dict[str, int]:
 
 
 def _last_good_crawls(db: sqlite_utils.Database) -> dict[str, datetime]:
-    """Per source, the start of its latest crawl that went well (ok or partial)."""
+    """Per source, the start of its latest crawl that went well (ok or partial)
+    and was complete: it ran to its end, walked its whole listing, lost no page."""
     found = {}
     for source, started in db.execute(
             "select source, max(started) from crawls where outcome in ('ok', 'partial') "
-            "and started is not null group by source"):
+            "and complete = 1 and started is not null group by source"):
         try:
             found[source] = instant(started)
         except ValueError:

@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import sqlite3
 
 from scrapy import signals
+from scrapy.exceptions import CloseSpider
+from scrapy.utils.defer import deferred_from_coro
 
 from aggregator import db as database
 from aggregator.clock import now
 from aggregator.problems import problem_found
 from pipelines.dedupe import days_of, entry_for
+
+logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 100
 # A crawl finding less than this share of its last good run's items has failed.
@@ -79,10 +85,13 @@ class SQLiteStorePipeline:
         self.problems: list[dict] = []
         self.counts = {"items": 0, "new": 0, "changed": 0}
         self.crawl_id: int | None = None
+        self.broken: str | None = None  # the database error that stopped storing
+        self.closing = None  # the spider's closing, once a database error asked for it
         for handler, signal in ((self.on_problem, problem_found),
                                 (self.on_item_dropped, signals.item_dropped),
                                 (self.on_item_error, signals.item_error),
-                                (self.on_spider_error, signals.spider_error)):
+                                (self.on_spider_error, signals.spider_error),
+                                (self.on_spider_closed, signals.spider_closed)):
             crawler.signals.connect(handler, signal=signal)
 
     @classmethod
@@ -94,22 +103,40 @@ class SQLiteStorePipeline:
         return self.crawler.spider.name
 
     def open_spider(self) -> None:
-        self.crawl_id = self.db["crawls"].insert(
-            {"source": self.source, "started": now(), "outcome": "running"}).last_pk
+        try:
+            self.crawl_id = self.db["crawls"].insert(
+                {"source": self.source, "started": now(), "outcome": "running"}).last_pk
+        except sqlite3.DatabaseError as error:
+            self._broke(error)
+            raise CloseSpider(self.broken) from error
+        self.crawler.stats.set_value("clusterfeeds/crawl_id", self.crawl_id)
 
     def process_item(self, item: dict) -> dict:
         row = row_of(item)
         self.pending[row["id"]] = row
         self.counts["items"] += 1
-        if len(self.pending) >= BATCH_SIZE:
-            self.flush()
+        if len(self.pending) >= BATCH_SIZE and not self.broken:
+            try:
+                self.flush()
+            except sqlite3.DatabaseError as error:
+                # Locked for longer than busy_timeout, or the disk is full: what
+                # follows would fail too, and a crawl that cannot store is over.
+                self._broke(error)
+                self.closing = deferred_from_coro(
+                    self.crawler.engine.close_spider_async(reason="database error"))
         return item
 
+    def _broke(self, error: sqlite3.DatabaseError) -> None:
+        self.broken = self.broken or f"database error while storing: {error}"
+        logger.error("%s: %s", self.source, self.broken)
+
     def flush(self) -> None:
-        rows, self.pending = list(self.pending.values()), {}
-        problems, self.problems = self.problems, []
+        """Store the pending rows and problems in one transaction; on a database
+        error they stay pending, to be tried again when the spider closes."""
+        rows = [dict(row) for row in self.pending.values()]
+        counts = {"new": 0, "changed": 0}
         stamp = now()
-        with self.db.conn:  # one transaction: a killed run leaves no half batch
+        with self.db.atomic():  # one transaction: a killed run leaves no half batch
             known = self._stored(row["id"] for row in rows)
             for done, row in enumerate(rows):
                 old = known.get(row["id"])
@@ -121,17 +148,20 @@ class SQLiteStorePipeline:
                 if old is None:
                     self.db["items"].insert({**row, "first_seen": stamp, "last_seen": stamp,
                                              "updated": stamp})
-                    self.counts["new"] += 1
+                    counts["new"] += 1
                 elif old["content_hash"] != row["content_hash"]:
                     self._record_changes(old, row, stamp)
                     self.db["items"].update(row["id"], {**row, "last_seen": stamp,
                                                         "updated": stamp})
-                    self.counts["changed"] += 1
+                    counts["changed"] += 1
                 else:
                     self.db["items"].update(row["id"], {"last_seen": stamp})
-            if problems:
+            if self.problems:
                 self.db["problems"].insert_all(
-                    {**p, "crawl_id": self.crawl_id, "at": stamp} for p in problems)
+                    {**p, "crawl_id": self.crawl_id, "at": stamp} for p in self.problems)
+        self.pending, self.problems = {}, []
+        for name, count in counts.items():
+            self.counts[name] += count
 
     def _stored(self, ids) -> dict[str, dict]:
         ids = list(ids)
@@ -161,28 +191,54 @@ class SQLiteStorePipeline:
             for name in database.TRACKED_FIELDS if old.get(name) != new.get(name))
 
     def close_spider(self) -> None:
-        self.flush()
+        try:
+            self.flush()
+        except sqlite3.DatabaseError as error:
+            self._broke(error)
+
+    def on_spider_closed(self, spider, reason: str) -> None:
+        """Record the crawl's outcome: only here is the reason it ended known."""
         stats = self.crawler.stats
         errors = stats.get_value("clusterfeeds/problems", 0)
-        outcome, message = self._outcome(errors, stats.get_value("finish_reason"))
-        self.db["crawls"].update(self.crawl_id, {
-            "finished": now(), "pages": stats.get_value("response_received_count", 0),
-            **self.counts, "errors": errors, "outcome": outcome, "message": message,
-        })
+        try:
+            outcome, message = self._outcome(errors, reason)
+            # Only a crawl that ran to its end, walked its whole listing and lost
+            # no page can tell that an item is gone from its site.
+            complete = (outcome in ("ok", "partial")
+                        and not stats.get_value("clusterfeeds/paging_stopped")
+                        and not stats.get_value("clusterfeeds/pages_lost"))
+            if self.crawl_id is not None:
+                self.db["crawls"].update(self.crawl_id, {
+                    "finished": now(), "pages": stats.get_value("response_received_count", 0),
+                    **self.counts, "errors": errors, "outcome": outcome, "message": message,
+                    "complete": int(complete),
+                })
+        except sqlite3.DatabaseError as error:
+            self._broke(error)
+            outcome, message = "interrupted", self.broken
+        # For the runner, when the database could not take them.
+        stats.set_value("clusterfeeds/outcome", outcome)
+        stats.set_value("clusterfeeds/message", message)
 
-    def _outcome(self, errors: int, reason: str | None) -> tuple[str, str | None]:
-        """ok, partial (some pages or fields failed) or failed (nothing, or far
-        less than the last good run: the site is down or was redesigned)."""
-        if reason not in (None, "finished"):
-            return "failed", f"crawl ended early: {reason}"
+    def _outcome(self, errors: int, reason: str) -> tuple[str, str | None]:
+        """interrupted (stopped before its end: a signal, a database error),
+        failed (nothing, or far less than the last good run that paged fully:
+        the site is down or was redesigned), partial (some pages or fields
+        failed) or ok."""
+        if self.broken:
+            return "interrupted", self.broken
+        if reason != "finished":
+            return "interrupted", f"crawl stopped before its end: {reason}"
         if self.counts["items"] == 0:
             return "failed", "no items found"
+        # A crawl that stopped paging at known entries saw fewer on purpose.
+        if self.crawler.stats.get_value("clusterfeeds/paging_stopped"):
+            return ("partial" if errors else "ok"), None
         last_good = self.db.execute(
             "select items from crawls where source = ? and outcome in ('ok', 'partial') "
-            "and id != ? order by id desc limit 1", [self.source, self.crawl_id]).fetchone()
-        # A crawl that stopped paging at known entries saw fewer on purpose.
-        paged_fully = not self.crawler.stats.get_value("clusterfeeds/paging_stopped")
-        if last_good and paged_fully and self.counts["items"] < FAR_FEWER * last_good[0]:
+            "and complete = 1 and items is not null and id != ? order by id desc limit 1",
+            [self.source, self.crawl_id]).fetchone()
+        if last_good and self.counts["items"] < FAR_FEWER * last_good[0]:
             return "failed", (f"{self.counts['items']} items, far fewer than the "
                               f"{last_good[0]} of the last good run")
         return ("partial" if errors else "ok"), None
@@ -195,9 +251,11 @@ class SQLiteStorePipeline:
         self.on_problem(item.get("source", self.source), item.get("url"), "item", str(exception))
 
     def on_item_error(self, item, response, spider=None, failure=None) -> None:
+        self.crawler.stats.inc_value("clusterfeeds/pages_lost")
         self.on_problem(item.get("source", self.source), item.get("url"), "item",
                         f"processing failed: {failure.getErrorMessage() if failure else 'unknown'}")
 
     def on_spider_error(self, failure, response, spider=None) -> None:
+        self.crawler.stats.inc_value("clusterfeeds/pages_lost")
         self.on_problem(self.source, response.url, "page",
                         f"extraction failed: {failure.getErrorMessage()}")

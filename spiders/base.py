@@ -23,6 +23,8 @@ LEGACY_ENCODINGS = {
     **dict.fromkeys(("lt", "lv", "et"), "cp1257"),
     "bg": "cp1251",
 }
+# Answers that say a page is gone for good, not that it could not be read now.
+GONE = (404, 410)
 
 
 class SourceSpider(scrapy.Spider):
@@ -117,4 +119,7 @@ class SourceSpider(scrapy.Spider):
         response = getattr(failure.value, "response", None)
         message = (f"HTTP {response.status} answer" if response is not None
                    else f"{failure.type.__name__}: {failure.getErrorMessage()}")
+        if response is None or response.status not in GONE:
+            # What this page lists was not seen, yet may still be there.
+            self.crawler.stats.inc_value("clusterfeeds/pages_lost")
         report_problem(self.crawler, self.name, url, "page", message)

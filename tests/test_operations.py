@@ -2,6 +2,7 @@
 any moment."""
 
 import os
+import resource
 import shutil
 import signal
 import sqlite3
@@ -13,10 +14,12 @@ import feedparser
 import icalendar
 import pytest
 
-from aggregator.lock import LockHeld, exclusive
+from aggregator import db as database
+from aggregator.lock import LockHeld, exclusive, lock_of
 from aggregator.replay import ReplayServer
 
 SOURCES = ["eccp", "innovasjonnorge"]
+BENCH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "bench")
 
 
 def clusterfeeds(*args, **kwargs):
@@ -157,3 +160,135 @@ def test_under_cron_a_good_run_prints_nothing(tmp_path, snapshot):
     result = clusterfeeds("run", "innovasjonnorge", "--snapshot", snapshot.root, "--db",
                           tmp_path / "cf.db", "--out", tmp_path / "public", "--as-of", "2026-11-16")
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+# --- a crawl's outcome is what happened -------------------------------------------
+
+def crawl_rows(db, after=0):
+    check = sqlite3.connect(db)
+    check.row_factory = sqlite3.Row
+    try:
+        return [dict(row) for row in check.execute(
+            "select * from crawls where id > ? order by id", [after])]
+    finally:
+        check.close()
+
+
+def wait_for_running_crawls(db, after, count):
+    """Until a started run has opened its crawls (its reactor is up by then)."""
+    for _ in range(600):
+        if db.exists() and len([r for r in crawl_rows(db, after)
+                                if r["outcome"] == "running"]) == count:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the run never started its crawls")
+
+
+@pytest.mark.parametrize("command, signum", [("run", signal.SIGTERM), ("crawl", signal.SIGINT)])
+def test_a_signal_mid_crawl_is_an_interruption_that_cancels_nothing(tmp_path, snapshot,
+                                                                     command, signum):
+    db, out = tmp_path / "cf.db", tmp_path / "public"
+    with ReplayServer(snapshot) as server:
+        where = ["--snapshot-server", server.address, "--db", db,
+                 "--as-of", snapshot.captured.isoformat(), "--quiet"]
+        assert clusterfeeds("run", *SOURCES, *where, "--out", out).returncode == 0
+        release, calendar = out.resolve(), (out / "events.ics").read_text()
+        done = max(row["id"] for row in crawl_rows(db))
+        server.delay = 0.2  # a slow site: the signal lands mid-crawl
+        victim = subprocess.Popen(
+            [sys.executable, "-m", "aggregator.cli", command, *SOURCES, *map(str, where),
+             *(["--out", str(out)] if command == "run" else [])],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        wait_for_running_crawls(db, done, len(SOURCES))
+        time.sleep(1)
+        victim.send_signal(signum)
+        _, stderr = victim.communicate(timeout=120)
+    assert victim.returncode == 128 + signum, stderr
+    assert f"stopped by {signum.name}" in stderr
+    rows = crawl_rows(db, done)
+    outcomes = {row["source"]: row["outcome"] for row in rows}
+    assert "interrupted" in outcomes.values() and "running" not in outcomes.values(), rows
+    for row in rows:
+        if row["outcome"] == "interrupted":
+            assert row["message"] == "crawl stopped before its end: shutdown"
+            assert row["complete"] == 0 and row["source"] in stderr
+    # Nothing was published after the interruption, and publishing now
+    # announces no event as cancelled that was not before.
+    assert out.resolve() == release
+    assert clusterfeeds("publish", "--db", db, "--out", out, "--as-of",
+                        snapshot.captured.isoformat()).returncode == 0
+    after = (out / "events.ics").read_text()
+    assert after.count("STATUS:CANCELLED") == calendar.count("STATUS:CANCELLED")
+    assert "No longer listed" not in after
+    status = clusterfeeds("status", "--db", db)
+    assert status.returncode == 1 and "INTERRUPTED" in status.stdout
+
+
+def test_a_database_that_fails_mid_crawl_stops_the_crawl_and_says_why(tmp_path):
+    site = tmp_path / "site"
+    generated = subprocess.run(
+        [sys.executable, "-c", "import sys; from pathlib import Path; "
+         f"sys.path.insert(0, {str(BENCH)!r}); from sitegen import generate; "
+         f"print(len(generate(Path({str(site)!r}), 300)))"],
+        check=True, capture_output=True, text=True, timeout=120)
+    db = tmp_path / "cf.db"
+
+    def files_of_at_most_200_kb():  # as a full disk does, to the database's files
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "aggregator.cli", "crawl", "eccp", "--snapshot", str(site),
+         "--db", str(db), "--quiet"], capture_output=True, text=True, timeout=300,
+        preexec_fn=files_of_at_most_200_kb)
+    assert result.returncode == 1, result.stderr
+    [row] = crawl_rows(db)
+    assert row["outcome"] == "interrupted" and row["complete"] == 0
+    assert row["message"].startswith("database error while storing: ")
+    assert "interrupted" in result.stderr and row["message"] in result.stderr
+    # Whole batches only, and the crawl was stopped rather than walked to its end.
+    stored = sqlite3.connect(db).execute("select count(*) from items").fetchone()[0]
+    assert stored == row["new"] and stored % 100 == 0
+    assert row["pages"] < int(generated.stdout)
+
+
+def status_of(db):
+    result = clusterfeeds("status", "--db", db)
+    return result.returncode, {line.split()[0]: line for line in result.stdout.splitlines()}
+
+
+@pytest.fixture
+def crawled_db(tmp_path):
+    """A database where eccp's last crawl went well and parp's was never finished."""
+    db = tmp_path / "cf.db"
+    rows = database.connect(db)["crawls"]
+    rows.insert({"source": "eccp", "started": "2026-11-16T05:00:00+00:00",
+                 "finished": "2026-11-16T05:03:00+00:00", "items": 40, "outcome": "ok",
+                 "complete": 1})
+    rows.insert({"source": "parp", "started": "2026-11-16T05:00:00+00:00", "outcome": "running"})
+    return db
+
+
+def test_status_shows_a_running_crawl_that_no_run_holds_as_interrupted(crawled_db):
+    code, lines = status_of(crawled_db)
+    assert code == 1
+    assert "INTERRUPTED" in lines["parp"] and "left running" in lines["parp"]
+    assert "OK" in lines["eccp"]
+
+
+def test_status_shows_a_crawl_that_a_live_run_holds_as_running(crawled_db):
+    with exclusive(lock_of(crawled_db)):
+        code, lines = status_of(crawled_db)
+    assert code == 0
+    assert "RUNNING" in lines["parp"] and "OK" in lines["eccp"]
+
+
+@pytest.mark.parametrize("outcome", ["interrupted", "failed", "degraded"])
+def test_status_fails_when_a_source_s_last_crawl_did_not_go_well(crawled_db, outcome):
+    database.connect(crawled_db)["crawls"].insert(
+        {"source": "eccp", "started": "2026-11-17T05:00:00+00:00",
+         "finished": "2026-11-17T05:01:00+00:00", "outcome": outcome, "message": "why"})
+    with exclusive(lock_of(crawled_db)):
+        code, lines = status_of(crawled_db)
+    assert code == 1
+    assert outcome.upper() in lines["eccp"] and "(why)" in lines["eccp"]

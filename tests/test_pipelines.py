@@ -4,6 +4,7 @@ import json
 from datetime import date
 
 import pytest
+from scrapy import signals
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
@@ -108,13 +109,19 @@ def stored_item(**fields):
     return item(**{**defaults, **fields})
 
 
+def close_store(crawler, pipeline, reason="finished"):
+    """As Scrapy closes a spider: the pipelines, then the spider_closed signal."""
+    pipeline.close_spider()
+    crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason=reason)
+
+
 def run_store(tmp_path, items):
     crawler = crawler_for(tmp_path)
     pipeline = SQLiteStorePipeline(crawler)
     pipeline.open_spider()
     for each in items:
         pipeline.process_item(each)
-    pipeline.close_spider()
+    close_store(crawler, pipeline)
     return database.connect(tmp_path / "t.db")
 
 
@@ -166,7 +173,7 @@ def test_problems_are_stored_with_source_url_and_field(tmp_path):
     report_problem(crawler, "example", "https://example.org/calls/a", "deadline_texts",
                    "no date found: 'snart'")
     pipeline.process_item(stored_item())
-    pipeline.close_spider()
+    close_store(crawler, pipeline)
     db = database.connect(tmp_path / "t.db")
     problem = next(db["problems"].rows)
     assert (problem["source"], problem["url"], problem["field"]) == (

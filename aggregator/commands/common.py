@@ -10,11 +10,9 @@ from datetime import date
 from pathlib import Path
 
 from aggregator import db as database
-# EXIT_OK and EXIT_SOURCE_FAILED are imported from here by older command modules.
-from aggregator.commands.failures import (DISK_FULL, EXIT_DATABASE,  # noqa: F401
-                                          EXIT_DISK_FULL, EXIT_LOCKED, EXIT_OK,
-                                          EXIT_SOURCE_FAILED, EXIT_USAGE, Failure,
-                                          check_log_file, folder_problem)
+from aggregator.commands.failures import (DISK_FULL, EXIT_DATABASE, EXIT_DISK_FULL,
+                                          EXIT_LOCKED, EXIT_USAGE, Failure, check_log_file,
+                                          folder_problem)
 from aggregator.lock import LockHeld, exclusive, lock_of
 from aggregator.runner import CrawlJob
 from aggregator.sources import select_sources

@@ -2,7 +2,7 @@
 
 import json
 
-from aggregator.commands.common import EXIT_OK
+from aggregator.commands.failures import EXIT_OK
 from aggregator.sources import all_sources
 
 HELP = "List the sources with their country, languages, time zone, kinds and start URLs."

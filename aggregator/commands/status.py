@@ -3,17 +3,23 @@
 from datetime import datetime, timezone
 
 from aggregator import db as database
-from aggregator.commands.common import (EXIT_OK, EXIT_SOURCE_FAILED, add_database_options,
-                                        usage_error)
+from aggregator.commands.common import add_database_options, usage_error
+from aggregator.commands.failures import EXIT_OK, EXIT_SOURCE_FAILED
+from aggregator.lock import is_held, lock_of
 
 HELP = ("Per source: the last run and the last good run, items stored, new and changed, "
         "errors, and how old the data is. Exits 1 when a source is failing.")
 
+# The newest row of each source, a `running` one included: a run killed before
+# it could record its outcome leaves its row so.
 LAST_RUNS = """
 select c.* from crawls c
-join (select source, max(id) id from crawls where outcome != 'running' group by source) last
+join (select source, max(id) id from crawls group by source) last
   on c.id = last.id order by c.source
 """
+# A source whose last run ended otherwise is failing.
+WELL = ("ok", "partial")
+LEFT_RUNNING = "left running: its run ended without recording an outcome"
 
 
 def add_arguments(parser):
@@ -30,6 +36,9 @@ def _age(stamp: str | None) -> str:
 def run(args) -> int:
     if not args.db.exists():
         raise usage_error(f"status: no database at {args.db}")
+    # Only a live run holds the lock; a `running` row without one is what a
+    # killed run left.
+    live_run = is_held(lock_of(args.db))
     db = database.connect(args.db)
     stored = dict(db.execute("select source, count(*) from items group by source").fetchall())
     failing = []
@@ -39,9 +48,12 @@ def run(args) -> int:
         good = db.execute("select finished from crawls where source = ? and outcome in "
                           "('ok', 'partial') order by id desc limit 1",
                           [last["source"]]).fetchone()
-        if last["outcome"] == "failed":
+        if last["outcome"] == "running" and not live_run:
+            last = {**last, "outcome": "interrupted", "message": LEFT_RUNNING}
+        if last["outcome"] not in (*WELL, "running"):
             failing.append(last["source"])
-        print(f"{last['source']:<{width}}  {last['outcome'].upper():<8} last run {_age(last['finished'])}, "
+        print(f"{last['source']:<{width}}  {last['outcome'].upper():<11} "
+              f"last run {_age(last['finished'] or last['started'])}, "
               f"last good run {_age(good[0] if good else None)}; "
               f"{stored.get(last['source'], 0)} items stored; last run: {last['items'] or 0} items, "
               f"{last['new'] or 0} new, {last['changed'] or 0} changed, {last['errors'] or 0} errors"

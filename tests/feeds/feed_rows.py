@@ -109,12 +109,15 @@ CALLS = [
         deadlines=[cutoff("2026-11-30T16:00:00+01:00", text="30 listopada 2026 r., godz. 16:00")]),
 ]
 
-# The latest good crawl of each source; a failed one after it does not count.
+# The latest good and complete crawl of each source; a failed one after it does not count.
 CRAWLS = [
-    {"source": "eccp", "started": "2026-11-16T05:00:00+00:00", "outcome": "ok"},
-    {"source": "siva", "started": "2026-11-16T05:30:00+00:00", "outcome": "partial"},
-    {"source": "innovasjonnorge", "started": "2026-11-15T05:00:00+00:00", "outcome": "ok"},
-    {"source": "innovasjonnorge", "started": "2026-11-16T07:00:00+00:00", "outcome": "failed"},
+    {"source": "eccp", "started": "2026-11-16T05:00:00+00:00", "outcome": "ok", "complete": 1},
+    {"source": "siva", "started": "2026-11-16T05:30:00+00:00", "outcome": "partial",
+     "complete": 1},
+    {"source": "innovasjonnorge", "started": "2026-11-15T05:00:00+00:00", "outcome": "ok",
+     "complete": 1},
+    {"source": "innovasjonnorge", "started": "2026-11-16T07:00:00+00:00", "outcome": "failed",
+     "complete": 0},
 ]
 # call-several changed at two instants (two fields at the first): SEQUENCE 2.
 CHANGES = [

@@ -149,7 +149,7 @@ def test_an_event_that_disappears_is_cancelled_not_dropped(feed_db, tmp_path):
     before = vevents(parse(tmp_path / "before" / "events.ics"))["ev-arendal@clusterfeeds"]
     # innovasjonnorge crawls well again and no longer finds the Arendal event.
     feed_db["crawls"].insert({"source": "innovasjonnorge", "started": "2026-11-17T05:00:00+00:00",
-                              "outcome": "ok"})
+                              "outcome": "ok", "complete": 1})
     feed_db["items"].update("ev-webinar", {"last_seen": "2026-11-17T05:10:00+00:00"})
     publish(feed_db, tmp_path / "after", AS_OF, BASE_URL)
     after = vevents(parse(tmp_path / "after" / "events.ics"))
