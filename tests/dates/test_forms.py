@@ -155,6 +155,12 @@ def test_yearly_approximate_deadline():
     ("31.02.2023", "de", "event", "impossible date: 31 February 2023"),
     ("1. januar 0001", "nb", "published", "placeholder date 0001-01-01"),
     ("0001-01-01T00:00:00", "en", "published", "placeholder date 0001-01-01"),
+    # A five-digit year is no year, and the day and month before it no date of this year.
+    ("31 December 99999", "en", "event", "no date found"),
+    ("December 31, 99999", "en", "deadline", "no date found"),
+    ("end of December 99999", "en", "deadline", "no date found"),
+    ("Termin: 31.12.99999", "pl", "deadline", "no date found"),
+    ("31. desember 12026 kl. 10:00", "nb", "event", "no date found"),
 ])
 def test_failures_say_why(text, lang, kind, error):
     result = read(text, lang, kind)
