@@ -93,23 +93,30 @@ def _out_of_range(entry: Entry, as_of: date) -> Unpublishable | None:
 
 def _unrenderable(entry: Entry, context: Context, syndication: Syndication,
                   calendars: Calendars) -> Unpublishable | None:
-    """What stops the entry, rendered on its own in each format, from being published.
-    The renderings are kept, so the feeds that show it do not make them again."""
+    """What stops the entry, rendered on its own in each format that shows it, from
+    being published. The renderings are kept for the files that show it."""
     as_of = context.as_of
-    renderings = [
-        ("selection", lambda: (entry.is_ahead(as_of), entry.is_current(as_of),
-                               next_day(entry, as_of), entry.main_day())),
-        *syndication.render_alone(entry),
-        ("ical", lambda: calendars.render_alone(entry)),
-        ("page", lambda: page_row(entry, as_of)),
-    ]
+    # Whatever one entry holds, the others publish: hence the broad excepts.
+    try:
+        in_feeds = feed_entries([entry], entry.kind, as_of)
+        in_calendars = calendar_entries([entry], entry.kind, as_of)
+        on_page = page_entries([entry], as_of)
+        next_day(entry, as_of), entry.main_day()  # what the feeds and the page sort by
+    except Exception as error:
+        return _cannot_render(entry, "selection", error)
+    renderings = [*(syndication.render_alone(entry) if in_feeds else []),
+                  *([("ical", lambda: calendars.render_alone(entry))] if in_calendars else []),
+                  *([("page", lambda: page_row(entry, as_of))] if on_page else [])]
     for name, render in renderings:
         try:
             render()
-        except Exception as error:  # whatever one entry holds, the others publish
-            return Unpublishable(entry.id, name, f"cannot be rendered: {error!r}",
-                                 entry.source, entry.url)
+        except Exception as error:
+            return _cannot_render(entry, name, error)
     return None
+
+
+def _cannot_render(entry: Entry, name: str, error: Exception) -> Unpublishable:
+    return Unpublishable(entry.id, name, f"cannot be rendered: {error!r}", entry.source, entry.url)
 
 
 def render_all(entries: list[Entry], context: Context, syndication: Syndication,
