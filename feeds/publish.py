@@ -42,7 +42,7 @@ DESCRIPTIONS = {"event": "Events of European cluster and innovation agencies",
 class Published:
     folder: Path                     # the release the published folder now points at
     files: list[str]                 # relative names, in the order rendered
-    skipped: list[Unpublishable]   # rows and entries left out, each logged
+    skipped: list[Unpublishable]     # rows and entries left out, each logged
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,10 @@ def _out_of_range(entry: Entry, as_of: date) -> Unpublishable | None:
     """A date no page can mean, stored before the pipelines refused them."""
     for name, moments in (("start", [entry.start]), ("end", [entry.end]),
                           ("deadlines", [c.at for c in entry.cutoffs])):
-        for why in filter(None, (out_of_range(m.day(), as_of) for m in moments if m)):
-            return Unpublishable(entry.id, name, f"out of range: {why}", entry.source, entry.url)
+        for moment in filter(None, moments):
+            if why := out_of_range(moment.day(), as_of):
+                return Unpublishable(entry.id, name, f"out of range: {why}", entry.source,
+                                     entry.url)
     return None
 
 
