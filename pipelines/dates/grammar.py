@@ -102,7 +102,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<ap>(?<!\w)(?:{before})\s*(?:of\s+|av\s+|af\s+|de\s+|lui\s+|di\s+|van\s+|d')?"
         rf"(?P<ap_mon>{month})(?:{year_gap}(?P<ap_y>\d{{4}})(?!\d)|{no_long_year}))",
         r"(?P<q>q(?P<q_n>[1-4])\s*(?P<q_y>\d{4})(?!\d))",
-        r"(?P<ddmm>(?<![\d.:/])(?P<ddmm_d>0?[1-9]|[12]\d|3[01])\.(?P<ddmm_m>0[1-9]|1[0-2])\.?(?!\.?\d)"
+        r"(?P<ddmm>(?<![\d.:/])(?P<ddmm_d>0?[1-9]|[12]\d|3[01])\.(?P<ddmm_m>0[1-9]|1[0-2])\.?(?!\d)(?!\.?\d{5})"
         rf"(?!{ZONE})(?!\s*(?:{words_pattern(words.TIME_AFTER)}|{AMPM})(?!\w)))",
         rf"(?P<t>(?<![\w.:])(?:(?P<t_mark>{words_pattern(words.TIME_BEFORE)})\s*)?"
         r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.h])(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d)"

@@ -167,6 +167,12 @@ def test_failures_say_why(text, lang, kind, error):
     assert (result.start, result.end, result.error) == (None, None, error)
 
 
+def test_a_day_and_month_before_a_year_of_four_digits_are_still_read():
+    # Refusing "31.12.99999" must not refuse the "5.10" of a range ending in a year.
+    result = read("5.10-19.10.2022", "uk", reference=date(2022, 8, 22))
+    assert (result.start, result.end) == (date(2022, 10, 5), date(2022, 10, 19))
+
+
 def test_dateparser_fallback_reads_relative_dates_from_the_reference():
     assert read("i morgen", "nb").start == date(2026, 11, 17)
     assert read("Published: 2 weeks ago", "en", "published").start == date(2026, 11, 2)
