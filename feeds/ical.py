@@ -49,7 +49,7 @@ class Calendars:
         """Make the entry's VEVENTs and their VTIMEZONEs, kept for every calendar
         that shows it: what iCal cannot carry shows here rather than half-way
         through a calendar."""
-        made = ([self._event(entry)] if entry.kind == "event" and entry.start
+        made = ([self._event(entry)] if entry.kind == "event"
                 else [self._deadline(entry, c) for c in entry.cutoffs])
         for _, zones in made:
             for zone in zones:
