@@ -40,6 +40,10 @@ def span_text(start: Moment, end: Moment | None) -> str:
         return moment_text(start)
     if start.all_day:
         return f"{day_text(start.value)} – {moment_text(end)}"
+    if end.all_day:  # "Start: 3 March 2027, 10:00", "End: 4 March 2027"
+        if end.value <= start.value.date():
+            return moment_text(start)
+        return f"{moment_text(start)} – {day_text(end.value)}"
     same_zone_name = start.value.tzname() == end.value.tzname()
     if start.value.date() == end.value.date() and same_zone_name:
         return (f"{day_text(start.value)}, {start.value:%H:%M}–{end.value:%H:%M} "

@@ -1,8 +1,9 @@
 """What the feeds show: entries (events and calls) with real date values.
 
 A stored row becomes a ``Entry`` whose dates are ``date``/aware ``datetime``
-values in their own zone, so renderers never parse text. A row that cannot be
-read raises ``UnreadableField`` naming the item and the field.
+values in their own zone, so renderers never parse text, and whose texts hold no
+control character, whatever an older version stored. A row that cannot be read
+raises ``Unpublishable`` naming its source, URL and field.
 """
 
 from __future__ import annotations
@@ -12,16 +13,20 @@ from datetime import date, datetime, timezone
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from aggregator.bounds import without_controls
+
 # A call in these states is not open, whatever its dates say.
 NOT_OPEN = ("closed", "cancelled")
 
 
-class UnreadableField(ValueError):
-    """A stored value that cannot be read; the item is left out of the feeds."""
+class Unpublishable(ValueError):
+    """An item or entry left out of the feeds: a stored value that cannot be read,
+    or one that a feed format cannot carry (``field_name`` then names the format)."""
 
-    def __init__(self, item_id: str, field_name: str, problem: str):
-        super().__init__(f"item {item_id}: field {field_name!r}: {problem}")
-        self.item_id, self.field_name = item_id, field_name
+    def __init__(self, item_id: str, field_name: str, problem: str, source: str = "?",
+                 url: str = "?"):
+        super().__init__(f"{source}: {url}: {field_name}: {problem} (item {item_id})")
+        self.item_id, self.field_name, self.source, self.url = item_id, field_name, source, url
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,10 @@ class Entry:
             return self.status == "upcoming"
         return occurrence_on_or_after(last, self.recurrence, as_of) is not None
 
+    def moments(self) -> list[Moment]:
+        """Every date of the entry: start, end, each cut-off."""
+        return [m for m in (self.start, self.end, *(c.at for c in self.cutoffs)) if m]
+
     def main_day(self) -> date | None:
         """The event's first day, or the call's last cut-off."""
         if self.start:
@@ -145,36 +154,41 @@ def occurrence_on_or_after(moment: Moment, recurrence: str | None, as_of: date) 
 def entry_from_row(row: dict) -> Entry:
     """One row, its JSON columns decoded (see ``feeds.load``), as an entry of its own."""
     item_id = row.get("id") or "?"
+    source, url = (row.get(name) if isinstance(row.get(name), str) else "?"
+                   for name in ("source", "url"))
 
     def read(name: str, parse, *args):
         try:
             return parse(*args)
         except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
-            raise UnreadableField(item_id, name, f"{error}") from error
+            raise Unpublishable(item_id, name, f"{error}", source, url) from error
 
-    zone = row.get("timezone") or None
+    def text(name: str) -> str | None:
+        return read(name, _text, row.get(name))
+
+    zone = text("timezone")
     all_day = bool(row.get("all_day"))
     approximate = bool(row.get("approximate"))
     cutoffs = read("deadlines", _cutoffs, row, zone, all_day, approximate)
-    for name in ("title", "url", "source", "kind"):
-        if not isinstance(row.get(name), str) or not row[name].strip():
-            raise UnreadableField(item_id, name, "missing")
+    required = {name: (text(name) or "").strip() for name in ("title", "url", "source", "kind")}
+    for name, value in required.items():
+        if not value:
+            raise Unpublishable(item_id, name, "missing", source, url)
     first_seen = read("first_seen", instant, row.get("first_seen"))
     return Entry(
-        id=row["id"], kind=row["kind"], source=row["source"], title=row["title"].strip(),
-        url=row["url"].strip(), summary=row.get("summary") or "",
-        country=row.get("country") or None, language=row.get("language") or None,
+        id=row["id"], **required, summary=text("summary") or "",
+        country=text("country"), language=text("language"),
         tags=tuple(read("tags", _texts, row.get("tags"))),
         topics=tuple(read("topics", _texts, row.get("topics"))),
-        location=row.get("location") or None,
+        location=text("location"),
         online=None if row.get("online") is None else bool(row["online"]),
-        status=row.get("status") or None,
+        status=text("status"),
         start=read("start", _optional_moment, row.get("start"), all_day, zone, approximate),
         end=read("end", _optional_moment, row.get("end"), all_day, zone, approximate),
         cutoffs=cutoffs,
         earliest=read("earliest", _day_or_none, row.get("earliest")),
         latest=read("latest", _day_or_none, row.get("latest")),
-        recurrence=row.get("recurrence") or None,
+        recurrence=text("recurrence"),
         first_seen=first_seen,
         updated=read("updated", instant, row.get("updated")) if row.get("updated") else first_seen,
         last_seen=read("last_seen", instant, row.get("last_seen")) if row.get("last_seen") else None,
@@ -196,12 +210,17 @@ def moment(text: str, all_day: bool, zone: str | None, approximate: bool = False
 def instant(text: str) -> datetime:
     """An ISO timestamp; one stored without an offset is taken as UTC."""
     value = datetime.fromisoformat(text)
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    value = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    try:
+        value.astimezone(timezone.utc)  # every feed says it in UTC
+    except OverflowError:
+        raise ValueError(f"{text!r} is out of range in UTC") from None
+    return value
 
 
 def _cutoffs(row: dict, zone: str | None, all_day: bool, approximate: bool) -> tuple[Cutoff, ...]:
     cutoffs = [Cutoff(i, moment(d["at"], bool(d.get("all_day")), zone, bool(d.get("approximate"))),
-                      d.get("text") or "")
+                      _text(d.get("text")) or "")
                for i, d in enumerate(row.get("deadlines") or []) if d.get("at")]
     if not cutoffs and row.get("deadline"):
         cutoffs = [Cutoff(0, moment(row["deadline"], all_day, zone, approximate), "")]
@@ -213,12 +232,21 @@ def _optional_moment(text: str | None, all_day: bool, zone: str | None,
     return moment(text, all_day, zone, approximate) if text else None
 
 
+def _text(value) -> str | None:
+    """A stored text without control characters; None when empty."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"not a text: {value!r}")
+    return without_controls(value) or None
+
+
 def _texts(values) -> list[str]:
     if values is None:
         return []
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise TypeError("not a list of texts")
-    return values
+    return [text for text in map(_text, values) if text]
 
 
 def _day_or_none(text: str | None) -> date | None:

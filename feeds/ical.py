@@ -7,7 +7,8 @@ Each VEVENT and VTIMEZONE is serialised once per publish and the calendars
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event, Timezone, vDuration, vRecur
 
@@ -36,16 +37,30 @@ class Calendars:
     def events(self, entries: list[Entry], name: str) -> bytes:
         """One VEVENT per event that has a start, by date."""
         dated = sorted((e for e in entries if e.start), key=lambda e: (_sort_key(e.start), e.id))
-        return self._calendar(name, [self._cached(f"{e.id}@{UID_DOMAIN}", event_component, e)
-                                     for e in dated])
+        return self._calendar(name, [self._event(e) for e in dated])
 
     def deadlines(self, entries: list[Entry], name: str) -> bytes:
         """One VEVENT per cut-off of every call, by date."""
         cutoffs = sorted(((e, c) for e in entries for c in e.cutoffs),
                          key=lambda pair: (_sort_key(pair[1].at), pair[0].id, pair[1].index))
-        return self._calendar(name, [
-            self._cached(f"{e.id}-deadline-{c.index}@{UID_DOMAIN}", deadline_component, e, c)
-            for e, c in cutoffs])
+        return self._calendar(name, [self._deadline(e, c) for e, c in cutoffs])
+
+    def render_alone(self, entry: Entry) -> None:
+        """Make the entry's VEVENTs and their VTIMEZONEs, kept for every calendar
+        that shows it: what iCal cannot carry shows here rather than half-way
+        through a calendar."""
+        made = ([self._event(entry)] if entry.kind == "event"
+                else [self._deadline(entry, c) for c in entry.cutoffs])
+        for _, zones in made:
+            for zone in zones:
+                self._zone(zone)
+
+    def _event(self, entry: Entry) -> tuple[bytes, set[str]]:
+        return self._cached(f"{entry.id}@{UID_DOMAIN}", event_component, entry)
+
+    def _deadline(self, entry: Entry, cutoff: Cutoff) -> tuple[bytes, set[str]]:
+        return self._cached(f"{entry.id}-deadline-{cutoff.index}@{UID_DOMAIN}",
+                            deadline_component, entry, cutoff)
 
     def _cached(self, uid: str, make, *args) -> tuple[bytes, set[str]]:
         if uid not in self._events:
@@ -84,11 +99,16 @@ def event_component(entry: Entry) -> Event:
     title = f"{entry.title} ({rough})" if rough else entry.title
     event.add("summary", _cancelled(title) if "status" in event else title)
     event.add("dtstart", _ical_value(entry.start))
+    # iCal's DTEND is exclusive, a stored end day inclusive; DTEND takes DTSTART's form.
     if entry.start.all_day:
-        # iCal's DTEND is exclusive, the stored end day inclusive.
-        last = entry.end.value if entry.end and entry.end.all_day else entry.start.value
+        last = entry.end.day() if entry.end else entry.start.value
         event.add("dtend", max(last, entry.start.value) + ONE_DAY)
-    elif entry.end and not entry.end.all_day and entry.end.value > entry.start.value:
+    elif entry.end and entry.end.all_day:
+        if entry.end.value > entry.start.value.date():  # until the end day is over
+            start = entry.start.value
+            midnight = datetime.combine(entry.end.value + ONE_DAY, time.min, start.tzinfo)
+            event.add("dtend", _ical_value(replace(entry.start, value=midnight)))
+    elif entry.end and entry.end.value > entry.start.value:
         event.add("dtend", _ical_value(entry.end))
     event.add("description", _description(entry))
     return event

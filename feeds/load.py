@@ -3,7 +3,8 @@
 Items that announce the same thing share ``entry_id`` (pipelines/dedupe.py);
 they become one entry whose fields come from the most informative member and
 which links to every member's page. A row that cannot be read is left out with
-a logged error; the others are published.
+a logged error; the others are published. Text that is not UTF-8 (written by
+another program) is read with U+FFFD in place of its bad bytes.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import datetime
 
 import sqlite_utils
 
-from feeds.entries import Entry, Link, UnreadableField, entry_from_row, instant
+from feeds.entries import Entry, Link, Unpublishable, entry_from_row, instant
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ INFORMATIVE = ("summary", "location", "online", "end", "country", "language", "s
 @dataclass(frozen=True)
 class Loaded:
     entries: list[Entry]
-    skipped: list[UnreadableField]
+    skipped: list[Unpublishable]
 
 
 def load_entries(db: sqlite_utils.Database) -> Loaded:
@@ -37,14 +38,19 @@ def load_entries(db: sqlite_utils.Database) -> Loaded:
     marks = ", ".join("?" for _ in PUBLISHED_KINDS)
     groups: dict[str, list[Entry]] = defaultdict(list)
     skipped = []
-    for row in db.query(f"select * from items where kind in ({marks})", PUBLISHED_KINDS):
-        try:
-            member = entry_from_row(_decoded(row))
-        except UnreadableField as problem:
-            log.error("%s; left out of the feeds", problem)
-            skipped.append(problem)
-            continue
-        groups[row.get("entry_id") or row["id"]].append(member)
+    factory = db.conn.text_factory
+    db.conn.text_factory = _lenient_text
+    try:
+        for row in db.query(f"select * from items where kind in ({marks})", PUBLISHED_KINDS):
+            try:
+                member = entry_from_row(_decoded(row))
+            except Unpublishable as problem:
+                log.error("%s; left out of the feeds", problem)
+                skipped.append(problem)
+                continue
+            groups[row.get("entry_id") or row["id"]].append(member)
+    finally:
+        db.conn.text_factory = factory
     changes = _change_times(db)
     last_good = _last_good_crawls(db)
     entries = [merge(entry_id, members, changes.get(entry_id, 0), last_good)
@@ -100,8 +106,13 @@ def _decoded(row: dict) -> dict:
         try:
             out[name] = json.loads(row[name]) if row.get(name) else []
         except (TypeError, ValueError) as error:
-            raise UnreadableField(row.get("id") or "?", name, f"not JSON: {error}") from error
+            raise Unpublishable(row.get("id") or "?", name, f"not JSON: {error}",
+                                row.get("source") or "?", row.get("url") or "?") from error
     return out
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
 
 
 def _change_times(db: sqlite_utils.Database) -> dict[str, int]:

@@ -65,7 +65,7 @@ class Row:
 def render_pages(entries: list[Entry], *, as_of: date,
                  main_feeds: list[FeedGroup], all_feeds: list[FeedGroup]) -> dict[str, bytes]:
     """index.html of the given (already selected) entries, feeds.html, and the assets."""
-    rows = [_row(e, as_of) for e in soonest_first(entries, as_of)]
+    rows = [page_row(e, as_of) for e in soonest_first(entries, as_of)]
     events = [r for r in rows if r.kind == "event"]
     calls = [r for r in rows if r.kind == "call"]
     files = {
@@ -96,7 +96,8 @@ def _when(entry: Entry, as_of: date) -> str:
     return f"Next deadline: {cutoff_text(entry, due[1])} (one of {len(entry.cutoffs)} cut-offs)"
 
 
-def _row(entry: Entry, as_of: date) -> Row:
+def page_row(entry: Entry, as_of: date) -> Row:
+    """The entry as the page lists it."""
     due = entry.next_deadline(as_of) if entry.kind == "call" else None
     return Row(
         id=entry.id, kind=entry.kind, title=entry.title, url=_safe_url(entry.url),

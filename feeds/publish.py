@@ -4,10 +4,15 @@ set in at once (feeds.release).
 For every scope (everything, each country, source and topic) and kind (events,
 calls): ``<folder><kind>.rss``, ``.atom``, ``.json`` and ``.ics``; then
 index.html, feeds.html and their assets.
+
+Each entry is first rendered on its own in every format: one that a format
+cannot carry, or whose dates are out of the sane range, is left out of every
+file and reported (source, URL, field or format, reason); the others publish.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -16,14 +21,17 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import sqlite_utils
 
-from feeds.catalog import KINDS, Scope, calendar_entries, feed_entries, page_entries, scoped
-from feeds.entries import Entry, UnreadableField
+from aggregator.bounds import out_of_range
+from feeds.catalog import (KINDS, Scope, calendar_entries, feed_entries, next_day, page_entries,
+                           scoped)
+from feeds.entries import Entry, Unpublishable
 from feeds.ical import Calendars
 from feeds.load import load_entries
-from feeds.page import FeedGroup, FeedLink, render_pages
+from feeds.page import FeedGroup, FeedLink, page_row, render_pages
 from feeds.release import swap_in
 from feeds.syndication import Channel, Syndication, id_authority
 
+log = logging.getLogger(__name__)
 FORMATS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed", "ics": "iCal"}
 DESCRIPTIONS = {"event": "Events of European cluster and innovation agencies",
                 "call": "Open and forthcoming funding calls of European cluster and "
@@ -34,7 +42,7 @@ DESCRIPTIONS = {"event": "Events of European cluster and innovation agencies",
 class Published:
     folder: Path                     # the release the published folder now points at
     files: list[str]                 # relative names, in the order rendered
-    skipped: list[UnreadableField]   # rows left out, each logged
+    skipped: list[Unpublishable]     # rows and entries left out, each logged
 
 
 @dataclass(frozen=True)
@@ -51,14 +59,71 @@ def publish(db: sqlite_utils.Database, out_dir: Path, as_of: date,
     """Render everything from ``db`` and make ``out_dir`` show it, all at once."""
     loaded = load_entries(db)
     base_url = base_url if base_url.endswith("/") else base_url + "/"
-    folder, names = swap_in(Path(out_dir), render_all(loaded.entries, Context(as_of, base_url)))
-    return Published(folder, names, loaded.skipped)
+    context = Context(as_of, base_url)
+    dated, undated = _split(loaded.entries, lambda e: _out_of_range(e, as_of))
+    syndication = Syndication(id_authority(base_url), as_of)
+    calendars = Calendars(zone_span(dated, as_of))
+    entries, unrenderable = _split(dated, lambda e: _unrenderable(e, context, syndication,
+                                                                  calendars))
+    for problem in undated + unrenderable:
+        log.error("%s; left out of the feeds", problem)
+    folder, names = swap_in(Path(out_dir), render_all(entries, context, syndication, calendars))
+    return Published(folder, names, loaded.skipped + undated + unrenderable)
 
 
-def render_all(entries: list[Entry], context: Context) -> Iterator[tuple[str, bytes]]:
+def _split(entries: list[Entry], problem_of) -> tuple[list[Entry], list[Unpublishable]]:
+    """The entries without a problem, and the problems of the others."""
+    kept, problems = [], []
+    for entry in entries:
+        if problem := problem_of(entry):
+            problems.append(problem)
+        else:
+            kept.append(entry)
+    return kept, problems
+
+
+def _out_of_range(entry: Entry, as_of: date) -> Unpublishable | None:
+    """A date no page can mean, stored before the pipelines refused them."""
+    for name, moments in (("start", [entry.start]), ("end", [entry.end]),
+                          ("deadlines", [c.at for c in entry.cutoffs])):
+        for moment in filter(None, moments):
+            if why := out_of_range(moment.day(), as_of):
+                return Unpublishable(entry.id, name, f"out of range: {why}", entry.source,
+                                     entry.url)
+    return None
+
+
+def _unrenderable(entry: Entry, context: Context, syndication: Syndication,
+                  calendars: Calendars) -> Unpublishable | None:
+    """What stops the entry, rendered on its own in each format that shows it, from
+    being published. The renderings are kept for the files that show it."""
+    as_of = context.as_of
+    # Whatever one entry holds, the others publish: hence the broad excepts.
+    try:
+        in_feeds = feed_entries([entry], entry.kind, as_of)
+        in_calendars = calendar_entries([entry], entry.kind, as_of)
+        on_page = page_entries([entry], as_of)
+        next_day(entry, as_of), entry.main_day()  # what the feeds and the page sort by
+    except Exception as error:
+        return _cannot_render(entry, "selection", error)
+    renderings = [*(syndication.render_alone(entry) if in_feeds else []),
+                  *([("ical", lambda: calendars.render_alone(entry))] if in_calendars else []),
+                  *([("page", lambda: page_row(entry, as_of))] if on_page else [])]
+    for name, render in renderings:
+        try:
+            render()
+        except Exception as error:
+            return _cannot_render(entry, name, error)
+    return None
+
+
+def _cannot_render(entry: Entry, name: str, error: Exception) -> Unpublishable:
+    return Unpublishable(entry.id, name, f"cannot be rendered: {error!r}", entry.source, entry.url)
+
+
+def render_all(entries: list[Entry], context: Context, syndication: Syndication,
+               calendars: Calendars) -> Iterator[tuple[str, bytes]]:
     """Every file, rendered one after the other (relative name, bytes)."""
-    syndication = Syndication(id_authority(context.base_url), context.as_of)
-    calendars = Calendars(zone_span(entries, context.as_of))
     groups: list[FeedGroup] = []
     for scope, members in scoped(entries):
         for kind in KINDS:
@@ -111,7 +176,7 @@ def webcal(url: str) -> str | None:
 def zone_span(entries: list[Entry], as_of: date) -> tuple[date, date]:
     """Whole years around every date of the entries, for VTIMEZONE rules; it only
     moves when the data does, so unchanged calendars stay byte-identical."""
-    days = [m.day() for e in entries for m in (e.start, e.end, *(c.at for c in e.cutoffs)) if m]
+    days = [m.day() for e in entries for m in e.moments()]
     first, last = min(days, default=as_of), max(days, default=as_of)
     return date(first.year - 1, 1, 1), date(last.year + 2, 1, 1)
 

@@ -8,7 +8,7 @@ many feeds (all, per country, per source, per topic) show it.
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from html import escape
@@ -24,8 +24,6 @@ from feeds.entries import Entry, Link, Moment, web_url
 ATOM = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 TTL_MINUTES = 720
-# Characters XML 1.0 cannot carry; crawled text sometimes has them.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -59,8 +57,8 @@ class Syndication:
     def _feed(self, entries: list[Entry], channel: Channel, media_type: str) -> FeedGenerator:
         feed = FeedGenerator()
         feed.id(channel.self_url)
-        feed.title(_xml(channel.title))
-        feed.description(_xml(channel.description))
+        feed.title(channel.title)
+        feed.description(channel.description)
         feed.link(href=channel.self_url, rel="self", type=media_type)
         feed.link(href=channel.page_url, rel="alternate", type="text/html")
         feed.language("en")
@@ -71,7 +69,7 @@ class Syndication:
         feed.lastBuildDate(self._last_change(entries))
         for entry in entries:
             # feedgen prepends unless told otherwise; entries come newest first.
-            feed.add_entry(self._once("entry", entry, self._feed_entry), order="append")
+            feed.add_entry(self.feed_item(entry), order="append")
         return feed
 
     def json(self, entries: list[Entry], channel: Channel) -> bytes:
@@ -80,9 +78,24 @@ class Syndication:
             "home_page_url": channel.page_url, "feed_url": channel.self_url,
             "description": channel.description, "language": "en",
             "authors": [{"name": "clusterfeeds", "url": HOMEPAGE}],
-            "items": [self._once("json", entry, self._json_item) for entry in entries],
+            "items": [self.json_item(entry) for entry in entries],
         }
-        return json.dumps(feed, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return _json_bytes(feed)
+
+    def feed_item(self, entry: Entry) -> FeedEntry:
+        """The entry's RSS and Atom item, made once per publish."""
+        return self._once("entry", entry, self._feed_entry)
+
+    def json_item(self, entry: Entry) -> dict:
+        """The entry's JSON Feed item, made once per publish."""
+        return self._once("json", entry, self._json_item)
+
+    def render_alone(self, entry: Entry) -> Iterator[tuple[str, Callable]]:
+        """Each format's rendering of the entry on its own, by name: what one
+        cannot carry shows here rather than half-way through a feed."""
+        yield "rss", lambda: self.feed_item(entry).rss_entry()
+        yield "atom", lambda: self.feed_item(entry).atom_entry()
+        yield "json", lambda: _json_bytes(self.json_item(entry))
 
     def html(self, entry: Entry) -> str:
         """The entry's description as HTML."""
@@ -107,19 +120,19 @@ class Syndication:
         item = AtomLinksEntry()
         item.guid(entry.id, permalink=False)  # sets the Atom id too, so before id()
         item.id(self.atom_id(entry))
-        item.title(_xml(entry.title))
+        item.title(entry.title)
         if web_url(entry.url):
             item.link(href=entry.url, rel="alternate", type="text/html")
         for link in filter(lambda link: web_url(link.url), entry.also):
-            item.link(href=link.url, rel="related", type="text/html", title=_xml(link.source))
+            item.link(href=link.url, rel="related", type="text/html", title=link.source)
         item.published(entry.first_seen)
         item.updated(max(entry.updated, entry.first_seen))
         html = self._once("html", entry, self.html)
         item.description(html)  # RSS <description>
-        item.summary(_xml(self._once("summary", entry, plain_summary)))
+        item.summary(self._once("summary", entry, plain_summary))
         item.content(html, type="html")
         for term in _categories(entry):
-            item.category(term=_xml(term))
+            item.category(term=term)
         return item
 
     def _json_item(self, entry: Entry) -> dict:
@@ -200,5 +213,5 @@ def _categories(entry: Entry) -> list[str]:
     return list(dict.fromkeys(t for t in (*entry.topics, *entry.tags) if t.strip()))
 
 
-def _xml(text: str) -> str:
-    return _NOT_XML.sub("", text)
+def _json_bytes(document: dict) -> bytes:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -2,7 +2,9 @@
 
 All-day values are stored as ``YYYY-MM-DD``; timed values as ISO 8601 with the
 UTC offset of their zone on that day. A text that holds no readable date is
-reported (source, URL, field, reason) and the item goes on without that date.
+reported (source, URL, field, reason) and the item goes on without that date;
+so is a date outside the sane range (``aggregator.bounds``), which no event or
+call of these sources can have and which a feed or calendar cannot always hold.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from aggregator.bounds import out_of_range
 from aggregator.clock import as_of
 from aggregator.db import day_of
 from pipelines.dates import DateResult, parse_date
+from pipelines.dates.result import failure
 from aggregator.problems import report_problem
 
 
@@ -104,8 +108,17 @@ class NormalizeDatesPipeline:
             result = parse_date(text, item["language"], kind=kind, reference=reference, tz=tz)
         except Exception as error:  # one unreadable date must never stop the crawl
             result = DateResult(start=None, end=None, tz=None, error=f"date engine failed: {error!r}")
+        if why := self._out_of_range(result):
+            result = failure(why, result.tz)
         if result.start is None:
             item.setdefault("unreadable", []).append(field)
             report_problem(self.crawler, item["source"], item["url"], field,
                            f"{result.error or 'no date'}: {text!r}")
         return result
+
+    def _out_of_range(self, result: DateResult) -> str | None:
+        for value in (result.start, result.end):
+            day = value.date() if isinstance(value, datetime) else value
+            if day is not None and (why := out_of_range(day, self.as_of)):
+                return f"out of range: {why}"
+        return None

@@ -1,19 +1,24 @@
 """Hostile content, from a crawled page to every published file: markup is
-neutralised, iCal text is escaped, only http(s) links are published, and
-nothing is written outside the output folder."""
+neutralised, iCal text is escaped, only http(s) links are published, control
+characters are removed, over-long fields cut and impossible dates refused (each
+reported), and nothing is written outside the output folder."""
 
 import os
+import sqlite3
 import subprocess
 import sys
 import textwrap
+from contextlib import closing
 
+import feedparser
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
 HOST = "hostile.example.org"
-TITLE = '<script>alert("x")</script> Matchmaking; Oslo, Norway'
+# ESC, BEL, NUL and a C1 control: lxml, so RSS and Atom, refuses most of them.
+TITLE = '<script>alert("x")</script> Matchmaking;\x1b Oslo, Norway\x9b'
 PAGE = textwrap.dedent(f"""\
     <!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
     <title>Events</title></head><body>
@@ -21,7 +26,8 @@ PAGE = textwrap.dedent(f"""\
     <main><article>
       <h1>{TITLE.replace("<", "&lt;").replace(">", "&gt;")}</h1>
       <p><strong>Start:</strong> 3 March 2027, 10:00</p>
-      <p><strong>Venue:</strong> Oslo; Bygdøy allé 2, 0257 Oslo</p>
+      <p><strong>End:</strong> 4 March 2027</p>
+      <p><strong>Venue:</strong> Oslo;\x07 Bygdøy allé 2, 0257 Oslo</p>
       <p>Line one<br>line two &lt;img src=x onerror=alert(2)&gt;
          <a href="javascript:alert(3)">register</a>
          <a href="../../../../etc/passwd">terms</a></p>
@@ -35,7 +41,15 @@ SOURCE = textwrap.dedent(f"""\
     language = "en"
     timezone = "Europe/Oslo"
     kind = "event"
-    start_urls = ["https://{HOST}/events/matchmaking"]
+    start_urls = ["https://{HOST}/events/matchmaking", "https://{HOST}/events/far"]
+""")
+LONG_TITLE = " ".join(["Cluster"] * 2000)
+FAR_PAGE = textwrap.dedent(f"""\
+    <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Far</title></head>
+    <body><main><article><h1>{LONG_TITLE}</h1>
+      <p><strong>Start:</strong> 31 December 99999</p>
+      <p><strong>End:</strong> 1 March 2099</p>
+    </article></main></body></html>
 """)
 
 
@@ -47,6 +61,7 @@ def published(tmp_path_factory):
     (snapshot / "snapshot.toml").write_text("captured = 2026-11-16\n")
     (snapshot / HOST / "robots.txt").write_text("User-agent: *\nAllow: /\n")
     (snapshot / HOST / "events" / "matchmaking").write_text(PAGE)
+    (snapshot / HOST / "events" / "far").write_text(FAR_PAGE)
     sources = tmp / "sources"
     sources.mkdir()
     (sources / "hostile.toml").write_text(SOURCE)
@@ -112,3 +127,45 @@ def test_only_http_links_are_published_and_nothing_outside_the_folder(published)
     tops = {path.relative_to(tmp).parts[0] for path in tmp.rglob("*") if path.is_file()}
     assert {top for top in tops if not top.startswith("h.db")} == {"site", "snapshot", "sources"}
     assert not (tmp / "etc").exists()
+
+
+def test_every_feed_reads_back_without_control_characters(published):
+    out, _ = published
+    for path in files(out):
+        text = path.read_text()
+        assert not {"\x1b", "\x07", "\x00", "\x9b"} & set(text), path
+        if path.suffix in (".rss", ".atom"):
+            feed = feedparser.parse(path.read_bytes())
+            assert feed.bozo == 0, (path, feed.get("bozo_exception"))
+        elif path.suffix == ".ics":
+            icalendar.Calendar.from_ical(path.read_bytes())
+
+
+def test_a_timed_start_with_an_end_day_is_published(published):
+    out, _ = published
+    feed = feedparser.parse((out / "events.rss").read_bytes())
+    [event] = [e for e in feed.entries if "Matchmaking" in e.title]
+    assert "When: Wed 3 March 2027, 10:00 CET (Europe/Oslo) – Thu 4 March 2027" in event.description
+    assert "Where: Oslo; Bygdøy allé 2, 0257 Oslo" in event.description
+
+
+def test_each_removal_cut_and_refused_date_is_a_stored_problem(published):
+    _, tmp = published
+    problems = db_rows(tmp, "select url, field, message from problems")
+    matchmaking, far = (f"https://{HOST}/events/{name}" for name in ("matchmaking", "far"))
+    assert (matchmaking, "title", "removed control characters U+001B, U+009B") in problems
+    assert (matchmaking, "location", "removed control characters U+0007") in problems
+    assert (far, "start_text", "no date found: 'Start: 31 December 99999'") in problems
+    assert (far, "end_text", "out of range: 2099-03-01 is more than 10 years after "
+                             "2026-11-16: 'End: 1 March 2099'") in problems
+    [(cut,)] = db_rows(tmp, "select message from problems where url = ? and field = 'title'", far)
+    assert cut == (f"cut to 296 of {len(LONG_TITLE)} characters; "
+                   f"cut off: {('Cluster ' * 8)[:60]!r}…")
+    [(title, start, end)] = db_rows(tmp, "select title, start, \"end\" from items where url = ?", far)
+    assert title.startswith("Cluster Cluster") and len(title) <= 301
+    assert (start, end) == (None, None)
+
+
+def db_rows(tmp, query, *parameters):
+    with closing(sqlite3.connect(tmp / "h.db")) as db:
+        return db.execute(query, parameters).fetchall()

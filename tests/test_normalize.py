@@ -87,3 +87,28 @@ def test_an_unreadable_date_is_reported_and_the_item_goes_on(pipeline):
     assert {p["field"] for p in pipeline.problems} == {"deadline_texts", "start_text"}
     assert all(p["source"] == "oslo" and p["url"] == "https://example.org/x"
                for p in pipeline.problems)
+
+
+@pytest.mark.parametrize("field, text, why", [
+    ("start_text", "Start: 3 March 1989", "1989-03-03 is before 1990-01-01"),
+    ("end_text", "End: 31 December 2036", "2036-12-31 is more than 10 years after 2026-11-16"),
+    ("start_text", "14 November 2036 - 2 January 2037", "2037-01-02 is more than 10 years"),
+    ("opens_text", "Opens 1 January 9999, 10:00", "9999-01-01 is more than 10 years"),
+    ("published_text", "Published 02.01.1987", "1987-01-02 is before 1990-01-01"),
+    ("deadline_texts", "Deadline: 31 December 9998", "9998-12-31 is more than 10 years"),
+])
+def test_a_date_outside_the_sane_range_is_refused_naming_the_field(pipeline, field, text, why):
+    value = [text] if field == "deadline_texts" else text
+    item = normalised(pipeline, kind="call", **{field: value})
+    assert (item["start"], item["end"], item["opens"], item["published"], item["deadline"]) == (
+        None, None, None, None, None)
+    assert item["unreadable"] == [field]
+    [problem] = pipeline.problems
+    assert problem["field"] == field and problem["message"].startswith("out of range: ")
+    assert why in problem["message"] and repr(text) in problem["message"]
+
+
+def test_the_sane_range_ends_ten_years_after_the_as_of_day(pipeline):
+    item = normalised(pipeline, start_text="16 November 2036", end_text="1 January 1990")
+    assert (item["start"], item["end"]) == ("2036-11-16", "1990-01-01")
+    assert pipeline.problems == []

@@ -9,9 +9,10 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
 from aggregator import db as database
-from aggregator.problems import report_problem
+from aggregator.problems import problem_found, report_problem
 from pipelines.classify import ClassifyPipeline, status_from_text
-from pipelines.clean import CleanTextPipeline, html_to_text, shorten
+from pipelines.clean import (LIMITS, MAX_DEADLINE_TEXTS, MAX_TAGS, TAG_CHARS, URL_CHARS,
+                             CleanTextPipeline, html_to_text, shorten)
 from pipelines.store import SQLiteStorePipeline, item_id
 from spiders.base import SourceSpider
 from spiders.extractors.page import raw_item
@@ -50,8 +51,21 @@ def test_shorten_cuts_at_a_word():
     assert len(short) <= 51 and short.endswith("word…")
 
 
-def test_clean_pipeline_cleans_every_text_field():
-    cleaned = CleanTextPipeline().process_item(item(
+@pytest.fixture
+def cleaner(tmp_path):
+    """The clean pipeline, with the problems it reports in ``cleaner.problems``."""
+    crawler = crawler_for(tmp_path)
+    pipeline = CleanTextPipeline.from_crawler(crawler)
+    pipeline.problems = []
+    # Signal receivers are held weakly: keep a reference to this one.
+    pipeline.record_problem = lambda source, url, field, message, **_: pipeline.problems.append(
+        (source, url, field, message))
+    crawler.signals.connect(pipeline.record_problem, signal=problem_found)
+    return pipeline
+
+
+def test_clean_pipeline_cleans_every_text_field(cleaner):
+    cleaned = cleaner.process_item(item(
         title="<h1>Utlysning:  <em>Klynge</em></h1>", summary="<p>a</p><p>b</p>",
         deadline_texts=["<strong>Søknadsfrist:</strong> 3. februar 2027", "  "],
         tags=["Energy", " energy ", "Energy"]))
@@ -59,16 +73,115 @@ def test_clean_pipeline_cleans_every_text_field():
     assert cleaned["summary"] == "a b"
     assert cleaned["deadline_texts"] == ["Søknadsfrist: 3. februar 2027"]
     assert cleaned["tags"] == ["Energy", "energy"]
+    assert cleaner.problems == []
 
 
 @pytest.mark.parametrize("fields, field", [
     ({"title": "<p> </p>"}, "title"),
+    ({"title": "\x1b\x00"}, "title"),
     ({"url": "javascript:alert(1)"}, "url"),
+    ({"url": "https://example.org/" + "a" * URL_CHARS}, "url"),
     ({"kind": "advert"}, "kind"),
 ])
-def test_clean_pipeline_drops_an_item_naming_source_url_and_field(fields, field):
+def test_clean_pipeline_drops_an_item_naming_source_url_and_field(cleaner, fields, field):
     with pytest.raises(DropItem, match=rf"^example: .*: {field}: "):
-        CleanTextPipeline().process_item(item(**fields))
+        cleaner.process_item(item(**fields))
+
+
+def test_a_too_long_url_is_refused_not_cut_and_its_report_is_bounded(cleaner):
+    long = "https://example.org/" + "a" * 100_000
+    with pytest.raises(DropItem, match=rf"url: 100020 characters, more than {URL_CHARS}$") as drop:
+        cleaner.process_item(item(url=long))
+    assert len(str(drop.value)) < URL_CHARS + 100
+
+
+# Every kind of character XML 1.0 (so lxml, RSS, Atom) refuses, and the other controls.
+CONTROLS = {"\x00": "U+0000", "\x1b": "U+001B", "\x08": "U+0008", "\x0b": "U+000B",
+            "\x7f": "U+007F", "\x85": "U+0085", "\x9b": "U+009B", "\ud800": "U+D800",
+            "\udfff": "U+DFFF", "\ufffe": "U+FFFE", "\uffff": "U+FFFF"}
+
+
+@pytest.mark.parametrize("control, code", CONTROLS.items())
+@pytest.mark.parametrize("field", ["title", "summary", "location", "key", "start_text",
+                                   "status_text", "language"])
+def test_control_characters_are_removed_from_every_text_field_and_reported(
+        cleaner, field, control, code):
+    cleaned = cleaner.process_item(item(**{field: f"Cluster{control} day{control}"}))
+    assert cleaned[field] == "Cluster day"
+    assert cleaner.problems == [("example", "https://example.org/calls/a", field,
+                                 f"removed control characters {code}")]
+
+
+def test_control_characters_are_removed_from_lists_ids_and_the_url(cleaner):
+    cleaned = cleaner.process_item(item(
+        url="https://example.org/calls/\x1ba", external_id=" X-1\x00 ",
+        deadline_texts=["3. februar\x07 2027", "\x00"], tags=["\x1b[31mEnergy", "\ud83d"],
+        title="Tab\tand\nnewline stay whitespace"))
+    assert cleaned["url"] == "https://example.org/calls/a"
+    assert cleaned["external_id"] == "X-1"
+    assert cleaned["deadline_texts"] == ["3. februar 2027"]
+    assert cleaned["tags"] == ["[31mEnergy"]
+    assert cleaned["title"] == "Tab and newline stay whitespace"
+    assert sorted((field, message) for _, url, field, message in cleaner.problems
+                  if url == "https://example.org/calls/a") == [
+        ("deadline_texts", "removed control characters U+0000"),
+        ("deadline_texts", "removed control characters U+0007"),
+        ("external_id", "removed control characters U+0000"),
+        ("tags", "removed control characters U+001B"),
+        ("tags", "removed control characters U+D83D"),
+        ("url", "removed control characters U+001B")]
+
+
+@pytest.mark.parametrize("field", ["title", "location"])
+def test_a_long_title_or_place_is_cut_at_a_word_and_the_cut_reported(cleaner, field):
+    limit = LIMITS[field]
+    text = " ".join(f"word{n}" for n in range(1000))
+    cleaned = cleaner.process_item(item(**{field: text}))
+    assert len(cleaned[field]) <= limit + 1 and cleaned[field].endswith("…")
+    assert text.startswith(cleaned[field][:-1])
+    [(source, url, where, message)] = cleaner.problems
+    assert (source, url, where) == ("example", "https://example.org/calls/a", field)
+    assert message.startswith(f"cut to {len(cleaned[field])} of {len(text)} characters; "
+                              f"cut off: 'word")
+
+
+@pytest.mark.parametrize("field", ["start_text", "end_text", "opens_text", "published_text",
+                                   "status_text", "key", "language"])
+def test_date_texts_keys_and_codes_are_cut_to_their_limit(cleaner, field):
+    text = "3 March 2027 " + "x" * 5000
+    cleaned = cleaner.process_item(item(**{field: text}))
+    assert cleaned[field] == text[:LIMITS[field]]
+    [(_, _, where, message)] = cleaner.problems
+    assert where == field and message.startswith(f"cut to {LIMITS[field]} of 5013 characters")
+
+
+def test_a_summary_is_shortened_to_its_display_length_without_a_report(cleaner):
+    cleaned = cleaner.process_item(item(summary="word " * 100_000))
+    assert len(cleaned["summary"]) <= 601 and cleaner.problems == []
+
+
+def test_tags_and_deadline_texts_are_bounded_in_number_and_length(cleaner):
+    cleaned = cleaner.process_item(item(
+        tags=[f"tag {n:03}" for n in range(100)] + ["long " * 100],
+        deadline_texts=[f"Deadline {n}: 1 March 2027" for n in range(50)]
+        + ["3 March 2027 " + "y" * 1000]))
+    assert cleaned["tags"] == [f"tag {n:03}" for n in range(MAX_TAGS)]
+    assert cleaned["deadline_texts"] == [f"Deadline {n}: 1 March 2027"
+                                         for n in range(MAX_DEADLINE_TEXTS)]
+    # What is left out is not also reported as cut.
+    assert [(field, message) for _, _, field, message in cleaner.problems] == [
+        ("deadline_texts", f"kept the first {MAX_DEADLINE_TEXTS} of 51; left out: "
+                           "'Deadline 20: 1 March 2027', 'Deadline 21: 1 March 2027', "
+                           "'Deadline 22: 1 March 2027', …"),
+        ("tags", f"kept the first {MAX_TAGS} of 101; left out: 'tag 030', 'tag 031', 'tag 032', …")]
+
+
+def test_one_long_tag_is_cut_at_a_word(cleaner):
+    cleaned = cleaner.process_item(item(tags=["cluster " * 50, "energy"]))
+    assert cleaned["tags"][0].startswith("cluster cluster") and cleaned["tags"][1] == "energy"
+    assert len(cleaned["tags"][0]) <= TAG_CHARS + 1
+    [(_, _, field, message)] = cleaner.problems
+    assert field == "tags" and message.startswith("cut to ")
 
 
 # --- classify ------------------------------------------------------------------

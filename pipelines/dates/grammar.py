@@ -72,6 +72,9 @@ def pattern(lang: str) -> re.Pattern[str]:
                               for part, p in words.PART_AFTER.items()) for prefix in ("aq", "mx")}
     ymd_sep = r"[./ ]" if lang == "lt" else r"[./]"
     year_gap = r"(?:\s*,?\s*(?:de\s+|del\s+|of\s+|ano\s+)?)"
+    # A day and month followed by a longer number are no date ("31 December 99999"),
+    # not a day of this year.
+    no_long_year = rf"(?!{year_gap}\d{{5}})"
     alternatives = [
         r"(?P<iso>(?<![\d.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)"
         r"(?:t(?P<iso_h>\d{2}):(?P<iso_mi>\d{2})(?::\d{2}(?:\.\d+)?)?"
@@ -89,17 +92,17 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?:{after['aq']})(?!\w))",
         rf"(?P<dm>(?<![\d:/.])(?:(?P<dm_d0>\d{{1,2}}){SUFFIX}\s*(?:(?P<dm_mon0>{month})\s*)?{conn})?"
         rf"(?P<dm_d>\d{{1,2}}){SUFFIX}\s*(?:of\s+|de\s+|d')?(?P<dm_mon>{month})"
-        rf"(?:{year_gap}(?P<dm_y>\d{{4}})(?!\d|:\d))?)",
+        rf"(?:{year_gap}(?P<dm_y>\d{{4}})(?!\d|:\d)|{no_long_year}))",
         # led by a month: "September middle" (Baltic), "May 14-16, 2019", "April - June 2027"
         rf"(?P<mx>(?P<mx_mon>{month})(?:\s*(?:mėn\.\s*)?(?:{after['mx']})(?!\w)"
         r"|\s*(?P<md_d>\d{1,2})(?!\d)(?:st|nd|rd|th|\s?d\.)?"
         r"(?:\s*[-–]\s*(?P<md_d2>\d{1,2})(?!\d)(?:st|nd|rd|th)?)?"
-        r"(?:\s*,?\s*(?P<md_y>\d{4})(?!\d|:\d))?(?![\d:.]\d)"
+        r"(?:\s*,?\s*(?P<md_y>\d{4})(?!\d|:\d)|(?!\s*,?\s*\d{5}))(?![\d:.]\d)"
         rf"|(?:\s*(?:{month_span})\s*(?P<my_mon>{month}))?\s*,?\s*(?P<my_y>\d{{4}})(?!\d|:\d)))",
         rf"(?P<ap>(?<!\w)(?:{before})\s*(?:of\s+|av\s+|af\s+|de\s+|lui\s+|di\s+|van\s+|d')?"
-        rf"(?P<ap_mon>{month})(?:{year_gap}(?P<ap_y>\d{{4}})(?!\d))?)",
+        rf"(?P<ap_mon>{month})(?:{year_gap}(?P<ap_y>\d{{4}})(?!\d)|{no_long_year}))",
         r"(?P<q>q(?P<q_n>[1-4])\s*(?P<q_y>\d{4})(?!\d))",
-        r"(?P<ddmm>(?<![\d.:/])(?P<ddmm_d>0?[1-9]|[12]\d|3[01])\.(?P<ddmm_m>0[1-9]|1[0-2])\.?(?!\d)"
+        r"(?P<ddmm>(?<![\d.:/])(?P<ddmm_d>0?[1-9]|[12]\d|3[01])\.(?P<ddmm_m>0[1-9]|1[0-2])\.?(?!\d)(?!\.?\d{5})"
         rf"(?!{ZONE})(?!\s*(?:{words_pattern(words.TIME_AFTER)}|{AMPM})(?!\w)))",
         rf"(?P<t>(?<![\w.:])(?:(?P<t_mark>{words_pattern(words.TIME_BEFORE)})\s*)?"
         r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.h])(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d)"

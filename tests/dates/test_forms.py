@@ -155,10 +155,22 @@ def test_yearly_approximate_deadline():
     ("31.02.2023", "de", "event", "impossible date: 31 February 2023"),
     ("1. januar 0001", "nb", "published", "placeholder date 0001-01-01"),
     ("0001-01-01T00:00:00", "en", "published", "placeholder date 0001-01-01"),
+    # A five-digit year is no year, and the day and month before it no date of this year.
+    ("31 December 99999", "en", "event", "no date found"),
+    ("December 31, 99999", "en", "deadline", "no date found"),
+    ("end of December 99999", "en", "deadline", "no date found"),
+    ("Termin: 31.12.99999", "pl", "deadline", "no date found"),
+    ("31. desember 12026 kl. 10:00", "nb", "event", "no date found"),
 ])
 def test_failures_say_why(text, lang, kind, error):
     result = read(text, lang, kind)
     assert (result.start, result.end, result.error) == (None, None, error)
+
+
+def test_a_day_and_month_before_a_year_of_four_digits_are_still_read():
+    # Refusing "31.12.99999" must not refuse the "5.10" of a range ending in a year.
+    result = read("5.10-19.10.2022", "uk", reference=date(2022, 8, 22))
+    assert (result.start, result.end) == (date(2022, 10, 5), date(2022, 10, 19))
 
 
 def test_dateparser_fallback_reads_relative_dates_from_the_reference():

@@ -65,3 +65,22 @@ def test_a_call_without_a_deadline_list_uses_its_deadline_column():
 def test_place_text(location, online, text):
     from types import SimpleNamespace
     assert place_text(SimpleNamespace(location=location, online=online)) == text
+
+
+@pytest.mark.parametrize("start, end, text", [
+    # "Start: 3 March 2027, 10:00" and "End: 4 March 2027": a time, then a day.
+    ("2027-03-03T10:00:00+01:00", "2027-03-04",
+     "Wed 3 March 2027, 10:00 CET (Europe/Oslo) – Thu 4 March 2027"),
+    ("2027-03-03T10:00:00+01:00", "2027-03-03", "Wed 3 March 2027, 10:00 CET (Europe/Oslo)"),
+    ("2027-03-03T10:00:00+01:00", "2027-03-01", "Wed 3 March 2027, 10:00 CET (Europe/Oslo)"),
+    # A day, then a time, the other way round.
+    ("2027-03-03", "2027-03-04T17:00:00+01:00",
+     "Wed 3 March 2027 – Thu 4 March 2027, 17:00 CET (Europe/Oslo)"),
+    ("2027-03-03", "2027-03-03T17:00:00+01:00",
+     "Wed 3 March 2027 – Wed 3 March 2027, 17:00 CET (Europe/Oslo)"),
+])
+def test_a_span_of_a_time_and_a_day_in_either_order(start, end, text):
+    def stored(value):
+        return moment(value, len(value) == 10, "Europe/Oslo")
+
+    assert span_text(stored(start), stored(end)) == text

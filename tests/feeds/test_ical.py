@@ -166,3 +166,28 @@ def test_an_event_without_start_is_left_out_of_calendars_only(feed_db, tmp_path)
     # It has no place in a calendar, but its source says it is upcoming.
     assert "Date: not given" in (tmp_path / "out" / "events.rss").read_text()
     assert 'id="ev-webinar"' in (tmp_path / "out" / "index.html").read_text()
+
+
+def test_a_span_of_a_time_and_a_day_ends_in_dtstart_s_form(feed_db, tmp_path):
+    """DTEND must be a DATE-TIME after a timed DTSTART and a DATE after a day; a stored
+    end day (inclusive) lasts until that day is over."""
+    from feed_rows import row
+    feed_db["items"].insert_all([
+        row("ev-timed-to-day", "event", "Timed to a day", "2026-11-15T08:00:00+01:00",
+            start="2027-03-03T10:00:00+01:00", end="2027-03-04", timezone="Europe/Oslo"),
+        row("ev-timed-same-day", "event", "Timed, same day", "2026-11-15T08:00:00+01:00",
+            start="2027-03-03T10:00:00+01:00", end="2027-03-03", timezone="Europe/Oslo"),
+        row("ev-day-to-timed", "event", "Day to a time", "2026-11-15T08:00:00+01:00",
+            start="2027-03-03", end="2027-03-05T17:00:00+01:00", timezone="Europe/Oslo"),
+    ])
+    published = publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
+    assert published.skipped == []
+    events = vevents(parse(tmp_path / "out" / "events.ics"))
+    timed = events["ev-timed-to-day@clusterfeeds"]
+    assert timed["dtstart"].dt == datetime.fromisoformat("2027-03-03T10:00:00+01:00")
+    assert timed["dtend"].dt == datetime.fromisoformat("2027-03-05T00:00:00+01:00")
+    assert str(timed["dtend"].dt.tzinfo) == "Europe/Oslo"
+    assert "dtend" not in events["ev-timed-same-day@clusterfeeds"]
+    day = events["ev-day-to-timed@clusterfeeds"]
+    assert (day["dtstart"].dt, day["dtend"].dt) == (date(2027, 3, 3), date(2027, 3, 6))
+    vobject.readOne((tmp_path / "out" / "events.ics").read_text())

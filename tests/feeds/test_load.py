@@ -54,8 +54,9 @@ def test_one_unreadable_row_is_skipped_with_its_id_and_field_logged(feed_db, tmp
         published = publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
     assert sorted((p.item_id, p.field_name) for p in published.skipped) == [
         ("call-broken", "deadlines"), ("ev-broken", "start")]
-    assert "item ev-broken: field 'start'" in caplog.text
-    assert "item call-broken: field 'deadlines'" in caplog.text
+    assert ("eccp: https://example.org/broken: start: Invalid isoformat string: "
+            "'sometime in spring' (item ev-broken); left out of the feeds") in caplog.text
+    assert "eccp: https://example.org/broken-call: deadlines: not JSON: " in caplog.text
     rss = (tmp_path / "out" / "events.rss").read_text()
     assert "ev-webinar" in rss and "ev-broken" not in rss
 

@@ -147,5 +147,6 @@ def test_the_publish_command_names_what_it_left_out(feed_db, tmp_path, capsys):
     assert main(["publish", "--db", db_path, "--out", str(tmp_path / "out"),
                  "--as-of", AS_OF.isoformat(), "--base-url", BASE_URL]) == 0
     out, err = capsys.readouterr()
-    assert "left out item ev-broken: field 'start'" in err
+    assert ("clusterfeeds publish: left out eccp: https://example.org/broken: start: "
+            "month must be in 1..12 (item ev-broken)\n") in err
     assert out.startswith("published 84 files to ") and (tmp_path / "out" / "index.html").exists()
