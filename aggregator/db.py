@@ -17,7 +17,8 @@ ITEM_COLUMNS = {
     "source": str,
     "kind": str,           # event | call | news
     "title": str,
-    "url": str,
+    "url": str,            # on the source's own hosts (SourceSpider.hosts)
+    "related_url": str,    # a link the page gave to another site, checked (spiders/base.py)
     "summary": str,
     "language": str,
     "country": str,
