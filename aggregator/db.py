@@ -53,6 +53,8 @@ ITEM_COLUMNS = {
     "last_seen": str,
     "updated": str,
 }
+# Beside them, ``day_keys`` holds each event and call under its days and title
+# keys, for finding what may be the same thing (kept by pipelines/store.py).
 
 # Fields whose change is recorded in the `changes` table.
 TRACKED_FIELDS = ("title", "start", "end", "deadline", "deadlines", "opens", "status",
