@@ -4,6 +4,7 @@ spider loader so that `scrapy list` and `clusterfeeds sources` always agree."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
@@ -52,3 +53,11 @@ def select_sources(names: list[str] | None) -> list[type[SourceSpider]]:
 def source_hosts(settings: Settings | None = None) -> dict[str, tuple[str, ...]]:
     """Each source's own hosts (see SourceSpider.hosts)."""
     return {spider.name: spider.hosts for spider in all_sources(settings)}
+
+
+def host_of(url: str | None) -> str | None:
+    """The URL's host; None for what is not a URL (or is a malformed one)."""
+    try:
+        return urlsplit(url).hostname if isinstance(url, str) else None
+    except ValueError:  # "http://[::1" and the like, as a hostile page may give
+        return None

@@ -15,11 +15,10 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
-from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from aggregator.sources import TRUST_ORDER, source_hosts
+from aggregator.sources import TRUST_ORDER, host_of, source_hosts
 from feeds.entries import Entry, Link, UnreadableField, entry_from_row, instant
 
 log = logging.getLogger(__name__)
@@ -86,7 +85,7 @@ def precedence(member: Entry, hosts: dict[str, tuple[str, ...]]) -> tuple:
     """Sort key, first first: a member on its own source's site (a row stored
     before sources declared their hosts may not be), then by its source's place
     in TRUST_ORDER, unlisted sources last; then whoever announced it first."""
-    owns_page = urlsplit(member.url).hostname in hosts.get(member.source, ())
+    owns_page = host_of(member.url) in hosts.get(member.source, ())
     rank = TRUST_ORDER.index(member.source) if member.source in TRUST_ORDER else len(TRUST_ORDER)
     return (not owns_page, rank, member.first_seen, member.id)
 

@@ -16,7 +16,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 
 from aggregator import db as database
 from aggregator.problems import report_problem
-from aggregator.sources import source_hosts
+from aggregator.sources import host_of, source_hosts
 from spiders.extractors import generic
 from spiders.extractors.page import Extraction
 
@@ -104,10 +104,10 @@ class SourceSpider(scrapy.Spider):
                       if host_of(url) in its_hosts), None)
         if owner:
             related, fate = None, f"it is {owner}'s host: dropped"
-        elif urlsplit(url or "").scheme in ("http", "https"):
+        elif host_of(url) and urlsplit(url).scheme in ("http", "https"):
             related, fate = url, "kept as a related link"
         else:
-            related, fate = None, "not an http(s) link: dropped"
+            related, fate = None, "not a valid http(s) link: dropped"
         report_problem(self.crawler, self.name, page_url, "url",
                        f"{url!r} is not on {self.name}'s hosts ({hosts}); the page's own "
                        f"URL is used; {fate}")
@@ -164,10 +164,6 @@ class SourceSpider(scrapy.Spider):
         message = (f"HTTP {response.status} answer" if response is not None
                    else f"{failure.type.__name__}: {failure.getErrorMessage()}")
         report_problem(self.crawler, self.name, url, "page", message)
-
-
-def host_of(url: str | None) -> str | None:
-    return urlsplit(url).hostname if isinstance(url, str) else None
 
 
 def hosts_of(urls: Iterable[str]) -> tuple[str, ...]:

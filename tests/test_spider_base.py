@@ -132,8 +132,9 @@ def test_an_item_pointing_at_another_site_is_its_page_s_and_keeps_the_link_as_re
 @pytest.mark.parametrize("target, fate", [
     ("https://www.clustercollaboration.eu/event-calendar/forum", "it is eccp's host: dropped"),
     ("https://clustercollaboration.eu/news/forum", "it is eccp's host: dropped"),
-    ("javascript:alert(1)", "not an http(s) link: dropped"),
-    (None, "not an http(s) link: dropped"),
+    ("javascript:alert(1)", "not a valid http(s) link: dropped"),
+    ("http://[::1/forum", "not a valid http(s) link: dropped"),
+    (None, "not a valid http(s) link: dropped"),
 ])
 def test_a_link_that_could_pass_for_a_source_s_page_or_is_not_a_web_link_is_dropped(
         spider, monkeypatch, target, fate):
