@@ -19,7 +19,8 @@ ITEM_COLUMNS = {
     "source": str,
     "kind": str,           # event | call | news
     "title": str,
-    "url": str,
+    "url": str,            # on the source's own hosts (SourceSpider.hosts)
+    "related_url": str,    # a link the page gave to another site, checked (spiders/base.py)
     "summary": str,
     "language": str,
     "country": str,
@@ -54,6 +55,8 @@ ITEM_COLUMNS = {
     "last_seen": str,
     "updated": str,
 }
+# Beside them, ``day_keys`` holds each event and call under its days and title
+# keys, for finding what may be the same thing (kept by pipelines/store.py).
 
 CRAWL_COLUMNS = {
     "id": int, "source": str, "started": str, "finished": str, "pages": int,

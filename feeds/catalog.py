@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from feeds.entries import Entry, occurrence_on_or_after
+from feeds.load import seen_by
 
 KINDS = {"event": "events", "call": "calls"}
 FEED_CAP = 300                    # RSS/Atom/JSON: the newest entries only
@@ -52,7 +53,7 @@ def slug(value: str) -> str:
 
 def scoped(entries: list[Entry]) -> list[tuple[Scope, list[Entry]]]:
     """Everything, then each country, source and topic any entry has (by name),
-    each with its entries."""
+    each with its entries; a source's as that source's page shows them."""
     buckets: dict[tuple[str, str], list[Entry]] = {}
     names: dict[tuple[str, str], str] = {}
     for entry in entries:
@@ -62,7 +63,8 @@ def scoped(entries: list[Entry]) -> list[tuple[Scope, list[Entry]]]:
             for value in {v.casefold(): v for v in values if v}.items():
                 key = (facet, value[0])
                 names.setdefault(key, value[1])
-                buckets.setdefault(key, []).append(entry)
+                buckets.setdefault(key, []).append(
+                    seen_by(entry, value[1]) if facet == "source" else entry)
     found = [(Scope(None, None, ""), entries)]
     for facet in FACETS:
         for key in sorted(k for k in buckets if k[0] == facet):

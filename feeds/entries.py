@@ -86,8 +86,9 @@ class Entry:
     updated: datetime
     last_seen: datetime | None = None
     topics: tuple[str, ...] = ()
+    also: tuple[Link, ...] = ()           # related pages; once grouped (feeds.load), the other members' too
     # Filled when members are grouped (feeds.load):
-    also: tuple[Link, ...] = ()           # the other members' pages
+    members: tuple[Entry, ...] = ()       # every member, the one the entry shows first
     countries: frozenset[str] = field(default=frozenset())
     sources: frozenset[str] = field(default=frozenset())
     languages: frozenset[str] = field(default=frozenset())
@@ -192,6 +193,7 @@ def entry_from_row(row: dict) -> Entry:
         first_seen=first_seen,
         updated=read("updated", instant, row.get("updated")) if row.get("updated") else first_seen,
         last_seen=read("last_seen", instant, row.get("last_seen")) if row.get("last_seen") else None,
+        also=(Link(row["source"], row["related_url"]),) if row.get("related_url") else (),
     )
 
 

@@ -31,7 +31,7 @@ class Calendars:
 
     def __init__(self, zone_span: tuple[date, date]):
         self.zone_span = zone_span
-        self._events: dict[str, tuple[bytes, set[str]]] = {}
+        self._events: dict[tuple[str, str], tuple[bytes, set[str]]] = {}
         self._zones: dict[str, bytes] = {}
 
     def events(self, entries: list[Entry], name: str) -> bytes:
@@ -62,12 +62,14 @@ class Calendars:
         return self._cached(f"{entry.id}-deadline-{cutoff.index}@{UID_DOMAIN}",
                             deadline_component, entry, cutoff)
 
-    def _cached(self, uid: str, make, *args) -> tuple[bytes, set[str]]:
-        if uid not in self._events:
-            component = make(*args)
-            zones = {m.zone for m in _moments(*args) if m and not m.all_day and m.zone}
-            self._events[uid] = (component.to_ical(), zones)
-        return self._events[uid]
+    def _cached(self, uid: str, make, entry: Entry, *args) -> tuple[bytes, set[str]]:
+        # Once per source the entry is shown from: a source's own calendar shows its own page.
+        key = (uid, entry.source)
+        if key not in self._events:
+            component = make(entry, *args)
+            zones = {m.zone for m in _moments(entry, *args) if m and not m.all_day and m.zone}
+            self._events[key] = (component.to_ical(), zones)
+        return self._events[key]
 
     def _calendar(self, name: str, events: list[tuple[bytes, set[str]]]) -> bytes:
         calendar = Calendar()

@@ -1,8 +1,10 @@
 """Reading the database into entries: one per real-world thing.
 
 Items that announce the same thing share ``entry_id`` (pipelines/dedupe.py);
-they become one entry whose fields come from the most informative member and
-which links to every member's page. A row that cannot be read is left out with
+they become one entry whose fields come from the member its source's standing
+gives precedence (aggregator.sources.TRUST_ORDER), never from the one that says
+most, and which links to every member's page. A source's own feed shows the
+entry from that source's page. A row that cannot be read is left out with
 a logged error; the others are published. Text that is not UTF-8 (written by
 another program) is read with U+FFFD in place of its bad bytes.
 """
@@ -17,14 +19,15 @@ from datetime import datetime
 
 import sqlite_utils
 
+from aggregator.sources import TRUST_ORDER, host_of, source_hosts
 from feeds.entries import Entry, Link, Unpublishable, entry_from_row, instant
 
 log = logging.getLogger(__name__)
 
 PUBLISHED_KINDS = ("event", "call")
 JSON_COLUMNS = ("deadlines", "tags", "topics")
-# The fields whose presence makes a member more informative.
-INFORMATIVE = ("summary", "location", "online", "end", "country", "language", "status")
+# What a source's own feed takes from that source's member of an entry.
+PAGE_FIELDS = ("source", "url", "title", "summary", "language")
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,11 @@ class Loaded:
     skipped: list[Unpublishable]
 
 
-def load_entries(db: sqlite_utils.Database) -> Loaded:
-    """Every event and call of the database, grouped by entry, in no particular order."""
+def load_entries(db: sqlite_utils.Database,
+                 hosts: dict[str, tuple[str, ...]] | None = None) -> Loaded:
+    """Every event and call of the database, grouped by entry, in no particular order.
+    ``hosts``: each source's own hosts (default: the sources' declarations)."""
+    hosts = source_hosts() if hosts is None else hosts
     marks = ", ".join("?" for _ in PUBLISHED_KINDS)
     groups: dict[str, list[Entry]] = defaultdict(list)
     skipped = []
@@ -53,27 +59,26 @@ def load_entries(db: sqlite_utils.Database) -> Loaded:
         db.conn.text_factory = factory
     changes = _change_times(db)
     last_good = _last_good_crawls(db)
-    entries = [merge(entry_id, members, changes.get(entry_id, 0), last_good)
+    entries = [merge(entry_id, members, changes.get(entry_id, 0), last_good, hosts)
                for entry_id, members in groups.items()]
     return Loaded(entries, skipped)
 
 
 def merge(entry_id: str, members: list[Entry], change_times: int,
-          last_good: dict[str, datetime]) -> Entry:
-    """The entry of a group: the best member's fields, every member's link.
+          last_good: dict[str, datetime], hosts: dict[str, tuple[str, ...]]) -> Entry:
+    """The entry of a group: the first member's fields by precedence, every member's link.
 
     SEQUENCE rises with every distinct change time, every member that joined
     and the entry's going from its sources; it never depends on the clock.
     """
-    ordered = sorted(members, key=informativeness, reverse=True)
+    ordered = sorted(members, key=lambda member: precedence(member, hosts))
     best = ordered[0]
     gone = [_gone_since(m, last_good) for m in members]
     gone_since = max(gone) if all(gone) else None
     sequence = change_times + len(members) - 1 + (1 if gone_since else 0)
     updated = max([m.updated for m in members] + ([gone_since] if gone_since else []))
-    also = tuple(dict.fromkeys(Link(m.source, m.url) for m in ordered[1:] if m.url != best.url))
     return replace(
-        best, id=entry_id, also=also,
+        best, id=entry_id, also=_links_besides(best, ordered), members=tuple(ordered),
         first_seen=min(m.first_seen for m in members), updated=updated,
         tags=_union(m.tags for m in ordered), topics=_union(m.topics for m in ordered),
         countries=frozenset(m.country for m in members if m.country),
@@ -82,13 +87,29 @@ def merge(entry_id: str, members: list[Entry], change_times: int,
         sequence=sequence, gone_since=gone_since)
 
 
-def informativeness(member: Entry) -> tuple:
-    """Timed over all-day, exact over approximate, then more fields filled; then the oldest."""
-    dated = member.start or (member.cutoffs[0].at if member.cutoffs else None)
-    filled = sum(1 for name in INFORMATIVE if getattr(member, name) not in (None, ""))
-    return (dated is not None, dated is not None and not dated.all_day,
-            dated is not None and not dated.approximate, len(member.cutoffs), filled,
-            -member.first_seen.timestamp(), member.id)
+def precedence(member: Entry, hosts: dict[str, tuple[str, ...]]) -> tuple:
+    """Sort key, first first: a member on its own source's site (a row stored
+    before sources declared their hosts may not be), then by its source's place
+    in TRUST_ORDER, unlisted sources last; then whoever announced it first."""
+    owns_page = host_of(member.url) in hosts.get(member.source, ())
+    rank = TRUST_ORDER.index(member.source) if member.source in TRUST_ORDER else len(TRUST_ORDER)
+    return (not owns_page, rank, member.first_seen, member.id)
+
+
+def seen_by(entry: Entry, source: str) -> Entry:
+    """The entry as ``source``'s own feed shows it: its link, title and summary
+    are that source's page's, the others' pages are related links."""
+    own = next((m for m in entry.members if m.source == source), None)
+    if own is None or own.id == entry.members[0].id:
+        return entry
+    return replace(entry, **{name: getattr(own, name) for name in PAGE_FIELDS},
+                   also=_links_besides(own, entry.members))
+
+
+def _links_besides(primary: Entry, members) -> tuple[Link, ...]:
+    """Every member's page and related links, but the primary's page."""
+    links = [link for m in members for link in (Link(m.source, m.url), *m.also)]
+    return tuple(dict.fromkeys(link for link in links if link.url != primary.url))
 
 
 def _gone_since(member: Entry, last_good: dict[str, datetime]) -> datetime | None:

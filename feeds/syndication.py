@@ -43,7 +43,7 @@ class Syndication:
         self.id_authority = id_authority
         # An empty feed was last built on the day it speaks for.
         self.empty_date = datetime.combine(as_of, time.min, timezone.utc)
-        self._made: dict[tuple[str, str], object] = {}
+        self._made: dict[tuple[str, str, str], object] = {}
 
     def rss(self, entries: list[Entry], channel: Channel) -> bytes:
         feed = self._feed(entries, channel, "application/rss+xml")
@@ -109,8 +109,9 @@ class Syndication:
         return f"tag:{self.id_authority},2026:{entry.id}"
 
     def _once(self, form: str, entry: Entry, make):
-        """An entry's item in one format, made once per publish however many feeds show it."""
-        key = (form, entry.id)
+        """An entry's item in one format, made once per publish however many feeds show it
+        (once per source it is shown from: a source's own feed shows its own page)."""
+        key = (form, entry.id, entry.source)
         if key not in self._made:
             self._made[key] = make(entry)
         return self._made[key]

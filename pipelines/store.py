@@ -20,7 +20,7 @@ from scrapy.utils.defer import deferred_from_coro
 from aggregator import db as database
 from aggregator.clock import now
 from aggregator.problems import problem_found
-from pipelines.dedupe import days_of, entry_for
+from pipelines.dedupe import MERGED_KINDS, candidates, day_keys, entry_for
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +67,33 @@ def row_of(item: dict) -> dict:
     return row
 
 
+DAY_KEY_LOOKUP = ("select item_id from day_keys where kind = ? and day = ? and title_key = ? "
+                  "order by item_id limit ?")
+
+
+def ensure_day_keys(db) -> None:
+    """The table of each event's and call's (day, title key) pairs (see
+    pipelines/dedupe.py) and its index; a database from before gets it filled
+    from its items."""
+    if db["day_keys"].exists():
+        return
+    with db.conn:
+        db["day_keys"].create({"item_id": str, "kind": str, "day": str, "title_key": str},
+                              pk=("item_id", "day", "title_key"))
+        db["day_keys"].create_index(["kind", "day", "title_key", "item_id"])
+        marks = ", ".join("?" for _ in MERGED_KINDS)
+        for row in db.query(f"select id, kind, title, start, deadlines from items "
+                            f"where kind in ({marks})", MERGED_KINDS):
+            keep_day_keys(db, row)
+
+
+def keep_day_keys(db, row: dict) -> None:
+    """The row's (day, title key) pairs, replacing those it had."""
+    db.execute("delete from day_keys where item_id = ?", [row["id"]])
+    db.conn.executemany("insert into day_keys (item_id, kind, day, title_key) values (?, ?, ?, ?)",
+                        [(row["id"], row["kind"], day, key) for day, key in day_keys(row)])
+
+
 def keep_readable(old: dict | None, row: dict) -> dict:
     """The row, with the stored dates kept where the page's date texts failed."""
     unreadable = row.pop("unreadable")
@@ -81,6 +108,7 @@ class SQLiteStorePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
         self.db = database.connect(crawler.settings.get("CLUSTERFEEDS_DB"))
+        ensure_day_keys(self.db)
         self.pending: dict[str, dict] = {}
         self.problems: list[dict] = []
         self.counts = {"items": 0, "new": 0, "changed": 0}
@@ -142,7 +170,9 @@ class SQLiteStorePipeline:
                 old = known.get(row["id"])
                 rows[done] = row = keep_readable(old, row)
                 if old is None or old["content_hash"] != row["content_hash"]:
-                    row["entry_id"] = entry_for(row, [*rows[:done], *self._same_days(row)])
+                    # Rows earlier in the batch are written already: the lookup finds them.
+                    row["entry_id"] = entry_for(row, self._same_days(row))
+                    keep_day_keys(self.db, row)
                 else:
                     row["entry_id"] = old["entry_id"]
                 if old is None:
@@ -172,17 +202,14 @@ class SQLiteStorePipeline:
                 self.db.query(f"select * from items where id in ({marks})", ids)}
 
     def _same_days(self, row: dict) -> list[dict]:
-        """Stored events or calls on one of the row's days: the only candidates
-        for being the same thing."""
-        found = []
-        for day in days_of(row):
-            if row["kind"] == "event":
-                where, args = "substr(start, 1, 10) = ?", [day.isoformat()]
-            else:
-                where, args = "deadlines like ?", [f'%"at": "{day.isoformat()}%']
-            found += self.db.query(f"select id, kind, title, start, deadlines, entry_id from items "
-                                   f"where kind = ? and {where}", [row["kind"], *args])
-        return found
+        """Stored events or calls sharing a day and a title key with the row: the
+        only candidates for being the same thing, found through an index."""
+        def stored_under(day: str, key: str, limit: int) -> list[str]:
+            return [item_id for (item_id,) in self.db.execute(DAY_KEY_LOOKUP,
+                                                              [row["kind"], day, key, limit])]
+        ids = candidates(row, stored_under)
+        found = self._stored(ids)
+        return [found[item_id] for item_id in ids if item_id in found]
 
     def _record_changes(self, old: dict, new: dict, stamp: str) -> None:
         self.db["changes"].insert_all(

@@ -3,8 +3,10 @@ the source's extractor, follow the links it returns."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from functools import cached_property
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -14,6 +16,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 
 from aggregator import db as database
 from aggregator.problems import report_problem
+from aggregator.sources import host_of, source_hosts
 from spiders.extractors import generic
 from spiders.extractors.page import Extraction
 
@@ -38,8 +41,17 @@ class SourceSpider(scrapy.Spider):
     timezone: ClassVar[str] = "Europe/Brussels"
     kinds: ClassVar[tuple[str, ...]] = ()
     start_urls: ClassVar[list[str]] = []
+    # The hosts whose pages are the source's own, exactly (no subdomains): an
+    # item's URL must be on one. Default: the start URLs' hosts. Scrapy may
+    # crawl these and the start URLs' hosts (allowed_domains).
+    hosts: ClassVar[tuple[str, ...]] = ()
     # extract(url, html) -> Extraction; a plain function, see spiders/extractors.
     extractor: ClassVar[Callable[[str, str], Extraction]]
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.hosts = tuple(cls.hosts) or hosts_of(cls.start_urls)
+        cls.allowed_domains = list(dict.fromkeys([*cls.hosts, *hosts_of(cls.start_urls)]))
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -69,10 +81,44 @@ class SourceSpider(scrapy.Spider):
         for field, message in extraction.problems:
             report_problem(self.crawler, self.name, response.url, field, message)
         for item in extraction.items:
-            yield {**item, "source": self.name}
+            if own := self.own_item(item, response.url):
+                yield {**own, "source": self.name}
         for url in [*extraction.links, self.next_page(response, extraction)]:
             if url:
                 yield response.follow(url, callback=self.parse, errback=self.page_failed)
+
+    def own_item(self, item: dict, page_url: str) -> dict | None:
+        """The item with a URL on this source's hosts, so that no page can speak
+        for another site. An item pointing elsewhere (a JSON-LD ``url`` on another
+        domain) becomes its page's item, the other URL kept as its related link
+        unless that is on a source's host, where it could pass for that source's
+        page. Reported either way; None when the page itself is not the source's."""
+        url = item.get("url")
+        if host_of(url) in self.hosts:
+            return item
+        hosts = ", ".join(self.hosts)
+        if host_of(page_url) not in self.hosts:
+            report_problem(self.crawler, self.name, page_url, "url",
+                           f"{url!r}: neither it nor its page is on {self.name}'s hosts "
+                           f"({hosts}); item left out")
+            return None
+        owner = next((name for name, its_hosts in self.hosts_of_sources.items()
+                      if host_of(url) in its_hosts), None)
+        if owner:
+            related, fate = None, f"it is {owner}'s host: dropped"
+        elif host_of(url) and urlsplit(url).scheme in ("http", "https"):
+            related, fate = url, "kept as a related link"
+        else:
+            related, fate = None, "not a valid http(s) link: dropped"
+        report_problem(self.crawler, self.name, page_url, "url",
+                       f"{url!r} is not on {self.name}'s hosts ({hosts}); the page's own "
+                       f"URL is used; {fate}")
+        # The other URL tells apart several such items on one page.
+        return {**item, "url": page_url, "related_url": related, "key": item.get("key") or url}
+
+    @cached_property
+    def hosts_of_sources(self) -> dict[str, tuple[str, ...]]:
+        return {**source_hosts(), self.name: self.hosts}
 
     def next_page(self, response: Response, extraction: Extraction) -> str | None:
         """The next listing page, unless a newest-first listing has reached
@@ -123,3 +169,7 @@ class SourceSpider(scrapy.Spider):
             # What this page lists was not seen, yet may still be there.
             self.crawler.stats.inc_value("clusterfeeds/pages_lost")
         report_problem(self.crawler, self.name, url, "page", message)
+
+
+def hosts_of(urls: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(filter(None, map(host_of, urls))))

@@ -12,7 +12,7 @@ class ClusteroSpider(SourceSpider):
     languages = ("ro", "en")
     timezone = "Europe/Bucharest"
     kinds = ("event", "call", "news")
-    allowed_domains = ["clustero.eu", "www.clustero.eu"]
+    hosts = extractor_module.HOSTS
     start_urls = [
         "https://clustero.eu/ro/evenimente/",
         "https://clustero.eu/en/events/",

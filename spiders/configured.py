@@ -28,7 +28,8 @@ logger = logging.getLogger(__name__)
 BUNDLED = Path(__file__).parent / "sources"
 ENVIRONMENT = "CLUSTERFEEDS_SOURCES_DIR"
 REQUIRED = ("name", "title", "country", "language", "timezone", "kind", "start_urls")
-OPTIONAL = ("homepage", "follow", "url_kinds")
+OPTIONAL = ("homepage", "hosts", "follow", "url_kinds")
+HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")
 
 
 class SourceFileError(ValueError):
@@ -55,20 +56,19 @@ def load_source(path: Path, taken: set[str] = frozenset()) -> type[SourceSpider]
     validate(config, taken)
     name = config["name"]
     start_urls = list(config["start_urls"])
-    hosts = list(dict.fromkeys(urlsplit(url).hostname for url in start_urls))
     url_kinds = tuple(config.get("url_kinds", {}).items())
     attributes = dict(
         __module__=__name__,
         __doc__=f"{config['title']} (from {path.name}).",
         name=name,
         title=config["title"],
-        homepage=config.get("homepage") or f"https://{hosts[0]}",
+        homepage=config.get("homepage") or f"https://{urlsplit(start_urls[0]).hostname}",
         country=config["country"],
         languages=(config["language"],),
         timezone=config["timezone"],
         kinds=tuple(dict.fromkeys([config["kind"], *(kind for _, kind in url_kinds)])),
         start_urls=start_urls,
-        allowed_domains=hosts,
+        hosts=tuple(config.get("hosts", ())),
         extractor=staticmethod(generic_extractor(config["language"], config["kind"],
                                                  tuple(config.get("follow", ())), url_kinds)),
         source_file=str(path),
@@ -105,6 +105,10 @@ def validate(config: dict, taken: set[str]) -> None:
     urls = config["start_urls"]
     if not isinstance(urls, list) or not urls or not all(is_http_url(u) for u in urls):
         raise SourceFileError("start_urls", "must be a non-empty list of http(s) URLs")
+    hosts = config.get("hosts", [])
+    if not isinstance(hosts, list) or not all(isinstance(h, str) and HOST.fullmatch(h) for h in hosts):
+        raise SourceFileError("hosts", f"{hosts!r} must be a list of lower-case host names "
+                                       "such as 'www.example.org'")
     if "homepage" in config and not is_http_url(config["homepage"]):
         raise SourceFileError("homepage", f"{config['homepage']!r} is not an http(s) URL")
     if not isinstance(config["language"], str) or not re.fullmatch(r"[a-z]{2}", config["language"]):

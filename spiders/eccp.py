@@ -12,7 +12,7 @@ class EccpSpider(SourceSpider):
     languages = ("en",)
     timezone = "Europe/Brussels"
     kinds = ("event", "call", "news")
-    allowed_domains = ["www.clustercollaboration.eu", "clustercollaboration.eu"]
+    hosts = extractor_module.HOSTS
     start_urls = [
         "https://www.clustercollaboration.eu/event-calendar",
         "https://www.clustercollaboration.eu/search-results?type=eccp_calls&page=0",

@@ -13,7 +13,7 @@ class EeagrantsSpider(SourceSpider):
     languages = ("en",)
     timezone = "Europe/Brussels"
     kinds = ("news", "call", "event")
-    allowed_domains = ["eeagrants.org", "www.innovationnorway.ro", "www.eeagrants.lv"]
+    hosts = extractor_module.HOSTS
     start_urls = [
         "https://eeagrants.org/en/news",
         "https://eeagrants.org/en/opportunities/open-calls",

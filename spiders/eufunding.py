@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Iterator
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
@@ -54,7 +55,8 @@ class EufundingSpider(SourceSpider):
     languages = ("en",)
     timezone = "Europe/Brussels"
     kinds = ("call",)
-    allowed_domains = ["api.tech.ec.europa.eu"]
+    # The API is crawled; the topics' pages are the items.
+    hosts = (urlsplit(SEARCH_URL).hostname, urlsplit(extractor_module.TOPIC_PAGE).hostname)
     # Topics per reply (the API allows up to 100); the bundled snapshot's
     # replies were recorded with this size, and their URLs carry it.
     page_size: ClassVar[int] = 10

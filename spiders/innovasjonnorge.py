@@ -12,7 +12,7 @@ class InnovasjonnorgeSpider(SourceSpider):
     languages = ("en", "nb")
     timezone = "Europe/Oslo"
     kinds = ("event", "call", "news")
-    allowed_domains = ["www.innovasjonnorge.no"]
+    hosts = extractor_module.HOSTS
     start_urls = [
         "https://www.innovasjonnorge.no/en/start-page/eea-norway-grants/events/",
         "https://www.innovasjonnorge.no/no/subsites/forside/utlysninger/",

@@ -13,7 +13,7 @@ class MitaSpider(SourceSpider):
     languages = ("lt", "en")
     timezone = "Europe/Vilnius"
     kinds = ("event", "call", "news")
-    allowed_domains = ["mita.lrv.lt", "inovacijuagentura.lt", "2021.esinvesticijos.lt"]
+    hosts = extractor_module.HOSTS
     start_urls = [
         "https://inovacijuagentura.lt/lt/kvietimai/",
         "https://inovacijuagentura.lt/lt/naujienos/",

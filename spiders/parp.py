@@ -12,7 +12,7 @@ class ParpSpider(SourceSpider):
     languages = ("pl", "en")
     timezone = "Europe/Warsaw"
     kinds = ("event", "call", "news")
-    allowed_domains = ["www.parp.gov.pl", "parp.gov.pl", "feng.parp.gov.pl"]
+    hosts = extractor_module.HOSTS
     start_urls = [
         "https://feng.parp.gov.pl/component/grants/grants",
         "https://www.parp.gov.pl/aktualnosci",

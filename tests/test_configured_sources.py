@@ -75,6 +75,8 @@ def test_without_the_environment_variable_only_bundled_files_load(monkeypatch, t
     (("['/tapahtumat/[^/]+/$']", "['/tapahtumat/[^/+/$']"), "follow"),
     (('kind = "event"', 'kind = "event"\nstart_url = "x"'), "start_url"),
     (('country = "FI"\n', ""), "country"),
+    (('kind = "event"', 'kind = "event"\nhosts = "cluster.example.fi"'), "hosts"),
+    (('kind = "event"', 'kind = "event"\nhosts = ["https://cluster.example.fi/"]'), "hosts"),
     (('title = ', 'title = = '), "(file)"),
 ])
 def test_a_bad_file_is_skipped_with_an_error_naming_file_and_key(tmp_path, monkeypatch, caplog, change, key):
@@ -85,6 +87,16 @@ def test_a_bad_file_is_skipped_with_an_error_naming_file_and_key(tmp_path, monke
     assert set(BUNDLED) <= spiders and "my_cluster" not in spiders
     [record] = [r for r in caplog.records if "bad.toml" in r.getMessage()]
     assert f"skipped: {key}:" in record.getMessage()
+
+
+def test_a_source_s_hosts_are_its_start_urls_hosts_unless_it_names_them(tmp_path):
+    (tmp_path / "s.toml").write_text(USER_SOURCE, encoding="utf-8")
+    assert configured.load_source(tmp_path / "s.toml").hosts == ("cluster.example.fi",)
+    (tmp_path / "s.toml").write_text(
+        USER_SOURCE + 'hosts = ["cluster.example.fi", "events.example.fi"]\n', encoding="utf-8")
+    spider = configured.load_source(tmp_path / "s.toml")
+    assert spider.hosts == ("cluster.example.fi", "events.example.fi")
+    assert spider.allowed_domains == ["cluster.example.fi", "events.example.fi"]
 
 
 def test_url_kinds_must_name_kinds(tmp_path):

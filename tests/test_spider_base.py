@@ -20,6 +20,7 @@ def listing(url, html):
 class ListingSpider(SourceSpider):
     name = "listing"
     languages = ("pl",)
+    start_urls = ["https://example.org/list"]
     extractor = staticmethod(listing)
 
 
@@ -97,6 +98,64 @@ def test_items_carry_the_source_and_extractor_problems_are_reported(spider, monk
     assert out[0]["source"] == "listing" and out[0]["title"] == "A call"
     assert spider.problems == [{"source": "listing", "url": "https://example.org/list",
                                 "field": "results", "message": "expected a list, got dict"}]
+
+
+def items_pointing_at(spider, monkeypatch, *urls, page="https://example.org/list"):
+    def extractor(url, html):
+        return Extraction(items=[raw_item("event", target, f"Event {n}", "pl")
+                                 for n, target in enumerate(urls)])
+    monkeypatch.setattr(ListingSpider, "extractor", staticmethod(extractor))
+    return [out for out in spider.parse(response(b"<p/>", url=page)) if isinstance(out, dict)]
+
+
+def test_an_item_on_its_source_s_hosts_keeps_its_url(spider, monkeypatch):
+    [item] = items_pointing_at(spider, monkeypatch, "https://example.org/events/forum")
+    assert item["url"] == "https://example.org/events/forum" and item.get("related_url") is None
+    assert spider.problems == []
+
+
+def test_an_item_pointing_at_another_site_is_its_page_s_and_keeps_the_link_as_related(spider,
+                                                                                     monkeypatch):
+    items = items_pointing_at(spider, monkeypatch, "https://tickets.example.net/forum",
+                              "https://tickets.example.net/matchmaking")
+    assert [(i["url"], i["related_url"]) for i in items] == [
+        ("https://example.org/list", "https://tickets.example.net/forum"),
+        ("https://example.org/list", "https://tickets.example.net/matchmaking")]
+    assert len({i["key"] for i in items}) == 2     # two items still, not one
+    problem = spider.problems[0]
+    assert (problem["source"], problem["url"], problem["field"]) == (
+        "listing", "https://example.org/list", "url")
+    assert "'https://tickets.example.net/forum' is not on listing's hosts (example.org)" in (
+        problem["message"]) and "kept as a related link" in problem["message"]
+
+
+@pytest.mark.parametrize("target, fate", [
+    ("https://www.clustercollaboration.eu/event-calendar/forum", "it is eccp's host: dropped"),
+    ("https://clustercollaboration.eu/news/forum", "it is eccp's host: dropped"),
+    ("javascript:alert(1)", "not a valid http(s) link: dropped"),
+    ("http://[::1/forum", "not a valid http(s) link: dropped"),
+    (None, "not a valid http(s) link: dropped"),
+])
+def test_a_link_that_could_pass_for_a_source_s_page_or_is_not_a_web_link_is_dropped(
+        spider, monkeypatch, target, fate):
+    [item] = items_pointing_at(spider, monkeypatch, target)
+    assert item["url"] == "https://example.org/list" and item["related_url"] is None
+    assert spider.problems[0]["message"].endswith(fate)
+
+
+def test_an_item_whose_page_is_not_the_source_s_either_is_left_out(spider, monkeypatch):
+    assert items_pointing_at(spider, monkeypatch, "https://elsewhere.example.net/a",
+                             page="https://mirror.example.net/list") == []
+    assert spider.problems[0]["url"] == "https://mirror.example.net/list"
+    assert spider.problems[0]["message"].endswith("item left out")
+
+
+def test_every_source_declares_its_hosts_and_scrapy_may_crawl_them():
+    from aggregator.sources import all_sources
+    from spiders.base import hosts_of
+    for source in all_sources():
+        assert source.hosts, source.name
+        assert set(source.allowed_domains) == set(source.hosts) | set(hosts_of(source.start_urls))
 
 
 def test_a_page_its_selectors_no_longer_know_is_read_by_the_generic_extractor(tmp_path):

@@ -245,5 +245,5 @@ def test_spider_facts():
     spider = MitaSpider
     assert (spider.name, spider.country, spider.timezone) == ("mita", "LT", "Europe/Vilnius")
     assert spider.languages == ("lt", "en") and spider.kinds == ("event", "call", "news")
-    assert set(spider.allowed_domains) == set(HOSTS)
+    assert set(spider.hosts) >= set(HOSTS) and set(spider.allowed_domains) == set(spider.hosts)
     assert spider.extractor is extract

@@ -40,12 +40,13 @@ EVENTS = [
         start="2026-11-25T09:30:00+01:00", end="2026-11-25T17:00:00+01:00",
         timezone="Europe/Brussels", location="Brussels", online=0, status="upcoming",
         tags=["clusters", "policy"], topics=["digital"], entry_id="ev-conference"),
-    # The same conference announced by the Norwegian agency: all-day, less informative.
+    # The same conference announced by a source ranked after ECCP (an unlisted one):
+    # all-day, less informative.
     row("ev-conference-no", "event", "European Cluster Conference 2026",
-        "2026-11-11T07:00:00+01:00", source="innovasjonnorge", country="NO", all_day=1,
+        "2026-11-11T07:00:00+01:00", source="siva", country="NO", all_day=1,
         start="2026-11-25", end="2026-11-25", timezone="Europe/Oslo", status="upcoming",
         language="no", summary="", topics=["green"], entry_id="ev-conference",
-        url="https://www.innovasjonnorge.no/no/arrangementer/european-cluster-conference/"),
+        url="https://siva.no/arrangementer/european-cluster-conference/"),
     row("ev-webinar", "event", "Webinar: EEA grants for SMEs", "2026-11-14T12:00:00+01:00",
         source="innovasjonnorge", country="NO", start="2026-11-20T10:00:00+01:00",
         end="2026-11-20T11:30:00+01:00", timezone="Europe/Oslo", online=1, status="upcoming"),

@@ -82,7 +82,7 @@ def test_event_properties(published):
     assert event["dtstamp"].dt == event["last-modified"].dt
     assert event["sequence"] == 1  # a second source joined
     assert "09:30–17:00 CET (Europe/Brussels)" in event["description"]
-    assert ("Also announced by: innovasjonnorge (https://www.innovasjonnorge.no/no/"
+    assert ("Also announced by: siva (https://siva.no/"
             "arrangementer/european-cluster-conference/)") in event["description"]
     assert calendar["x-wr-calname"] == "clusterfeeds: events"
     assert calendar["name"] == "clusterfeeds: events"

@@ -16,12 +16,11 @@ def test_members_of_one_entry_become_one_entry(feed_db):
     entries = entries_by_id(feed_db)
     assert "ev-conference-no" not in entries
     conference = entries["ev-conference"]
-    assert not conference.start.all_day          # the timed member wins over the all-day one
+    assert not conference.start.all_day          # eccp's member: its source ranks first
     assert conference.source == "eccp" and conference.language == "en"
     assert [(link.source, link.url) for link in conference.also] == [
-        ("innovasjonnorge",
-         "https://www.innovasjonnorge.no/no/arrangementer/european-cluster-conference/")]
-    assert conference.countries == {"EU", "NO"} and conference.sources == {"eccp", "innovasjonnorge"}
+        ("siva", "https://siva.no/arrangementer/european-cluster-conference/")]
+    assert conference.countries == {"EU", "NO"} and conference.sources == {"eccp", "siva"}
     assert conference.languages == {"en", "no"}
     assert set(conference.topics) == {"digital", "green"}
     assert conference.first_seen.isoformat() == "2026-11-11T07:00:00+01:00"
@@ -80,3 +79,55 @@ def test_gone_only_after_a_good_crawl_that_did_not_find_it(feed_db):
 def test_an_entry_is_gone_only_when_every_member_is(feed_db):
     feed_db["items"].update("ev-conference-no", {"last_seen": "2026-11-01T00:00:00+00:00"})
     assert entries_by_id(feed_db)["ev-conference"].gone_since is None
+
+
+def test_the_source_ranked_first_gives_link_title_and_text_however_little_it_says(feed_db):
+    # innovasjonnorge, an agency, ranks before eccp, a platform gathering others'
+    # announcements: its all-day member with no summary leads the timed, fuller one.
+    feed_db["items"].update("ev-conference-no", {
+        "source": "innovasjonnorge",
+        "url": "https://www.innovasjonnorge.no/no/arrangementer/european-cluster-conference/"})
+    conference = entries_by_id(feed_db)["ev-conference"]
+    assert (conference.source, conference.title, conference.summary) == (
+        "innovasjonnorge", "European Cluster Conference 2026", "")
+    assert conference.url.startswith("https://www.innovasjonnorge.no/")
+    assert conference.start.all_day
+    assert [link.source for link in conference.also] == ["eccp"]
+
+
+def test_a_member_off_its_source_s_hosts_ranks_after_every_one_on_them(feed_db):
+    # A row stored before sources declared hosts: eccp's member points elsewhere.
+    feed_db["items"].update("ev-conference", {"url": "https://hostile.example.net/conference"})
+    hosts = {"eccp": ("www.clustercollaboration.eu",), "siva": ("siva.no",)}
+    conference = {e.id: e for e in load_entries(feed_db, hosts).entries}["ev-conference"]
+    assert conference.source == "siva"
+    assert [(link.source, link.url) for link in conference.also] == [
+        ("eccp", "https://hostile.example.net/conference")]
+
+
+def test_unlisted_sources_rank_by_who_announced_first():
+    from feeds.load import precedence
+    members = members_of(("a", "mine", "2026-11-01T00:00:00+00:00"),
+                                  ("b", "theirs", "2026-11-02T00:00:00+00:00"))
+    assert sorted(members, key=lambda m: precedence(m, {}))[0].source == "mine"
+
+
+def test_a_related_link_is_published_with_the_entry(feed_db):
+    feed_db["items"].update("ev-webinar", {"related_url": "https://tickets.example.net/webinar"})
+    webinar = entries_by_id(feed_db)["ev-webinar"]
+    assert [(link.source, link.url) for link in webinar.also] == [
+        ("innovasjonnorge", "https://tickets.example.net/webinar")]
+    conference = entries_by_id(feed_db)["ev-conference"]
+    assert len(conference.also) == 1
+
+
+def test_every_bundled_source_has_its_place_in_the_trust_order():
+    from aggregator.sources import TRUST_ORDER, all_sources
+    assert sorted(TRUST_ORDER) == sorted(source.name for source in all_sources())
+
+
+def members_of(*rows):
+    from feeds.entries import entry_from_row
+    return [entry_from_row({"id": id, "kind": "event", "source": source, "title": "T",
+                            "url": f"https://{source}.example.org/t", "first_seen": seen})
+            for id, source, seen in rows]

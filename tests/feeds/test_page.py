@@ -49,14 +49,14 @@ def test_dates_days_left_places_sources_and_other_announcements(published):
     assert "Fri 20 November 2026, 10:00–11:30 CET (Europe/Oslo)" in item["ev-webinar"]
     assert "Online · innovasjonnorge" in item["ev-webinar"]
     assert "Trondheim and online · siva" in item["ev-ongoing"]
-    assert "Also announced by: innovasjonnorge" in item["ev-conference"]
+    assert "Also announced by: siva" in item["ev-conference"]
 
 
 def test_entries_carry_what_the_filters_match(published):
     conference = page_of(published).xpath('//li[@id="ev-conference"]')[0]
     assert conference.get("data-kind") == "event"
     assert conference.get("data-country") == "|EU|NO|"
-    assert conference.get("data-source") == "|eccp|innovasjonnorge|"
+    assert conference.get("data-source") == "|eccp|siva|"
     assert conference.get("data-language") == "|en|no|"
     assert conference.get("data-topic") == "|digital|green|"
     form = page_of(published).xpath('//form[@id="filters"]')[0]

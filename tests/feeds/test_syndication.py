@@ -70,8 +70,7 @@ def test_rss_entries_link_date_and_first_seen(published):
     first_seen = datetime.fromisoformat(ROWS["ev-conference-no"]["first_seen"]).utctimetuple()
     assert conference.published_parsed[:6] == first_seen[:6]
     assert "Wed 25 November 2026, 09:30–17:00 CET (Europe/Brussels)" in conference.description
-    assert ('Also announced by: <a href="https://www.innovasjonnorge.no/no/arrangementer/'
-            'european-cluster-conference/">innovasjonnorge</a>') in conference.description
+    assert ('Also announced by: <a href="https://siva.no/arrangementer/european-cluster-conference/">siva</a>') in conference.description
 
 
 def test_atom_entries_carry_language_related_links_and_tag_ids(published):
@@ -99,7 +98,7 @@ def test_json_feed_items(published):
     assert items["call-yearly"]["_clusterfeeds"]["deadlines"][0]["approximate"] is True
     events = {i["id"]: i for i in json.loads((published / "events.json").read_bytes())["items"]}
     conference = events["ev-conference"]["_clusterfeeds"]
-    assert [a["source"] for a in conference["announced_by"]] == ["eccp", "innovasjonnorge"]
+    assert [a["source"] for a in conference["announced_by"]] == ["eccp", "siva"]
     assert conference["start"]["at"] == "2026-11-25T09:30:00+01:00"
     assert events["ev-gone"]["_clusterfeeds"]["no_longer_listed_since"] == "2026-11-16T05:30:00Z"
 
@@ -107,10 +106,24 @@ def test_json_feed_items(published):
 def test_scoped_feeds_hold_their_scope_only(published):
     assert entry_ids(published / "country/no/events.rss") == [
         "ev-webinar", "ev-conference", "ev-arendal", "ev-ongoing", "ev-gone"]
-    assert entry_ids(published / "source/siva/events.json") == ["ev-ongoing", "ev-gone"]
+    assert entry_ids(published / "source/siva/events.json") == ["ev-conference", "ev-ongoing",
+                                                                "ev-gone"]
     assert entry_ids(published / "topic/green/events.atom") == ["ev-conference"]
     assert entry_ids(published / "country/pl/calls.rss") == ["call-hostile"]
     assert entry_ids(published / "country/pl/events.rss") == []
+
+
+def test_a_source_s_own_feed_links_to_its_own_page_for_a_shared_entry(published):
+    def conference(path):
+        return next(item for item in json.loads((published / path).read_text())["items"]
+                    if item["id"] == "ev-conference")
+    eccp, siva = ROWS["ev-conference"], ROWS["ev-conference-no"]
+    for path in ("events.json", "source/eccp/events.json", "source/siva/events.json"):
+        own = siva if path.startswith("source/siva/") else eccp
+        item = conference(path)
+        assert (item["url"], item["title"]) == (own["url"], own["title"]), path
+        others = [a["url"] for a in item["_clusterfeeds"]["announced_by"][1:]]
+        assert others == [(eccp if own is siva else siva)["url"]], path
 
 
 def test_titles_are_the_stored_titles_even_hostile_ones(published):
