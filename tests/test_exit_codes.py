@@ -295,7 +295,7 @@ def test_a_log_file_in_a_read_only_folder_is_refused(db, tmp_path):
 
 
 def break_rendering(monkeypatch, error):
-    def render_all(entries, context):
+    def render_all(entries, context, *renderers):
         yield "events.rss", b"<rss/>"
         raise error
     monkeypatch.setattr("feeds.publish.render_all", render_all)
