@@ -40,6 +40,7 @@ class PageFacts:
         self.add("published", text_value(article.get("datePublished")))
         self.add("published", meta_content(soup, "article:published_time"))
         lines = list(text_lines(main))
+        self.stamped = holders_of(main.find_all("time", datetime=True))
         self.read_times(main)
         self.read_labels(lines)
         self.read_sentences(lines)
@@ -61,7 +62,7 @@ class PageFacts:
 
     def read_labels(self, lines: list[tuple[Tag, str]]) -> None:
         for node, line in lines:
-            if node.find("time", datetime=True):
+            if id(node) in self.stamped:  # its <time> has been read
                 continue
             label, value = split_label(line, self.language)
             if label is None:
@@ -145,7 +146,7 @@ def text_lines(main: Tag) -> Iterable[tuple[Tag, str]]:
     for br in main.find_all("br"):
         br.replace_with(NavigableString(LINE_BREAK))
     nodes = [main, *main.find_all(True)]
-    holding_blocks = blocks_holders(nodes)
+    holding_blocks = holders_of(main.find_all(list(BLOCKS)))
     values, labelled = label_values(nodes)
     value_texts: dict[int, str] = {}
     for node in nodes:
@@ -167,13 +168,15 @@ def text_lines(main: Tag) -> Iterable[tuple[Tag, str]]:
                 yield node, line
 
 
-def blocks_holders(nodes: list[Tag]) -> set[int]:
-    """The ids of the nodes (in document order) that hold a block element, found
-    from the last node up: each node's descendants come after it."""
+def holders_of(tags: list[Tag]) -> set[int]:
+    """The ids of the elements that hold one of ``tags``: each walk up stops at an
+    element marked already, as all above it are, so the whole costs one page."""
     holders: set[int] = set()
-    for node in reversed(nodes):
-        if node.parent is not None and (node.name in BLOCKS or id(node) in holders):
-            holders.add(id(node.parent))
+    for tag in tags:
+        for ancestor in tag.parents:
+            if id(ancestor) in holders:
+                break
+            holders.add(id(ancestor))
     return holders
 
 
