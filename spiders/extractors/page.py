@@ -78,10 +78,10 @@ class DepthCappedBuilder(LXMLTreeBuilder):
         self.depth = 0
         super().feed(markup)
 
-    def start(self, tag, attrib, nsmap={}) -> None:  # noqa: B006 (lxml's own signature)
+    def start(self, tag, attrib, nsmap=None) -> None:
         self.depth += 1
         if self.depth <= MAX_DEPTH:
-            super().start(tag, attrib, nsmap)
+            super().start(tag, attrib, nsmap or {})
 
     def end(self, tag) -> None:
         if self.depth <= MAX_DEPTH:
