@@ -31,7 +31,7 @@ class ListingSpider(SourceSpider):
 
 @pytest.fixture
 def spider_with(tmp_path):
-    """A ListingSpider with these settings on top of PAGE_BOUNDS; its problems are kept."""
+    """A ListingSpider with clusterfeeds' settings and these on top; its problems are kept."""
     def make(**settings):
         spider = spider_of(ListingSpider, CLUSTERFEEDS_DB=str(tmp_path / "t.db"), **settings)
         spider.problems = []
@@ -115,7 +115,7 @@ def items_pointing_at(spider, monkeypatch, *urls, page="https://example.org/list
         return Extraction(items=[raw_item("event", target, f"Event {n}", "pl")
                                  for n, target in enumerate(urls)])
     monkeypatch.setattr(ListingSpider, "extractor", staticmethod(extractor))
-    return [out for out in spider.parse(response(b"<p/>", url=page)) if isinstance(out, dict)]
+    return [out for out in parsed(spider, response(b"<p/>", url=page)) if isinstance(out, dict)]
 
 
 def test_an_item_on_its_source_s_hosts_keeps_its_url(spider, monkeypatch):
