@@ -75,6 +75,13 @@ CLUSTERFEEDS_SNAPSHOT = ""
 CLUSTERFEEDS_PROGRESS = False
 # host:port of an already running replay server (tests start their own).
 CLUSTERFEEDS_REPLAY_ADDRESS = ""
+# Bounds on one page (spiders/base.py): seconds its extraction may take on a
+# worker thread, pages of one source extracted at a time, and how many items
+# and links it may yield. Each overrun is a problem; the crawl goes on.
+CLUSTERFEEDS_PAGE_SECONDS = 30.0
+CLUSTERFEEDS_EXTRACTION_THREADS = 2
+CLUSTERFEEDS_PAGE_ITEMS = 500
+CLUSTERFEEDS_PAGE_LINKS = 2000
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

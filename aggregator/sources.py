@@ -61,3 +61,10 @@ def host_of(url: str | None) -> str | None:
         return urlsplit(url).hostname if isinstance(url, str) else None
     except ValueError:  # "http://[::1" and the like, as a hostile page may give
         return None
+
+
+def skipped_source_files() -> list:
+    """The source files that could not be loaded (spiders/configured.py), each with
+    its path and reason; the loader has logged each already."""
+    from spiders import configured  # on demand: loading reads every source file
+    return configured.skipped

@@ -1,8 +1,14 @@
 """The base of every source's spider: crawl from start URLs, hand each page to
-the source's extractor, follow the links it returns."""
+the source's extractor, follow the links it returns.
+
+Each page is bounded: its extraction runs on a worker thread with a time limit
+(CLUSTERFEEDS_PAGE_SECONDS), and what it yields is capped
+(CLUSTERFEEDS_PAGE_ITEMS, CLUSTERFEEDS_PAGE_LINKS); each overrun is a problem
+naming source and URL, and the crawl goes on."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from functools import cached_property
 from typing import ClassVar
@@ -19,6 +25,7 @@ from aggregator.problems import report_problem
 from aggregator.sources import host_of, source_hosts
 from spiders.extractors import generic
 from spiders.extractors.page import Extraction
+from spiders.threads import Overrun, in_thread
 
 # What a page in these languages is in when it is not UTF-8 and does not say.
 LEGACY_ENCODINGS = {
@@ -64,28 +71,61 @@ class SourceSpider(scrapy.Spider):
         for url in self.start_urls:
             yield scrapy.Request(url, callback=self.parse, errback=self.page_failed)
 
-    def parse(self, response: Response) -> Iterator[dict | scrapy.Request]:
+    @cached_property
+    def extraction_slots(self) -> asyncio.Semaphore:
+        """How many of this source's pages are extracted at a time."""
+        return asyncio.Semaphore(self.settings.getint("CLUSTERFEEDS_EXTRACTION_THREADS"))
+
+    async def parse(self, response: Response) -> AsyncIterator[dict | scrapy.Request]:
         if not isinstance(response, TextResponse):
             report_problem(self.crawler, self.name, response.url, "page",
                            f"not a text page ({response.headers.get('Content-Type')!r})")
             return
         html = self.page_text(response)
-        extraction = type(self).extractor(response.url, html)
-        if not (extraction.items or extraction.links or extraction.next_page):
-            # The site's markup changed under its selectors (or the page is of a
-            # kind they never knew): what a generic reading finds beats silence.
-            extraction = generic.extract_page(response.url, html, language=self.languages[0],
-                                              kind=self.kinds[0])
-            if extraction.items:
-                self.crawler.stats.inc_value("clusterfeeds/generic_fallback")
+        try:
+            # A slot is given back when time is up, even though the thread runs on.
+            async with self.extraction_slots:
+                extraction, generic_read = await in_thread(
+                    self.extract, response.url, html, name=f"extract {self.name}",
+                    seconds=self.settings.getfloat("CLUSTERFEEDS_PAGE_SECONDS"))
+        except Overrun as overrun:
+            report_problem(self.crawler, self.name, response.url, "page",
+                           f"extraction {overrun}; the page is skipped")
+            return
+        if generic_read:
+            self.crawler.stats.inc_value("clusterfeeds/generic_fallback")
+        for output in self.outputs(response, extraction):
+            yield output
+
+    def extract(self, url: str, html: str) -> tuple[Extraction, bool]:
+        """The page's extraction (on a worker thread: it touches nothing shared),
+        and whether the generic reading stood in for the source's extractor."""
+        extraction = type(self).extractor(url, html)
+        if extraction.items or extraction.links or extraction.next_page:
+            return extraction, False
+        # The site's markup changed under its selectors (or the page is of a
+        # kind they never knew): what a generic reading finds beats silence.
+        extraction = generic.extract_page(url, html, language=self.languages[0], kind=self.kinds[0])
+        return extraction, bool(extraction.items)
+
+    def outputs(self, response: TextResponse, extraction: Extraction) -> Iterator[dict | scrapy.Request]:
+        """The page's problems reported, its items, and requests for its links, within the caps."""
         for field, message in extraction.problems:
             report_problem(self.crawler, self.name, response.url, field, message)
-        for item in extraction.items:
+        for item in self.capped(response.url, "items", extraction.items, "CLUSTERFEEDS_PAGE_ITEMS"):
             if own := self.own_item(item, response.url):
                 yield {**own, "source": self.name}
-        for url in [*extraction.links, self.next_page(response, extraction)]:
+        links = self.capped(response.url, "links", extraction.links, "CLUSTERFEEDS_PAGE_LINKS")
+        for url in [*links, self.next_page(response, extraction)]:
             if url:
                 yield response.follow(url, callback=self.parse, errback=self.page_failed)
+
+    def capped(self, url: str, field: str, found: list, setting: str) -> list:
+        cap = self.settings.getint(setting)
+        if len(found) > cap:
+            report_problem(self.crawler, self.name, url, field,
+                           f"{len(found)} on one page; only the first {cap} kept ({setting})")
+        return found[:cap]
 
     def own_item(self, item: dict, page_url: str) -> dict | None:
         """The item with a URL on this source's hosts, so that no page can speak

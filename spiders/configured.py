@@ -3,20 +3,26 @@ folder named by $CLUSTERFEEDS_SOURCES_DIR, read by the generic extractor.
 
 Each valid file becomes a module-level SourceSpider subclass, so Scrapy's
 spider loader (`scrapy list`, `clusterfeeds sources`) finds it like any other.
-A file with a mistake is skipped with an error naming the file and the key; the
-other sources load. The keys are documented at the top of spiders/sources/*.toml.
+Each file stands alone: one that cannot be read (not a file, not UTF-8, not
+TOML) or has a mistake is skipped with one line naming the file and the reason
+(and the key), kept in ``skipped``; the other sources load. The keys are
+documented at the top of spiders/sources/*.toml.
 """
 
 from __future__ import annotations
 
+import codecs
 import logging
 import os
 import re
 import tomllib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import regex
 
 from spiders.base import SourceSpider
 from spiders.extractors.feeds_in import extract_feed, is_feed
@@ -30,14 +36,25 @@ ENVIRONMENT = "CLUSTERFEEDS_SOURCES_DIR"
 REQUIRED = ("name", "title", "country", "language", "timezone", "kind", "start_urls")
 OPTIONAL = ("homepage", "hosts", "follow", "url_kinds")
 HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")
+# Far more than a source needs; a bigger file is a mistake (a log, a dump) not to be read whole.
+MAX_FILE_BYTES = 1_000_000
 
 
 class SourceFileError(ValueError):
-    """A mistake in a source file, at one key."""
+    """A mistake in a source file: at one key, or (``key`` None) in the file as a whole."""
 
-    def __init__(self, key: str, message: str):
-        super().__init__(f"{key}: {message}")
+    def __init__(self, key: str | None, message: str):
+        super().__init__(f"{key}: {message}" if key else message)
         self.key = key
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"source file {self.path} skipped: {self.reason}"
 
 
 def source_files() -> list[Path]:
@@ -48,11 +65,7 @@ def source_files() -> list[Path]:
 
 def load_source(path: Path, taken: set[str] = frozenset()) -> type[SourceSpider]:
     """The spider class a source file describes; SourceFileError names what is wrong."""
-    try:
-        with open(path, "rb") as f:
-            config = tomllib.load(f)
-    except tomllib.TOMLDecodeError as error:
-        raise SourceFileError("(file)", f"not valid TOML: {error}") from None
+    config = read_table(path)
     validate(config, taken)
     name = config["name"]
     start_urls = list(config["start_urls"])
@@ -74,6 +87,34 @@ def load_source(path: Path, taken: set[str] = frozenset()) -> type[SourceSpider]
         source_file=str(path),
     )
     return type(class_name(name), (SourceSpider,), attributes)
+
+
+def read_table(path: Path) -> dict:
+    """The TOML table a source file holds; SourceFileError says why it cannot be had."""
+    if path.is_symlink() and not path.exists():
+        raise SourceFileError(None, f"a symbolic link to {os.readlink(path)}, which does not exist")
+    if path.is_dir():
+        raise SourceFileError(None, "a folder, not a file")
+    if not path.is_file():  # a FIFO would block the reader for ever
+        raise SourceFileError(None, "not a regular file")
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise SourceFileError(None, f"cannot be read: {error.strerror or error}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise SourceFileError(None, f"larger than {MAX_FILE_BYTES:,} bytes")
+    data = data.removeprefix(codecs.BOM_UTF8)  # as some Windows editors save UTF-8
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SourceFileError(None, f"not UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SourceFileError(None, f"not valid TOML: {error}") from None
+    except RecursionError:
+        raise SourceFileError(None, "not valid TOML: arrays or tables nested too deep") from None
 
 
 def generic_extractor(language: str, kind: str, follow: tuple[str, ...],
@@ -99,6 +140,8 @@ def validate(config: dict, taken: set[str]) -> None:
         raise SourceFileError("name", f"{name!r} must be lower-case letters, digits and _")
     if name in taken:
         raise SourceFileError("name", f"{name!r} is already the name of another source")
+    if (Path(__file__).parent / f"{name}.py").exists():
+        raise SourceFileError("name", f"{name!r} is the name of a source in code (spiders/{name}.py)")
     for key in ("title", "country"):
         if not isinstance(config[key], str) or not config[key].strip():
             raise SourceFileError(key, "must be a non-empty string")
@@ -115,7 +158,7 @@ def validate(config: dict, taken: set[str]) -> None:
         raise SourceFileError("language", f"{config['language']!r} is not a two-letter code such as 'de'")
     try:
         ZoneInfo(config["timezone"])
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
         raise SourceFileError("timezone", f"{config['timezone']!r} is not an IANA time zone "
                                           "such as 'Europe/Berlin'") from None
     check_kind("kind", config["kind"])
@@ -138,9 +181,10 @@ def check_kind(key: str, kind) -> None:
 
 
 def check_regex(key: str, pattern) -> None:
+    # The extractor runs them with the regex module, which bounds each search in time.
     try:
-        re.compile(pattern)
-    except (re.error, TypeError) as error:
+        regex.compile(pattern)
+    except (regex.error, TypeError) as error:
         raise SourceFileError(key, f"{pattern!r} is not a regular expression: {error}") from None
 
 
@@ -150,20 +194,28 @@ def is_http_url(value) -> bool:
 
 
 def class_name(name: str) -> str:
-    return "".join(part.title() for part in name.split("_")) + "SourceSpider"
+    # Underscores stay, so that two names never make one class name ("a1b", "a1_b").
+    return f"{name.title()}SourceSpider"
 
 
-def load_all() -> dict[str, type[SourceSpider]]:
-    """Every valid source file's spider by class name; the others are logged and skipped."""
+def load_all() -> tuple[dict[str, type[SourceSpider]], list[SkippedFile]]:
+    """Every valid source file's spider by class name, and the files skipped (each logged)."""
     spiders: dict[str, type[SourceSpider]] = {}
+    skipped: list[SkippedFile] = []
+    folder = os.environ.get(ENVIRONMENT)
+    if folder and not Path(folder).is_dir():
+        skipped.append(SkippedFile(Path(folder), f"${ENVIRONMENT} names no folder"))
     for path in source_files():
         try:
             spider = load_source(path, {s.name for s in spiders.values()})
         except SourceFileError as error:
-            logger.error("source file %s skipped: %s", path, error)
+            skipped.append(SkippedFile(path, str(error)))
             continue
         spiders[spider.__name__] = spider
-    return spiders
+    for skip in skipped:
+        logger.error("%s", skip)
+    return spiders, skipped
 
 
-globals().update(load_all())
+spider_classes, skipped = load_all()
+globals().update(spider_classes)

@@ -12,6 +12,7 @@ from scrapy.http import Response
 
 from spiders.base import SourceSpider
 from spiders.extractors import eufunding as extractor_module
+from spiders.extractors.page import Extraction
 
 SEARCH_URL = "https://api.tech.ec.europa.eu/search-api/prod/rest/search"
 # Any text that never occurs in the JSON parts. Fixed, so that a page's search is the
@@ -69,8 +70,8 @@ class EufundingSpider(SourceSpider):
         async for request in super().start():
             yield self.search_request(request.url)
 
-    def parse(self, response: Response) -> Iterator[dict | scrapy.Request]:
-        for output in super().parse(response):
+    def outputs(self, response: Response, extraction: Extraction) -> Iterator[dict | scrapy.Request]:
+        for output in super().outputs(response, extraction):
             yield self.search_request(output.url) if isinstance(output, scrapy.Request) else output
 
     def search_request(self, url: str) -> scrapy.Request:

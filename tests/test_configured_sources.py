@@ -36,7 +36,7 @@ def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 
 
 def test_bundled_sources_are_spiders():
-    spiders = {s.name: s for s in configured.load_all().values()}
+    spiders = {s.name: s for s in configured.load_all()[0].values()}
     assert set(BUNDLED) <= set(spiders)
     gocluster = spiders["gocluster"]
     assert issubclass(gocluster, SourceSpider) and gocluster.__module__ == "spiders.configured"
@@ -77,13 +77,26 @@ def test_without_the_environment_variable_only_bundled_files_load(monkeypatch, t
     (('country = "FI"\n', ""), "country"),
     (('kind = "event"', 'kind = "event"\nhosts = "cluster.example.fi"'), "hosts"),
     (('kind = "event"', 'kind = "event"\nhosts = ["https://cluster.example.fi/"]'), "hosts"),
-    (('title = ', 'title = = '), "(file)"),
+    (('"Europe/Helsinki"', "5"), "timezone"),
+    (('"Europe/Helsinki"', '"' + 'x' * 5000 + '"'), "timezone"),
+    (('"Europe/Helsinki"', '["Europe/Helsinki"]'), "timezone"),
+    (("['/tapahtumat/[^/]+/$']", "[1]"), "follow"),
+    (("['/tapahtumat/[^/]+/$']", "'/tapahtumat/'"), "follow"),
+    (("['/tapahtumat/[^/]+/$']", "['a{99999999999}']"), "follow"),
+    (('["https://cluster.example.fi/tapahtumat/"]', "[1]"), "start_urls"),
+    (('kind = "event"', "kind = []"), "kind"),
+    (('name = "my_cluster"', 'name = ["my_cluster"]'), "name"),
+    (('name = "my_cluster"', 'name = "eccp"'), "name"),
+    (('title = "My cluster\'s events"', "title = 5"), "title"),
+    (('language = "fi"', "language = 5"), "language"),
+    (('kind = "event"', 'kind = "event"\nhomepage = 5'), "homepage"),
+    (('kind = "event"', 'kind = "event"\nurl_kinds = 3'), "url_kinds"),
 ])
 def test_a_bad_file_is_skipped_with_an_error_naming_file_and_key(tmp_path, monkeypatch, caplog, change, key):
     (tmp_path / "bad.toml").write_text(USER_SOURCE.replace(*change), encoding="utf-8")
     monkeypatch.setenv(configured.ENVIRONMENT, str(tmp_path))
     with caplog.at_level(logging.ERROR, logger="spiders.configured"):
-        spiders = {s.name for s in configured.load_all().values()}
+        spiders = {s.name for s in configured.load_all()[0].values()}
     assert set(BUNDLED) <= spiders and "my_cluster" not in spiders
     [record] = [r for r in caplog.records if "bad.toml" in r.getMessage()]
     assert f"skipped: {key}:" in record.getMessage()
@@ -99,6 +112,82 @@ def test_a_source_s_hosts_are_its_start_urls_hosts_unless_it_names_them(tmp_path
     assert spider.allowed_domains == ["cluster.example.fi", "events.example.fi"]
 
 
+def fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def dangling_link(path: Path) -> None:
+    path.symlink_to(path.with_name("gone.toml"))
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda path: path.write_bytes(USER_SOURCE.replace("My cluster", "Mój klaster").encode("cp1250")),
+     "not UTF-8: byte 0xf3 at offset"),
+    (lambda path: path.write_text(USER_SOURCE.replace("title = ", "title = = ")), "not valid TOML: "),
+    (lambda path: path.write_text(USER_SOURCE + "x = " + "[" * 50_000 + "]" * 50_000),
+     "not valid TOML: arrays or tables nested too deep"),
+    (lambda path: path.write_text(USER_SOURCE + "#" * configured.MAX_FILE_BYTES),
+     "larger than 1,000,000 bytes"),
+    (Path.mkdir, "a folder, not a file"),
+    (dangling_link, "a symbolic link to"),
+    (fifo, "not a regular file"),
+    # A file whose every read fails, even for root.
+    pytest.param(lambda path: path.symlink_to("/proc/self/mem"), "cannot be read: Input/output error",
+                 marks=pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="Linux only")),
+])
+def test_a_file_that_cannot_be_read_is_skipped_with_its_path_and_reason(tmp_path, monkeypatch, caplog,
+                                                                      make, reason):
+    (tmp_path / "mine.toml").write_text(USER_SOURCE, encoding="utf-8")
+    make(tmp_path / "bad.toml")
+    monkeypatch.setenv(configured.ENVIRONMENT, str(tmp_path))
+    with caplog.at_level(logging.ERROR, logger="spiders.configured"):
+        spiders, skipped = configured.load_all()
+    assert set(BUNDLED) | {"my_cluster"} <= {s.name for s in spiders.values()}
+    [skip] = skipped
+    assert skip.path == tmp_path / "bad.toml" and skip.reason.startswith(reason)
+    assert [r.getMessage() for r in caplog.records] == [f"source file {tmp_path / 'bad.toml'} skipped: {skip.reason}"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_an_unreadable_file_is_skipped(tmp_path, monkeypatch):
+    (tmp_path / "bad.toml").write_text(USER_SOURCE, encoding="utf-8")
+    (tmp_path / "bad.toml").chmod(0)
+    monkeypatch.setenv(configured.ENVIRONMENT, str(tmp_path))
+    [skip] = configured.load_all()[1]
+    assert skip.reason == "cannot be read: Permission denied"
+
+
+def test_a_sources_folder_that_is_not_there_is_reported(tmp_path, monkeypatch):
+    monkeypatch.setenv(configured.ENVIRONMENT, str(tmp_path / "nowhere"))
+    spiders, [skip] = configured.load_all()
+    assert set(BUNDLED) <= {s.name for s in spiders.values()}
+    assert str(skip) == f"source file {tmp_path / 'nowhere'} skipped: ${configured.ENVIRONMENT} names no folder"
+
+
+def test_names_that_differ_only_by_underscores_are_two_sources(tmp_path, monkeypatch):
+    for name in ("a1b", "a1_b"):
+        (tmp_path / f"{name}.toml").write_text(USER_SOURCE.replace("my_cluster", name), encoding="utf-8")
+    monkeypatch.setenv(configured.ENVIRONMENT, str(tmp_path))
+    spiders, skipped = configured.load_all()
+    assert {"a1b", "a1_b"} <= {s.name for s in spiders.values()} and skipped == []
+
+
+def test_the_sources_command_names_each_skipped_file_and_exits_1(tmp_path):
+    (tmp_path / "mine.toml").write_text(USER_SOURCE, encoding="utf-8")
+    (tmp_path / "latin.toml").write_bytes("title = 'Café'".encode("latin-1"))
+    (tmp_path / "folder.toml").mkdir()
+    dangling_link(tmp_path / "link.toml")
+    listed = run(sys.executable, "-m", "aggregator.cli", "sources",
+                 env={"CLUSTERFEEDS_SOURCES_DIR": str(tmp_path)})
+    assert listed.returncode == 1
+    assert "my_cluster: My cluster's events" in listed.stdout and "gocluster:" in listed.stdout
+    assert listed.stderr.splitlines() == [
+        f"source file {tmp_path / 'folder.toml'} skipped: a folder, not a file",
+        f"source file {tmp_path / 'latin.toml'} skipped: not UTF-8: byte 0xe9 at offset 12",
+        f"source file {tmp_path / 'link.toml'} skipped: a symbolic link to {tmp_path / 'gone.toml'}, "
+        "which does not exist"]
+
+
 def test_url_kinds_must_name_kinds(tmp_path):
     (tmp_path / "s.toml").write_text(USER_SOURCE + '\n[url_kinds]\n"/uutiset/" = "article"\n', encoding="utf-8")
     with pytest.raises(configured.SourceFileError) as error:
@@ -107,7 +196,7 @@ def test_url_kinds_must_name_kinds(tmp_path):
 
 
 def test_the_extractor_reads_a_feed_or_a_page(snapshot):
-    spiders = {s.name: s for s in configured.load_all().values()}
+    spiders = {s.name: s for s in configured.load_all()[0].values()}
     feed_url = "https://www.clusterexcellencedenmark.dk/feed/"
     feed = spiders["clusterexcellencedenmark"].extractor(feed_url, snapshot.read(feed_url))
     assert len(feed.items) == 6 and feed.links == []

@@ -1,10 +1,15 @@
-"""What every spider shares: decoding pages, following links, stopping paging."""
+"""What every spider shares: decoding pages, following links, stopping paging,
+and the bounds on one page: its extraction's time and its items and links."""
+
+import threading
+import time
 
 import pytest
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
 from aggregator.problems import problem_found
+from parsing import parsed, spider_of
 from spiders.base import SourceSpider
 from spiders.extractors.page import Extraction, raw_item
 
@@ -25,17 +30,22 @@ class ListingSpider(SourceSpider):
 
 
 @pytest.fixture
-def spider(tmp_path):
-    crawler = get_crawler(ListingSpider, {"CLUSTERFEEDS_DB": str(tmp_path / "t.db")})
-    spider = ListingSpider.from_crawler(crawler)
-    crawler.spider = spider
-    spider.known_urls = frozenset()
-    spider.problems = []
-    # Signal receivers are held weakly: keep a reference to this one.
-    spider.record_problem = lambda source, url, field, message, **_: spider.problems.append(
-        {"source": source, "url": url, "field": field, "message": message})
-    crawler.signals.connect(spider.record_problem, signal=problem_found)
-    return spider
+def spider_with(tmp_path):
+    """A ListingSpider with clusterfeeds' settings and these on top; its problems are kept."""
+    def make(**settings):
+        spider = spider_of(ListingSpider, CLUSTERFEEDS_DB=str(tmp_path / "t.db"), **settings)
+        spider.problems = []
+        # Signal receivers are held weakly: keep a reference to this one.
+        spider.record_problem = lambda source, url, field, message, **_: spider.problems.append(
+            {"source": source, "url": url, "field": field, "message": message})
+        spider.crawler.signals.connect(spider.record_problem, signal=problem_found)
+        return spider
+    return make
+
+
+@pytest.fixture
+def spider(spider_with):
+    return spider_with()
 
 
 def response(body: bytes, content_type: str = "text/html", url="https://example.org/list"):
@@ -72,21 +82,21 @@ def test_utf8_pages_are_read_as_utf8(spider):
 
 
 def test_follows_links_and_the_next_page(spider):
-    urls = [r.url for r in spider.parse(response(b"<html></html>"))]
+    urls = [r.url for r in parsed(spider, response(b"<html></html>"))]
     assert urls == ["https://example.org/a", "https://example.org/b",
                     "https://example.org/list?page=2"]
 
 
 def test_stops_paging_a_newest_first_listing_whose_entries_are_all_known(spider):
     spider.known_urls = frozenset({"https://example.org/a", "https://example.org/b"})
-    urls = [r.url for r in spider.parse(response(b"<html></html>"))]
+    urls = [r.url for r in parsed(spider, response(b"<html></html>"))]
     assert urls == ["https://example.org/a", "https://example.org/b"]
     assert spider.crawler.stats.get_value("clusterfeeds/paging_stopped") == 1
 
 
 def test_keeps_paging_when_one_entry_is_new(spider):
     spider.known_urls = frozenset({"https://example.org/a"})
-    assert "https://example.org/list?page=2" in [r.url for r in spider.parse(response(b"<p/>"))]
+    assert "https://example.org/list?page=2" in [r.url for r in parsed(spider, response(b"<p/>"))]
 
 
 def test_items_carry_the_source_and_extractor_problems_are_reported(spider, monkeypatch):
@@ -94,7 +104,7 @@ def test_items_carry_the_source_and_extractor_problems_are_reported(spider, monk
         return Extraction(items=[raw_item("call", url, "A call", "pl")],
                           problems=[("results", "expected a list, got dict")])
     monkeypatch.setattr(ListingSpider, "extractor", staticmethod(extractor))
-    out = list(spider.parse(response(b"<p/>")))
+    out = parsed(spider, response(b"<p/>"))
     assert out[0]["source"] == "listing" and out[0]["title"] == "A call"
     assert spider.problems == [{"source": "listing", "url": "https://example.org/list",
                                 "field": "results", "message": "expected a list, got dict"}]
@@ -105,7 +115,7 @@ def items_pointing_at(spider, monkeypatch, *urls, page="https://example.org/list
         return Extraction(items=[raw_item("event", target, f"Event {n}", "pl")
                                  for n, target in enumerate(urls)])
     monkeypatch.setattr(ListingSpider, "extractor", staticmethod(extractor))
-    return [out for out in spider.parse(response(b"<p/>", url=page)) if isinstance(out, dict)]
+    return [out for out in parsed(spider, response(b"<p/>", url=page)) if isinstance(out, dict)]
 
 
 def test_an_item_on_its_source_s_hosts_keeps_its_url(spider, monkeypatch):
@@ -162,18 +172,62 @@ def test_a_page_its_selectors_no_longer_know_is_read_by_the_generic_extractor(tm
     from pathlib import Path
 
     from spiders.eccp import EccpSpider
-    crawler = get_crawler(EccpSpider, {"CLUSTERFEEDS_DB": str(tmp_path / "t.db")})
-    spider = EccpSpider.from_crawler(crawler)
-    crawler.spider = spider
-    spider.known_urls = frozenset()
+    spider = spider_of(EccpSpider, CLUSTERFEEDS_DB=str(tmp_path / "t.db"))
     page = Path(__file__).parent / "extractors" / "pages" / "eccp-event-redesigned.html"
     url = "https://www.clustercollaboration.eu/event-calendar/european-cluster-conference-2027"
-    items = [out for out in spider.parse(response(page.read_bytes(), url=url))
+    items = [out for out in parsed(spider, response(page.read_bytes(), url=url))
              if isinstance(out, dict)]
     assert [(i["source"], i["kind"], i["title"]) for i in items] == [
         ("eccp", "event", "European Cluster Conference 2027")]
     assert items[0]["start_text"]
-    assert crawler.stats.get_value("clusterfeeds/generic_fallback") == 1
+    assert spider.crawler.stats.get_value("clusterfeeds/generic_fallback") == 1
+
+
+def test_an_extraction_past_the_time_limit_is_a_problem_and_the_page_is_skipped(spider_with, monkeypatch):
+    def stuck(url, html):
+        time.sleep(30)
+        return listing(url, html)
+    monkeypatch.setattr(ListingSpider, "extractor", staticmethod(stuck))
+    spider = spider_with(CLUSTERFEEDS_PAGE_SECONDS=0.2)
+    assert parsed(spider, response(b"<p/>")) == []
+    assert spider.problems == [{"source": "listing", "url": "https://example.org/list", "field": "page",
+                                "message": "extraction took over 0.2 s; the page is skipped"}]
+
+
+def test_an_extractor_s_own_error_is_not_taken_for_the_time_limit(spider, monkeypatch):
+    def failing(url, html):
+        raise TimeoutError("the extractor's own")
+    monkeypatch.setattr(ListingSpider, "extractor", staticmethod(failing))
+    with pytest.raises(TimeoutError, match="the extractor's own"):
+        parsed(spider, response(b"<p/>"))
+    assert spider.problems == []
+
+
+def test_extraction_runs_off_the_event_loop(spider, monkeypatch):
+    threads = []
+
+    def recording(url, html):
+        threads.append(threading.current_thread())
+        return listing(url, html)
+    monkeypatch.setattr(ListingSpider, "extractor", staticmethod(recording))
+    parsed(spider, response(b"<p/>"))
+    assert threads and threads[0] is not threading.main_thread() and threads[0].daemon
+
+
+@pytest.mark.parametrize("field, setting, extraction", [
+    ("items", "CLUSTERFEEDS_PAGE_ITEMS",
+     Extraction(items=[raw_item("event", f"https://example.org/e{n}", f"E{n}", "pl") for n in range(7)])),
+    ("links", "CLUSTERFEEDS_PAGE_LINKS", Extraction(links=[f"https://example.org/e{n}" for n in range(7)])),
+])
+def test_a_page_s_items_and_links_are_capped_and_the_cut_named(spider_with, monkeypatch, field, setting,
+                                                               extraction):
+    monkeypatch.setattr(ListingSpider, "extractor", staticmethod(lambda url, html: extraction))
+    spider = spider_with(**{setting: 3})
+    out = parsed(spider, response(b"<p/>"))
+    assert [o["url"] if isinstance(o, dict) else o.url for o in out] == [
+        "https://example.org/e0", "https://example.org/e1", "https://example.org/e2"]
+    assert spider.problems == [{"source": "listing", "url": "https://example.org/list", "field": field,
+                                "message": f"7 on one page; only the first 3 kept ({setting})"}]
 
 
 def test_a_304_lowers_a_site_s_delay_as_a_200_does():

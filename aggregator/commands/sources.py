@@ -2,10 +2,11 @@
 
 import json
 
-from aggregator.commands.failures import EXIT_OK
-from aggregator.sources import all_sources
+from aggregator.commands.failures import EXIT_OK, EXIT_SOURCE_FAILED
+from aggregator.sources import all_sources, skipped_source_files
 
-HELP = "List the sources with their country, languages, time zone, kinds and start URLs."
+HELP = ("List the sources with their country, languages, time zone, kinds and start URLs "
+        "(exit 1 if a source file was skipped).")
 
 
 def add_arguments(parser):
@@ -26,4 +27,5 @@ def run(args) -> int:
               f"{', '.join(spider.kinds)}")
         for url in spider.start_urls:
             print(f"  {url}")
-    return EXIT_OK
+    # Each skipped file has been logged on standard error with its reason.
+    return EXIT_SOURCE_FAILED if skipped_source_files() else EXIT_OK

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 import feedparser
 import icalendar
 
-from spiders.extractors.generic import kind_for, main_content
+from spiders.extractors.generic import UrlRules, kind_for, main_content
 from spiders.extractors.generic_facts import PageFacts
 from spiders.extractors.page import Extraction, absolute, raw_item, soup_of
 
@@ -42,13 +42,13 @@ def extract_feed(url: str, body: str, *, language: str, kind: str,
     if start is None:
         return Extraction(problems=[("page", "not an RSS, Atom or iCalendar feed")])
     body = body[start.start():]
+    rules = UrlRules("url_kinds", url_kinds, problems=[])
     if body.startswith(CALENDAR):
-        return calendar_items(url, body, language, kind, list(url_kinds))
-    return entry_items(url, body, language, kind, list(url_kinds))
+        return calendar_items(url, body, language, kind, rules)
+    return entry_items(url, body, language, kind, rules)
 
 
-def entry_items(url: str, body: str, language: str, kind: str,
-                url_kinds: list[tuple[str, str]]) -> Extraction:
+def entry_items(url: str, body: str, language: str, kind: str, url_kinds: UrlRules) -> Extraction:
     parsed = feedparser.parse(body)
     if parsed.bozo and not parsed.entries:
         return Extraction(problems=[("page", f"unreadable feed: {parsed.bozo_exception}")])
@@ -73,11 +73,10 @@ def entry_items(url: str, body: str, language: str, kind: str,
         )
         if entry.get("title"):
             items.append(raw_item(entry_kind, link, entry.title, language, **facts))
-    return Extraction(items=items)
+    return Extraction(items=items, problems=url_kinds.problems)
 
 
-def calendar_items(url: str, body: str, language: str, kind: str,
-                   url_kinds: list[tuple[str, str]]) -> Extraction:
+def calendar_items(url: str, body: str, language: str, kind: str, url_kinds: UrlRules) -> Extraction:
     try:
         calendar = icalendar.Calendar.from_ical(body)
     except ValueError as error:
@@ -110,7 +109,7 @@ def calendar_items(url: str, body: str, language: str, kind: str,
                   if cats for c in cats.cats],
             external_id=str(event.get("UID") or "") or None,
         ))
-    return Extraction(items=items)
+    return Extraction(items=items, problems=url_kinds.problems)
 
 
 def ical_text(value: date | datetime | None) -> str | None:

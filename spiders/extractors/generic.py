@@ -11,43 +11,73 @@ Dates stay text: the pipelines read them.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 
-from bs4 import BeautifulSoup, Tag
+import regex
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from spiders.extractors.generic_facts import PageFacts, item_text, text_value
-from spiders.extractors.page import Extraction, absolute, raw_item, soup_of
+from spiders.extractors.page import (MAX_JSON_LD_OBJECTS, Extraction, absolute, json_ld_nodes, raw_item,
+                                     soup_of)
 
-NOISE = ("script, style, noscript, template, svg, iframe, nav, aside, button, select, "
-         "[role=navigation], [role=banner], [role=contentinfo], [role=complementary], "
-         "[role=search], [role=dialog], [aria-hidden=true], [hidden], "
-         "[class*=cookie i], [id*=cookie i], [class*=consent i], [id*=consent i], "
-         "[class*=breadcrumb i], [class*=share i], [class*=social i], [class*=sidebar i], "
-         "[id*=sidebar i], [class*=related i], [class*=skip-link i]")
+# What is never the page's own content, matched in plain Python: a CSS selector
+# engine costs tens of times more per element on a page of a hundred thousand.
+NOISE_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "nav", "aside", "button", "select"}
+NOISE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
+NOISE_CLASS_WORDS = ("cookie", "consent", "breadcrumb", "share", "social", "sidebar", "related", "skip-link")
+NOISE_ID_WORDS = ("cookie", "consent", "sidebar")
 EVENT_TYPES = re.compile(r"(?:^|/)(?:\w*Event|Hackathon|Festival)$")
 EVENT_TYPES_MICRODATA = re.compile(r"schema\.org/\w*Event$")
 ARTICLE_TYPES = re.compile(r"(?:^|/)(?:\w*Article|BlogPosting|Report|WebPage)$")
 LISTING_ARTICLES = 3
+# Seconds one of a source file's regexes may take on one URL: "(a|aa)+$" would
+# backtrack for ever on a long run of a's; the regex module stops it.
+PATTERN_SECONDS = 0.1
+
+
+class UrlRules:
+    """A source file's (regex, value) rules over URLs, each search bounded in time:
+    a regex that overruns is reported once, naming it, and not used again on the page."""
+
+    def __init__(self, key: str, rules: Iterable[tuple[str, str]], problems: list[tuple[str, str]]):
+        self.key, self.rules, self.problems = key, list(rules), problems
+
+    def value_for(self, url: str) -> str | None:
+        """The value of the first rule whose regex finds ``url``."""
+        for rule in list(self.rules):
+            pattern, value = rule
+            try:
+                if regex.search(pattern, url, timeout=PATTERN_SECONDS):
+                    return value
+            except TimeoutError:
+                self.rules.remove(rule)
+                self.problems.append((self.key, f"{pattern!r} took over {PATTERN_SECONDS} s on {url} "
+                                                "(catastrophic backtracking); not used on the rest of this page"))
+        return None
 
 
 def extract_page(url: str, html: str, *, language: str, kind: str, follow: Iterable[str] = (),
                  url_kinds: Iterable[tuple[str, str]] = ()) -> Extraction:
     """The items of one page (at most one, or one per JSON-LD event) and the links
     matching ``follow`` (regexes); ``url_kinds`` (regex, kind) overrides ``kind`` by URL."""
+    problems: list[tuple[str, str]] = []
     soup = soup_of(html)
     language = page_language(soup) or language
-    kind = kind_for(url, kind, url_kinds)
-    patterns = [re.compile(p) for p in follow]
-    links = followed_links(url, soup, patterns)
+    kind = kind_for(url, kind, UrlRules("url_kinds", url_kinds, problems))
+    follow_rules = UrlRules("follow", [(pattern, pattern) for pattern in follow], problems)
+    links = followed_links(url, soup, follow_rules)
     next_page = next_link(url, soup)
-    events, article = structured_data(soup)
+    nodes = json_ld_nodes(soup)
+    if len(nodes) > MAX_JSON_LD_OBJECTS:
+        problems.append(("json-ld", f"more than {MAX_JSON_LD_OBJECTS} schema.org objects; "
+                                    f"only the first {MAX_JSON_LD_OBJECTS} read"))
+    events, article = structured_data(nodes[:MAX_JSON_LD_OBJECTS])
     strip_noise(soup)
     main = main_content(soup)
     if not events:
         events = microdata_events(main)
-    listing = len([link for link in followed_links(url, main, patterns) if link != url]) >= 2 \
+    listing = len([link for link in followed_links(url, main, follow_rules) if link != url]) >= 2 \
         or len(main.find_all("article")) >= LISTING_ARTICLES
     facts = PageFacts(url, soup, main, language, kind, article)
     if events:
@@ -56,12 +86,13 @@ def extract_page(url: str, html: str, *, language: str, kind: str, follow: Itera
         items = []
     else:
         items = [item for item in [facts.item()] if item]
-    return Extraction(items=items, links=[link for link in links if link != url], next_page=next_page)
+    return Extraction(items=items, links=[link for link in links if link != url], next_page=next_page,
+                      problems=problems)
 
 
-def kind_for(url: str, kind: str, url_kinds: Iterable[tuple[str, str]]) -> str:
+def kind_for(url: str, kind: str, url_kinds: UrlRules) -> str:
     """The kind of the first (regex, kind) whose regex finds ``url``, else ``kind``."""
-    return next((k for pattern, k in url_kinds if re.search(pattern, url)), kind)
+    return url_kinds.value_for(url) or kind
 
 
 def page_language(soup: BeautifulSoup) -> str | None:
@@ -71,25 +102,33 @@ def page_language(soup: BeautifulSoup) -> str | None:
     return code if re.fullmatch(r"[a-z]{2}", code) else None
 
 
-def followed_links(url: str, node: Tag, patterns: list[re.Pattern]) -> list[str]:
-    links: list[str] = []
-    for anchor in node.find_all("a", href=True) if patterns else []:
+def followed_links(url: str, node: Tag, follow: UrlRules) -> list[str]:
+    links: dict[str, None] = {}
+    for anchor in node.find_all("a", href=True) if follow.rules else []:
         link = absolute(url, anchor["href"])
-        if link and link not in links and any(p.search(link) for p in patterns):
-            links.append(link)
-    return links
+        if link and link not in links and follow.value_for(link) is not None:
+            links[link] = None
+    return list(links)
 
 
 def next_link(url: str, soup: BeautifulSoup) -> str | None:
-    tag = soup.select_one("a[rel~=next][href], link[rel~=next][href]")
+    tag = soup.find(lambda t: t.name in ("a", "link") and t.has_attr("href") and "next" in t.get("rel", ()))
     return absolute(url, tag["href"]) if tag else None
+
+
+def is_noise(tag: Tag) -> bool:
+    if tag.name in NOISE_TAGS or tag.get("role") in NOISE_ROLES or tag.get("aria-hidden") == "true" \
+            or tag.has_attr("hidden"):
+        return True
+    classes, ident = " ".join(tag.get("class", ())).lower(), (tag.get("id") or "").lower()
+    return any(word in classes for word in NOISE_CLASS_WORDS) or any(word in ident for word in NOISE_ID_WORDS)
 
 
 def strip_noise(soup: BeautifulSoup) -> None:
     # A site's header and footer go; an article's own header holds its title and date.
     site_frame = [node for node in soup.find_all(["header", "footer"])
                   if not node.find_parent(["article", "main"])]
-    for node in [*soup.select(NOISE), *site_frame]:
+    for node in [*soup.find_all(is_noise), *site_frame]:
         # "has-sidebar" or "cookie-consent-active" may mark the page's own frame.
         if not node.decomposed and not node.find(["main", "h1"]) and node.name not in ("html", "body"):
             node.decompose()
@@ -102,39 +141,34 @@ def main_content(soup: BeautifulSoup) -> Tag:
     if found is None and len(articles) == 1:
         found = articles[0]
     if found is None:
-        blocks = soup.find_all(["div", "section"])
-        found = max(blocks, key=paragraph_chars, default=None)
+        chars = text_chars(soup)
+        found = max(soup.find_all(["div", "section"]), default=None, key=lambda block: sum(
+            chars[id(child)] for child in block.find_all(["p", "li", "h1", "h2"], recursive=False)))
     return found or soup.body or soup
 
 
-def paragraph_chars(block: Tag) -> int:
-    return sum(len(child.get_text()) for child in block.find_all(["p", "li", "h1", "h2"], recursive=False))
+def text_chars(soup: BeautifulSoup) -> dict[int, int]:
+    """The length of each element's text (as get_text counts it) by id, in one pass
+    from the last element up, so that nested blocks cost no more than flat ones."""
+    chars: dict[int, int] = {}
+    for tag in reversed(soup.find_all(True)):
+        chars[id(tag)] = sum(chars[id(child)] if isinstance(child, Tag)
+                             else len(child) if type(child) in (NavigableString, CData) else 0
+                             for child in tag.contents)
+    return chars
 
 
-def structured_data(soup: BeautifulSoup) -> tuple[list[dict], dict]:
-    """The JSON-LD events of the page, and its article node ({} when none)."""
+def structured_data(nodes: list[dict]) -> tuple[list[dict], dict]:
+    """The events among a page's JSON-LD objects, and its article ({} when none)."""
     events, article = [], {}
-    for script in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(script.string or "")
-        except ValueError:
-            continue
-        for node in json_ld_nodes(data):
-            types = node.get("@type")
-            types = types if isinstance(types, list) else [types]
-            if any(isinstance(t, str) and EVENT_TYPES.search(t) for t in types):
-                events.append(node)
-            elif not article and any(isinstance(t, str) and ARTICLE_TYPES.search(t) for t in types):
-                article = node
+    for node in nodes:
+        types = node.get("@type")
+        types = types if isinstance(types, list) else [types]
+        if any(isinstance(t, str) and EVENT_TYPES.search(t) for t in types):
+            events.append(node)
+        elif not article and any(isinstance(t, str) and ARTICLE_TYPES.search(t) for t in types):
+            article = node
     return events, article
-
-
-def json_ld_nodes(data) -> list[dict]:
-    if isinstance(data, list):
-        return [node for part in data for node in json_ld_nodes(part)]
-    if isinstance(data, dict):
-        return json_ld_nodes(data["@graph"]) if "@graph" in data else [data]
-    return []
 
 
 def microdata_events(main: Tag) -> list[dict]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -23,6 +24,8 @@ ONLINE_WORDS = re.compile(r"\b(online|virtual|webinar|digital|zoom|teams|webex)\
 SUMMARY_MIN_CHARS = 40
 # What a <br> becomes while lines are read (source newlines are mere spaces).
 LINE_BREAK = "\u2029"
+# A page's own dates come first; hundreds of <time>s are a listing's, and each costs a walk.
+TIME_STAMPS = 50
 
 
 class PageFacts:
@@ -37,6 +40,7 @@ class PageFacts:
         self.add("published", text_value(article.get("datePublished")))
         self.add("published", meta_content(soup, "article:published_time"))
         lines = list(text_lines(main))
+        self.stamped = holders_of(main.find_all("time", datetime=True))
         self.read_times(main)
         self.read_labels(lines)
         self.read_sentences(lines)
@@ -47,7 +51,7 @@ class PageFacts:
 
     def read_times(self, main: Tag) -> None:
         previous: tuple[Tag, str] | None = None
-        for stamp in main.find_all("time", datetime=True):
+        for stamp in main.find_all("time", datetime=True, limit=TIME_STAMPS):
             if previous and previous[1] == "event" and between_is_short(previous[0], stamp):
                 role = "end"
             else:
@@ -58,7 +62,7 @@ class PageFacts:
 
     def read_labels(self, lines: list[tuple[Tag, str]]) -> None:
         for node, line in lines:
-            if node.find("time", datetime=True):
+            if id(node) in self.stamped:  # its <time> has been read
                 continue
             label, value = split_label(line, self.language)
             if label is None:
@@ -137,18 +141,23 @@ class PageFacts:
 
 def text_lines(main: Tag) -> Iterable[tuple[Tag, str]]:
     """(block, line) for each line a reader sees: leaf blocks split at <br>,
-    and "label: value" for definition lists and table rows."""
+    and "label: value" for definition lists and table rows. Linear in the page:
+    what holds a block and which value a label has are found in one pass each."""
     for br in main.find_all("br"):
         br.replace_with(NavigableString(LINE_BREAK))
-    for node in [main, *main.find_all(True)]:
+    nodes = [main, *main.find_all(True)]
+    holding_blocks = holders_of(main.find_all(list(BLOCKS)))
+    values, labelled = label_values(nodes)
+    value_texts: dict[int, str] = {}
+    for node in nodes:
         if node.name in ("dt", "th"):
-            value = node.find_next_sibling(["dd", "td"])
+            value = values.get(id(node))
             if value is not None:
-                yield value, f"{(item_text(node) or '').rstrip(':')}: {item_text(value) or ''}".strip()
+                if id(value) not in value_texts:
+                    value_texts[id(value)] = item_text(value) or ""
+                yield value, f"{(item_text(node) or '').rstrip(':')}: {value_texts[id(value)]}".strip()
             continue
-        if node.name in ("dd", "td") and node.find_previous_sibling(["dt", "th"]):
-            continue
-        if node.name not in BLOCKS or any(child.name in BLOCKS for child in node.find_all(True)):
+        if id(node) in labelled or node.name not in BLOCKS or id(node) in holding_blocks:
             continue
         label = inline_label(node)
         for part in node.get_text(" ").split(LINE_BREAK):
@@ -157,6 +166,40 @@ def text_lines(main: Tag) -> Iterable[tuple[Tag, str]]:
                 line = f"{label}: {line[len(label) + 1:]}"
             if line:
                 yield node, line
+
+
+def holders_of(tags: list[Tag]) -> set[int]:
+    """The ids of the elements that hold one of ``tags``: each walk up stops at an
+    element marked already, as all above it are, so the whole costs one page."""
+    holders: set[int] = set()
+    for tag in tags:
+        for ancestor in tag.parents:
+            if id(ancestor) in holders:
+                break
+            holders.add(id(ancestor))
+    return holders
+
+
+def label_values(nodes: list[Tag]) -> tuple[dict[int, Tag], set[int]]:
+    """For each <dt> or <th> by id, the first <dd> or <td> after it among its
+    siblings; and the ids of the <dd>s and <td>s that follow a label."""
+    values: dict[int, Tag] = {}
+    labelled: set[int] = set()
+    for parent in nodes:
+        waiting: list[Tag] = []
+        after_label = False
+        for child in parent.contents:
+            if child.name not in ("dt", "th", "dd", "td"):  # a string's name is None
+                continue
+            if child.name in ("dt", "th"):
+                waiting.append(child)
+                after_label = True
+                continue
+            values.update((id(label), child) for label in waiting)
+            waiting = []
+            if after_label:
+                labelled.add(id(child))
+    return values, labelled
 
 
 def inline_label(node: Tag) -> str | None:
@@ -185,7 +228,7 @@ def split_label(line: str, language: str) -> tuple[str | None, str]:
 def time_role(stamp: Tag, language: str) -> str | None:
     """What a <time> is, from the label before it in its block, else its markup."""
     stamp_text = item_text(stamp) or ""
-    for ancestor in list(stamp.parents)[:4]:
+    for ancestor in islice(stamp.parents, 4):
         text = item_text(ancestor) or ""
         prefix = text[:text.find(stamp_text)] if stamp_text and stamp_text in text else ""
         roles = [role_of(m.group(0), language) for m in any_label(language).finditer(prefix.lower())]
@@ -194,7 +237,7 @@ def time_role(stamp: Tag, language: str) -> str | None:
         if ancestor.name in BLOCKS - {"div"} and prefix.strip():
             break
     markup = " ".join([stamp.get("itemprop", ""), *stamp.get("class", []),
-                       *(c for a in list(stamp.parents)[:3] for c in a.get("class", []))]).lower()
+                       *(c for a in islice(stamp.parents, 3) for c in a.get("class", []))]).lower()
     for role, pattern in MARKUP_ROLES:
         if pattern.search(markup):
             return role
@@ -210,7 +253,7 @@ MARKUP_ROLES = (("published", re.compile(r"datepublished|publish|posted|submitte
 def between_is_short(first: Tag, second: Tag) -> bool:
     """Two <time>s written as one range: "<time>20.</time> bis <time>28. April</time>"."""
     gap = ""
-    for node in first.next_elements:
+    for node in islice(first.next_elements, 40):
         if node is second:
             return len(gap.strip()) <= 12
         if isinstance(node, NavigableString) and node.parent is not first:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
+from bs4.builder import LXMLTreeBuilder
 
 KINDS = ("event", "call", "news")
 
@@ -62,8 +63,34 @@ def raw_item(kind: str, url: str, title: str, language: str, **fields) -> dict:
     return item
 
 
+# Real pages nest a few dozen elements deep. Deeper ones are flattened, so that
+# every walk up or down the tree is bounded, however deep a hostile page nests.
+MAX_DEPTH = 128
+# More schema.org objects than a page lists; reading more would only cost time.
+MAX_JSON_LD_OBJECTS = 1000
+
+
+class DepthCappedBuilder(LXMLTreeBuilder):
+    """lxml's HTML tree builder, keeping elements up to MAX_DEPTH deep: the tags of
+    deeper ones are dropped and their text joins the deepest element kept."""
+
+    def feed(self, markup) -> None:
+        self.depth = 0
+        super().feed(markup)
+
+    def start(self, tag, attrib, nsmap=None) -> None:
+        self.depth += 1
+        if self.depth <= MAX_DEPTH:
+            super().start(tag, attrib, nsmap or {})
+
+    def end(self, tag) -> None:
+        if self.depth <= MAX_DEPTH:
+            super().end(tag)
+        self.depth -= 1
+
+
 def soup_of(html: str | bytes) -> BeautifulSoup:
-    return BeautifulSoup(html, "lxml")
+    return BeautifulSoup(html, builder=DepthCappedBuilder())
 
 
 def text_of(node: Tag | None, separator: str = " ") -> str | None:
@@ -98,16 +125,27 @@ def meta_content(soup: BeautifulSoup, name: str) -> str | None:
 
 
 def json_ld_nodes(soup: BeautifulSoup) -> list[dict]:
-    """Every schema.org object in the page's JSON-LD scripts, ``@graph``s opened;
-    a script that is not JSON is passed over."""
+    """The schema.org objects in the page's JSON-LD scripts, lists and ``@graph``s
+    opened, in page order: at most MAX_JSON_LD_OBJECTS, and one more when the page
+    has more (the caller says so). A script that is not JSON, or nests deeper than
+    the JSON reader goes, is passed over."""
     nodes: list[dict] = []
     for script in soup.find_all("script", type="application/ld+json"):
         try:
             data = json.loads(script.string or "")
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
-        found = data.get("@graph", [data]) if isinstance(data, dict) else data
-        nodes += [n for n in found if isinstance(n, dict)] if isinstance(found, list) else []
+        pending = [data]
+        while pending and len(nodes) <= MAX_JSON_LD_OBJECTS:
+            value = pending.pop()
+            if isinstance(value, list):
+                pending += reversed(value)
+            elif isinstance(value, dict) and "@graph" in value:
+                pending.append(value["@graph"])
+            elif isinstance(value, dict):
+                nodes.append(value)
+        if len(nodes) > MAX_JSON_LD_OBJECTS:
+            break
     return nodes
 
 

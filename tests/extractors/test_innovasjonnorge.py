@@ -5,6 +5,7 @@ import json
 import pytest
 import scrapy
 from crawl_walk import reachable
+from parsing import parsed, spider_of
 from protego import Protego
 from scrapy.http import HtmlResponse
 
@@ -248,13 +249,13 @@ def test_spider_facts():
 
 
 def test_spider_yields_the_items_with_their_source_and_follows_links(snapshot):
-    spider = InnovasjonnorgeSpider()
+    spider = spider_of(InnovasjonnorgeSpider)
     listing = HtmlResponse(CALLS, body=snapshot.read(CALLS), encoding="utf-8")
-    followed = [request.url for request in spider.parse(listing)]
+    followed = [request.url for request in parsed(spider, listing)]
     extraction = extract(CALLS, snapshot.read(CALLS))
     assert followed == extraction.links + [extraction.next_page]
     page = HtmlResponse(CLUSTERS, body=snapshot.read(CLUSTERS), encoding="utf-8")
-    [item] = spider.parse(page)
+    [item] = parsed(spider, page)
     assert not isinstance(item, scrapy.Request)
     assert item == {**extract(CLUSTERS, snapshot.read(CLUSTERS)).items[0], "source": "innovasjonnorge"}
 
