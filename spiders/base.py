@@ -112,6 +112,12 @@ class SourceSpider(scrapy.Spider):
         """The page's problems reported, its items, and requests for its links, within the caps."""
         for field, message in extraction.problems:
             report_problem(self.crawler, self.name, response.url, field, message)
+        if not extraction.items and response.url in self.known_urls:
+            # A maintenance or error page served as 200 must not pass for the
+            # removal of what the page announced.
+            self.crawler.stats.inc_value("clusterfeeds/pages_lost")
+            report_problem(self.crawler, self.name, response.url, "page",
+                           "gave no item where it gave some before; its stored items are kept")
         for item in self.capped(response.url, "items", extraction.items, "CLUSTERFEEDS_PAGE_ITEMS"):
             if own := self.own_item(item, response.url):
                 yield {**own, "source": self.name}

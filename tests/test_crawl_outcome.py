@@ -142,7 +142,7 @@ def test_a_crawl_that_stopped_paging_at_known_entries_cancels_nothing(tmp_path, 
     assert gone(db_path) == set()
 
 
-def test_a_page_that_failed_cancels_nothing_a_page_gone_for_good_does(tmp_path, snapshot):
+def test_a_page_that_failed_or_went_blank_cancels_nothing_a_page_gone_for_good_does(tmp_path, snapshot):
     db_path = tmp_path / "cf.db"
     with ReplayServer(snapshot) as server:
         crawl_over_loopback(server, db_path, snapshot.captured, ["innovasjonnorge"])
@@ -150,6 +150,12 @@ def test_a_page_that_failed_cancels_nothing_a_page_gone_for_good_does(tmp_path, 
         failed = crawl_over_loopback(server, db_path, snapshot.captured, ["innovasjonnorge"],
                                      **FAST_FAILURE)
         assert (failed[0]["outcome"], failed[0]["complete"]) == ("partial", 0)
+        assert gone(db_path) == set()
+        # A maintenance page answered with 200 in place of the event's page.
+        server.inject(INNOVASJONNORGE_EVENT, Fault(body=b"<html><body><h1>Maintenance</h1>"
+                                                        b"<p>Back soon.</p></body></html>"))
+        blank = crawl_over_loopback(server, db_path, snapshot.captured, ["innovasjonnorge"])
+        assert (blank[0]["outcome"], blank[0]["complete"]) == ("partial", 0)
         assert gone(db_path) == set()
         server.inject(INNOVASJONNORGE_EVENT, Fault(status=404))
         removed = crawl_over_loopback(server, db_path, snapshot.captured, ["innovasjonnorge"])

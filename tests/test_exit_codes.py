@@ -16,8 +16,8 @@ import time
 import pytest
 
 from aggregator import db as database
-from aggregator.cli import main
-from aggregator.commands.common import report_crawls
+from aggregator.cli import build_parser, main
+from aggregator.commands.common import crawl_job, report_crawls
 from aggregator.lock import exclusive, lock_of
 from aggregator.replay import ReplayServer
 
@@ -402,3 +402,16 @@ def test_publish_beside_a_live_crawl_exits_75(db, linked, tmp_path, snapshot):
             crawl.wait()
     fails_with(result, 75, f"database {linked[1]} is in use", f"pid {crawl.pid}")
     assert not (tmp_path / "public").exists()
+
+
+@pytest.mark.parametrize("setting", ["DOWNLOAD_TIMEOUT", "download_timeout=3", "=3", "A B=1"])
+def test_a_malformed_scrapy_setting_is_a_usage_error(tmp_path, capsys, setting):
+    with pytest.raises(SystemExit) as stop:
+        main(["crawl", "--db", str(tmp_path / "cf.db"), "--set", setting])
+    assert stop.value.code == 2 and "NAME=VALUE" in capsys.readouterr().err
+
+
+def test_scrapy_settings_reach_the_crawl(tmp_path):
+    args = build_parser().parse_args(["crawl", "--db", str(tmp_path / "cf.db"),
+                                      "-s", "DOWNLOAD_TIMEOUT=3", "--set", "RETRY_TIMES=0"])
+    assert crawl_job(args).settings == {"DOWNLOAD_TIMEOUT": "3", "RETRY_TIMES": "0"}

@@ -11,12 +11,12 @@ import sys
 import time
 
 import feedparser
-import icalendar
 import pytest
 
 from aggregator import db as database
 from aggregator.lock import LockHeld, exclusive, lock_of
 from aggregator.replay import ReplayServer
+from published import published_set_is_whole
 
 SOURCES = ["eccp", "innovasjonnorge"]
 BENCH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "bench")
@@ -103,15 +103,6 @@ def test_unknown_source_is_a_usage_error(tmp_path):
     result = clusterfeeds("crawl", "nosuchsource", "--db", tmp_path / "x.db")
     assert result.returncode == 2
     assert "unknown source(s): nosuchsource" in result.stderr and "eccp" in result.stderr
-
-
-def published_set_is_whole(out):
-    for name in ("events.rss", "calls.rss"):
-        assert feedparser.parse((out / name).read_bytes()).bozo == 0, name
-    for name in ("events.ics", "calls.ics"):
-        icalendar.Calendar.from_ical((out / name).read_bytes())
-    assert (out / "index.html").read_text().rstrip().endswith("</html>")
-
 
 def test_killing_a_run_at_any_moment_loses_nothing(tmp_path, snapshot):
     db, out = tmp_path / "cf.db", tmp_path / "public"

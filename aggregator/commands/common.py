@@ -50,6 +50,17 @@ def add_crawl_options(parser: argparse.ArgumentParser) -> None:
     noise.add_argument("--verbose", action="store_true", help="show Scrapy's log")
     parser.add_argument("--log-file", type=Path, metavar="PATH",
                         help="write the log there instead of standard error")
+    parser.add_argument("-s", "--set", type=scrapy_setting, action="append", default=[],
+                        metavar="NAME=VALUE",
+                        help="a Scrapy setting for this run, as `scrapy crawl -s` takes it "
+                             "(e.g. DOWNLOAD_TIMEOUT=10); repeatable")
+
+
+def scrapy_setting(text: str) -> tuple[str, str]:
+    name, equals, value = text.partition("=")
+    if not equals or not name.isidentifier() or name != name.upper():
+        raise argparse.ArgumentTypeError(f"not NAME=VALUE with an upper-case setting name: {text!r}")
+    return name, value
 
 
 def add_publish_options(parser: argparse.ArgumentParser) -> None:
@@ -73,7 +84,7 @@ def crawl_job(args: argparse.Namespace) -> CrawlJob:
     level = "INFO" if args.verbose else "ERROR" if args.quiet else "WARNING"
     return CrawlJob(db=args.db, as_of=args.as_of, snapshot=args.snapshot,
                     replay_address=getattr(args, "snapshot_server", None), log_level=level,
-                    log_file=args.log_file,
+                    log_file=args.log_file, settings=dict(args.set),
                     progress=not args.quiet and not args.log_file and sys.stderr.isatty())
 
 
