@@ -8,20 +8,25 @@ is mounted, so the checks hold for root too.
 """
 
 import os
+import re
+import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from aggregator import db as database
 from aggregator.cli import build_parser, main
+from aggregator.commands import failures
 from aggregator.commands.common import crawl_job, report_crawls
 from aggregator.lock import exclusive, lock_of
 from aggregator.replay import ReplayServer
 
 AS_OF = "2026-11-16"
+README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 def clusterfeeds(*args, cwd=None, prepare=""):
@@ -415,3 +420,11 @@ def test_scrapy_settings_reach_the_crawl(tmp_path):
     args = build_parser().parse_args(["crawl", "--db", str(tmp_path / "cf.db"),
                                       "-s", "DOWNLOAD_TIMEOUT=3", "--set", "RETRY_TIMES=0"])
     assert crawl_job(args).settings == {"DOWNLOAD_TIMEOUT": "3", "RETRY_TIMES": "0"}
+
+
+def test_the_readme_s_exit_status_table_is_the_code_s():
+    section = README.read_text().split("### Exit status", 1)[1].split("\n### ", 1)[0]
+    first_cells = [line.split("|")[1] for line in section.splitlines() if line.startswith("| `")]
+    documented = {int(code) for cell in first_cells for code in re.findall(r"`(\d+)`", cell)}
+    coded = {value for name, value in vars(failures).items() if name.startswith("EXIT_")}
+    assert documented == coded | {128 + signal.SIGINT, 128 + signal.SIGTERM}
