@@ -283,3 +283,14 @@ def test_status_fails_when_a_source_s_last_crawl_did_not_go_well(crawled_db, out
         code, lines = status_of(crawled_db)
     assert code == 1
     assert outcome.upper() in lines["eccp"] and "(why)" in lines["eccp"]
+
+
+def test_the_demo_crawls_every_source_and_publishes(tmp_path, snapshot):
+    # The README's first command, in an empty folder.
+    result = clusterfeeds("demo", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"captured {snapshot.captured}" in result.stdout
+    summary = result.stdout.split("Database ", 1)[1]
+    assert {"eccp", "parp", "mita", "eufunding", "innovasjonnorge"} <= {
+        line.split()[0] for line in summary.splitlines()[1:] if line.startswith("  ")}
+    published_set_is_whole(tmp_path / "public")

@@ -22,6 +22,7 @@ def add_arguments(parser):
 def run(args) -> int:
     snapshot = bundled()
     args.snapshot, args.snapshot_server, args.sources, args.quiet = snapshot.root, None, [], False
+    args.set = []
     args.as_of = args.as_of or snapshot.captured
     print(f"Crawling the bundled snapshot (captured {snapshot.captured}) as of {args.as_of}…")
     status = run_command.run_job(args, quiet=False)
