@@ -72,6 +72,9 @@ INFLECTED_MONTHS: dict[str, dict[str, int]] = {
     "eu": _months("urtarril*", "otsail*", "martxo*", "apiril*", "maiatz*", "ekain*",
                   "uztail*", "abuztu*", "irail*", "urri*", "azaro*", "abendu*"),
 }
+# CLDR abbreviations that are everyday words before a number ("pro 20 účastníků",
+# "svi 5 članova", "nën 18 vjeç", "kesä 2026" = summer, "Eki 1" = Annex 1): not months.
+NOT_MONTHS = {"cs": {"pro"}, "hr": {"svi"}, "fi": {"kesä"}, "sq": {"nën"}, "tr": {"eki", "ekİ"}}
 # Weekdays after "on" take the accusative in Slavic languages ("u srijedu", "w środę").
 INFLECTED_WEEKDAYS: dict[str, dict[str, int]] = {
     "pl": {"środę": 2, "sobotę": 5, "niedzielę": 6},
@@ -109,6 +112,8 @@ def month_forms(lang: str) -> dict[str, int]:
     found = dict(cldr.months("en"))
     found.update(_spelled(lang, cldr.months(lang)))
     found.update(INFLECTED_MONTHS.get(lang, {}))
+    for word in NOT_MONTHS.get(lang, ()):
+        del found[word]
     return found
 
 

@@ -229,6 +229,14 @@ def test_parts_of_a_month(text, lang, month, part):
     assert result.approximate and result.earliest == date(2026, month, first or 1)
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("pro 20 účastníků", "cs"), ("svi 5 članova", "hr"), ("kesä 2026", "fi"),
+    ("nën 18 vjeç", "sq"), ("Eki 1", "tr"),
+])
+def test_abbreviations_that_are_everyday_words_are_no_months(text, lang):
+    assert read(text, lang).error == "no date found"
+
+
 def test_words_between_dates_never_swallow_a_range_connector():
     # (Czech "ve" is a filler and Turkish "ve" an "and": "8 ve 9 Eylül" is read by the grammar)
     connectors = set(words.RANGE_WORDS.split("|"))
