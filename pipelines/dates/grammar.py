@@ -13,6 +13,8 @@ ZONE = r"\s*\(?\s*(?:cest|cet|eest|eet|gmt|utc|west|wet|bst|mesz|mez|oesz|oez)\b
 AMPM = r"[ap]\.?\s?m\.?(?!\w)"
 # A Basque year before its month: "2026ko martxoaren 15a", "2021.eko abenduaren 1a".
 BASQUE_YEAR = r"\.?e?ko"
+# Lithuanian "month" after a month's name: "gegužės mėn. 5 d.", "birželio mėnesio 21 dienos".
+MONTH_WORD = r"(?:mėn(?:\.|esio)\s*)?"
 SUFFIX = r"(?:st|nd|rd|th|er|º|°|\.º|\s?d\.|\.|-(?:ig|[éá]n|j[éá]n|t[őó]l|ei|ai|i|a|o|go))?"
 
 
@@ -87,17 +89,17 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<lv>(?<!\d)(?P<lv_y>\d{{4}})\.?\s*(?:gada|g\.)\s*(?P<lv_d>\d{{1,2}})\.\s*"
         rf"(?P<lv_mon>{month}))",
         rf"(?P<ym>(?<![\d.])(?P<ym_y>\d{{4}})(?:\s*m\.|{BASQUE_YEAR}|\.)?\s*(?P<ym_mon>{month})"
-        r"\s*(?:mėn\.\s*)?"
+        rf"\s*{MONTH_WORD}"
         r"(?P<ym_d>\d{1,2})(?!\d)(?:\s*[-–]\s*(?P<ym_d2>\d{1,2})(?!\d))?" + SUFFIX + ")",
         rf"(?P<aq>(?P<aq_y>\d{{4}})\s*(?:m\.|{BASQUE_YEAR}|\.|gada)?\s*(?P<aq_mon>{month})"
-        r"\s*(?:mėn\.\s*)?"
+        rf"\s*{MONTH_WORD}"
         rf"(?:{after['aq']})(?!\w))",
         rf"(?P<dm>(?<![\d:/.])(?:(?P<dm_d0>\d{{1,2}}){SUFFIX}\s*(?:(?P<dm_mon0>{month})\s*)?{conn})?"
         rf"(?P<dm_d>\d{{1,2}}){SUFFIX}\s*(?:of\s+|de\s+|d['’]|ta['’]\s*)?(?P<dm_mon>{month})"
         rf"(?:{year_gap}(?P<dm_y>\d{{4}})(?!\d|:\d))?)",
         # led by a month: "September middle" (Baltic), "May 14-16, 2019", "April - June 2027"
-        rf"(?P<mx>(?P<mx_mon>{month})(?:\s*(?:mėn\.\s*)?(?:{after['mx']})(?!\w)"
-        r"|\s*(?P<md_d>\d{1,2})(?!\d)(?:st|nd|rd|th|\s?d\.)?"
+        rf"(?P<mx>(?P<mx_mon>{month})(?:\s*{MONTH_WORD}(?:{after['mx']})(?!\w)"
+        rf"|\s*{MONTH_WORD}(?P<md_d>\d{{1,2}})(?!\d)(?:st|nd|rd|th|\s?d\.)?"
         r"(?:\s*[-–]\s*(?P<md_d2>\d{1,2})(?!\d)(?:st|nd|rd|th)?)?"
         r"(?:\s*,?\s*(?P<md_y>\d{4})(?!\d|:\d))?(?![\d:.]\d)"
         rf"|(?:\s*(?:{month_span})\s*(?P<my_mon>{month}))?\s*,?\s*(?P<my_y>\d{{4}})(?!\d|:\d)))",

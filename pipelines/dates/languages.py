@@ -143,7 +143,7 @@ LABELS: dict[str, dict[str, str]] = {
               "apply before|until|open until|cut-off|submission|expires|expiry date",
         "nb": "søknadsfrist|frist|fristen|innen|senest",
         "da": "ansøgningsfrist|frist|fristen|senest|inden",
-        "sv": "sista ansökningsdag|ansökningstid|senast|deadline",
+        "sv": "sista ansökningsdag|sista ansökningsdatum|sista dagen|ansökningstid|senast|deadline",
         "fi": "määräaika|hakuaika päättyy|viimeistään|mennessä",
         "et": "tähtaeg|taotluste esitamise tähtaeg|kuni",
         "lv": "termiņš|pieteikumu iesniegšanas termiņš|līdz",
@@ -151,14 +151,15 @@ LABELS: dict[str, dict[str, str]] = {
         "pl": "termin składania|koniec przyjmowania|zakończenie naboru|zakończenie|data zakończenia"
               "|termin|do",
         "cs": "uzávěrka|termín|do",
-        "sk": "uzávierka|termín|do",
-        "de": "einsendeschluss|bewerbungsschluss|abgabefrist|frist|bis",
+        "sk": "uzávierka|termín|dátum ukončenia|ukončenie|do",
+        "de": "einsendeschluss|bewerbungsschluss|abgabefrist|frist|endet|bis",
         "fr": "date limite|clôture|jusqu'au|avant le",
-        "es": "fecha límite|plazo|hasta el",
+        "es": "fecha límite|plazo|hasta el|finalizará|finaliza",
         "it": "scadenza|termine|entro il|fino al",
         "pt": "data limite|prazo|até",
-        "ro": "termen limită|data limită|termen|până la|data închiderii|închidere",
-        "nl": "deadline|sluitingsdatum|uiterlijk|tot en met",
+        "ro": "termen limită|data limită|termen|până la|data închiderii|închidere|termen limita"
+              "|data limita|pana la|pana|data inchiderii|inchidere",
+        "nl": "deadline|sluitingsdatum|uiterlijk|tot en met|afgesloten|sluit",
         "hu": "beadási határidő|határidő",
         "bg": "краен срок|срок|до",
         "nn": "søknadsfrist|frist|fristen|innan|seinast",
@@ -181,14 +182,15 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "opens": {
         "en": "opens|open|opening|will open|opening date|open from|starts accepting",
-        "nb": "åpner|åpning", "da": "åbner", "sv": "öppnar", "fi": "alkaa",
-        "et": "algab", "lv": "sākas", "lt": "teikiama nuo|nuo|pradžia",
+        "nb": "åpner|åpning|åpen for søknad", "da": "åbner|åbent for ansøgning", "sv": "öppnar|från",
+        "fi": "alkaa|avautuu|aukeaa", "et": "algab|avatud", "lv": "sākas|no",
+        "lt": "teikiama nuo|nuo|pradžia",
         "pl": "start składania|rozpoczęcie naboru|rozpoczęcie|data rozpoczęcia|od",
-        "cs": "od", "sk": "od",
-        "de": "ab|startet", "fr": "ouverture|à partir du", "es": "apertura|desde",
-        "it": "apertura|dal", "pt": "abertura|a partir de",
-        "ro": "deschidere|de la|data începerii|începere",
-        "nl": "opent|vanaf", "hu": "kezdete", "bg": "от",
+        "cs": "od", "sk": "od|dátum vyhlásenia",
+        "de": "ab|startet|beginnt", "fr": "ouverture|à partir du|date de lancement",
+        "es": "apertura|desde|comenzará", "it": "apertura|dal|a partire dal", "pt": "abertura|a partir de",
+        "ro": "deschidere|de la|data începerii|începere|data inceperii|incepere|începe din",
+        "nl": "opent|vanaf|geopend", "hu": "kezdete", "bg": "от|начална дата",
         "nn": "opnar", "is": "opnar|opnað|frá", "sl": "od|začetek", "hr": "otvoren od|početak|od",
         "bs": "otvoren od|početak|od", "sr": "otvoren od|početak|od|отворен од|почетак|од",
         "mk": "од|почеток", "uk": "від|починається|початок|з", "el": "από|έναρξη",
@@ -203,7 +205,7 @@ LABELS: dict[str, dict[str, str]] = {
         "pl": "opublikowano|data publikacji|ogłoszenie konkursu", "cs": "publikováno|zveřejněno",
         "sk": "publikované|zverejnené", "de": "veröffentlicht|meldung|stand",
         "fr": "publié", "es": "publicado", "it": "pubblicato", "pt": "publicado",
-        "ro": "publicat", "nl": "gepubliceerd", "hu": "közzétéve|megjelent",
+        "ro": "publicat|articol editat|editat", "nl": "gepubliceerd", "hu": "közzétéve|megjelent",
         "bg": "публикувано",
         "nn": "publisert", "is": "birt|birtist|útgáfudagur", "sl": "objavljeno|datum objave",
         "hr": "objavljeno|datum objave", "bs": "objavljeno|datum objave",
@@ -221,7 +223,7 @@ LABELS: dict[str, dict[str, str]] = {
         "pl": "aktualizacja|zaktualizowano", "cs": "aktualizováno", "sk": "aktualizované",
         "de": "aktualisiert|zuletzt geändert", "fr": "mis à jour", "es": "actualizado",
         "it": "aggiornato", "pt": "atualizado", "ro": "actualizat|actualizare",
-        "nl": "bijgewerkt", "hu": "frissítve", "bg": "актуализирано",
+        "nl": "bijgewerkt", "hu": "frissítve|módosítás|módosítva", "bg": "актуализирано",
         "is": "uppfært", "sl": "posodobljeno", "hr": "ažurirano", "bs": "ažurirano",
         "sr": "ažurirano|ажурирано", "mk": "ажурирано", "uk": "оновлено",
         "el": "ενημερώθηκε|τελευταία ενημέρωση", "tr": "güncellendi|güncelleme tarihi|son güncelleme",
@@ -265,7 +267,7 @@ LABELS: dict[str, dict[str, str]] = {
         "eu": "egingo da|data", "gl": "terá lugar|celebrarase|data", "ga": "ar siúl|dáta",
         "mt": "se jsir|se ssir|data",
     },
-    "end": {"en": "end|end date", "nb": "slutt|sluttdato", "da": "slut|slutdato", "sv": "slutdatum",
+    "end": {"en": "end|end date", "nb": "slutt|sluttdato|avsluttes", "da": "slut|slutdato", "sv": "slutdatum",
             "de": "ende|enddatum", "fr": "fin|date de fin", "lt": "pabaigos data",
             "ca": "data de finalització", "gl": "data de remate", "tr": "bitiş"},
 }
@@ -309,8 +311,8 @@ FILLERS = ("r\\.|roku|m\\.|g\\.|г\\.|год\\.|den|d\\.|kl\\.|the|le|el|il|de|d
 
 # Words for "this year" standing in for the year (Polish "br." = bieżącego roku).
 THIS_YEAR = ("br\\.|b\\.r\\.|bieżącego roku|this year|dette år|i år|tego roku|šių metų|t\\.m\\."
-             "|ove godine|ове године|letos|цього року|φέτος|bu yıl|këtë vit|í ár|enguany|aurten"
-             "|este ano|i mbliana|din is-sena|оваа година")
+             "|š\\. m\\.|ove godine|ове године|letos|цього року|φέτος|bu yıl|këtë vit|í ár|enguany"
+             "|aurten|este ano|i mbliana|din is-sena|оваа година")
 
 RECURRENCE_YEARLY = ("hvert år|kvart år|hvert eneste år|årlig|every year|each year|annually|yearly"
                      "|varje år|joka vuosi|igal aastal|katru gadu|kasmet|kiekvienais metais"
@@ -348,7 +350,7 @@ PART_BEFORE = {  # phrases written before the month
             "в кінці|на крајот на|στα τέλη|τέλη|në fund të|í lok|a finals de|finals de|"
             "a final de|a finais de|finais de|ag deireadh|fl-aħħar ta'|fl-aħħar ta’",
     "end": "by the end of|until the end of|before the end of|innen utgangen av|innen slutten av|"
-           "inden udgangen af|senast i slutet av|do końca|bis ende|bis zum ende|"
+           "inden udgangen af|senast i slutet av|vid utgången av|do końca|bis ende|bis zum ende|"
            "jusqu'à la fin|até ao final de|até o final de|hasta finales de|entro la fine di|"
            "până la sfârșitul lunii|până la finalul lunii|tot eind|do konce|do konca|до края на|"
            "do kraja|до краја|до кінця|до крајот на|έως τα τέλη|μέχρι τα τέλη|deri në fund të|"
@@ -360,7 +362,8 @@ PART_AFTER = {  # phrases written after the month (Baltic, Finnish, Hungarian, T
            "|erdialdean|erdian",
     "late": "pabaigoje|pabaiga|lõpus|lopussa|lopulla|beigās|végén|vége|sonunda|sonu|amaieran"
             "|bukaeran",
-    "end": "pabaigos|lõpuni|loppuun mennessä|beigām|végéig|sonuna kadar|amaiera arte",
+    "end": "pabaigos|lõpuni|loppuun mennessä|loppuun saakka|loppuun asti|beigām|végéig"
+           "|sonuna kadar|amaiera arte",
 }
 # Quarters: "Q3 2025".
 QUARTER_MONTHS = 3

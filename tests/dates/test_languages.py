@@ -205,6 +205,27 @@ def test_published_and_deadline_labels(text, lang):
     assert read(text, lang, "published").start == date(2026, 3, 3)
 
 
+OPENING_THEN_DEADLINE = [
+    ("Die Ausschreibung beginnt am 2. März 2026 und endet am 30. April 2026.", "de"),
+    ("De call wordt geopend op 2 maart 2026 en afgesloten op 30 april 2026.", "nl"),
+    ("Dátum vyhlásenia: 2. marca 2026 Dátum ukončenia: 30. apríla 2026", "sk"),
+    ("Data inceperii: 2 martie 2026. Data inchiderii: 30 aprilie 2026", "ro"),  # no diacritics
+    ("Från 2 mars kan man ansöka. Sista dagen för att ansöka är 30 april 2026.", "sv"),
+    ("Date de lancement : 2 mars 2026 Date de clôture : 30 avril 2026", "fr"),
+    ("Åbent for ansøgning 2. marts 2026, ansøgningsfrist 30. april 2026", "da"),
+    ("2. mars 2026 Åpen for søknad 30. april 2026 Søknadsfrist", "nb"),
+    ("comenzará el día 2 de marzo de 2026 y finalizará el 30 de abril de 2026", "es"),
+    ("comezou o 2 de marzo de 2026 e rematará o 30 de abril de 2026", "gl"),
+    ("Javni poziv je otvoren od 2. marta 2026. Krajnji rok je 30. april 2026.", "sr"),
+]
+
+
+@pytest.mark.parametrize("text, lang", OPENING_THEN_DEADLINE)
+def test_opening_and_deadline_labels(text, lang):
+    result = read(text, lang, "deadline")
+    assert (result.end or result.start) == date(2026, 4, 30)  # the deadline closes any window
+
+
 @pytest.mark.parametrize("phrase, lang", [
     ("otvoren od", "hr"), ("od", "sl"), ("отворен од", "sr"), ("від", "uk"), ("από", "el"),
     ("başlangıç tarihi", "tr"), ("prej", "sq"), ("frá", "is"), ("des del", "ca"),
@@ -242,6 +263,21 @@ def test_words_between_dates_never_swallow_a_range_connector():
     connectors = set(words.RANGE_WORDS.split("|"))
     fillers = re.compile(rf"(?:{words.FILLERS}|{words.WEEKDAYS})")
     assert not [word for word in connectors if fillers.fullmatch(word)]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("priima iki š. m. birželio mėnesio 21 dienos", "lt", date(2026, 6, 21)),
+    ("iki 2026 m. gegužės mėn. 5 d.", "lt", date(2026, 5, 5)),
+    ("Haku kestää helmikuun loppuun saakka.", "fi", date(2026, 2, 28)),
+    ("senast vid utgången av november 2026", "sv", date(2026, 11, 30)),
+])
+def test_month_words_around_a_date(text, lang, expected):
+    assert read(text, lang, "deadline").start == expected
+
+
+def test_a_publication_beside_an_update_in_romanian():
+    text = "Articol editat de admin, 2 martie 2026, 10:00 / actualizat: 3 martie 2026"
+    assert read(text, "ro", "published").start == datetime(2026, 3, 2, 10, 0)
 
 
 def test_weekday_names_by_number():
