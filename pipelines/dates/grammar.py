@@ -15,6 +15,8 @@ AMPM = r"[ap]\.?\s?m\.?(?!\w)"
 BASQUE_YEAR = r"\.?e?ko"
 # Lithuanian "month" after a month's name: "gegužės mėn. 5 d.", "birželio mėnesio 21 dienos".
 MONTH_WORD = r"(?:mėn(?:\.|esio)\s*)?"
+# Between the days of a month-led range: a dash, or Basque "from" ("ekainaren 3tik 5era").
+DAY_TO_DAY = r"(?:\s*[-–]\s*|e?tik\s+)"
 SUFFIX = r"(?:st|nd|rd|th|er|º|°|\.º|\s?d\.|\.|-(?:ig|[éá]n|j[éá]n|t[őó]l|ei|ai|i|a|o|go))?"
 
 
@@ -90,7 +92,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<lv_mon>{month}))",
         rf"(?P<ym>(?<![\d.])(?P<ym_y>\d{{4}})(?:\s*m\.|{BASQUE_YEAR}|\.)?\s*(?P<ym_mon>{month})"
         rf"\s*{MONTH_WORD}"
-        r"(?P<ym_d>\d{1,2})(?!\d)(?:\s*[-–]\s*(?P<ym_d2>\d{1,2})(?!\d))?" + SUFFIX + ")",
+        rf"(?P<ym_d>\d{{1,2}})(?!\d)(?:{DAY_TO_DAY}(?P<ym_d2>\d{{1,2}})(?!\d))?" + SUFFIX + ")",
         rf"(?P<aq>(?P<aq_y>\d{{4}})\s*(?:m\.|{BASQUE_YEAR}|\.|gada)?\s*(?P<aq_mon>{month})"
         rf"\s*{MONTH_WORD}"
         rf"(?:{after['aq']})(?!\w))",
@@ -100,7 +102,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         # led by a month: "September middle" (Baltic), "May 14-16, 2019", "April - June 2027"
         rf"(?P<mx>(?P<mx_mon>{month})(?:\s*{MONTH_WORD}(?:{after['mx']})(?!\w)"
         rf"|\s*{MONTH_WORD}(?P<md_d>\d{{1,2}})(?!\d)(?:st|nd|rd|th|\s?d\.)?"
-        r"(?:\s*[-–]\s*(?P<md_d2>\d{1,2})(?!\d)(?:st|nd|rd|th)?)?"
+        rf"(?:{DAY_TO_DAY}(?P<md_d2>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?"
         r"(?:\s*,?\s*(?P<md_y>\d{4})(?!\d|:\d))?(?![\d:.]\d)"
         rf"|(?:\s*(?:{month_span})\s*(?P<my_mon>{month}))?\s*,?\s*(?P<my_y>\d{{4}})(?!\d|:\d)))",
         rf"(?P<ap>(?<!\w)(?:{before})\s*"

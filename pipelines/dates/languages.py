@@ -292,7 +292,7 @@ SUPERSEDED = ("previously|originally|instead of|initially|formerly|tidligere|opp
 # Connectors that make two dates one range; "and" words only join adjacent days.
 RANGE_WORDS = ("-|–|—|to|til|till|until|through|bis|bis zum|do|iki|kuni|līdz|au|al|à|a|hasta el|"
                "até|ao|până la|până pe|la|tot|tot en met|t/m|до|– до|til og með|fins al|fins a"
-               "|fins el|ata o|ata|deri|deri më|deri në|έως|μέχρι|ως|по|go dtí|sa|sal-|ile")
+               "|fins el|ata o|ata|deri|deri më|deri në|έως|μέχρι|ως|по|go dtí|sa|sal-|ile|tik|etik")
 AND_WORDS = ("and|&|og|och|i|und|et|y|e|ir|și|şi|en|és|a|ja|un|и|,|in|ve|και|dhe|agus|u|eta|і|та"
              "|й")
 # "between 4 and 6 March" is a range, where "4 and 6 March" is two days.

@@ -153,6 +153,13 @@ def test_year_first_forms(text, lang, start, end):
     ("30. september til 7. október 2026", "is", date(2026, 9, 30), date(2026, 10, 7)),
     ("між 3 і 5 березня 2026", "uk", date(2026, 3, 3), date(2026, 3, 5)),
     ("11. in 12. maja 2026", "sl", date(2026, 5, 11), date(2026, 5, 12)),
+    ("2026ko ekainaren 3tik 5era", "eu", date(2026, 6, 3), date(2026, 6, 5)),
+    ("2026ko martxoaren 1etik apirilaren 15era arte", "eu", date(2026, 3, 1), date(2026, 4, 15)),
+    ("mill-1 sal-15 ta’ Ġunju 2026", "mt", date(2026, 6, 1), date(2026, 6, 15)),
+    ("з 1 по 5 березня 2026 року", "uk", date(2026, 3, 1), date(2026, 3, 5)),
+    ("ón 3 go dtí 5 Bealtaine 2026", "ga", date(2026, 5, 3), date(2026, 5, 5)),
+    ("do 3 ao 5 de xuño de 2026", "gl", date(2026, 6, 3), date(2026, 6, 5)),
+    ("од 3 до 5 мај 2026", "mk", date(2026, 5, 3), date(2026, 5, 5)),
 ])
 def test_range_connectors(text, lang, start, end):
     result = read(text, lang)
