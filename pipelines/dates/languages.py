@@ -84,20 +84,23 @@ INFLECTED_WEEKDAYS: dict[str, dict[str, int]] = {
     "hr": {"srijedu": 2, "subotu": 5, "nedjelju": 6},
     "sr": {"sredu": 2, "subotu": 5, "nedelju": 6, "среду": 2, "суботу": 5, "недељу": 6},
     "bs": {"srijedu": 2, "subotu": 5, "nedjelju": 6},
-    "uk": {"середу": 2, "пʼятницю": 4, "п'ятницю": 4, "п’ятницю": 4, "суботу": 5, "неділю": 6},
+    "uk": {"середу": 2, "пʼятницю": 4, "суботу": 5, "неділю": 6},
 }
 
 
 def spellings(lang: str, form: str) -> set[str]:
     """``form`` as a lower-cased page may spell it: Greek capitals drop their
-    accents ("ΜΑΪΟΥ"), and Turkish capitals lower-case to the wrong i
-    ("KASIM" gives "kasim", "EKİM" keeps its "İ")."""
+    accents ("ΜΑΪΟΥ"), Turkish capitals lower-case to the wrong i ("KASIM"
+    gives "kasim", "EKİM" keeps its "İ"), and Ukrainian writes its apostrophe
+    ("пʼятниця") with whichever one the keyboard has."""
     found = {form}
     if lang == "el":
         bare = unicodedata.normalize("NFD", form).replace("\u0301", "")
         found.add(unicodedata.normalize("NFC", bare))
     elif lang == "tr":
         found.add(form.replace("i", "İ").replace("ı", "i"))
+    elif lang == "uk":
+        found |= {form.replace("ʼ", apostrophe) for apostrophe in "'’"}
     return found
 
 
@@ -122,7 +125,7 @@ def weekday_forms(lang: str) -> dict[str, int]:
     """Every weekday form of ``lang`` (English's too) and its number, 0 = Monday."""
     found = dict(cldr.weekdays("en"))
     found.update(_spelled(lang, cldr.weekdays(lang)))
-    found.update(INFLECTED_WEEKDAYS.get(lang, {}))
+    found.update(_spelled(lang, INFLECTED_WEEKDAYS.get(lang, {})))
     return found
 
 

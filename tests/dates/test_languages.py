@@ -292,3 +292,4 @@ def test_weekday_names_by_number():
     assert words.weekday_forms("ga")["dé luain"] == 0
     assert words.weekday_forms("el")["πεμπτη"] == 3  # capitals' spelling, accent dropped
     assert words.weekday_forms("de")["monday"] == 0  # English everywhere
+    assert words.weekday_forms("uk")["п'ятницю"] == words.weekday_forms("uk")["п’ятниця"] == 4
