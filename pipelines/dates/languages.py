@@ -65,7 +65,7 @@ INFLECTED_MONTHS: dict[str, dict[str, int]] = {
                   "decembra decembru"),
     "uk": _months("січні", "лютому", "березні", "квітні", "травні", "червні", "липні",
                   "серпні", "вересні", "жовтні", "листопаді", "грудні"),
-    "ro": {"noi": 11},  # the abbreviation CLDR had before "nov."
+    "ro": {"noi": 11},  # pages' abbreviation of "noiembrie" beside CLDR's "nov."
     # the definite forms of Albanian ("nëntorit") and the cases of Basque ("martxoaren")
     "sq": _months("janar*", "shkurt*", "mars*", "prill*", "maj*", "qershor*", "korrik*",
                   "gusht*", "shtator*", "tetor*", "nëntor*", "dhjetor*"),

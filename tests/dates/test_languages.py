@@ -123,6 +123,7 @@ def test_stems_take_any_case_ending(text, lang, expected):
     ("kovą", "lt", 3), ("rugsėjį", "lt", 9),  # Lithuanian accusatives
     ("říjnem", "cs", 10),  # Czech instrumental: "mezi 12. a 14. říjnem"
     ("märtsini", "et", 3), ("heinäkuulle", "fi", 7),
+    ("noi", "ro", 11),
 ])
 def test_case_forms_cldr_lacks(form, lang, month):
     assert words.month_forms(lang).get(form) == month or any(
