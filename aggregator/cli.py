@@ -1,5 +1,8 @@
 """The ``clusterfeeds`` command. Each sub-command lives in aggregator/commands/
-as a module with ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``."""
+as a module with ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
+
+A failure ends in one line on standard error and the exit status that
+aggregator/commands/failures.py documents; ``--verbose`` adds the traceback."""
 
 from __future__ import annotations
 
@@ -7,8 +10,10 @@ import argparse
 import importlib
 import os
 import sys
+import traceback
 
 from aggregator import __version__
+from aggregator.commands.failures import failure_of
 
 COMMANDS = ("run", "crawl", "publish", "demo", "sources", "status", "parse-date", "serve")
 
@@ -24,6 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f"aggregator.commands.{name.replace('-', '_')}")
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
+        try:
+            command.add_argument("--verbose", action="store_true",
+                                 help="show the traceback of a failure")
+        except argparse.ArgumentError:
+            pass  # the command has its own --verbose, which does this too
         command.set_defaults(run=module.run)
     return parser
 
@@ -38,6 +48,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        failure = failure_of(error, getattr(args, "db", None))
+        if args.verbose:
+            traceback.print_exc()
+        print(f"clusterfeeds {args.command}: {failure}", file=sys.stderr)
+        return failure.status
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ offset included) with its IANA zone in ``timezone``.
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -58,39 +60,97 @@ TRACKED_FIELDS = ("title", "start", "end", "deadline", "deadlines", "opens", "st
                   "location", "online", "summary", "url")
 
 
+# Raised only on a change older code cannot live with; added columns are migrated.
+SCHEMA_VERSION = 1
+TABLES = ("items", "changes", "crawls", "problems")
+
+
+class UnusableDatabase(Exception):
+    """A database clusterfeeds must not touch: newer, or not its own."""
+
+
 def connect(path: str | Path) -> sqlite_utils.Database:
-    """Open (and create if needed) the database, in WAL mode so readers never block."""
+    """Open (and create if needed) the database, in WAL mode so readers never
+    block, and bring an older clusterfeeds database up to the current tables."""
     db = sqlite_utils.Database(path)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA busy_timeout=10000")
-    ensure_schema(db)
+    try:
+        # First, so that even switching to WAL waits for another writer.
+        db.execute("PRAGMA busy_timeout=10000")
+        version = _usable_version(db)  # before WAL, which changes the file
+        db.execute("PRAGMA journal_mode=WAL")
+        ensure_schema(db)
+        if version < SCHEMA_VERSION:
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    except BaseException:
+        db.close()
+        raise
     return db
+
+
+def verify(db: sqlite_utils.Database) -> None:
+    """Read every page and take the write lock once, so that a corrupt,
+    read-only or busy database is found before a crawl, not half-way."""
+    damage = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if damage != "ok":
+        raise sqlite3.DatabaseError(f"database disk image is malformed: {' '.join(damage.split())}")
+    # SQLite opens a file it may not write read-only, and says so only at the first write.
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    if path and not os.access(path, os.W_OK):
+        raise UnusableDatabase("the file is read-only: clusterfeeds writes to it")
+    db.execute("BEGIN IMMEDIATE")
+    db.execute("ROLLBACK")
+
+
+def _usable_version(db: sqlite_utils.Database) -> int:
+    """The database's schema version, if clusterfeeds can use it."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise UnusableDatabase(f"its schema version {version} is newer than this clusterfeeds "
+                               f"knows ({SCHEMA_VERSION}): upgrade clusterfeeds")
+    kinds = dict(db.execute("select name, type from sqlite_master where type in "
+                            "('table', 'view') and name not like 'sqlite_%'").fetchall())
+    if kinds and "items" not in kinds:
+        raise UnusableDatabase(f"not a clusterfeeds database (it holds {', '.join(sorted(kinds))})")
+    for name in TABLES:
+        if kinds.get(name, "table") != "table":
+            raise UnusableDatabase(f"cannot migrate: {name} is a {kinds[name]}, not a table")
+    if "items" in kinds and db["items"].pks != ["id"]:
+        raise UnusableDatabase("cannot migrate: its items table is not keyed by id")
+    return version
+
+
+def _create_or_migrate(table: sqlite_utils.db.Table, columns: dict, **options) -> bool:
+    """Create the table, or add the columns an older clusterfeeds did not have;
+    True if it was created."""
+    if not table.exists():
+        table.create(columns, **options)
+        return True
+    for name, type_ in columns.items():
+        if name not in table.columns_dict:
+            table.add_column(name, type_)
+    return False
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
     items = db["items"]
-    if not items.exists():
-        items.create(ITEM_COLUMNS, pk="id", not_null={"source", "kind", "title", "url"})
+    if _create_or_migrate(items, ITEM_COLUMNS, pk="id",
+                          not_null={"source", "kind", "title", "url"}):
         items.create_index(["source"])
         items.create_index(["kind", "start"])
         items.create_index(["kind", "deadline"])
         items.create_index(["entry_id"])
-    else:
-        missing = {k: v for k, v in ITEM_COLUMNS.items() if k not in items.columns_dict}
-        for name, type_ in missing.items():
-            items.add_column(name, type_)
-    db["changes"].create({
+    _create_or_migrate(db["changes"], {
         "id": int, "item_id": str, "at": str, "field": str, "old": str, "new": str,
-    }, pk="id", foreign_keys=[("item_id", "items", "id")], if_not_exists=True)
-    db["crawls"].create({
+    }, pk="id", foreign_keys=[("item_id", "items", "id")])
+    _create_or_migrate(db["crawls"], {
         "id": int, "source": str, "started": str, "finished": str, "pages": int,
         "items": int, "new": int, "changed": int, "errors": int, "outcome": str,
         "message": str,
-    }, pk="id", if_not_exists=True)
-    db["problems"].create({
+    }, pk="id")
+    _create_or_migrate(db["problems"], {
         "id": int, "crawl_id": int, "source": str, "url": str, "field": str,
         "message": str, "at": str,
-    }, pk="id", if_not_exists=True)
+    }, pk="id")
 
 
 def day_of(value: str | None) -> date | None:

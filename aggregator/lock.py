@@ -2,6 +2,8 @@
 
 It is an advisory ``flock`` on a file beside the database: the kernel releases
 it when its holder exits or dies, so a killed run never leaves a stale lock.
+The lock is named after the database's real path, so that one file reached
+through a symbolic link or a relative path still has one lock.
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ class LockHeld(RuntimeError):
     pass
 
 
+def lock_of(database: Path) -> Path:
+    real = Path(os.path.realpath(database))
+    return real.with_name(real.name + ".lock")
+
+
 @contextmanager
 def exclusive(path: Path):
     """Hold the lock at ``path`` for the duration; LockHeld if another run has it."""
@@ -25,7 +32,8 @@ def exclusive(path: Path):
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "?"
-            raise LockHeld(f"another clusterfeeds run (pid {holder}) holds {path}") from None
+            raise LockHeld(f"another clusterfeeds process (pid {holder}) holds {path}; "
+                           "nothing was done") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         yield

@@ -10,6 +10,10 @@ Files are written as they are rendered, so the whole set is never in memory;
 if rendering fails half-way, the partial release is removed and ``out`` is
 untouched. A file identical to the current release's is hard-linked rather than
 written, so its modification time, and the server's ETag, stay the same.
+
+One publish at a time holds a lock beside ``out`` (``.<out>.lock``); under it,
+what an interrupted publish left (a ``.partial`` release, a temporary link) is
+removed.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import shutil
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
+
+from aggregator.lock import exclusive
 
 KEEP = 3
 
@@ -36,6 +42,21 @@ def swap_in(out: Path, files: Iterable[tuple[str, bytes]]) -> tuple[Path, list[s
     out = Path(out)
     store = releases_of(out)
     store.mkdir(parents=True, exist_ok=True)
+    with exclusive(out.with_name(f".{out.name}.lock")):
+        _remove_leftovers(out)
+        return _release(out, store, files)
+
+
+def _remove_leftovers(out: Path) -> None:
+    """What a publish killed half-way left; called under the lock only, so no
+    live publish is still writing it."""
+    for partial in releases_of(out).glob(".*.partial"):
+        shutil.rmtree(partial, ignore_errors=True)
+    for link in out.parent.glob(f".{out.name}.*.link"):
+        link.unlink(missing_ok=True)
+
+
+def _release(out: Path, store: Path, files: Iterable[tuple[str, bytes]]) -> tuple[Path, list[str]]:
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
     staging = store / f".{stamp}.partial"
     current = out.resolve() if out.is_symlink() else None

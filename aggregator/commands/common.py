@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 
+from aggregator import db as database
+# EXIT_OK and EXIT_SOURCE_FAILED are imported from here by older command modules.
+from aggregator.commands.failures import (DISK_FULL, EXIT_DATABASE,  # noqa: F401
+                                          EXIT_DISK_FULL, EXIT_LOCKED, EXIT_OK,
+                                          EXIT_SOURCE_FAILED, EXIT_USAGE, Failure,
+                                          check_log_file, folder_problem)
+from aggregator.lock import LockHeld, exclusive, lock_of
 from aggregator.runner import CrawlJob
-
-EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 75
+from aggregator.sources import select_sources
 
 
 def usage_error(message: str) -> SystemExit:
@@ -54,8 +62,15 @@ def add_publish_options(parser: argparse.ArgumentParser) -> None:
 
 
 def crawl_job(args: argparse.Namespace) -> CrawlJob:
+    """The crawl the options ask for; a bad option fails here, before any work."""
     if args.snapshot and not (args.snapshot / "snapshot.toml").is_file():
         raise usage_error(f"--snapshot {args.snapshot}: no snapshot.toml there")
+    try:
+        select_sources(args.sources)
+    except ValueError as error:
+        raise usage_error(str(error)) from None
+    if args.log_file:
+        check_log_file(args.log_file)
     # Problems (a page, a field) are warnings; --quiet keeps only errors.
     level = "INFO" if args.verbose else "ERROR" if args.quiet else "WARNING"
     return CrawlJob(db=args.db, as_of=args.as_of, snapshot=args.snapshot,
@@ -64,9 +79,34 @@ def crawl_job(args: argparse.Namespace) -> CrawlJob:
                     progress=not args.quiet and not args.log_file and sys.stderr.isatty())
 
 
+@contextmanager
+def database_held(db: Path) -> Iterator[None]:
+    """Hold the database's lock, then open, migrate and check the database: a
+    database that cannot be used fails here, before a crawl or a publish."""
+    lock = lock_of(db)
+    with ExitStack() as held:
+        try:
+            held.enter_context(exclusive(lock))
+        except LockHeld as error:
+            raise Failure(EXIT_LOCKED, f"database {db} is in use: {error}") from None
+        except OSError as error:
+            if error.errno in DISK_FULL:
+                raise Failure(EXIT_DISK_FULL, f"disk full: cannot write {lock}") from None
+            problem = folder_problem(lock.parent) or error.strerror
+            raise Failure(EXIT_DATABASE, f"database {db}: cannot make its lock file "
+                                         f"{lock}: {problem}") from None
+        opened = database.connect(db)
+        try:
+            database.verify(opened)
+        finally:
+            opened.close()
+        yield
+
+
 def report_crawls(crawls: list[dict], quiet: bool) -> bool:
-    """Print one line per source (only failures when quiet); True if all went well."""
-    failed = [c for c in crawls if c["outcome"] == "failed"]
+    """Print one line per source (only failures when quiet); True if all went well.
+    A crawl that was interrupted, or never recorded its end, did not go well."""
+    failed = [c for c in crawls if c["outcome"] not in ("ok", "partial")]
     shown = failed if quiet else crawls
     width = max((len(c["source"]) for c in shown), default=0)
     for c in shown:
@@ -74,5 +114,5 @@ def report_crawls(crawls: list[dict], quiet: bool) -> bool:
               f"items {c['items'] or 0:>4}  new {c['new'] or 0:>4}  "
               f"changed {c['changed'] or 0:>3}  errors {c['errors'] or 0:>3}"
               + (f"  {c['message']}" if c.get("message") else ""),
-              file=sys.stderr if c["outcome"] == "failed" else sys.stdout)
+              file=sys.stderr if c in failed else sys.stdout)
     return not failed

@@ -1,8 +1,8 @@
 """`clusterfeeds crawl [SOURCE ...]`"""
 
-from aggregator.commands.common import (EXIT_OK, EXIT_SOURCE_FAILED, add_crawl_options,
-                                        add_database_options, crawl_job, report_crawls,
-                                        usage_error)
+from aggregator.commands.common import (add_crawl_options, add_database_options, crawl_job,
+                                        database_held, report_crawls)
+from aggregator.commands.failures import EXIT_OK, EXIT_SOURCE_FAILED
 from aggregator.runner import crawl
 
 HELP = "Crawl sources (all by default) into the database, without publishing."
@@ -15,8 +15,7 @@ def add_arguments(parser):
 
 
 def run(args) -> int:
-    try:
-        crawls = crawl(crawl_job(args), args.sources)
-    except ValueError as error:
-        raise usage_error(str(error))
+    job = crawl_job(args)
+    with database_held(args.db):
+        crawls = crawl(job, args.sources)
     return EXIT_OK if report_crawls(crawls, args.quiet) else EXIT_SOURCE_FAILED

@@ -6,11 +6,16 @@ import argparse
 import json
 import sys
 from datetime import date
+from zoneinfo import ZoneInfo
 
-from pipelines.dates import KINDS, parse_date
+from aggregator.commands.common import usage_error
+from aggregator.commands.failures import EXIT_OK
+from pipelines.dates import KINDS, LANGUAGE_ALIASES, parse_date
+from pipelines.dates.languages import MONTHS
 from pipelines.dates.result import failure
 
 HELP = "Read a date, range or deadline from a text as the pipeline does; print JSON."
+FIELDS = ("text", "lang", "kind", "reference", "tz")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,34 +26,81 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="YYYY-MM-DD the page was published or crawled (default: today)")
     parser.add_argument("--tz", default=None, help="the source's IANA time zone")
     parser.add_argument("--jsonl", action="store_true",
-                        help='read {"text", "lang", "kind"?, "reference"?, "tz"?} lines from stdin')
+                        help='read {"text", "lang"?, "kind"?, "reference"?, "tz"?} lines from '
+                             "stdin; every line is answered, in order, a bad one with an error")
 
 
 def run(args: argparse.Namespace) -> int:
     if args.jsonl:
-        for line in sys.stdin:
-            if line.strip():
-                print(json.dumps(_line_result(line), ensure_ascii=False))
+        for number, line in enumerate(sys.stdin.buffer, 1):
+            print(json.dumps(line_result(number, line), ensure_ascii=False))
         sys.stdout.flush()
-        return 0
+        return EXIT_OK
     if args.text is None:
-        print("parse-date: give a TEXT or --jsonl", file=sys.stderr)
-        return 2
+        raise usage_error("parse-date: give a TEXT or --jsonl")
+    try:
+        check_request(args.lang, args.tz)
+    except ValueError as error:
+        raise usage_error(f"parse-date: {error}") from None
     result = parse_date(args.text, args.lang, args.kind, args.reference, args.tz)
     print(json.dumps(result.to_json(), ensure_ascii=False))
-    return 0
+    return EXIT_OK
 
 
-def _line_result(line: str) -> dict:
-    """One input line's result; a malformed line gives an error, never a crash."""
+def line_result(number: int, line: bytes) -> dict:
+    """One input line's answer; a line that cannot be read gives an error naming
+    the line and what was wrong, never a crash."""
     try:
-        request = json.loads(line)
-        if not isinstance(request, dict) or not isinstance(request.get("text"), str):
-            raise ValueError('a JSON object with a "text" string is needed')
-        reference = request.get("reference")
-        return parse_date(request["text"], request.get("lang") or "en",
-                          request.get("kind") or "event",
-                          date.fromisoformat(reference) if reference else None,
-                          request.get("tz")).to_json()
-    except (ValueError, TypeError) as error:
-        return failure(f"bad input line: {error}").to_json()
+        if not line.strip():
+            raise ValueError("blank line")
+        request = json.loads(line.decode())
+        if not isinstance(request, dict):
+            raise ValueError(f"a JSON object is needed, not {json_type(request)}")
+        for name in FIELDS:
+            value = request.get(name)
+            if value is not None and not isinstance(value, str):
+                raise ValueError(f'"{name}" must be a string, not {json_type(value)}')
+        if request.get("text") is None:
+            raise ValueError('"text" is missing')
+        kind = request.get("kind") or "event"
+        if kind not in KINDS:
+            raise ValueError(f'"kind" must be one of {", ".join(KINDS)}, not {kind!r}')
+        lang, tz = request.get("lang") or "en", request.get("tz")
+        check_request(lang, tz)
+        reference = reference_day(request.get("reference"))
+    except UnicodeDecodeError:
+        return failure(f"bad input line {number}: not UTF-8").to_json()
+    except json.JSONDecodeError as error:
+        return failure(f"bad input line {number}: not JSON ({error})").to_json()
+    except ValueError as error:
+        return failure(f"bad input line {number}: {error}").to_json()
+    try:
+        return parse_date(request["text"], lang, kind, reference, tz).to_json()
+    except Exception as error:  # a fault of the engine must not end the stream
+        return failure(f"line {number}: could not be read: {type(error).__name__}: "
+                       f"{error}").to_json()
+
+
+def json_type(value) -> str:
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    return {dict: "an object", list: "an array", str: "a string"}.get(type(value), "a number")
+
+
+def reference_day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        raise ValueError(f'"reference" is not a YYYY-MM-DD date: {text!r}') from None
+
+
+def check_request(lang: str, tz: str | None) -> None:
+    """ValueError for a language the engine has no words for or an unknown zone."""
+    code = lang.lower()[:2]
+    if LANGUAGE_ALIASES.get(code, code) not in MONTHS:
+        raise ValueError(f"unknown language {lang!r}; known: {', '.join(sorted(MONTHS))}")
+    if tz is not None:
+        try:
+            ZoneInfo(tz)
+        except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+            raise ValueError(f"unknown time zone {tz!r}") from None

@@ -1,10 +1,15 @@
 """`clusterfeeds publish --out DIR`"""
 
+import sqlite3
 import sys
 from datetime import date
 
 from aggregator import db as database
-from aggregator.commands.common import EXIT_OK, add_database_options, add_publish_options
+from aggregator.commands.common import (add_database_options, add_publish_options,
+                                        database_held)
+from aggregator.commands.failures import (EXIT_OK, EXIT_PUBLISH_FAILED, Failure, check_out,
+                                          write_failure)
+from aggregator.lock import LockHeld
 from feeds.publish import Published, publish
 
 HELP = "Write the feeds and the web page from the database (no network)."
@@ -16,9 +21,18 @@ def add_arguments(parser):
 
 
 def publish_feeds(args, as_of: date, quiet: bool = False) -> Published:
+    """Publish, the database's lock held by the caller."""
     db = database.connect(args.db)
     try:
         published = publish(db, args.out, as_of=as_of, base_url=args.base_url)
+    except (sqlite3.Error, LockHeld):
+        raise
+    except OSError as error:
+        raise write_failure(error, "--out", args.out) from error
+    except Exception as error:
+        raise Failure(EXIT_PUBLISH_FAILED, f"publishing to {args.out} failed, the published "
+                                           f"folder is unchanged: {type(error).__name__}: "
+                                           f"{error}") from error
     finally:
         db.close()
     for problem in published.skipped:
@@ -30,5 +44,7 @@ def publish_feeds(args, as_of: date, quiet: bool = False) -> Published:
 
 
 def run(args) -> int:
-    publish_feeds(args, args.as_of or date.today())
+    check_out(args.out)
+    with database_held(args.db):
+        publish_feeds(args, args.as_of or date.today())
     return EXIT_OK

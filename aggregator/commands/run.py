@@ -3,12 +3,11 @@
 import sys
 from datetime import date
 
-from aggregator.commands.common import (EXIT_LOCKED, EXIT_OK, EXIT_SOURCE_FAILED,
-                                        add_crawl_options, add_database_options,
-                                        add_publish_options, crawl_job, report_crawls,
-                                        usage_error)
+from aggregator.commands.common import (add_crawl_options, add_database_options,
+                                        add_publish_options, crawl_job, database_held,
+                                        report_crawls)
+from aggregator.commands.failures import EXIT_OK, EXIT_SOURCE_FAILED, check_out
 from aggregator.commands.publish import publish_feeds
-from aggregator.lock import LockHeld, exclusive
 from aggregator.runner import crawl
 
 HELP = ("Crawl every source, store and publish: the cron job. Prints only failures "
@@ -29,16 +28,11 @@ def run(args) -> int:
 
 
 def run_job(args, quiet: bool) -> int:
-    lock = args.db.with_name(args.db.name + ".lock")
-    try:
-        with exclusive(lock):
-            crawls = crawl(crawl_job(args), args.sources)
-            all_well = report_crawls(crawls, quiet)
-            # Failed sources keep their stored items, so the feeds are still published.
-            publish_feeds(args, args.as_of or date.today(), quiet=quiet)
-    except LockHeld as error:
-        print(f"clusterfeeds: {error}", file=sys.stderr)
-        return EXIT_LOCKED
-    except ValueError as error:
-        raise usage_error(str(error))
+    job = crawl_job(args)
+    check_out(args.out)
+    with database_held(args.db):
+        crawls = crawl(job, args.sources)
+        all_well = report_crawls(crawls, quiet)
+        # Failed sources keep their stored items, so the feeds are still published.
+        publish_feeds(args, args.as_of or date.today(), quiet=quiet)
     return EXIT_OK if all_well else EXIT_SOURCE_FAILED
