@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from aggregator.commands.common import usage_error
 from aggregator.commands.failures import EXIT_OK
 from pipelines.dates import KINDS, LANGUAGE_ALIASES, parse_date
-from pipelines.dates.languages import MONTHS
+from pipelines.dates.cldr import LANGUAGES
 from pipelines.dates.result import failure
 
 HELP = "Read a date, range or deadline from a text as the pipeline does; print JSON."
@@ -97,8 +97,8 @@ def reference_day(text: str | None) -> date | None:
 def check_request(lang: str, tz: str | None) -> None:
     """ValueError for a language the engine has no words for or an unknown zone."""
     code = lang.lower()[:2]
-    if LANGUAGE_ALIASES.get(code, code) not in MONTHS:
-        raise ValueError(f"unknown language {lang!r}; known: {', '.join(sorted(MONTHS))}")
+    if LANGUAGE_ALIASES.get(code, code) not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; known: {', '.join(sorted(LANGUAGES))}")
     if tz is not None:
         try:
             ZoneInfo(tz)

@@ -11,6 +11,12 @@ from pipelines.dates import languages as words
 # Zone abbreviations after a time; texts are scanned lower-cased.
 ZONE = r"\s*\(?\s*(?:cest|cet|eest|eet|gmt|utc|west|wet|bst|mesz|mez|oesz|oez)\b"
 AMPM = r"[ap]\.?\s?m\.?(?!\w)"
+# A Basque year before its month: "2026ko martxoaren 15a", "2021.eko abenduaren 1a".
+BASQUE_YEAR = r"\.?e?ko"
+# Lithuanian "month" after a month's name: "gegužės mėn. 5 d.", "birželio mėnesio 21 dienos".
+MONTH_WORD = r"(?:mėn(?:\.|esio)\s*)?"
+# Between the days of a month-led range: a dash, or Basque "from" ("ekainaren 3tik 5era").
+DAY_TO_DAY = r"(?:\s*[-–]\s*|e?tik\s+)"
 SUFFIX = r"(?:st|nd|rd|th|er|º|°|\.º|\s?d\.|\.|-(?:ig|[éá]n|j[éá]n|t[őó]l|ei|ai|i|a|o|go))?"
 
 
@@ -44,15 +50,16 @@ def _trie_regex(node: dict) -> str:
 @lru_cache(maxsize=None)
 def month_table(lang: str) -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
     """Exact forms and stems of month names understood in ``lang``."""
-    exact: dict[str, int] = dict(words.MONTHS["en"])
-    exact.update(words.MONTHS.get(lang, {}))
+    exact = words.month_forms(lang)
     stems = tuple((form[:-1], n) for form, n in exact.items() if form.endswith("*"))
     return {f: n for f, n in exact.items() if not f.endswith("*")}, stems
 
 
 def month_number(lang: str, word: str) -> int:
+    """The month of ``word`` as the grammar found it in lower-cased text (lower-casing
+    it again would break a Turkish "İ", which lower() makes two characters)."""
     exact, stems = month_table(lang)
-    word = word.lower().rstrip(".")
+    word = word.rstrip(".")
     if word in exact:
         return exact[word]
     return next(n for stem, n in stems if word.startswith(stem))
@@ -86,25 +93,28 @@ def pattern(lang: str) -> re.Pattern[str]:
         r"(?!\.\d))",
         rf"(?P<lv>(?<!\d)(?P<lv_y>\d{{4}})\.?\s*(?:gada|g\.)\s*(?P<lv_d>\d{{1,2}})\.\s*"
         rf"(?P<lv_mon>{month}))",
-        rf"(?P<ym>(?<![\d.])(?P<ym_y>\d{{4}})(?:\s*m\.|\.)?\s*(?P<ym_mon>{month})\s*(?:mėn\.\s*)?"
-        r"(?P<ym_d>\d{1,2})(?!\d)(?:\s*[-–]\s*(?P<ym_d2>\d{1,2})(?!\d))?" + SUFFIX + ")",
-        rf"(?P<aq>(?P<aq_y>\d{{4}})\s*(?:m\.|\.|gada)?\s*(?P<aq_mon>{month})\s*(?:mėn\.\s*)?"
+        rf"(?P<ym>(?<![\d.])(?P<ym_y>\d{{4}})(?:\s*m\.|{BASQUE_YEAR}|\.)?\s*(?P<ym_mon>{month})"
+        rf"\s*{MONTH_WORD}"
+        rf"(?P<ym_d>\d{{1,2}})(?!\d)(?:{DAY_TO_DAY}(?P<ym_d2>\d{{1,2}})(?!\d))?" + SUFFIX + ")",
+        rf"(?P<aq>(?P<aq_y>\d{{4}})\s*(?:m\.|{BASQUE_YEAR}|\.|gada)?\s*(?P<aq_mon>{month})"
+        rf"\s*{MONTH_WORD}"
         rf"(?:{after['aq']})(?!\w))",
         rf"(?P<dm>(?<![\d:/.])(?:(?P<dm_d0>\d{{1,2}}){SUFFIX}\s*(?:(?P<dm_mon0>{month})\s*)?{conn})?"
-        rf"(?P<dm_d>\d{{1,2}}){SUFFIX}\s*(?:of\s+|de\s+|d')?(?P<dm_mon>{month})"
+        rf"(?P<dm_d>\d{{1,2}}){SUFFIX}\s*(?:of\s+|de\s+|d['’]|ta['’]\s*)?(?P<dm_mon>{month})"
         rf"(?:{year_gap}(?P<dm_y>\d{{4}})(?!\d|:\d)|{no_long_year}))",
         # led by a month: "September middle" (Baltic), "May 14-16, 2019", "April - June 2027"
-        rf"(?P<mx>(?P<mx_mon>{month})(?:\s*(?:mėn\.\s*)?(?:{after['mx']})(?!\w)"
-        r"|\s*(?P<md_d>\d{1,2})(?!\d)(?:st|nd|rd|th|\s?d\.)?"
-        r"(?:\s*[-–]\s*(?P<md_d2>\d{1,2})(?!\d)(?:st|nd|rd|th)?)?"
+        rf"(?P<mx>(?P<mx_mon>{month})(?:\s*{MONTH_WORD}(?:{after['mx']})(?!\w)"
+        rf"|\s*{MONTH_WORD}(?P<md_d>\d{{1,2}})(?!\d)(?:st|nd|rd|th|\s?d\.)?"
+        rf"(?:{DAY_TO_DAY}(?P<md_d2>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?"
         r"(?:\s*,?\s*(?P<md_y>\d{4})(?!\d|:\d)|(?!\s*,?\s*\d{5}))(?![\d:.]\d)"
         rf"|(?:\s*(?:{month_span})\s*(?P<my_mon>{month}))?\s*,?\s*(?P<my_y>\d{{4}})(?!\d|:\d)))",
-        rf"(?P<ap>(?<!\w)(?:{before})\s*(?:of\s+|av\s+|af\s+|de\s+|lui\s+|di\s+|van\s+|d')?"
+        rf"(?P<ap>(?<!\w)(?:{before})\s*"
+        r"(?:of\s+|av\s+|af\s+|de\s+|lui\s+|di\s+|van\s+|d['’]|ta['’]\s*)?"
         rf"(?P<ap_mon>{month})(?:{year_gap}(?P<ap_y>\d{{4}})(?!\d)|{no_long_year}))",
         r"(?P<q>q(?P<q_n>[1-4])\s*(?P<q_y>\d{4})(?!\d))",
         r"(?P<ddmm>(?<![\d.:/])(?P<ddmm_d>0?[1-9]|[12]\d|3[01])\.(?P<ddmm_m>0[1-9]|1[0-2])\.?(?!\d)(?!\.?\d{5})"
         rf"(?!{ZONE})(?!\s*(?:{words_pattern(words.TIME_AFTER)}|{AMPM})(?!\w)))",
-        rf"(?P<t>(?<![\w.:])(?:(?P<t_mark>{words_pattern(words.TIME_BEFORE)})\s*)?"
+        rf"(?P<t>(?<![\w.:,])(?:(?P<t_mark>{words_pattern(words.TIME_BEFORE)})\s*)?"
         r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.h])(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d)"
         # a bare number before a month is a day, even after "from" ("from 4 to 6 March")
         rf"|(?!\d)(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"

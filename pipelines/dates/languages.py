@@ -1,12 +1,20 @@
 """Words that dates are written with, per language (ISO 639-1 code).
 
-Month tables map a lower-case form to its month number; a form ending in ``*``
-is a stem that takes any ending (Finnish, Estonian and Latvian inflect months
-in too many cases to list). English forms are understood in every language,
+Month and weekday names come from CLDR (cldr.py); this module adds only what
+CLDR lacks: the case endings pages write (Polish "w maju", Croatian "u svibnju",
+Serbian "15. marta") and stems for languages that inflect months in too many
+cases to list (a form ending in ``*`` takes any ending: Finnish, Estonian,
+Latvian, Albanian, Basque). English forms are understood in every language,
 since agencies' pages mix them in.
 """
 
 from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pipelines.dates import cldr
 
 
 def _months(*forms_by_month: str) -> dict[str, int]:
@@ -15,71 +23,119 @@ def _months(*forms_by_month: str) -> dict[str, int]:
             for form in forms.split()}
 
 
-MONTHS: dict[str, dict[str, int]] = {
-    "en": _months("january jan", "february feb", "march mar", "april apr", "may",
-                  "june jun", "july jul", "august aug", "september sept sep",
-                  "october oct", "november nov", "december dec"),
-    "nb": _months("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-                  "september", "oktober", "november", "desember des"),
-    "da": _months("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                  "september", "oktober", "november", "december"),
-    "sv": _months("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-                  "september", "oktober", "november", "december"),
+def _cyrillic(latin: str) -> str:
+    """Serbian and Bosnian Latin spelling in their Cyrillic (one letter for one)."""
+    for digraph, letter in (("lj", "љ"), ("nj", "њ"), ("dž", "џ")):
+        latin = latin.replace(digraph, letter)
+    return latin.translate(str.maketrans("abcčćdđefghijklmnoprsštuvzž",
+                                         "абцчћдђефгхијклмнопрсштувзж"))
+
+
+# Genitive ("15. marta") and locative ("u martu") of the Serbian and Bosnian names.
+_SERBIAN_CASES = _months("januara januaru", "februara februaru", "marta martu", "aprila aprilu",
+                         "maja maju", "juna junu", "jula julu",
+                         "avgusta avgustu augusta augustu", "septembra septembru",
+                         "oktobra oktobru", "novembra novembru", "decembra decembru")
+_SERBIAN_CASES |= {_cyrillic(form): number for form, number in _SERBIAN_CASES.items()}
+
+# Month forms CLDR lacks, by language.
+INFLECTED_MONTHS: dict[str, dict[str, int]] = {
     "fi": _months("tammik*", "helmik*", "maalisk*", "huhtik*", "toukok*", "kesäk*",
                   "heinäk*", "elok*", "syysk*", "lokak*", "marrask*", "jouluk*"),
-    "et": _months("jaan*", "veebr*", "märts*", "apr*", "mai mail maini", "juuni*",
+    "et": _months("jaan*", "veebr*", "märts*", "apr*", "mail maini", "juuni*",
                   "juuli*", "aug*", "sept*", "okt*", "nov*", "dets*"),
     "lv": _months("janvār*", "februār*", "mart*", "aprīl*", "maij*", "jūnij*", "jūlij*",
                   "august*", "septembr*", "oktobr*", "novembr*", "decembr*"),
-    "lt": _months("sausio sausis sausį", "vasario vasaris vasarį", "kovo kovas kovą",
-                  "balandžio balandis balandį", "gegužės gegužė gegužę",
-                  "birželio birželis birželį", "liepos liepa liepą",
-                  "rugpjūčio rugpjūtis rugpjūtį", "rugsėjo rugsėjis rugsėjį",
-                  "spalio spalis spalį", "lapkričio lapkritis lapkritį",
-                  "gruodžio gruodis gruodį"),
-    "pl": _months("stycznia styczeń styczniu sty", "lutego luty lutym lut",
-                  "marca marzec marcu", "kwietnia kwiecień kwietniu kwi",
-                  "maja maj maju", "czerwca czerwiec czerwcu cze", "lipca lipiec lipcu lip",
-                  "sierpnia sierpień sierpniu sie", "września wrzesień wrześniu wrz",
-                  "października październik październiku paź",
-                  "listopada listopad listopadzie lis", "grudnia grudzień grudniu gru"),
-    "cs": _months("ledna leden lednu", "února únor únoru", "března březen březnu",
-                  "dubna duben dubnu", "května květen květnu", "června červen červnu",
-                  "července červenec červenci", "srpna srpen srpnu", "září",
-                  "října říjen říjnu", "listopadu listopad", "prosince prosinec prosinci"),
-    "sk": _months("januára január januári", "februára február februári",
-                  "marca marec marci", "apríla apríl apríli", "mája máj máji",
-                  "júna jún júni", "júla júl júli", "augusta august auguste",
-                  "septembra september septembri", "októbra október októbri",
-                  "novembra november novembri", "decembra december decembri"),
-    "de": _months("januar jänner", "februar feb", "märz mär", "april", "mai", "juni",
-                  "juli", "august", "september sept", "oktober okt", "november",
-                  "dezember dez"),
-    "fr": _months("janvier janv", "février févr", "mars", "avril avr", "mai", "juin",
-                  "juillet juil", "août", "septembre sept", "octobre", "novembre",
-                  "décembre déc"),
-    "es": _months("enero ene", "febrero", "marzo", "abril abr", "mayo", "junio", "julio",
-                  "agosto ago", "septiembre setiembre", "octubre", "noviembre",
-                  "diciembre dic"),
-    "it": _months("gennaio gen", "febbraio", "marzo", "aprile", "maggio mag", "giugno giu",
-                  "luglio lug", "agosto ago", "settembre set", "ottobre ott", "novembre",
-                  "dicembre dic"),
-    "pt": _months("janeiro", "fevereiro fev", "março", "abril abr", "maio", "junho",
-                  "julho", "agosto ago", "setembro set", "outubro out", "novembro",
-                  "dezembro dez"),
-    "ro": _months("ianuarie ian", "februarie", "martie", "aprilie", "mai", "iunie iun",
-                  "iulie iul", "august", "septembrie", "octombrie", "noiembrie noi",
-                  "decembrie"),
-    "nl": _months("januari", "februari", "maart mrt", "april", "mei", "juni", "juli",
-                  "augustus", "september", "oktober okt", "november", "december"),
-    "hu": _months("január jan", "február febr", "március márc", "április ápr",
-                  "május máj", "június jún", "július júl", "augusztus", "szeptember szept",
-                  "október okt", "november", "december"),
-    "bg": _months("януари яну", "февруари фев", "март", "април апр", "май", "юни",
-                  "юли", "август авг", "септември сеп", "октомври окт", "ноември ное",
-                  "декември дек"),
+    "lt": _months("sausį", "vasarį", "kovą", "balandį", "gegužę", "birželį", "liepą",
+                  "rugpjūtį", "rugsėjį", "spalį", "lapkritį", "gruodį"),
+    "pl": _months("styczniu", "lutym", "marcu", "kwietniu", "maju", "czerwcu", "lipcu",
+                  "sierpniu", "wrześniu", "październiku", "listopadzie", "grudniu"),
+    "cs": _months("lednu lednem", "únoru únorem", "březnu březnem", "dubnu dubnem",
+                  "květnu květnem", "červnu červnem", "červenci červencem", "srpnu srpnem",
+                  "zářím", "říjnu říjnem", "listopadem", "prosinci prosincem"),
+    "sk": _months("januári", "februári", "marci", "apríli", "máji", "júni", "júli", "auguste",
+                  "septembri", "októbri", "novembri", "decembri"),
+    "hr": _months("siječnju", "veljači", "ožujku", "travnju", "svibnju", "lipnju", "srpnju",
+                  "kolovozu", "rujnu", "listopadu", "studenog studenom studenome", "prosincu"),
+    "sr": _SERBIAN_CASES,
+    "bs": _SERBIAN_CASES,
+    "sl": _months("januarja januarju", "februarja februarju", "marca marcu", "aprila aprilu",
+                  "maja maju", "junija juniju", "julija juliju", "avgusta avgustu",
+                  "septembra septembru", "oktobra oktobru", "novembra novembru",
+                  "decembra decembru"),
+    "uk": _months("січні", "лютому", "березні", "квітні", "травні", "червні", "липні",
+                  "серпні", "вересні", "жовтні", "листопаді", "грудні"),
+    "ro": {"noi": 11},  # pages' abbreviation of "noiembrie" beside CLDR's "nov."
+    # the definite forms of Albanian ("nëntorit") and the cases of Basque ("martxoaren")
+    "sq": _months("janar*", "shkurt*", "mars*", "prill*", "maj*", "qershor*", "korrik*",
+                  "gusht*", "shtator*", "tetor*", "nëntor*", "dhjetor*"),
+    "eu": _months("urtarril*", "otsail*", "martxo*", "apiril*", "maiatz*", "ekain*",
+                  "uztail*", "abuztu*", "irail*", "urri*", "azaro*", "abendu*"),
 }
-MONTHS["nn"] = MONTHS["nb"]
+# CLDR abbreviations that are everyday words before a number ("pro 20 účastníků",
+# "svi 5 članova", "nën 18 vjeç", "kesä 2026" = summer, "Eki 1" = Annex 1): not months.
+NOT_MONTHS = {"cs": {"pro"}, "hr": {"svi"}, "fi": {"kesä"}, "sq": {"nën"}, "tr": {"eki", "ekİ"}}
+# Weekdays after "on" take the accusative in Slavic languages ("u srijedu", "w środę").
+INFLECTED_WEEKDAYS: dict[str, dict[str, int]] = {
+    "pl": {"środę": 2, "sobotę": 5, "niedzielę": 6},
+    "cs": {"středu": 2, "sobotu": 5},
+    "sk": {"stredu": 2, "sobotu": 5, "nedeľu": 6},
+    "sl": {"sredo": 2, "soboto": 5, "nedeljo": 6},
+    "hr": {"srijedu": 2, "subotu": 5, "nedjelju": 6},
+    "sr": {"sredu": 2, "subotu": 5, "nedelju": 6, "среду": 2, "суботу": 5, "недељу": 6},
+    "bs": {"srijedu": 2, "subotu": 5, "nedjelju": 6},
+    "uk": {"середу": 2, "пʼятницю": 4, "суботу": 5, "неділю": 6},
+}
+
+
+def spellings(lang: str, form: str) -> set[str]:
+    """``form`` as a lower-cased page may spell it: Greek capitals drop their
+    accents ("ΜΑΪΟΥ"), Turkish capitals lower-case to the wrong i ("KASIM"
+    gives "kasim", "EKİM" keeps its "İ"), and Ukrainian writes its apostrophe
+    ("пʼятниця") with whichever one the keyboard has."""
+    found = {form}
+    if lang == "el":
+        bare = unicodedata.normalize("NFD", form).replace("\u0301", "")
+        found.add(unicodedata.normalize("NFC", bare))
+    elif lang == "tr":
+        found.add(form.replace("i", "İ").replace("ı", "i"))
+    elif lang == "uk":
+        found |= {form.replace("ʼ", apostrophe) for apostrophe in "'’"}
+    return found
+
+
+def _spelled(lang: str, forms: dict[str, int]) -> dict[str, int]:
+    return {spelling: number for form, number in forms.items()
+            for spelling in spellings(lang, form)}
+
+
+@lru_cache(maxsize=None)
+def month_forms(lang: str) -> dict[str, int]:
+    """Every month form understood in ``lang`` (English's too) and its number."""
+    found = dict(cldr.months("en"))
+    found.update(_spelled(lang, cldr.months(lang)))
+    found.update(INFLECTED_MONTHS.get(lang, {}))
+    for word in NOT_MONTHS.get(lang, ()):
+        del found[word]
+    return found
+
+
+@lru_cache(maxsize=None)
+def weekday_forms(lang: str) -> dict[str, int]:
+    """Every weekday form of ``lang`` (English's too) and its number, 0 = Monday."""
+    found = dict(cldr.weekdays("en"))
+    found.update(_spelled(lang, cldr.weekdays(lang)))
+    found.update(_spelled(lang, INFLECTED_WEEKDAYS.get(lang, {})))
+    return found
+
+
+def _weekday_fillers() -> str:
+    """Weekday words of every language, as a regular expression: a weekday may
+    stand between a range's dates. One- and two-letter abbreviations ("do",
+    "to", "ma") are left out: in some language they are a connector."""
+    forms = {form for lang in cldr.LANGUAGES for form in weekday_forms(lang) if len(form) > 2}
+    return "|".join(re.escape(form) for form in sorted(forms, key=lambda f: (-len(f), f)))
+
 
 # Label words by what they say a date is; the nearest label before a date names it
 # (English labels count in every language). Where one label holds another
@@ -90,7 +146,7 @@ LABELS: dict[str, dict[str, str]] = {
               "apply before|until|open until|cut-off|submission|expires|expiry date",
         "nb": "søknadsfrist|frist|fristen|innen|senest",
         "da": "ansøgningsfrist|frist|fristen|senest|inden",
-        "sv": "sista ansökningsdag|ansökningstid|senast|deadline",
+        "sv": "sista ansökningsdag|sista ansökningsdatum|sista dagen|ansökningstid|senast|deadline",
         "fi": "määräaika|hakuaika päättyy|viimeistään|mennessä",
         "et": "tähtaeg|taotluste esitamise tähtaeg|kuni",
         "lv": "termiņš|pieteikumu iesniegšanas termiņš|līdz",
@@ -98,27 +154,52 @@ LABELS: dict[str, dict[str, str]] = {
         "pl": "termin składania|koniec przyjmowania|zakończenie naboru|zakończenie|data zakończenia"
               "|termin|do",
         "cs": "uzávěrka|termín|do",
-        "sk": "uzávierka|termín|do",
-        "de": "einsendeschluss|bewerbungsschluss|abgabefrist|frist|bis",
+        "sk": "uzávierka|termín|dátum ukončenia|ukončenie|do",
+        "de": "einsendeschluss|bewerbungsschluss|abgabefrist|frist|endet|bis",
         "fr": "date limite|clôture|jusqu'au|avant le",
-        "es": "fecha límite|plazo|hasta el",
+        "es": "fecha límite|plazo|hasta el|finalizará|finaliza",
         "it": "scadenza|termine|entro il|fino al",
         "pt": "data limite|prazo|até",
-        "ro": "termen limită|data limită|termen|până la|data închiderii|închidere",
-        "nl": "deadline|sluitingsdatum|uiterlijk|tot en met",
+        "ro": "termen limită|data limită|termen|până la|data închiderii|închidere|termen limita"
+              "|data limita|pana la|pana|data inchiderii|inchidere",
+        "nl": "deadline|sluitingsdatum|uiterlijk|tot en met|afgesloten|sluit",
         "hu": "beadási határidő|határidő",
         "bg": "краен срок|срок|до",
+        "nn": "søknadsfrist|frist|fristen|innan|seinast",
+        "is": "umsóknarfrestur|frestur|skilafrestur|eigi síðar en|til og með",
+        "sl": "rok|rok za oddajo|rok za prijavo|najkasneje do|do",
+        "hr": "rok|rok za prijavu|rok za predaju|krajnji rok|zaključno do|najkasnije do|do",
+        "bs": "rok|rok za prijavu|krajnji rok|zaključno sa|najkasnije do|do",
+        "sr": "rok|krajnji rok|rok za podnošenje|najkasnije do|zatvoren|istekao je rok|do"
+              "|рок|крајњи рок|најкасније до|затворен|до",
+        "mk": "рок|краен рок|најдоцна до|до",
+        "uk": "термін|кінцевий термін|дедлайн|прийом заявок до|завершено|до",
+        "el": "προθεσμία|καταληκτική ημερομηνία|λήξη|έως|μέχρι|ως",
+        "tr": "son başvuru tarihi|son başvuru|son teslim tarihi|son tarih|bitiş tarihi",
+        "sq": "afati|afati i fundit|deri më|deri në|deri",
+        "ca": "termini|data límit|fins al|fins a|fins el",
+        "eu": "epea|azken eguna|epemuga",
+        "gl": "prazo|data límite|ata o|ata|rematará|remata|finaliza|finalizará",
+        "ga": "spriocdháta|sprioc|dáta deiridh|roimh",
+        "mt": "skadenza|data tal-għeluq|sal-|sa",
     },
     "opens": {
         "en": "opens|open|opening|will open|opening date|open from|starts accepting",
-        "nb": "åpner|åpning", "da": "åbner", "sv": "öppnar", "fi": "alkaa",
-        "et": "algab", "lv": "sākas", "lt": "teikiama nuo|nuo|pradžia",
+        "nb": "åpner|åpning|åpen for søknad", "da": "åbner|åbent for ansøgning", "sv": "öppnar|från",
+        "fi": "alkaa|avautuu|aukeaa", "et": "algab|avatud", "lv": "sākas|no",
+        "lt": "teikiama nuo|nuo|pradžia",
         "pl": "start składania|rozpoczęcie naboru|rozpoczęcie|data rozpoczęcia|od",
-        "cs": "od", "sk": "od",
-        "de": "ab|startet", "fr": "ouverture|à partir du", "es": "apertura|desde",
-        "it": "apertura|dal", "pt": "abertura|a partir de",
-        "ro": "deschidere|de la|data începerii|începere",
-        "nl": "opent|vanaf", "hu": "kezdete", "bg": "от",
+        "cs": "od", "sk": "od|dátum vyhlásenia",
+        "de": "ab|startet|beginnt", "fr": "ouverture|à partir du|date de lancement",
+        "es": "apertura|desde|comenzará", "it": "apertura|dal|a partire dal", "pt": "abertura|a partir de",
+        "ro": "deschidere|de la|data începerii|începere|data inceperii|incepere|începe din",
+        "nl": "opent|vanaf|geopend", "hu": "kezdete", "bg": "от|начална дата",
+        "nn": "opnar", "is": "opnar|opnað|frá", "sl": "od|začetek", "hr": "otvoren od|početak|od",
+        "bs": "otvoren od|početak|od", "sr": "otvoren od|početak|od|отворен од|почетак|од",
+        "mk": "од|почеток", "uk": "від|починається|початок|з", "el": "από|έναρξη",
+        "tr": "başlangıç tarihi|başlangıç", "sq": "hapet|prej|nga", "ca": "des del|des de|a partir del"
+        "|a partir de|obertura|inici", "eu": "hasiera", "gl": "desde|dende|a partir do|apertura"
+        "|comeza|comezou|comezará", "ga": "osclaíonn|ó", "mt": "jiftaħ|minn",
     },
     "published": {
         "en": "published|posted|submitted by", "nb": "publisert",
@@ -127,8 +208,16 @@ LABELS: dict[str, dict[str, str]] = {
         "pl": "opublikowano|data publikacji|ogłoszenie konkursu", "cs": "publikováno|zveřejněno",
         "sk": "publikované|zverejnené", "de": "veröffentlicht|meldung|stand",
         "fr": "publié", "es": "publicado", "it": "pubblicato", "pt": "publicado",
-        "ro": "publicat", "nl": "gepubliceerd", "hu": "közzétéve|megjelent",
+        "ro": "publicat|articol editat|editat", "nl": "gepubliceerd", "hu": "közzétéve|megjelent",
         "bg": "публикувано",
+        "nn": "publisert", "is": "birt|birtist|útgáfudagur", "sl": "objavljeno|datum objave",
+        "hr": "objavljeno|datum objave", "bs": "objavljeno|datum objave",
+        "sr": "objavljeno|datum objave|објављено|датум објаве", "mk": "објавено|датум на објава",
+        "uk": "опубліковано|дата публікації", "el": "δημοσιεύθηκε|ημερομηνία δημοσίευσης|δημοσίευση",
+        "tr": "yayınlanma tarihi|yayın tarihi|yayınlandı", "sq": "publikuar|publikuar më",
+        "ca": "publicat|data de publicació", "eu": "argitaratua|argitaratze data",
+        "gl": "publicado|data de publicación", "ga": "foilsithe|foilsíodh",
+        "mt": "ippubblikat|data tal-pubblikazzjoni",
     },
     "updated": {  # a stand-in for the publication date when a page gives no other
         "en": "updated|last updated|last modified", "nb": "sist oppdatert|sist endret|oppdatert",
@@ -137,7 +226,12 @@ LABELS: dict[str, dict[str, str]] = {
         "pl": "aktualizacja|zaktualizowano", "cs": "aktualizováno", "sk": "aktualizované",
         "de": "aktualisiert|zuletzt geändert", "fr": "mis à jour", "es": "actualizado",
         "it": "aggiornato", "pt": "atualizado", "ro": "actualizat|actualizare",
-        "nl": "bijgewerkt", "hu": "frissítve", "bg": "актуализирано",
+        "nl": "bijgewerkt", "hu": "frissítve|módosítás|módosítva", "bg": "актуализирано",
+        "is": "uppfært", "sl": "posodobljeno", "hr": "ažurirano", "bs": "ažurirano",
+        "sr": "ažurirano|ажурирано", "mk": "ажурирано", "uk": "оновлено",
+        "el": "ενημερώθηκε|τελευταία ενημέρωση", "tr": "güncellendi|güncelleme tarihi|son güncelleme",
+        "sq": "përditësuar", "ca": "actualitzat", "eu": "eguneratua", "gl": "actualizado",
+        "ga": "nuashonraithe", "mt": "aġġornat",
     },
     "registration": {
         "en": "register by|registration|sign up by", "nb": "påmeldingsfrist|påmelding",
@@ -148,6 +242,12 @@ LABELS: dict[str, dict[str, str]] = {
         "es": "inscripción", "it": "iscrizione|iscrizioni", "pt": "inscrição|inscrições",
         "ro": "înscrieri|înscriere", "nl": "aanmelden|inschrijving", "hu": "regisztráció",
         "bg": "регистрация",
+        "nn": "påmeldingsfrist|påmelding", "is": "skráning", "sl": "prijave|prijava",
+        "hr": "prijave|prijava|registracija", "bs": "prijave|prijava", "sr": "prijave|prijava"
+        "|registracija|пријаве|пријава|регистрација", "mk": "пријава|регистрација",
+        "uk": "реєстрація", "el": "εγγραφή|εγγραφές|προεγγραφή", "tr": "kayıt", "sq": "regjistrimi",
+        "ca": "inscripció|inscripcions", "eu": "izen-ematea", "gl": "inscrición|inscricións",
+        "ga": "clárú", "mt": "reġistrazzjoni",
     },
     "event": {
         "en": "event date|takes place|will take place|held on|start|date|when",
@@ -160,9 +260,19 @@ LABELS: dict[str, dict[str, str]] = {
         "it": "si terrà|data", "pt": "realiza|decorre|data",
         "ro": "va avea loc|data evenimentului|are loc",
         "nl": "vindt plaats|datum", "hu": "időpont|helyszín", "bg": "ще се проведе|дата",
+        "nn": "dato|finn stad", "is": "haldin|haldið|fer fram|dagsetning",
+        "sl": "bo potekal|bo potekala|poteka|datum", "hr": "održat će se|održava se|datum",
+        "bs": "održat će se|održava se|odvija se|datum", "sr": "održaće se|održava se|datum"
+        "|одржаће се|одржава се|датум", "mk": "ќе се одржи|се одржува|датум",
+        "uk": "відбудеться|проходитиме|дата", "el": "θα πραγματοποιηθεί|πραγματοποιείται"
+        "|θα διεξαχθεί|ημερομηνία", "tr": "gerçekleştirilecek|düzenlenecek|tarihinde",
+        "sq": "do të mbahet|do të mbahen|mbahet|data", "ca": "tindrà lloc|se celebrarà|data",
+        "eu": "egingo da|data", "gl": "terá lugar|celebrarase|data", "ga": "ar siúl|dáta",
+        "mt": "se jsir|se ssir|data",
     },
-    "end": {"en": "end|end date", "nb": "slutt|sluttdato", "da": "slut|slutdato", "sv": "slutdatum",
-            "de": "ende|enddatum", "fr": "fin|date de fin", "lt": "pabaigos data"},
+    "end": {"en": "end|end date", "nb": "slutt|sluttdato|avsluttes", "da": "slut|slutdato", "sv": "slutdatum",
+            "de": "ende|enddatum", "fr": "fin|date de fin", "lt": "pabaigos data",
+            "ca": "data de finalització", "gl": "data de remate", "tr": "bitiş"},
 }
 
 # Words saying a deadline was moved; the date after them is the one that holds.
@@ -170,53 +280,51 @@ LABELS: dict[str, dict[str, str]] = {
 EXTENSION = ("extended|postponed|prolonged|new deadline|forlenget|forlengt|utsatt|ny frist"
              "|forlænget|udskudt|förläng|jatket|pikendat|pagarināt|pratęs|wydłuż|przedłuż"
              "|zmiana terminu|nowy termin|prodlouž|prodluž|predĺž|verlängert|neue frist|prolongé"
-             "|reporté|prorrogad|ampliado|prorogat|prelungi|verlengd|meghosszabbít|удълж")
+             "|reporté|prorrogad|ampliado|prorogat|prelungi|verlengd|meghosszabbít|удълж|framlengd"
+             "|podaljš|produž|produlj|продуж|продолж|продовж|подовж|παράταση|παρατείν|uzatıl"
+             "|zgjat|prorrogat|ampliat|luzatu|síneadh|estiż")
 # Words marking the date after them as one that no longer holds ("previously 10 May").
 SUPERSEDED = ("previously|originally|instead of|initially|formerly|tidligere|opprinnelig"
               "|oprindeligt|buvo|tidigare|ursprungligen|aiemmin|varem|iepriekš|anksčiau|poprzednio"
               "|wcześniej|pierwotnie|původně|pôvodne|ursprünglich|bisher|initialement|au lieu du"
               "|anteriormente|inicialmente|precedentemente|inițial|anterior|oorspronkelijk|eredetileg"
-              "|първоначално")
+              "|първоначално|upphaflega|prvotno|namesto|prvobitno|umjesto|umesto|првобитно"
+              "|првично|раніше|замість|αρχικά|önceden|fillimisht|inicialment|en lloc de"
+              "|no canto de|oriġinarjament")
 
 # Connectors that make two dates one range; "and" words only join adjacent days.
 RANGE_WORDS = ("-|–|—|to|til|till|until|through|bis|bis zum|do|iki|kuni|līdz|au|al|à|a|hasta el|"
-               "até|ao|până la|până pe|la|tot|tot en met|t/m|до|– до")
-AND_WORDS = "and|&|og|och|i|und|et|y|e|ir|și|şi|en|és|a|ja|un|и|,"
+               "até|ao|până la|până pe|la|tot|tot en met|t/m|до|– до|til og með|fins al|fins a"
+               "|fins el|ata o|ata|deri|deri më|deri në|έως|μέχρι|ως|по|go dtí|sa|sal-|ile|tik|etik")
+AND_WORDS = ("and|&|og|och|i|und|et|y|e|ir|și|şi|en|és|a|ja|un|и|,|in|ve|και|dhe|agus|u|eta|і|та"
+             "|й")
 # "between 4 and 6 March" is a range, where "4 and 6 March" is two days.
 BETWEEN = ("between|mellom|mellem|mellan|välillä|vahel|starp|tarp|między|mezi|medzi|zwischen|entre"
-           "|tra|între|tussen|között|между")
+           "|tra|între|tussen|között|между|milli|med|između|између|помеѓу|меѓу|між|μεταξύ|ndërmjet"
+           "|midis|idir|bejn")
 # Words between the months of a span of months ("aprilie – decembrie 2027").
 MONTH_SPAN = ("-|–|—|to|till|until|through|and|til|og|och|bis|und|do|i|iki|ir|au|à|et|a|al|y"
-              "|e|până în|și|tot|en|és|до|и|ja|un|kuni|līdz")
+              "|e|până în|și|tot|en|és|до|и|ja|un|kuni|līdz|in|ve|ile|και|έως|dhe|deri|agus|go dtí"
+              "|u|sa|eta|fins a|ata|і|та|по")
 # Words that may stand between a range's dates without changing it.
-WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
-            "|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag"
-            "|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai"
-            "|esmaspäev|teisipäev|kolmapäev|neljapäev|reede|laupäev|pühapäev"
-            "|pirmdiena|otrdiena|trešdiena|ceturtdiena|piektdiena|sestdiena|svētdiena"
-            "|pirmadienis|antradienis|trečiadienis|ketvirtadienis|penktadienis|šeštadienis|sekmadienis"
-            "|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela"
-            "|pondělí|úterý|středa|čtvrtek|pátek|neděle|pondelok|utorok|streda|štvrtok|piatok"
-            "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-            "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-            "|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
-            "|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
-            "|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
-            "|luni|marți|miercuri|joi|vineri|sâmbătă|duminică"
-            "|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
-            "|hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap"
-            "|понеделник|вторник|сряда|четвъртък|петък|събота|неделя")
+WEEKDAYS = _weekday_fillers()
 FILLERS = ("r\\.|roku|m\\.|g\\.|г\\.|год\\.|den|d\\.|kl\\.|the|le|el|il|de|del|dal|dem|"
-           "of|on|am|w|we|v|ve|dnia|dne|dňa")
+           "of|on|am|w|we|v|ve|dnia|dne|dňa|godine|godina|године|року|р\\.|година|έτους|yılı"
+           "|tarihinde|dia|dana|дана|dagana|më|ta['’]|tal-|tas-|tat-|il-|an|o")
 
 # Words for "this year" standing in for the year (Polish "br." = bieżącego roku).
-THIS_YEAR = "br\\.|b\\.r\\.|bieżącego roku|this year|dette år|i år|tego roku|šių metų|t\\.m\\."
+THIS_YEAR = ("br\\.|b\\.r\\.|bieżącego roku|this year|dette år|i år|tego roku|šių metų|t\\.m\\."
+             "|š\\. m\\.|ove godine|ове године|letos|цього року|φέτος|bu yıl|këtë vit|í ár|enguany"
+             "|aurten|este ano|i mbliana|din is-sena|оваа година")
 
 RECURRENCE_YEARLY = ("hvert år|kvart år|hvert eneste år|årlig|every year|each year|annually|yearly"
                      "|varje år|joka vuosi|igal aastal|katru gadu|kasmet|kiekvienais metais"
                      "|co roku|corocznie|každý rok|každoročně|každoročne|jedes jahr|jährlich"
                      "|chaque année|cada año|ogni anno|todos os anos|în fiecare an|anual"
-                     "|elk jaar|jaarlijks|minden évben|всяка година|ежегодно")
+                     "|elk jaar|jaarlijks|minden évben|всяка година|ежегодно|svake godine"
+                     "|сваке године|vsako leto|щороку|кожного року|κάθε χρόνο|her yıl|çdo vit"
+                     "|á hverju ári|árlega|cada any|urtero|cada ano|gach bliain|kull sena"
+                     "|секоја година")
 
 # Parts of a month: name → (first day, last day or 0 = month's end, the day given
 # as start, or 0 = the window's first). "end" ("by the end of June") is no
@@ -227,36 +335,52 @@ PART_BEFORE = {  # phrases written before the month
              "begyndelsen af|starten af|början av|i början av|anfang|début|principios de|"
              "inicios de|inizio|all'inizio di|início de|începutul lui|la începutul lui|"
              "începutul lunii|la începutul lunii|begin|na początku|początek|začátkem|začátek|"
-             "začiatkom|начало на|в началото на",
+             "začiatkom|начало на|в началото на|početkom|na početku|почетком|v začetku|"
+             "na začetku|na початку|на почетокот на|почетокот на|στις αρχές|αρχές|"
+             "në fillim të|í byrjun|a principis de|principis de|a inicis de|a comezos de|"
+             "comezos de|a principios de|go luath i|fil-bidu ta'|fil-bidu ta’",
     "mid": "mid|mid-|middle of|midten av|i midten av|midt i|medio|midten af|i midten af|"
            "mitten av|i mitten av|mitte|mi-|à la mi-|mediados de|a mediados de|metà|a metà|"
            "meados de|mijlocul lui|la mijlocul lui|mijlocul lunii|la mijlocul lunii|half|"
-           "w połowie|połowa|v polovině|polovina|v polovici|средата на|в средата на",
+           "w połowie|połowa|v polovině|polovina|v polovici|средата на|в средата на|sredinom|"
+           "средином|sredi|v sredini|в середині|во средината на|στα μέσα|μέσα|në mes të|"
+           "um miðjan|a mitjan|mitjan|a mitjans de|mitjans de|i lár|f'nofs|f’nofs",
     "late": "late|end of|the end of|slutten av|i slutten av|utgangen av|slutningen af|"
             "i slutningen af|slutet av|i slutet av|ende|fin|fin de|finales de|a finales de|"
             "fine|alla fine di|final de|sfârșitul lui|la sfârșitul lui|sfârșitul lunii|"
             "la sfârșitul lunii|eind|eind van|koniec|na koniec|pod koniec|końcem|koncem|"
-            "konec|koncom|края на|в края на",
+            "konec|koncom|края на|в края на|krajem|potkraj|крајем|ob koncu|наприкінці|"
+            "в кінці|на крајот на|στα τέλη|τέλη|në fund të|í lok|a finals de|finals de|"
+            "a final de|a finais de|finais de|ag deireadh|fl-aħħar ta'|fl-aħħar ta’",
     "end": "by the end of|until the end of|before the end of|innen utgangen av|innen slutten av|"
-           "inden udgangen af|senast i slutet av|do końca|bis ende|bis zum ende|"
+           "inden udgangen af|senast i slutet av|vid utgången av|do końca|bis ende|bis zum ende|"
            "jusqu'à la fin|até ao final de|até o final de|hasta finales de|entro la fine di|"
-           "până la sfârșitul lunii|până la finalul lunii|tot eind|do konce|do konca|до края на",
+           "până la sfârșitul lunii|până la finalul lunii|tot eind|do konce|do konca|до края на|"
+           "do kraja|до краја|до кінця|до крајот на|έως τα τέλη|μέχρι τα τέλη|deri në fund të|"
+           "fyrir lok|fins a finals de|fins a final de|ata finais de|ata final de",
 }
-PART_AFTER = {  # phrases written after the month (Baltic, Finnish, Hungarian)
-    "early": "pradžioje|pradžia|alguses|alkupuolella|alussa|sākumā|elején",
-    "mid": "viduryje|vidurys|keskel|puolivälissä|vidū|közepén|közepe",
-    "late": "pabaigoje|pabaiga|lõpus|lopussa|lopulla|beigās|végén|vége",
-    "end": "pabaigos|lõpuni|loppuun mennessä|beigām|végéig",
+PART_AFTER = {  # phrases written after the month (Baltic, Finnish, Hungarian, Turkish, Basque)
+    "early": "pradžioje|pradžia|alguses|alkupuolella|alussa|sākumā|elején|başında|başı|hasieran",
+    "mid": "viduryje|vidurys|keskel|puolivälissä|vidū|közepén|közepe|ortasında|ortası"
+           "|erdialdean|erdian",
+    "late": "pabaigoje|pabaiga|lõpus|lopussa|lopulla|beigās|végén|vége|sonunda|sonu|amaieran"
+            "|bukaeran",
+    "end": "pabaigos|lõpuni|loppuun mennessä|loppuun saakka|loppuun asti|beigām|végéig"
+           "|sonuna kadar|amaiera arte",
 }
 # Quarters: "Q3 2025".
 QUARTER_MONTHS = 3
 
 # Time markers written before a time ("kl. 15:00") and after an hour ("12 val."), as plain words.
 TIME_BEFORE = ("at|by|from|kl.|kl|klokken|klokka|klockan|klo|kell|plkst.|plkst|godz.|godz|godziny|"
-               "godzina|o godz.|um|à|a las|alle|alle ore|ore|às|ora|la ora|om|в|о")
+               "godzina|o godz.|um|à|a las|alle|alle ore|ore|às|ora|la ora|om|в|о|u|у|ob|saat|ώρα"
+               "|και ώρα|στις|në orën|në ora|a les|les|ás|as|во|fis-")
 # Markers too common as plain words to make a bare number an hour ("at 5 partners").
-WEAK_TIME_MARKERS = {"at", "by", "from", "à", "a las", "alle", "ore", "às", "om", "в", "о"}
-TIME_AFTER = "val.|val|valandą|uhr|uur|h|óra|órakor|ч.|ч|hod.|hod|hodin|hodín|tundi|horas|heures"
+WEAK_TIME_MARKERS = {"at", "by", "from", "à", "a las", "alle", "ore", "às", "om", "в", "о", "u", "у",
+                     "στις", "les", "ás", "as", "во"}
+TIME_AFTER = ("val.|val|valandą|uhr|uur|h|óra|órakor|ч.|ч|hod.|hod|hodin|hodín|tundi|horas|heures"
+              "|sati|sat|časova|časa|часова|часа|часот|uri|ura|hores|ώρα|ωρα")
 # Words between the two times of a time range ("10:00 bis 16:00", "dalle 10 alle 12").
 TIME_RANGE = ("-|–|—|to|til|till|until|bis|do|iki|à|a|alle|al|a las|às|até|tot|kuni|līdz|до"
-              "|and|og|och|und|et|y|e|és|ir|i|și|ja|un|en|и")
+              "|and|og|och|und|et|y|e|és|ir|i|și|ja|un|en|и|deri|έως|ως|fins a|fins les|ata"
+              "|ata as|ile|in|ve|dhe|και")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipelines.dates.languages import LABELS, MONTHS, RANGE_WORDS
+from pipelines.dates.languages import LABELS, RANGE_WORDS, month_forms
 
 # Labels the date engine's table lacks, as they stand before a colon on pages.
 EXTRA_LABELS: dict[str, dict[str, str]] = {
@@ -115,7 +115,7 @@ def label_start(language: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def date_pattern(language: str) -> re.Pattern[str]:
-    forms = {**MONTHS["en"], **MONTHS.get(language, {})}
+    forms = month_forms(language)
     months = "|".join(re.escape(f[:-1]) + r"\w*" if f.endswith("*") else re.escape(f) + r"\.?"
                       for f in sorted(forms, key=len, reverse=True))
     return re.compile(
