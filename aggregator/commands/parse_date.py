@@ -10,7 +10,9 @@ from datetime import date
 from pipelines.dates import KINDS, parse_date
 from pipelines.dates.result import failure
 
-HELP = "Read a date, range or deadline from a text as the pipeline does; print JSON."
+HELP = ("Read a date, range or deadline from a text as the pipeline does; print JSON. "
+        "For --kind deadline, end is the deadline and start the opening when the text "
+        "gives one; without an opening, start alone is the deadline.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

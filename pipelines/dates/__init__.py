@@ -9,6 +9,7 @@ falls back on dateparser for what the grammar does not know, and returns a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from pipelines.dates import languages as words
@@ -57,6 +58,8 @@ def parse_date(text: str, lang: str, kind: str = "event", reference: date | None
     chosen = _choose(lowered, kind, valid)
     if isinstance(chosen, str):
         return failure(chosen, tz)
+    if kind == "deadline":
+        chosen = _with_opening(chosen, valid)
     return _result(text, lowered, kind, chosen, tz, recurring)
 
 
@@ -69,7 +72,8 @@ def _choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Set
         if extension:
             later = [s for c, s in valid if c.begin >= extension.end()]
             if later:
-                return later[-1]
+                moved = later[-1]  # "extended from 15 May to 31 May": the old deadline, then the new
+                return replace(moved, start=moved.end, end=None) if moved.end else moved
     tiers = ([s for c, s in valid if c.label in PREFERRED[kind]],
              [s for c, s in valid if c.label in NEUTRAL[kind]],
              [s for c, s in valid])
@@ -80,12 +84,28 @@ def _choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Set
     return tier[0]
 
 
+def _with_opening(deadline: Settled, valid: list[tuple[Candidate, Settled]]) -> Settled:
+    """A deadline and the opening the text gives apart from it ("opens 1 March,
+    closes 5 June") as one window; a deadline that is already a window stays."""
+    if deadline.end is not None or deadline.approximate:
+        return deadline
+    openings = [s for c, s in valid if c.label == "opens" and s.end is None and not s.approximate
+                and _day(s.start) < _day(deadline.start)]
+    if not openings:
+        return deadline
+    return replace(deadline, start=openings[-1].start, end=deadline.start)
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
 def _result(text: str, lowered: str, kind: str, chosen: Settled, tz: str | None,
             recurring: bool) -> DateResult:
     start, end = chosen.start, chosen.end
-    if kind == "deadline" and end is not None:
-        start, end = end, None  # a window's deadline is its last day
-    when = start if isinstance(start, datetime) else datetime(start.year, start.month, start.day, 12)
+    # A deadline's zone is the one at its close, not at the window's opening.
+    close = end if kind == "deadline" and end is not None else start
+    when = close if isinstance(close, datetime) else datetime(close.year, close.month, close.day, 12)
     written = offset_zone(chosen.offset, tz, when) if chosen.offset else None
     zone = written or zone_in(text, lowered, tz, when) or tz
     return DateResult(start, end, zone, approximate=chosen.approximate,

@@ -58,6 +58,9 @@ def settle(candidate: Candidate, text: str, kind: str, reference: date,
     except Unreadable as why:
         return Settled(None, error=str(why))
     start_time, end_time = candidate.start_time, candidate.end_time
+    if (kind == "deadline" and end is not None and last is None and start_time
+            and start_time.begin >= first.finish and start_time.end_hour is None):
+        start_time, end_time = None, start_time  # "1-30 June, 12:00": the window closes at noon
     if first.hour is not None:
         start = datetime.combine(start, time(first.hour, first.minute or 0))
     elif start_time:
