@@ -9,11 +9,11 @@ falls back on dateparser for what the grammar does not know, and returns a
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, datetime
 
 from pipelines.dates import languages as words
-from pipelines.dates.candidates import Candidate, candidates
+from pipelines.dates.candidates import candidates
+from pipelines.dates.choice import choose, with_opening
 from pipelines.dates.fallback import fallback_date
 from pipelines.dates.grammar import words_pattern
 from pipelines.dates.mentions import lower
@@ -24,12 +24,7 @@ from pipelines.dates.zones import offset_zone, zone_in
 __all__ = ["parse_date", "DateResult", "KINDS"]
 
 KINDS = ("event", "deadline", "published")
-# Labels a kind prefers, then those it accepts; any other label comes last.
-PREFERRED = {"event": {"event"}, "deadline": {"deadline"}, "published": {"published"}}
-NEUTRAL = {"event": {None, "end"}, "deadline": {None, "end", "registration"},
-           "published": {None, "updated"}}
 LANGUAGE_ALIASES = {"no": "nb"}  # "no" is Norwegian at large; its pages are Bokmål
-EXTENSION = re.compile(rf"(?<!\w)(?:{words_pattern(words.EXTENSION)})")
 RECURRENCE = re.compile(rf"(?<!\w)(?:{words_pattern(words.RECURRENCE_YEARLY)})(?!\w)")
 
 
@@ -42,6 +37,7 @@ def parse_date(text: str, lang: str, kind: str = "event", reference: date | None
     if isinstance(reference, datetime):
         reference = reference.date()
     text = " ".join((text or "").replace("\u200b", "").split())  # NBSP and thin spaces too
+    text = text.replace("\u2019", "'")  # "jusqu’au" is "jusqu'au"
     lang = (lang or "en").lower()[:2]
     lang = LANGUAGE_ALIASES.get(lang, lang)
     if not text:
@@ -55,49 +51,12 @@ def parse_date(text: str, lang: str, kind: str = "event", reference: date | None
     valid = [(c, s) for c, s in zip(found, settled) if s.error is None]
     if not valid:
         return failure(settled[0].error, tz)
-    chosen = _choose(lowered, kind, valid)
+    chosen = choose(lowered, kind, valid)
     if isinstance(chosen, str):
         return failure(chosen, tz)
     if kind == "deadline":
-        chosen = _with_opening(chosen, valid)
+        chosen = with_opening(chosen, valid)
     return _result(text, lowered, kind, chosen, tz, recurring)
-
-
-def _choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Settled | str:
-    """The one candidate of the wanted kind, or why there is none."""
-    current = [(c, s) for c, s in valid if not c.superseded]
-    valid = current or valid
-    if kind == "deadline":
-        extension = EXTENSION.search(text)
-        if extension:
-            later = [s for c, s in valid if c.begin >= extension.end()]
-            if later:
-                moved = later[-1]  # "extended from 15 May to 31 May": the old deadline, then the new
-                return replace(moved, start=moved.end, end=None) if moved.end else moved
-    tiers = ([s for c, s in valid if c.label in PREFERRED[kind]],
-             [s for c, s in valid if c.label in NEUTRAL[kind]],
-             [s for c, s in valid])
-    tier = next(t for t in tiers if t)
-    distinct = {(s.start, s.end) for s in tier}
-    if len(distinct) > 1:
-        return f"ambiguous: {len(distinct)} candidate dates"
-    return tier[0]
-
-
-def _with_opening(deadline: Settled, valid: list[tuple[Candidate, Settled]]) -> Settled:
-    """A deadline and the opening the text gives apart from it ("opens 1 March,
-    closes 5 June") as one window; a deadline that is already a window stays."""
-    if deadline.end is not None or deadline.approximate:
-        return deadline
-    openings = [s for c, s in valid if c.label == "opens" and s.end is None and not s.approximate
-                and _day(s.start) < _day(deadline.start)]
-    if not openings:
-        return deadline
-    return replace(deadline, start=openings[-1].start, end=deadline.start)
-
-
-def _day(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 def _result(text: str, lowered: str, kind: str, chosen: Settled, tz: str | None,

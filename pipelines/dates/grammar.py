@@ -92,8 +92,9 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?:{year_gap}(?P<dm_y>\d{{4}})(?!\d|:\d))?)",
         # led by a month: "September middle" (Baltic), "May 14-16, 2019", "April - June 2027"
         rf"(?P<mx>(?P<mx_mon>{month})(?:\s*(?:mėn\.\s*)?(?:{after['mx']})(?!\w)"
-        r"|\s*(?P<md_d>\d{1,2})(?!\d)(?:st|nd|rd|th|\s?d\.)?"
-        r"(?:\s*[-–]\s*(?P<md_d2>\d{1,2})(?!\d)(?:st|nd|rd|th)?)?"
+        r"|\s*(?P<md_d>\d{1,2})(?!\d)(?:st|nd|rd|th|\s?d\.|\.)?"
+        rf"(?:\s*(?:[-–]|(?P<md_and>{words_pattern(words.AND_WORDS)})(?!\w))\s*"
+        r"(?P<md_d2>\d{1,2})(?!\d)(?:st|nd|rd|th|\.)?)?"
         r"(?:\s*,?\s*(?P<md_y>\d{4})(?!\d|:\d))?(?![\d:.]\d)"
         rf"|(?:\s*(?:{month_span})\s*(?P<my_mon>{month}))?\s*,?\s*(?P<my_y>\d{{4}})(?!\d|:\d)))",
         rf"(?P<ap>(?<!\w)(?:{before})\s*(?:of\s+|av\s+|af\s+|de\s+|lui\s+|di\s+|van\s+|d')?"

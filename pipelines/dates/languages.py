@@ -89,8 +89,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "deadline|closing date|closing|closes|close|close on|closed on|due|apply by|"
               "apply before|until|open until|cut-off|submission|expires|expiry date",
         "nb": "søknadsfrist|frist|fristen|innen|senest",
-        "da": "ansøgningsfrist|frist|fristen|senest|inden",
-        "sv": "sista ansökningsdag|ansökningstid|senast|deadline",
+        "da": "ansøgningsfrist|ansøgningsfristen|frist|fristen|senest|inden",
+        "sv": "sista ansökningsdag|sista ansökningsdatum|sista dagen|ansökningstid|senast|deadline",
         "fi": "määräaika|hakuaika päättyy|viimeistään|mennessä",
         "et": "tähtaeg|taotluste esitamise tähtaeg|kuni",
         "lv": "termiņš|pieteikumu iesniegšanas termiņš|līdz",
@@ -98,27 +98,28 @@ LABELS: dict[str, dict[str, str]] = {
         "pl": "termin składania|koniec przyjmowania|zakończenie naboru|zakończenie|data zakończenia"
               "|termin|do",
         "cs": "uzávěrka|termín|do",
-        "sk": "uzávierka|termín|do",
-        "de": "einsendeschluss|bewerbungsschluss|abgabefrist|frist|bis",
+        "sk": "uzávierka|termín|do|dátum ukončenia",
+        "de": "einsendeschluss|bewerbungsschluss|abgabefrist|frist|bis|endet",
         "fr": "date limite|clôture|jusqu'au|avant le",
-        "es": "fecha límite|plazo|hasta el",
+        "es": "fecha límite|plazo|hasta el|finaliza|finalizará",
         "it": "scadenza|termine|entro il|fino al",
         "pt": "data limite|prazo|até",
         "ro": "termen limită|data limită|termen|până la|data închiderii|închidere",
-        "nl": "deadline|sluitingsdatum|uiterlijk|tot en met",
+        "nl": "deadline|sluitingsdatum|uiterlijk|tot en met|afgesloten",
         "hu": "beadási határidő|határidő",
         "bg": "краен срок|срок|до",
     },
     "opens": {
         "en": "opens|open|opening|will open|opening date|open from|starts accepting",
-        "nb": "åpner|åpning", "da": "åbner", "sv": "öppnar", "fi": "alkaa",
+        "nb": "åpner|åpning|åpen", "da": "åbner|åbent|åben", "sv": "öppnar|från", "fi": "alkaa",
         "et": "algab", "lv": "sākas", "lt": "teikiama nuo|nuo|pradžia",
         "pl": "start składania|rozpoczęcie naboru|rozpoczęcie|data rozpoczęcia|od",
-        "cs": "od", "sk": "od",
-        "de": "ab|startet", "fr": "ouverture|à partir du", "es": "apertura|desde",
-        "it": "apertura|dal", "pt": "abertura|a partir de",
-        "ro": "deschidere|de la|data începerii|începere",
-        "nl": "opent|vanaf", "hu": "kezdete", "bg": "от",
+        "cs": "od", "sk": "od|dátum vyhlásenia",
+        "de": "ab|startet|beginnt", "fr": "ouverture|à partir du|lancement",
+        "es": "apertura|desde|comienza|comenzará",
+        "it": "apertura|dal", "pt": "abertura|a partir de|inicia",
+        "ro": "deschidere|de la|data începerii|începere|începe",
+        "nl": "opent|vanaf|geopend", "hu": "kezdete", "bg": "от|начална дата",
     },
     "published": {
         "en": "published|posted|submitted by", "nb": "publisert",
@@ -137,7 +138,7 @@ LABELS: dict[str, dict[str, str]] = {
         "pl": "aktualizacja|zaktualizowano", "cs": "aktualizováno", "sk": "aktualizované",
         "de": "aktualisiert|zuletzt geändert", "fr": "mis à jour", "es": "actualizado",
         "it": "aggiornato", "pt": "atualizado", "ro": "actualizat|actualizare",
-        "nl": "bijgewerkt", "hu": "frissítve", "bg": "актуализирано",
+        "nl": "bijgewerkt", "hu": "frissítve|módosítás", "bg": "актуализирано",
     },
     "registration": {
         "en": "register by|registration|sign up by", "nb": "påmeldingsfrist|påmelding",
@@ -178,6 +179,11 @@ SUPERSEDED = ("previously|originally|instead of|initially|formerly|tidligere|opp
               "|anteriormente|inicialmente|precedentemente|inițial|anterior|oorspronkelijk|eredetileg"
               "|първоначално")
 
+# Gazettes whose issue date a text cites beside its own ("Bundesanzeiger vom 2.9.2026").
+CITED = ("bundesanzeiger|banz|amtsblatt|official journal|journal officiel|diario oficial"
+         "|boletín oficial|gazzetta ufficiale|dziennik urzędowy|dziennik ustaw|monitorul oficial"
+         "|staatscourant|diário da república|lovtidend|författningssamling")
+
 # Connectors that make two dates one range; "and" words only join adjacent days.
 RANGE_WORDS = ("-|–|—|to|til|till|until|through|bis|bis zum|do|iki|kuni|līdz|au|al|à|a|hasta el|"
                "até|ao|până la|până pe|la|tot|tot en met|t/m|до|– до")
@@ -207,7 +213,7 @@ WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|we
             "|hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap"
             "|понеделник|вторник|сряда|четвъртък|петък|събота|неделя")
 FILLERS = ("r\\.|roku|m\\.|g\\.|г\\.|год\\.|den|d\\.|kl\\.|the|le|el|il|de|del|dal|dem|"
-           "of|on|am|w|we|v|ve|dnia|dne|dňa")
+           "of|on|am|w|we|v|ve|dnia|dne|dňa|dia|día|o")
 
 # Words for "this year" standing in for the year (Polish "br." = bieżącego roku).
 THIS_YEAR = "br\\.|b\\.r\\.|bieżącego roku|this year|dette år|i år|tego roku|šių metų|t\\.m\\."

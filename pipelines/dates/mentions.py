@@ -11,7 +11,12 @@ from pipelines.dates.grammar import ZONE, month_number, pattern, words_pattern
 
 ZONE_RE = re.compile(ZONE)
 AND_RE = re.compile(words_pattern(words.AND_WORDS))
-BETWEEN_RE = re.compile(rf"(?<!\w)(?:{words.BETWEEN})\s*$")
+# "between 3 December and 28 May", "entre o dia 15 de julho e o dia 30": a range, not a choice;
+# Hungarian writes it after the dates ("május 28. és 31. között").
+BETWEEN_BEFORE = re.compile(rf"(?<!\w)(?:{words.BETWEEN})(?:\s+(?:{words.FILLERS}|{words.WEEKDAYS}))*\s*$")
+BETWEEN_AFTER = re.compile(rf"[\s.,]*(?:{words.BETWEEN})(?!\w)")
+# How far back a between-word may stand from its first date.
+BETWEEN_REACH = 30
 
 
 @dataclass(slots=True)
@@ -54,6 +59,12 @@ def scan(text: str, lang: str) -> list[Mention]:
     return found
 
 
+def between(text: str, begin: int, finish: int) -> bool:
+    """Whether a between-word stands just before ``begin`` or just after ``finish``."""
+    return bool(BETWEEN_BEFORE.search(text[max(0, begin - BETWEEN_REACH):begin])
+                or BETWEEN_AFTER.match(text, finish))
+
+
 def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
@@ -87,7 +98,7 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         mention = Mention("date", **base, year=_int(g("dm_y")), month=month_number(lang, g("dm_mon")),
                           day=int(g("dm_d")), first_day=_int(g("dm_d0")),
                           first_month=month_number(lang, first_month) if first_month else None)
-        return _listed(mention, m) if g("dm_conn") and AND_RE.fullmatch(g("dm_conn")) else mention
+        return _listed(mention, m, "dm_conn") if g("dm_conn") and AND_RE.fullmatch(g("dm_conn")) else mention
     if kind == "mx":
         return _month_led(m, lang, base)
     if kind in ("ap", "aq"):
@@ -102,14 +113,15 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
     return _time(m, base)
 
 
-def _month_led(m: re.Match[str], lang: str, base: dict) -> Mention:
+def _month_led(m: re.Match[str], lang: str, base: dict) -> Mention | tuple[Mention, Mention]:
     """"May 14-16, 2019", "April - December 2027" or "rugsėjo viduryje"."""
     g = m.group
     month = month_number(lang, g("mx_mon"))
     if g("md_d"):
         day, last = int(g("md_d")), _int(g("md_d2"))
-        return Mention("date", **base, year=_int(g("md_y")), month=month,
-                       day=last or day, first_day=day if last else None)
+        mention = Mention("date", **base, year=_int(g("md_y")), month=month,
+                          day=last or day, first_day=day if last else None)
+        return _listed(mention, m, "md_and") if g("md_and") else mention
     if g("my_y"):
         last = g("my_mon")
         return Mention("date", **base, year=int(g("my_y")),
@@ -119,16 +131,16 @@ def _month_led(m: re.Match[str], lang: str, base: dict) -> Mention:
     return Mention("date", **base, month=month, part=part)
 
 
-def _listed(mention: Mention, m: re.Match[str]) -> Mention | tuple[Mention, Mention]:
+def _listed(mention: Mention, m: re.Match[str], conn: str) -> Mention | tuple[Mention, Mention]:
     """"11 and 12 November" is one event over two days; "3 and 10 July" and
     "1. mars og 1. september" are two dates, unless "between" makes them a range."""
     first_month = mention.first_month or mention.month
     if (first_month == mention.month and mention.day - mention.first_day == 1) \
-            or BETWEEN_RE.search(m.string, max(0, m.start() - 20), m.start()):
+            or between(m.string, m.start(), m.end()):
         return mention
-    first = Mention("date", m.start(), m.start("dm_conn"), year=mention.year,
+    first = Mention("date", m.start(), m.start(conn), year=mention.year,
                     month=first_month, day=mention.first_day)
-    second = Mention("date", m.end("dm_conn"), m.end(), year=mention.year,
+    second = Mention("date", m.end(conn), m.end(), year=mention.year,
                      month=mention.month, day=mention.day)
     return first, second
 
