@@ -51,6 +51,13 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     found: list[Candidate] = []
     for mention in dates:
         previous = found[-1] if found else None
+        if mention.month is None:  # "18 May ... until the 22nd"
+            if previous and previous.last is None and previous.first.day and not previous.first.part \
+                    and mention.day > previous.first.day:
+                mention.month, mention.year = previous.first.month, previous.first.year
+                previous.last, previous.finish = mention, mention.finish
+                previous.end_time = attached.get(id(mention))
+            continue
         if previous and previous.last is None and _joins(text, previous.first, mention, attached):
             previous.last, previous.finish = mention, mention.finish
             previous.end_time = attached.get(id(mention))

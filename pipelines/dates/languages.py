@@ -258,7 +258,7 @@ PART_AFTER = {  # phrases written after the month (Baltic, Finnish, Hungarian)
 QUARTER_MONTHS = 3
 
 # Time markers written before a time ("kl. 15:00") and after an hour ("12 val."), as plain words.
-TIME_BEFORE = ("at|by|from|kl.|kl|klokken|klokka|klockan|klo|kell|plkst.|plkst|godz.|godz|godziny|"
+TIME_BEFORE = ("at|by|from|kl.|kl|klokken|klokka|klockan|klo|kello|kell|plkst.|plkst|godz.|godz|godziny|"
                "godzina|o godz.|um|à|a las|alle|alle ore|ore|às|ora|la ora|om|в|о")
 # Markers too common as plain words to make a bare number an hour ("at 5 partners").
 WEAK_TIME_MARKERS = {"at", "by", "from", "à", "a las", "alle", "ore", "às", "om", "в", "о"}

@@ -84,8 +84,10 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         day, month = int(g("dmy_d")), int(g("dmy_m"))
         if month > 12 and day <= 12 and g("dmy_sep") == "/":
             day, month = month, day  # month-first, as some English pages write it
+        first_month = _int(g("dmy_m0"))
         return Mention("date", **base, year=year + 2000 if len(g("dmy_y")) == 2 else year, month=month,
-                       day=day, first_day=_int(g("dmy_d0")))
+                       day=day, first_day=_int(g("dmy_d0")),
+                       first_month=first_month if first_month != month else None)
     if kind == "lv":
         return Mention("date", **base, year=int(g("lv_y")), month=month_number(lang, g("lv_mon")),
                        day=int(g("lv_d")))
@@ -109,7 +111,12 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         return Mention("date", **base, year=int(g("q_y")),
                        month=(int(g("q_n")) - 1) * words.QUARTER_MONTHS + 1, part="quarter")
     if kind == "ddmm":
-        return Mention("date", **base, month=int(g("ddmm_m")), day=int(g("ddmm_d")))
+        return Mention("date", **base, month=int(g("ddmm_m")), day=int(g("ddmm_d")),
+                       first_day=_int(g("ddmm_d0")))
+    if kind in ("dsl", "wdm"):
+        return Mention("date", **base, month=int(g(f"{kind}_m")), day=int(g(f"{kind}_d")))
+    if kind == "ord":  # its month is the one of the date before it
+        return Mention("date", m.start("ord_d"), m.end(), day=int(g("ord_d")))
     return _time(m, base)
 
 
