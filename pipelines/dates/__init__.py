@@ -18,7 +18,7 @@ from pipelines.dates.fallback import fallback_date
 from pipelines.dates.grammar import words_pattern
 from pipelines.dates.mentions import lower
 from pipelines.dates.result import DateResult, failure
-from pipelines.dates.years import Settled, settle
+from pipelines.dates.years import Reading, Settled, settle, written_year
 from pipelines.dates.zones import offset_zone, zone_in
 
 __all__ = ["parse_date", "DateResult", "KINDS"]
@@ -46,8 +46,9 @@ def parse_date(text: str, lang: str, kind: str = "event", reference: date | None
     found, times = candidates(lowered, lang)
     if not found:
         return _from_fallback(text, lowered, lang, reference, tz, time_only=bool(times))
-    recurring = bool(RECURRENCE.search(lowered))
-    settled = [settle(c, lowered, kind, reference, recurring) for c in found]
+    reading = Reading(lowered, lang, kind, reference, bool(RECURRENCE.search(lowered)),
+                      written_year(lowered, found, reference))
+    settled = [settle(c, reading) for c in found]
     valid = [(c, s) for c, s in zip(found, settled) if s.error is None]
     if not valid:
         return failure(settled[0].error, tz)
@@ -56,7 +57,7 @@ def parse_date(text: str, lang: str, kind: str = "event", reference: date | None
         return failure(chosen, tz)
     if kind == "deadline":
         chosen = with_opening(chosen, valid)
-    return _result(text, lowered, kind, chosen, tz, recurring)
+    return _result(text, lowered, kind, chosen, tz, reading.recurring)
 
 
 def _result(text: str, lowered: str, kind: str, chosen: Settled, tz: str | None,

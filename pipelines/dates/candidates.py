@@ -14,6 +14,7 @@ from pipelines.dates.mentions import Mention, between, scan
 # How far a time may stand from its date and still belong to it.
 TIME_AFTER_REACH = 45
 TIME_BEFORE_REACH = 25
+LIKELY_TIME_REACH = 3  # "12 maggio alle 16": a bare hour after a weak marker, right after its date
 LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "event", "end")
 # What may stand between the two dates of a range: fillers go, a connector must remain.
 GAP_FILLERS = re.compile(rf"(?<!\w)(?:{words.FILLERS}|{words.THIS_YEAR}|{words.WEEKDAYS})(?!\w)"
@@ -48,10 +49,11 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     dates = [m for m in mentions if m.kind == "date"]
     times = [m for m in mentions if m.kind == "time"]
     attached = _attach_times(dates, times)
+    times = [m for m in times if not m.likely]
     found: list[Candidate] = []
     for mention in dates:
         previous = found[-1] if found else None
-        if mention.month is None:  # "18 May ... until the 22nd"
+        if mention.month is None and mention.relative is None:  # "18 May ... until the 22nd"
             if previous and previous.last is None and previous.first.day and not previous.first.part \
                     and mention.day > previous.first.day:
                 mention.month, mention.year = previous.first.month, previous.first.year
@@ -76,6 +78,10 @@ def _attach_times(dates: list[Mention], times: list[Mention]) -> dict[int, Menti
     for time in times:
         before = [d for d in dates if d.finish <= time.begin]
         after = [d for d in dates if d.begin >= time.finish]
+        if time.likely:
+            if before and time.begin - before[-1].finish <= LIKELY_TIME_REACH:
+                attached.setdefault(id(before[-1]), time)
+            continue
         if before and time.begin - before[-1].finish <= TIME_AFTER_REACH:
             attached.setdefault(id(before[-1]), time)
         elif after and after[0].begin - time.finish <= TIME_BEFORE_REACH:

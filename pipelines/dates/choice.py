@@ -27,6 +27,8 @@ DATELINE_PLACE = re.compile(r"(?:[^\W\d]+(?:[ -][^\W\d]+)?,\s*)?")
 def choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Settled | str:
     """The one candidate of the wanted kind, or why there is none."""
     valid = [(c, s) for c, s in valid if not c.superseded and not c.cited] or valid
+    # "today, 15 March": a day named from the reference gives way to a written date
+    valid = [(c, s) for c, s in valid if c.first.relative is None or c.last] or valid
     if kind == "deadline":
         extension = EXTENSION.search(text)
         if extension:

@@ -58,6 +58,11 @@ def month_number(lang: str, word: str) -> int:
     return next(n for stem, n in stems if word.startswith(stem))
 
 
+def relative_days(lang: str) -> dict[str, int]:
+    """Words for today, tomorrow and yesterday in ``lang`` and English: days after the reference."""
+    return {**words.RELATIVE_DAYS["en"], **words.RELATIVE_DAYS.get(lang, {})}
+
+
 @lru_cache(maxsize=None)
 def pattern(lang: str) -> re.Pattern[str]:
     """The grammar of ``lang``: each alternative is a named group read by mentions.py."""
@@ -115,22 +120,26 @@ def pattern(lang: str) -> re.Pattern[str]:
         # ... or a weekday before it: "tirsdag 15/9", "senast fredag 6/11"
         rf"(?P<wdm>(?:{weekdays})\.?,?\s*(?:den\s+)?(?P<wdm_d>[12]\d|3[01]|0?[1-9])[/.]"
         r"(?P<wdm_m>1[0-2]|0?[1-9])\.?(?![\d/]|\.\d))",
+        # "today", "i morgen": a day counted from the reference ("por la mañana" is a morning)
+        rf"(?P<rel>(?<!la )(?P<rel_word>{trie(list(relative_days(lang)))})(?!\w))",
+        r"(?P<noon>noon|midday)(?!\w)",
         # "... until the 22nd": a day of the month written before it
         rf"(?P<ord>(?:{range_words})\s+the\s+(?P<ord_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\w))",
-        rf"(?P<t>(?<![\w.:])(?:(?P<t_mark>{words_pattern(words.TIME_BEFORE)})\s*)?"
-        r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.h])(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d)"
+        # "kl. 15:00", "ora: 23,59", "a las 10,00 horas"; never the day and month of a date
+        rf"(?P<t>(?<![\w.:])(?:(?P<t_mark>{time_before})\s*:?\s*)?"
+        r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.h,])(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d|[./]\d)"
         # a bare number before a month is a day, even after "from" ("from 4 to 6 March")
-        rf"|(?!\d)(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"
+        rf"|(?!\d|[./]\d)(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"
         rf"\s*(?P<t_ampm>{AMPM})?(?:\s*(?P<t_after>{words_pattern(words.TIME_AFTER)})(?!\w)"
         r"(?:\s*(?P<t_mi3>[0-5]?\d)\s*min\.?)?)?"  # "23 val. 59 min."
         rf"(?:\s*(?:{words_pattern(words.TIME_RANGE)})\s*(?P<t_h2>[01]?\d|2[0-4])"
-        r"(?:[:.h](?P<t_mi2>[0-5]\d))?(?!\d)"
+        r"(?:[:.h,](?P<t_mi2>[0-5]\d))?(?!\d|[./]\d)"
         rf"(?:\s*(?P<t_after2>{words_pattern(words.TIME_AFTER)})(?!\w))?"
         rf"(?:\s*(?P<t_ampm2>{AMPM}))?)?)",
     ]
-    iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, ddmm, dsl, wdm, ordinal, t = alternatives
+    iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, ddmm, dsl, wdm, relative, noon, ordinal, t = alternatives
     # Every mention starts a word, and re tries each alternative at each start:
     # checking first for a digit or a letter spares half the tries.
     digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, dm, ddmm, dsl))
-    letter_led = "|".join((mx, ap, q, wdm, ordinal))
+    letter_led = "|".join((mx, ap, q, wdm, relative, noon, ordinal))
     return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?=[^\W\d])(?:{letter_led})|{t})")

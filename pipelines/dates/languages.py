@@ -212,8 +212,63 @@ WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|we
             "|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
             "|hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap"
             "|понеделник|вторник|сряда|четвъртък|петък|събота|неделя")
+# Weekday numbers (0 = Monday) of the names above. A stand-in until the weekday
+# names come from CLDR: weekday_forms(lang) is the one way in.
+_WEEKS = ("monday tuesday wednesday thursday friday saturday sunday", "mon tue wed thu fri sat sun",
+          "mandag tirsdag onsdag torsdag fredag lørdag søndag",
+          "måndag tisdag onsdag torsdag fredag lördag söndag",
+          "maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai",
+          "esmaspäev teisipäev kolmapäev neljapäev reede laupäev pühapäev",
+          "pirmdiena otrdiena trešdiena ceturtdiena piektdiena sestdiena svētdiena",
+          "pirmadienis antradienis trečiadienis ketvirtadienis penktadienis šeštadienis sekmadienis",
+          "poniedziałek wtorek środa czwartek piątek sobota niedziela",
+          "pondělí úterý středa čtvrtek pátek sobota neděle",
+          "pondelok utorok streda štvrtok piatok sobota nedeľa",
+          "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+          "lundi mardi mercredi jeudi vendredi samedi dimanche",
+          "lunes martes miércoles jueves viernes sábado domingo",
+          "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+          "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
+          "luni marți miercuri joi vineri sâmbătă duminică",
+          "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+          "hétfő kedd szerda csütörtök péntek szombat vasárnap",
+          "понеделник вторник сряда четвъртък петък събота неделя")
+_WEEKDAY_NUMBERS = {name: number for week in _WEEKS for number, name in enumerate(week.split())}
+
+
+def weekday_forms(lang: str) -> dict[str, int]:
+    """Weekday names read in ``lang`` and their number, 0 = Monday."""
+    return _WEEKDAY_NUMBERS
+
+
 FILLERS = ("r\\.|roku|m\\.|g\\.|г\\.|год\\.|den|d\\.|kl\\.|the|le|el|il|de|del|dal|dem|"
            "of|on|am|w|we|v|ve|dnia|dne|dňa|dia|día|o")
+
+# Words after or before a yearless date that put it ahead of the reference
+# ("le 14 octobre prochain", "next 5 May").
+FUTURE_AFTER = "prochain|prochaine|próximo|próxima|prossimo|prossima|que vem|next"
+FUTURE_BEFORE = ("next|coming|upcoming|nächsten|kommenden|kommende|førstkommende|kommande"
+                 "|aanstaande|komende|prochain|próximo|prossimo|najbliższy|najbliższą|nadchodzący")
+
+# Days named from the day a page was written: days after it (0 = that day).
+# "morgen" and "mañana" also mean "morning": German is left out, Spanish not after "la".
+RELATIVE_DAYS: dict[str, dict[str, int]] = {
+    "en": {"today": 0, "tomorrow": 1, "yesterday": -1},
+    "nb": {"i dag": 0, "i morgen": 1, "i går": -1}, "da": {"i dag": 0, "i morgen": 1, "i går": -1},
+    "sv": {"i dag": 0, "idag": 0, "i morgon": 1, "imorgon": 1, "i går": -1, "igår": -1},
+    "fi": {"tänään": 0, "huomenna": 1, "eilen": -1}, "et": {"täna": 0, "homme": 1, "eile": -1},
+    "lv": {"šodien": 0, "šodienas": 0, "rīt": 1, "vakar": -1},
+    "lt": {"šiandien": 0, "rytoj": 1, "vakar": -1},
+    "pl": {"dziś": 0, "dzisiaj": 0, "jutro": 1, "wczoraj": -1},
+    "cs": {"dnes": 0, "zítra": 1, "včera": -1}, "sk": {"dnes": 0, "zajtra": 1, "včera": -1},
+    "fr": {"aujourd'hui": 0, "demain": 1, "hier": -1},
+    "es": {"hoy": 0, "mañana": 1, "ayer": -1}, "it": {"oggi": 0, "domani": 1, "ieri": -1},
+    "pt": {"hoje": 0, "amanhã": 1, "ontem": -1}, "ro": {"azi": 0, "astăzi": 0, "mâine": 1, "ieri": -1},
+    "nl": {"vandaag": 0, "morgen": 1, "gisteren": -1}, "bg": {"днес": 0, "утре": 1, "вчера": -1},
+    "hr": {"danas": 0, "sutra": 1, "jučer": -1}, "bs": {"danas": 0, "sutra": 1, "jučer": -1},
+    "sr": {"danas": 0, "sutra": 1, "juče": -1, "данас": 0, "сутра": 1},
+    "sl": {"danes": 0, "jutri": 1, "jutrišnji": 1, "včeraj": -1},
+}
 
 # Words for "this year" standing in for the year (Polish "br." = bieżącego roku).
 THIS_YEAR = "br\\.|b\\.r\\.|bieżącego roku|this year|dette år|i år|tego roku|šių metų|t\\.m\\."
@@ -259,10 +314,14 @@ QUARTER_MONTHS = 3
 
 # Time markers written before a time ("kl. 15:00") and after an hour ("12 val."), as plain words.
 TIME_BEFORE = ("at|by|from|kl.|kl|klokken|klokka|klockan|klo|kello|kell|plkst.|plkst|godz.|godz|godziny|"
-               "godzina|o godz.|um|à|a las|alle|alle ore|ore|às|ora|la ora|om|в|о")
-# Markers too common as plain words to make a bare number an hour ("at 5 partners").
-WEAK_TIME_MARKERS = {"at", "by", "from", "à", "a las", "alle", "ore", "às", "om", "в", "о"}
-TIME_AFTER = "val.|val|valandą|uhr|uur|h|óra|órakor|ч.|ч|hod.|hod|hodin|hodín|tundi|horas|heures"
+               "godzina|o godz.|um|à|a las|alle|alle ore|ore|às|ora|la ora|om|в|о"
+               "|von|dalle|fra|från|van|od|de la|desde las|de las")
+# Markers too common as plain words to make a bare number an hour ("at 5 partners"):
+# after them a bare hour is one only right after a date ("12 maggio alle 16").
+WEAK_TIME_MARKERS = {"at", "by", "from", "à", "a las", "alle", "ore", "às", "om", "в", "о",
+                     "von", "dalle", "fra", "från", "van", "od", "de la", "desde las", "de las"}
+TIME_AFTER = ("val.|val|valandą|uhr|uur|u.|u|h|óra|órakor|ч.|ч|hod.|hod|hodin|hodín|tundi|horas|heures"
+              "|noon|sati|časova|часова|uri|saat")
 # Words between the two times of a time range ("10:00 bis 16:00", "dalle 10 alle 12").
 TIME_RANGE = ("-|–|—|to|til|till|until|bis|do|iki|à|a|alle|al|a las|às|até|tot|kuni|līdz|до"
               "|and|og|och|und|et|y|e|és|ir|i|și|ja|un|en|и")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from pipelines.dates import languages as words
-from pipelines.dates.grammar import ZONE, month_number, pattern, words_pattern
+from pipelines.dates.grammar import ZONE, month_number, pattern, relative_days, words_pattern
 
 ZONE_RE = re.compile(ZONE)
 AND_RE = re.compile(words_pattern(words.AND_WORDS))
@@ -37,6 +37,8 @@ class Mention:
     end_hour: int | None = None
     end_minute: int | None = None
     offset: str | None = None       # ISO 8601 UTC offset written with the time
+    relative: int | None = None     # "tomorrow": days after the reference, instead of a date
+    likely: bool = False            # a time only when it stands right after a date ("alle 16")
 
 
 def lower(text: str) -> str:
@@ -115,6 +117,8 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
                        first_day=_int(g("ddmm_d0")))
     if kind in ("dsl", "wdm"):
         return Mention("date", **base, month=int(g(f"{kind}_m")), day=int(g(f"{kind}_d")))
+    if kind == "rel":
+        return Mention("date", **base, relative=relative_days(lang)[g("rel_word")])
     if kind == "ord":  # its month is the one of the date before it
         return Mention("date", m.start("ord_d"), m.end(), day=int(g("ord_d")))
     return _time(m, base)
@@ -153,11 +157,16 @@ def _listed(mention: Mention, m: re.Match[str], conn: str) -> Mention | tuple[Me
 
 
 def _time(m: re.Match[str], base: dict) -> Mention | None:
+    """A clock time; a bare hour after a weak marker ("alle 16", "von 15 bis 17") is
+    only a likely one, kept if it stands right after a date."""
     g = m.group
-    marked = g("t_mark") and (g("t_mi") or g("t_mark") not in words.WEAK_TIME_MARKERS)
+    if m.lastgroup == "noon":
+        return Mention("time", **base, hour=12, minute=0)
+    weak = g("t_mark") in words.WEAK_TIME_MARKERS
+    marked = g("t_mark") and (g("t_mi") or not weak)
     explicit = (g("t_sep") in (":", "h") or marked or g("t_ampm") or g("t_after") or g("t_after2")
                 or (g("t_mi") and g("t_mi2")) or ZONE_RE.match(m.string, m.end()))
-    if not explicit:
+    if not explicit and not (g("t_mark") and g("t_sep") != ","):
         return None
     hour, minute = _clock(int(g("t_h")), _int(g("t_mi") or g("t_mi3")) or 0, g("t_ampm"))
     end_hour = end_minute = None
@@ -166,7 +175,8 @@ def _time(m: re.Match[str], base: dict) -> Mention | None:
                                       g("t_ampm2") or g("t_ampm"))
     if hour is None:
         return None
-    return Mention("time", **base, hour=hour, minute=minute, end_hour=end_hour, end_minute=end_minute)
+    return Mention("time", **base, hour=hour, minute=minute, end_hour=end_hour, end_minute=end_minute,
+                   likely=not explicit)
 
 
 def _clock(hour: int, minute: int, ampm: str | None) -> tuple[int | None, int]:
