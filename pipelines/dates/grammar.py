@@ -73,9 +73,13 @@ def pattern(lang: str) -> re.Pattern[str]:
     range_words = words_pattern(words.RANGE_WORDS)
     conn_words = words_pattern(words.RANGE_WORDS + "|" + words.AND_WORDS)
     conn = rf"\s*(?P<dm_conn>{conn_words})\s*"
-    before = "|".join(f"(?P<ap_{part}>{words_pattern(p)})" for part, p in words.PART_BEFORE.items())
+    before = {prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})"
+                               for part, p in words.PART_BEFORE.items()) for prefix in ("ap", "apy")}
     after = {prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})"
-                              for part, p in words.PART_AFTER.items()) for prefix in ("aq", "mx")}
+                              for part, p in words.PART_AFTER.items()) for prefix in ("aq", "mx", "aqy")}
+    seasons = "|".join(f"(?P<se{first}_{last}>{words_pattern(p)})" for (first, last), p in words.SEASONS.items())
+    season_part = "|".join(f"(?P<se_{part}>{words_pattern(words.PART_BEFORE[part])})"
+                           for part in ("early", "mid", "late"))
     ymd_sep = r"[./ ]" if lang == "lt" else r"[./]"
     year_gap = r"(?:\s*,?\s*(?:de\s+|del\s+|of\s+|ano\s+)?)"
     time_before = words_pattern(words.TIME_BEFORE)
@@ -106,9 +110,18 @@ def pattern(lang: str) -> re.Pattern[str]:
         r"(?P<md_d2>\d{1,2})(?!\d)(?:st|nd|rd|th|\.)?)?"
         r"(?:\s*,?\s*(?P<md_y>\d{4})(?!\d|:\d))?(?![\d:.]\d)"
         rf"|(?:\s*(?:{month_span})\s*(?P<my_mon>{month}))?\s*,?\s*(?P<my_y>\d{{4}})(?!\d|:\d)))",
-        rf"(?P<ap>(?<!\w)(?:{before})\s*(?:of\s+|av\s+|af\s+|de\s+|lui\s+|di\s+|van\s+|d')?"
+        rf"(?P<ap>(?<!\w)(?:{before['ap']})\s*(?:of\s+|av\s+|af\s+|de\s+|lui\s+|di\s+|van\s+|d')?"
         rf"(?P<ap_mon>{month})(?:{year_gap}(?P<ap_y>\d{{4}})(?!\d))?)",
         r"(?P<q>q(?P<q_n>[1-4])\s*(?P<q_y>\d{4})(?!\d))",
+        # parts of a year: "early 2027", "medio 2017", "2021. gada beigām", "1. halvår 2021", "H2 2026"
+        rf"(?P<apy>(?<!\w)(?:{before['apy']})\s*(?:of\s+|av\s+|af\s+|de\s+|del\s+|di\s+|van\s+|d')?"
+        r"(?P<apy_y>\d{4})(?!\d))",
+        rf"(?P<aqy>(?P<aqy_y>\d{{4}})\.?\s*(?:gada|m\.|metų|vuoden|aasta)?\s*(?:{after['aqy']})(?!\w))",
+        r"(?P<hy>(?P<hy_n>[12])\.\s*halvår(?:et)?\s*(?P<hy_y>\d{4})(?!\d))",
+        r"(?P<hh>h(?P<hh_n>[12])\s*(?P<hh_y>\d{4})(?!\d))",
+        # seasons before a year: "spring 2016", "au printemps 2020", "early spring 2027"
+        rf"(?P<se>(?:(?:{season_part})\s*)?(?:{seasons})\s*(?:of\s+|de\s+|del\s+|di\s+|van\s+)?"
+        r"(?P<se_y>\d{4})(?!\d))",
         # "21.10.", "(14.6.)", "10.-11.04.": a one-digit month only with its dot, after a
         # two-digit day ("4.1." is more often a section than a date)
         r"(?P<ddmm>(?<![\d.:/])(?:(?P<ddmm_d0>0?[1-9]|[12]\d|3[01])\.?\s*[-–]\s*)?"
@@ -137,9 +150,10 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?:\s*(?P<t_after2>{words_pattern(words.TIME_AFTER)})(?!\w))?"
         rf"(?:\s*(?P<t_ampm2>{AMPM}))?)?)",
     ]
-    iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, ddmm, dsl, wdm, relative, noon, ordinal, t = alternatives
+    (iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, apy, aqy, halves, h_halves, season, ddmm, dsl, wdm,
+     relative, noon, ordinal, t) = alternatives
     # Every mention starts a word, and re tries each alternative at each start:
     # checking first for a digit or a letter spares half the tries.
-    digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, dm, ddmm, dsl))
-    letter_led = "|".join((mx, ap, q, wdm, relative, noon, ordinal))
+    digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, ddmm, dsl))
+    letter_led = "|".join((mx, ap, q, apy, h_halves, season, wdm, relative, noon, ordinal))
     return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?=[^\W\d])(?:{letter_led})|{t})")

@@ -279,16 +279,31 @@ RECURRENCE_YEARLY = ("hvert år|kvart år|hvert eneste år|årlig|every year|eac
                      "|chaque année|cada año|ogni anno|todos os anos|în fiecare an|anual"
                      "|elk jaar|jaarlijks|minden évben|всяка година|ежегодно")
 
-# Parts of a month: name → (first day, last day or 0 = month's end, the day given
-# as start, or 0 = the window's first). "end" ("by the end of June") is no
-# window but the month's exact last day.
-PARTS = {"early": (1, 10, 0), "mid": (11, 20, 15), "late": (21, 0, 0), "end": (0, 0, 0)}
+# Parts of a month: name → (first day, last day or 0 = month's end). "end" ("by
+# the end of June") is no window but the month's exact last day.
+PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 0), "end": (0, 0),
+         "first": (1, 15), "second": (16, 0)}
+# The same parts of a year ("early 2027", "medio 2017", "1. halvår 2021"): (first month, last month).
+YEAR_PARTS = {"early": (1, 3), "mid": (4, 9), "late": (10, 12), "first": (1, 6), "second": (7, 12)}
+# Seasons as months (winter runs into the next year), written before a year.
+SEASONS = {
+    (3, 5): "spring|printemps|frühling|frühjahr|primavera|voorjaar|lente|forår|vår|wiosna|wiosną"
+            "|jaro|jaře|jar|primăvara|primăvară|kevät|keväällä|pavasarį|pavasarī|kevadel|tavasz"
+            "|tavasszal|пролетта",
+    (6, 8): "summer|été|sommer|verano|estate|verão|zomer|sommar|lato|latem|léto|leto|vara|kesä"
+            "|kesällä|vasarą|vasarā|suvel|nyár|nyáron|лятото",
+    (9, 11): "autumn|fall|automne|herbst|otoño|autunno|outono|najaar|herfst|efterår|høst|höst"
+             "|jesień|jesienią|podzim|jeseň|toamna|syksy|syksyllä|rudenį|rudenī|sügisel|ősz|ősszel"
+             "|есента",
+    (12, 2): "winter|hiver|invierno|inverno|vinter|zima|zimą|zimě|iarna|talvi|talvella|žiemą|ziemā"
+             "|talvel|tél|télen|зимата",
+}
 PART_BEFORE = {  # phrases written before the month
     "early": "early|beginning of|start of|begynnelsen av|starten av|tidlig i|i starten av|"
              "begyndelsen af|starten af|början av|i början av|anfang|début|principios de|"
              "inicios de|inizio|all'inizio di|início de|începutul lui|la începutul lui|"
              "începutul lunii|la începutul lunii|begin|na początku|początek|začátkem|začátek|"
-             "začiatkom|начало на|в началото на",
+             "začiatkom|начало на|в началото на|primo",
     "mid": "mid|mid-|middle of|midten av|i midten av|midt i|medio|midten af|i midten af|"
            "mitten av|i mitten av|mitte|mi-|à la mi-|mediados de|a mediados de|metà|a metà|"
            "meados de|mijlocul lui|la mijlocul lui|mijlocul lunii|la mijlocul lunii|half|"
@@ -297,17 +312,26 @@ PART_BEFORE = {  # phrases written before the month
             "i slutningen af|slutet av|i slutet av|ende|fin|fin de|finales de|a finales de|"
             "fine|alla fine di|final de|sfârșitul lui|la sfârșitul lui|sfârșitul lunii|"
             "la sfârșitul lunii|eind|eind van|koniec|na koniec|pod koniec|końcem|koncem|"
-            "konec|koncom|края на|в края на",
+            "konec|koncom|края на|в края на|ultimo",
     "end": "by the end of|until the end of|before the end of|innen utgangen av|innen slutten av|"
            "inden udgangen af|senast i slutet av|do końca|bis ende|bis zum ende|"
            "jusqu'à la fin|até ao final de|até o final de|hasta finales de|entro la fine di|"
-           "până la sfârșitul lunii|până la finalul lunii|tot eind|do konce|do konca|до края на",
+           "până la sfârșitul lunii|până la finalul lunii|tot eind|do konce|do konca|до края на"
+           "|vid utgången av|senast vid utgången av",
+    "first": "first half of|the first half of|erste hälfte|ersten hälfte|première moitié de"
+             "|primera mitad de|prima metà di|pierwsza połowa|w pierwszej połowie|první polovině"
+             "|v první polovině|první polovina|prvej polovici|v prvej polovici|første halvdel af"
+             "|første halvdel av|första halvan av",
+    "second": "second half of|the second half of|zweite hälfte|zweiten hälfte|seconde moitié de"
+              "|deuxième moitié de|segunda mitad de|seconda metà di|druga połowa|w drugiej połowie"
+              "|druhé polovině|v druhé polovině|druhá polovina|druhej polovici|v druhej polovici"
+              "|anden halvdel af|andre halvdel av|andra halvan av",
 }
 PART_AFTER = {  # phrases written after the month (Baltic, Finnish, Hungarian)
     "early": "pradžioje|pradžia|alguses|alkupuolella|alussa|sākumā|elején",
     "mid": "viduryje|vidurys|keskel|puolivälissä|vidū|közepén|közepe",
     "late": "pabaigoje|pabaiga|lõpus|lopussa|lopulla|beigās|végén|vége",
-    "end": "pabaigos|lõpuni|loppuun mennessä|beigām|végéig",
+    "end": "pabaigos|lõpuni|loppuun mennessä|loppuun|beigām|végéig",
 }
 # Quarters: "Q3 2025".
 QUARTER_MONTHS = 3

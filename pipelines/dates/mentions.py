@@ -105,8 +105,11 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         return _listed(mention, m, "dm_conn") if g("dm_conn") and AND_RE.fullmatch(g("dm_conn")) else mention
     if kind == "mx":
         return _month_led(m, lang, base)
+    if kind in ("apy", "aqy", "hy", "hh", "se"):
+        return _year_part(m, base)
     if kind in ("ap", "aq"):
-        part = next(p for p in words.PARTS if g(f"{kind}_{p}"))
+        table = words.PART_BEFORE if kind == "ap" else words.PART_AFTER
+        part = next(p for p in table if g(f"{kind}_{p}"))
         return Mention("date", **base, year=_int(g(f"{kind}_y")),
                        month=month_number(lang, g(f"{kind}_mon")), part=part)
     if kind == "q":
@@ -138,8 +141,33 @@ def _month_led(m: re.Match[str], lang: str, base: dict) -> Mention | tuple[Menti
         return Mention("date", **base, year=int(g("my_y")),
                        month=month_number(lang, last) if last else month,
                        first_month=month if last else None, part="month")
-    part = next(p for p in words.PARTS if g(f"mx_{p}"))
+    part = next(p for p in words.PART_AFTER if g(f"mx_{p}"))
     return Mention("date", **base, month=month, part=part)
+
+
+def _year_part(m: re.Match[str], base: dict) -> Mention:
+    """A part of a year as a span of its months: "early 2027" is January to March,
+    "late spring 2027" is May; "by the end of 2021" is 31 December, exactly."""
+    g = m.group
+    kind = m.lastgroup
+    year = int(g(f"{kind}_y"))
+    if kind in ("hy", "hh"):
+        half = int(g(f"{kind}_n"))
+        first, last = words.YEAR_PARTS["first" if half == 1 else "second"]
+    elif kind == "se":
+        first, last = next((a, b) for a, b in words.SEASONS if g(f"se{a}_{b}"))
+        part = next((p for p in ("early", "mid", "late") if g(f"se_{p}")), None)
+        if part:  # a third of the season: one of its three months
+            first = last = (first - 1 + ("early", "mid", "late").index(part)) % 12 + 1
+    else:
+        table = words.PART_BEFORE if kind == "apy" else words.PART_AFTER
+        part = next(p for p in table if g(f"{kind}_{p}"))
+        if part == "end":
+            return Mention("date", **base, year=year, month=12, part="end")
+        first, last = words.YEAR_PARTS[part]
+    # winter 2026 runs from December 2026 into 2027
+    return Mention("date", **base, year=year + (last < first), month=last,
+                   first_month=first if first != last else None, part="month")
 
 
 def _listed(mention: Mention, m: re.Match[str], conn: str) -> Mention | tuple[Mention, Mention]:

@@ -164,23 +164,23 @@ def _weekday(reading: Reading, at: Mention) -> int | None:
 
 
 def _approximate(mention: Mention, reading: Reading) -> Settled:
+    """A vague date's window; one day stands for it: the window's middle."""
     part, month, year = mention.part, mention.month, mention.year
-    first_day, last_day, typical = words.PARTS.get(part, (1, 0, 0))
+    first_day, last_day = words.PARTS.get(part, (1, 0))
     last_month = month + words.QUARTER_MONTHS - 1 if part == "quarter" else month
     if year is None:
-        year = _year_for(month, typical or first_day or 1, reading, mention, mention.finish)
+        year = _year_for(month, first_day or 1, reading, mention, mention.finish)
     month_end = calendar.monthrange(year, last_month)[1]
     if part == "end":  # "by the end of June": June's last day, exactly
         return Settled(_day(year, month, month_end))
-    if mention.first_month:  # "April - December 2027"
+    if mention.first_month:  # "April - December 2027", "winter 2026"
         first_year = year - 1 if mention.first_month > month else year
         earliest = _day(first_year, mention.first_month, 1)
-        return Settled(earliest, approximate=True, earliest=earliest,
-                       latest=date(year, month, month_end))
-    earliest = _day(year, month, first_day or 1)
+    else:
+        earliest = _day(year, month, first_day or 1)
     latest = date(year, last_month, last_day or month_end)
-    return Settled(date(year, month, typical or earliest.day), approximate=True,
-                   earliest=earliest, latest=latest)
+    middle = earliest + (latest - earliest) // 2
+    return Settled(middle, approximate=True, earliest=earliest, latest=latest)
 
 
 def _day(year: int, month: int, day: int) -> date:
