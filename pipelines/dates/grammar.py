@@ -142,7 +142,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<t>(?<![\w.:])(?:(?P<t_mark>{time_before})\s*:?\s*)?"
         r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.h,])(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d|[./]\d)"
         # a bare number before a month is a day, even after "from" ("from 4 to 6 March")
-        rf"|(?!\d|[./]\d)(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"
+        rf"|(?!\d|[./]\d|\.?\s*[-–]\s*\d{{1,2}}\.\d)(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"
         rf"\s*(?P<t_ampm>{AMPM})?(?:\s*(?P<t_after>{words_pattern(words.TIME_AFTER)})(?!\w)"
         r"(?:\s*(?P<t_mi3>[0-5]?\d)\s*min\.?)?)?"  # "23 val. 59 min."
         rf"(?:\s*(?:{words_pattern(words.TIME_RANGE)})\s*(?P<t_h2>[01]?\d|2[0-4])"

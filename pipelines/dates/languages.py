@@ -88,7 +88,7 @@ LABELS: dict[str, dict[str, str]] = {
     "deadline": {
         "en": "deadline|closing date|closing|closes|close|close on|closed on|due|apply by|"
               "apply before|until|open until|cut-off|submission|expires|expiry date",
-        "nb": "søknadsfrist|frist|fristen|innen|senest",
+        "nb": "søknadsfrist|søknadsfristen|frist|fristen|innen|senest",
         "da": "ansøgningsfrist|ansøgningsfristen|frist|fristen|senest|inden",
         "sv": "sista ansökningsdag|sista ansökningsdatum|sista dagen|ansökningstid|senast|deadline",
         "fi": "määräaika|hakuaika päättyy|viimeistään|mennessä",
@@ -168,7 +168,8 @@ LABELS: dict[str, dict[str, str]] = {
 
 # Words saying a deadline was moved; the date after them is the one that holds.
 # Plain word starts: "förläng" covers "förlängd" and "förlängts".
-EXTENSION = ("extended|postponed|prolonged|new deadline|forlenget|forlengt|utsatt|ny frist"
+EXTENSION = ("extended|postponed|prolonged|new deadline|changed|moved|forlenget|forlengt|utsatt|utsett"
+             "|flytt|ny frist"
              "|forlænget|udskudt|förläng|jatket|pikendat|pagarināt|pratęs|wydłuż|przedłuż"
              "|zmiana terminu|nowy termin|prodlouž|prodluž|predĺž|verlängert|neue frist|prolongé"
              "|reporté|prorrogad|ampliado|prorogat|prelungi|verlengd|meghosszabbít|удълж")

@@ -185,8 +185,9 @@ def _listed(mention: Mention, m: re.Match[str], conn: str) -> Mention | tuple[Me
 
 
 def _time(m: re.Match[str], base: dict) -> Mention | None:
-    """A clock time; a bare hour after a weak marker ("alle 16", "von 15 bis 17") is
-    only a likely one, kept if it stands right after a date."""
+    """A clock time; a bare hour after a weak marker ("alle 16", "von 15 bis 17") or
+    an hour and minutes with a dot ("13.00") is only a likely one, kept if it stands
+    right after a date."""
     g = m.group
     if m.lastgroup == "noon":
         return Mention("time", **base, hour=12, minute=0)
@@ -194,7 +195,8 @@ def _time(m: re.Match[str], base: dict) -> Mention | None:
     marked = g("t_mark") and (g("t_mi") or not weak)
     explicit = (g("t_sep") in (":", "h") or marked or g("t_ampm") or g("t_after") or g("t_after2")
                 or (g("t_mi") and g("t_mi2")) or ZONE_RE.match(m.string, m.end()))
-    if not explicit and not (g("t_mark") and g("t_sep") != ","):
+    # "2018 13.00" after a date is its time; alone, "13.00" may be a price or a section
+    if not explicit and not (g("t_mark") and g("t_sep") != ",") and g("t_sep") != ".":
         return None
     hour, minute = _clock(int(g("t_h")), _int(g("t_mi") or g("t_mi3")) or 0, g("t_ampm"))
     end_hour = end_minute = None

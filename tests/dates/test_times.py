@@ -51,3 +51,13 @@ def test_numbers_that_are_not_times(text, lang):
 def test_a_marked_number_with_dots_is_a_date_not_a_time():
     result = read("from 12.01.2027 to 15.01.2027", "en")
     assert (result.start, result.end) == (date(2027, 1, 12), date(2027, 1, 15))
+
+
+def test_an_hour_with_a_dot_right_after_a_date_is_its_time():
+    result = read("Tid: fra tirsdag 9. juni 2026 13.00 til onsdag 10. juni 2026 15.30", "nb")
+    assert (result.start, result.end) == (datetime(2026, 6, 9, 13, 0), datetime(2026, 6, 10, 15, 30))
+
+
+def test_a_marked_day_range_is_not_an_hour():
+    result = read("konferencija od 10.-11.06. u Zagrebu", "hr")
+    assert (result.start, result.end) == (date(2026, 6, 10), date(2026, 6, 11))

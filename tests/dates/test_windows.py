@@ -61,3 +61,13 @@ def test_the_zone_is_read_at_the_deadline():
 def test_the_json_of_a_window_gives_opening_and_deadline():
     result = deadline("Opening: 2 February 2026. Closing: 16 March 2026, 17:00").to_json()
     assert (result["start"], result["end"]) == ("2026-02-02", "2026-03-16T17:00")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The cut-off has been changed from 3 March to 17 March 2026", "en"),
+    ("Fristen utsettes med to uker, fra 3. til 17. mars 2026", "nb"),
+    ("fristen vert flytta frå 3. mars 2026 til 17. mars 2026", "nn"),
+])
+def test_a_moved_deadline_in_other_words(text, lang):
+    result = deadline(text, lang)
+    assert (result.start, result.end) == (date(2026, 3, 17), None)
