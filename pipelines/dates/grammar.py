@@ -77,7 +77,8 @@ def pattern(lang: str) -> re.Pattern[str]:
                                for part, p in words.PART_BEFORE.items()) for prefix in ("ap", "apy")}
     after = {prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})"
                               for part, p in words.PART_AFTER.items()) for prefix in ("aq", "mx", "aqy")}
-    seasons = "|".join(f"(?P<se{first}_{last}>{words_pattern(p)})" for (first, last), p in words.SEASONS.items())
+    seasons = "|".join(f"(?P<se{first}_{last}>{words_pattern(p)})"
+                       for (first, last), p in words.SEASONS.items())
     season_part = "|".join(f"(?P<se_{part}>{words_pattern(words.PART_BEFORE[part])})"
                            for part in ("early", "mid", "late"))
     ymd_sep = r"[./ ]" if lang == "lt" else r"[./]"
@@ -142,7 +143,8 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<t>(?<![\w.:])(?:(?P<t_mark>{time_before})\s*:?\s*)?"
         r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.h,])(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d|[./]\d)"
         # a bare number before a month is a day, even after "from" ("from 4 to 6 March")
-        rf"|(?!\d|[./]\d|\.?\s*[-–]\s*\d{{1,2}}\.\d)(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"
+        r"|(?!\d|[./]\d|\.?\s*[-–]\s*\d{1,2}\.\d)"  # nor the first day of "10.-11.04."
+        rf"(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"
         rf"\s*(?P<t_ampm>{AMPM})?(?:\s*(?P<t_after>{words_pattern(words.TIME_AFTER)})(?!\w)"
         r"(?:\s*(?P<t_mi3>[0-5]?\d)\s*min\.?)?)?"  # "23 val. 59 min."
         rf"(?:\s*(?:{words_pattern(words.TIME_RANGE)})\s*(?P<t_h2>[01]?\d|2[0-4])"
