@@ -66,10 +66,14 @@ class NormalizeDatesPipeline:
         item["end"] = self._end_of(start, end, event_tz)
         item["all_day"] = (None if not start or start.start is None
                            else int(not isinstance(start.start, datetime)))
-        item["opens"] = stored(opens.start, opens.tz) if opens else None
+        # A deadline read as a window ("open from 2 March to 14 April") closes at its
+        # end and gives the opening when the page has no opens text of its own.
+        windows = [r for _, r in deadlines if r and r.end is not None]
+        item["opens"] = (stored(opens.start, opens.tz) if opens
+                         else stored(windows[0].start, windows[0].tz) if windows else None)
         item["deadlines"] = [
-            {"at": stored(r.start, r.tz), "all_day": r.all_day, "approximate": r.approximate,
-             "recurrence": r.recurrence, "text": text}
+            {"at": stored(r.end or r.start, r.tz), "all_day": not isinstance(r.end or r.start, datetime),
+             "approximate": r.approximate, "recurrence": r.recurrence, "text": text}
             for text, r in deadlines if r and r.start is not None]
         item["deadline"] = self._next_deadline(item["deadlines"])
         deadline_tz = next((r.tz for _, r in deadlines if r and r.start is not None), None)

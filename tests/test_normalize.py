@@ -112,3 +112,17 @@ def test_the_sane_range_ends_ten_years_after_the_as_of_day(pipeline):
     item = normalised(pipeline, start_text="16 November 2036", end_text="1 January 1990")
     assert (item["start"], item["end"]) == ("2036-11-16", "1990-01-01")
     assert pipeline.problems == []
+
+
+def test_a_deadline_window_stores_its_opening_and_closes_at_its_end(pipeline):
+    item = normalised(pipeline, kind="call", deadline_texts=[
+        "Applications are accepted from 2 March 2027 to 14 April 2027, 12:00 CEST"])
+    assert item["opens"] == "2027-03-02"
+    assert [(d["at"], d["all_day"]) for d in item["deadlines"]] == [("2027-04-14T12:00:00+02:00", False)]
+    assert item["deadline"] == "2027-04-14T12:00:00+02:00"
+
+
+def test_an_opens_text_of_its_own_wins_over_a_deadline_window(pipeline):
+    item = normalised(pipeline, kind="call", opens_text="Opens 1 March 2027",
+                      deadline_texts=["From 2 March 2027 to 14 April 2027"])
+    assert item["opens"] == "2027-03-01"

@@ -55,6 +55,15 @@ def last_crawl(db) -> int:
         return check.execute("select coalesce(max(id), 0) from crawls").fetchone()[0]
 
 
+def crawling_since(db, last_crawl_id: int, seconds: float = 60) -> None:
+    """Wait until a crawl newer than ``last_crawl_id`` has begun: the signal is
+    for a crawl under way, not for an interpreter still importing."""
+    deadline = time.monotonic() + seconds
+    while last_crawl(db) == last_crawl_id:
+        assert time.monotonic() < deadline, "the run never began crawling"
+        time.sleep(0.05)
+
+
 def hold_write_lock(db, seconds: float, held: threading.Event) -> None:
     """Another process's writer: an exclusive transaction open for ``seconds``."""
     holder = sqlite3.connect(db, isolation_level=None)
@@ -91,7 +100,8 @@ def test_twenty_runs_with_random_faults_lose_nothing(tmp_path, snapshot):
             if scenario == "sigterm":
                 server.delay = 0.03  # slow enough that the signal lands mid-crawl
                 victim = subprocess.Popen(run, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-                time.sleep(rng.uniform(0.5, 4.0))
+                crawling_since(db, before)
+                time.sleep(rng.uniform(0.0, 3.0))
                 victim.send_signal(signal.SIGTERM)
                 code = victim.wait(timeout=120)
             elif scenario == "locked":

@@ -14,7 +14,9 @@ from pipelines.dates import KINDS, LANGUAGE_ALIASES, parse_date
 from pipelines.dates.cldr import LANGUAGES
 from pipelines.dates.result import failure
 
-HELP = "Read a date, range or deadline from a text as the pipeline does; print JSON."
+HELP = ("Read a date, range or deadline from a text as the pipeline does; print JSON. "
+        "For --kind deadline, end is the deadline and start the opening when the text "
+        "gives one; without an opening, start alone is the deadline.")
 FIELDS = ("text", "lang", "kind", "reference", "tz")
 
 

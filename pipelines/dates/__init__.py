@@ -12,23 +12,19 @@ import re
 from datetime import date, datetime
 
 from pipelines.dates import languages as words
-from pipelines.dates.candidates import Candidate, candidates
+from pipelines.dates.candidates import candidates
+from pipelines.dates.choice import choose, with_opening
 from pipelines.dates.fallback import fallback_date
 from pipelines.dates.grammar import words_pattern
 from pipelines.dates.mentions import lower
 from pipelines.dates.result import DateResult, failure
-from pipelines.dates.years import Settled, settle
+from pipelines.dates.years import Reading, Settled, settle, written_year
 from pipelines.dates.zones import offset_zone, zone_in
 
 __all__ = ["parse_date", "DateResult", "KINDS"]
 
 KINDS = ("event", "deadline", "published")
-# Labels a kind prefers, then those it accepts; any other label comes last.
-PREFERRED = {"event": {"event"}, "deadline": {"deadline"}, "published": {"published"}}
-NEUTRAL = {"event": {None, "end"}, "deadline": {None, "end", "registration"},
-           "published": {None, "updated"}}
 LANGUAGE_ALIASES = {"no": "nb"}  # "no" is Norwegian at large; its pages are Bokmål
-EXTENSION = re.compile(rf"(?<!\w)(?:{words_pattern(words.EXTENSION)})")
 RECURRENCE = re.compile(rf"(?<!\w)(?:{words_pattern(words.RECURRENCE_YEARLY)})(?!\w)")
 
 
@@ -41,6 +37,7 @@ def parse_date(text: str, lang: str, kind: str = "event", reference: date | None
     if isinstance(reference, datetime):
         reference = reference.date()
     text = " ".join((text or "").replace("\u200b", "").split())  # NBSP and thin spaces too
+    text = text.replace("\u2019", "'")  # "jusqu’au" is "jusqu'au"
     lang = (lang or "en").lower()[:2]
     lang = LANGUAGE_ALIASES.get(lang, lang)
     if not text:
@@ -49,43 +46,26 @@ def parse_date(text: str, lang: str, kind: str = "event", reference: date | None
     found, times = candidates(lowered, lang)
     if not found:
         return _from_fallback(text, lowered, lang, reference, tz, time_only=bool(times))
-    recurring = bool(RECURRENCE.search(lowered))
-    settled = [settle(c, lowered, kind, reference, recurring) for c in found]
+    reading = Reading(lowered, lang, kind, reference, bool(RECURRENCE.search(lowered)),
+                      written_year(lowered, found, reference))
+    settled = [settle(c, reading) for c in found]
     valid = [(c, s) for c, s in zip(found, settled) if s.error is None]
     if not valid:
         return failure(settled[0].error, tz)
-    chosen = _choose(lowered, kind, valid)
+    chosen = choose(lowered, kind, valid)
     if isinstance(chosen, str):
         return failure(chosen, tz)
-    return _result(text, lowered, kind, chosen, tz, recurring)
-
-
-def _choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Settled | str:
-    """The one candidate of the wanted kind, or why there is none."""
-    current = [(c, s) for c, s in valid if not c.superseded]
-    valid = current or valid
     if kind == "deadline":
-        extension = EXTENSION.search(text)
-        if extension:
-            later = [s for c, s in valid if c.begin >= extension.end()]
-            if later:
-                return later[-1]
-    tiers = ([s for c, s in valid if c.label in PREFERRED[kind]],
-             [s for c, s in valid if c.label in NEUTRAL[kind]],
-             [s for c, s in valid])
-    tier = next(t for t in tiers if t)
-    distinct = {(s.start, s.end) for s in tier}
-    if len(distinct) > 1:
-        return f"ambiguous: {len(distinct)} candidate dates"
-    return tier[0]
+        chosen = with_opening(chosen, valid)
+    return _result(text, lowered, kind, chosen, tz, reading.recurring)
 
 
 def _result(text: str, lowered: str, kind: str, chosen: Settled, tz: str | None,
             recurring: bool) -> DateResult:
     start, end = chosen.start, chosen.end
-    if kind == "deadline" and end is not None:
-        start, end = end, None  # a window's deadline is its last day
-    when = start if isinstance(start, datetime) else datetime(start.year, start.month, start.day, 12)
+    # A deadline's zone is the one at its close, not at the window's opening.
+    close = end if kind == "deadline" and end is not None else start
+    when = close if isinstance(close, datetime) else datetime(close.year, close.month, close.day, 12)
     written = offset_zone(chosen.offset, tz, when) if chosen.offset else None
     zone = written or zone_in(text, lowered, tz, when) or tz
     return DateResult(start, end, zone, approximate=chosen.approximate,

@@ -9,11 +9,12 @@ from functools import lru_cache
 
 from pipelines.dates import languages as words
 from pipelines.dates.grammar import words_pattern
-from pipelines.dates.mentions import Mention, scan
+from pipelines.dates.mentions import Mention, between, scan
 
 # How far a time may stand from its date and still belong to it.
 TIME_AFTER_REACH = 45
 TIME_BEFORE_REACH = 25
+LIKELY_TIME_REACH = 3  # "12 maggio alle 16": a bare hour after a weak marker, right after its date
 LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "event", "end")
 # What may stand between the two dates of a range: fillers go, a connector must remain.
 GAP_FILLERS = re.compile(rf"(?<!\w)(?:{words.FILLERS}|{words.THIS_YEAR}|{words.WEEKDAYS})(?!\w)"
@@ -22,6 +23,8 @@ RANGE_GAP = re.compile(words_pattern(words.RANGE_WORDS))
 AND_GAP = re.compile(words_pattern(words.AND_WORDS))
 LIST_GAP = re.compile(rf"[\s,;]*(?:{words_pattern(words.AND_WORDS)})?[\s,;]*")
 SUPERSEDED = re.compile(rf"(?<!\w)(?:{words_pattern(words.SUPERSEDED)})(?!\w)")
+CITED = re.compile(rf"(?<!\w)(?:{words_pattern(words.CITED)})(?!\w)")
+CITED_REACH = 20  # "Amtsblatt der EU Nr. L 123 vom": how far a gazette's name stands from its date
 
 
 @dataclass(slots=True)
@@ -36,6 +39,8 @@ class Candidate:
     end_time: Mention | None = None
     label: str | None = None
     superseded: bool = False      # "(previously 10 May)": a date that no longer holds
+    aside: bool = False           # "14.09 (or 21.09)": an alternative in brackets after a date
+    cited: bool = False           # "Bundesanzeiger vom 2.9.2026": another document's date
 
 
 def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
@@ -44,9 +49,17 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     dates = [m for m in mentions if m.kind == "date"]
     times = [m for m in mentions if m.kind == "time"]
     attached = _attach_times(dates, times)
+    times = [m for m in times if not m.likely]
     found: list[Candidate] = []
     for mention in dates:
         previous = found[-1] if found else None
+        if mention.month is None and mention.relative is None:  # "18 May ... until the 22nd"
+            if previous and previous.last is None and previous.first.day and not previous.first.part \
+                    and mention.day > previous.first.day:
+                mention.month, mention.year = previous.first.month, previous.first.year
+                previous.last, previous.finish = mention, mention.finish
+                previous.end_time = attached.get(id(mention))
+            continue
         if previous and previous.last is None and _joins(text, previous.first, mention, attached):
             previous.last, previous.finish = mention, mention.finish
             previous.end_time = attached.get(id(mention))
@@ -65,6 +78,10 @@ def _attach_times(dates: list[Mention], times: list[Mention]) -> dict[int, Menti
     for time in times:
         before = [d for d in dates if d.finish <= time.begin]
         after = [d for d in dates if d.begin >= time.finish]
+        if time.likely:
+            if before and time.begin - before[-1].finish <= LIKELY_TIME_REACH:
+                attached.setdefault(id(before[-1]), time)
+            continue
         if before and time.begin - before[-1].finish <= TIME_AFTER_REACH:
             attached.setdefault(id(before[-1]), time)
         elif after and after[0].begin - time.finish <= TIME_BEFORE_REACH:
@@ -84,8 +101,12 @@ def _joins(text: str, first: Mention, second: Mention, attached: dict[int, Menti
     gap = " ".join(GAP_FILLERS.sub(" ", gap).split())
     if RANGE_GAP.fullmatch(gap):
         return True
+    if not AND_GAP.fullmatch(gap):
+        return False
+    if between(text, first.begin, second.finish):
+        return True
     # "11 and 12 November" is two days of one event; "1 March and 5 April" is not.
-    return (bool(AND_GAP.fullmatch(gap)) and not months and first.month == second.month
+    return (not months and first.month == second.month
             and first.day is not None and second.day is not None and second.day - first.day == 1)
 
 
@@ -118,6 +139,15 @@ def _label(text: str, lang: str, found: list[Candidate]) -> None:
                 and LIST_GAP.fullmatch(text, starts[i], candidate.begin)):
             candidate.label = found[i - 1].label
         candidate.superseded = bool(SUPERSEDED.search(text, starts[i], candidate.begin))
+        candidate.aside = i > 0 and _in_brackets(text, starts[i], candidate)
+        candidate.cited = bool(CITED.search(text, max(starts[i], candidate.begin - CITED_REACH),
+                                            candidate.begin))
+
+
+def _in_brackets(text: str, since: int, candidate: Candidate) -> bool:
+    """Whether a bracket opened after ``since`` closes after the candidate."""
+    opened = text.rfind("(", since, candidate.begin)
+    return opened >= 0 and ")" not in text[opened:candidate.begin] and ")" in text[candidate.finish:]
 
 
 def _last(labels: re.Pattern[str], text: str, begin: int, end: int) -> str | None:

@@ -65,6 +65,11 @@ def month_number(lang: str, word: str) -> int:
     return next(n for stem, n in stems if word.startswith(stem))
 
 
+def relative_days(lang: str) -> dict[str, int]:
+    """Words for today, tomorrow and yesterday in ``lang`` and English: days after the reference."""
+    return {**words.RELATIVE_DAYS["en"], **words.RELATIVE_DAYS.get(lang, {})}
+
+
 @lru_cache(maxsize=None)
 def pattern(lang: str) -> re.Pattern[str]:
     """The grammar of ``lang``: each alternative is a named group read by mentions.py."""
@@ -72,23 +77,32 @@ def pattern(lang: str) -> re.Pattern[str]:
     month = (r"(?<!\w)(?:" + "|".join(re.escape(s) + r"\w*" for s, _ in stems)
              + ("|" if stems else "") + trie(list(exact)) + r")\.?(?!\w)")
     month_span = words_pattern(words.MONTH_SPAN)
+    range_words = words_pattern(words.RANGE_WORDS)
     conn_words = words_pattern(words.RANGE_WORDS + "|" + words.AND_WORDS)
     conn = rf"\s*(?P<dm_conn>{conn_words})\s*"
-    before = "|".join(f"(?P<ap_{part}>{words_pattern(p)})" for part, p in words.PART_BEFORE.items())
+    before = {prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})"
+                               for part, p in words.PART_BEFORE.items()) for prefix in ("ap", "apy")}
     after = {prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})"
-                              for part, p in words.PART_AFTER.items()) for prefix in ("aq", "mx")}
+                              for part, p in words.PART_AFTER.items()) for prefix in ("aq", "mx", "aqy")}
+    seasons = "|".join(f"(?P<se{first}_{last}>{words_pattern(p)})"
+                       for (first, last), p in words.SEASONS.items())
+    season_part = "|".join(f"(?P<se_{part}>{words_pattern(words.PART_BEFORE[part])})"
+                           for part in ("early", "mid", "late"))
     ymd_sep = r"[./ ]" if lang == "lt" else r"[./]"
     year_gap = r"(?:\s*,?\s*(?:de\s+|del\s+|of\s+|ano\s+)?)"
     # A day and month followed by a longer number are no date ("31 December 99999"),
     # not a day of this year.
     no_long_year = rf"(?!{year_gap}\d{{5}})"
+    time_before = words_pattern(words.TIME_BEFORE)
+    weekdays = trie(words.WEEKDAY_WORDS)
     alternatives = [
         r"(?P<iso>(?<![\d.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)"
         r"(?:t(?P<iso_h>\d{2}):(?P<iso_mi>\d{2})(?::\d{2}(?:\.\d+)?)?"
         r"(?P<iso_off>z|[+-]\d{2}:?\d{2})?)?)",
         rf"(?P<ymd>(?<![\d.])(?P<ymd_y>\d{{4}})(?P<ymd_sep>{ymd_sep})\s?(?P<ymd_m>\d{{1,2}})"
         r"(?P=ymd_sep)\s?(?P<ymd_d>\d{1,2})\.?(?!\d))",
-        r"(?P<dmy>(?<![\d:/.-])(?:(?P<dmy_d0>\d{1,2})\.?\s*[-–]\s*)?(?P<dmy_d>\d{1,2})"
+        r"(?P<dmy>(?<![\d:/.])(?<!\d-)(?:(?P<dmy_d0>\d{1,2})\.?(?:(?P<dmy_m0>1[0-2]|0?[1-9])\.?)?\s*[-–]\s*)?"
+        r"(?P<dmy_d>\d{1,2})"
         r"(?P<dmy_sep>[./-])\s?(?P<dmy_m>\d{1,2})(?P=dmy_sep)\s?(?P<dmy_y>\d{4}|\d{2})(?!\d|:\d|-\d)"
         r"(?!\.\d))",
         rf"(?P<lv>(?<!\d)(?P<lv_y>\d{{4}})\.?\s*(?:gada|g\.)\s*(?P<lv_d>\d{{1,2}})\.\s*"
@@ -101,33 +115,61 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?:{after['aq']})(?!\w))",
         rf"(?P<dm>(?<![\d:/.])(?:(?P<dm_d0>\d{{1,2}}){SUFFIX}\s*(?:(?P<dm_mon0>{month})\s*)?{conn})?"
         rf"(?P<dm_d>\d{{1,2}}){SUFFIX}\s*(?:of\s+|de\s+|d['’]|ta['’]\s*)?(?P<dm_mon>{month})"
-        rf"(?:{year_gap}(?P<dm_y>\d{{4}})(?!\d|:\d)|{no_long_year}))",
+        # "14 May 14 2026": a typo
+        rf"(?:(?:\s+(?P=dm_d))?{year_gap}(?P<dm_y>\d{{4}})(?!\d|:\d)|{no_long_year}))",
         # led by a month: "September middle" (Baltic), "May 14-16, 2019", "April - June 2027"
         rf"(?P<mx>(?P<mx_mon>{month})(?:\s*{MONTH_WORD}(?:{after['mx']})(?!\w)"
-        rf"|\s*{MONTH_WORD}(?P<md_d>\d{{1,2}})(?!\d)(?:st|nd|rd|th|\s?d\.)?"
-        rf"(?:{DAY_TO_DAY}(?P<md_d2>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?)?"
+        rf"|\s*{MONTH_WORD}(?P<md_d>\d{{1,2}})(?!\d)(?:st|nd|rd|th|\s?d\.|\.)?"
+        rf"(?:(?:\s*(?:[-–]|(?P<md_and>{words_pattern(words.AND_WORDS)})(?!\w)|(?:{range_words})(?!\w))\s*"
+        r"|e?tik\s+)(?P<md_d2>\d{1,2})(?!\d)(?:st|nd|rd|th|\.)?)?"
         r"(?:\s*,?\s*(?P<md_y>\d{4})(?!\d|:\d)|(?!\s*,?\s*\d{5}))(?![\d:.]\d)"
         rf"|(?:\s*(?:{month_span})\s*(?P<my_mon>{month}))?\s*,?\s*(?P<my_y>\d{{4}})(?!\d|:\d)))",
-        rf"(?P<ap>(?<!\w)(?:{before})\s*"
+        rf"(?P<ap>(?<!\w)(?:{before['ap']})\s*"
         r"(?:of\s+|av\s+|af\s+|de\s+|lui\s+|di\s+|van\s+|d['’]|ta['’]\s*)?"
         rf"(?P<ap_mon>{month})(?:{year_gap}(?P<ap_y>\d{{4}})(?!\d)|{no_long_year}))",
         r"(?P<q>q(?P<q_n>[1-4])\s*(?P<q_y>\d{4})(?!\d))",
-        r"(?P<ddmm>(?<![\d.:/])(?P<ddmm_d>0?[1-9]|[12]\d|3[01])\.(?P<ddmm_m>0[1-9]|1[0-2])\.?(?!\d)(?!\.?\d{5})"
+        # parts of a year: "early 2027", "medio 2017", "2021. gada beigām", "1. halvår 2021", "H2 2026"
+        rf"(?P<apy>(?<!\w)(?:{before['apy']})\s*(?:of\s+|av\s+|af\s+|de\s+|del\s+|di\s+|van\s+|d')?"
+        r"(?P<apy_y>\d{4})(?!\d))",
+        rf"(?P<aqy>(?P<aqy_y>\d{{4}})\.?\s*(?:gada|m\.|metų|vuoden|aasta)?\s*(?:{after['aqy']})(?!\w))",
+        r"(?P<hy>(?P<hy_n>[12])\.\s*halvår(?:et)?\s*(?P<hy_y>\d{4})(?!\d))",
+        r"(?P<hh>h(?P<hh_n>[12])\s*(?P<hh_y>\d{4})(?!\d))",
+        # seasons before a year: "spring 2016", "au printemps 2020", "early spring 2027"
+        rf"(?P<se>(?:(?:{season_part})\s*)?(?:{seasons})\s*(?:of\s+|de\s+|del\s+|di\s+|van\s+)?"
+        r"(?P<se_y>\d{4})(?!\d))",
+        # "21.10.", "(14.6.)", "10.-11.04.": a one-digit month only with its dot, after a
+        # two-digit day ("4.1." is more often a section than a date)
+        r"(?P<ddmm>(?<![\d.:/])(?:(?P<ddmm_d0>0?[1-9]|[12]\d|3[01])\.?\s*[-–]\s*)?"
+        r"(?P<ddmm_d>0?[1-9]|[12]\d|3[01])\.(?P<ddmm_m>0[1-9]|1[0-2]|(?<=\d\d\.)[1-9](?=\.))\.?(?!\.?\d)"
         rf"(?!{ZONE})(?!\s*(?:{words_pattern(words.TIME_AFTER)}|{AMPM})(?!\w)))",
-        rf"(?P<t>(?<![\w.:,])(?:(?P<t_mark>{words_pattern(words.TIME_BEFORE)})\s*)?"
-        r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.h])(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d)"
+        # "15/9 kl 18:00", "8.6 klo 16.15": a yearless day/month needs a time after it...
+        rf"(?P<dsl>(?<![\d.:/])(?P<dsl_d>[12]\d|3[01]|0?[1-9])[/.](?P<dsl_m>1[0-2]|0?[1-9])\.?(?![\d/]|\.\d)"
+        rf"(?=\s*,?\s*\(?\s*(?:{time_before})\s*\d))",
+        # ... or a weekday before it: "tirsdag 15/9", "senast fredag 6/11"
+        rf"(?P<wdm>(?:{weekdays})\.?,?\s*(?:den\s+)?(?P<wdm_d>[12]\d|3[01]|0?[1-9])[/.]"
+        r"(?P<wdm_m>1[0-2]|0?[1-9])\.?(?![\d/]|\.\d))",
+        # "today", "i morgen": a day counted from the reference ("por la mañana" is a morning)
+        rf"(?P<rel>(?<!la )(?P<rel_word>{trie(list(relative_days(lang)))})(?!\w))",
+        r"(?P<noon>noon|midday)(?!\w)",
+        # "... until the 22nd": a day of the month written before it
+        rf"(?P<ord>(?:{range_words})\s+the\s+(?P<ord_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\w))",
+        # "kl. 15:00", "ora: 23,59", "a las 10,00 horas"; never the day and month of a date
+        rf"(?P<t>(?<![\w.:,])(?:(?P<t_mark>{time_before})\s*:?\s*)?"
+        r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.h,])(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d|[./]\d)"
         # a bare number before a month is a day, even after "from" ("from 4 to 6 March")
-        rf"|(?!\d)(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"
+        r"|(?!\d|[./]\d|\.?\s*[-–]\s*\d{1,2}\.\d)"  # nor the first day of "10.-11.04."
+        rf"(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"
         rf"\s*(?P<t_ampm>{AMPM})?(?:\s*(?P<t_after>{words_pattern(words.TIME_AFTER)})(?!\w)"
         r"(?:\s*(?P<t_mi3>[0-5]?\d)\s*min\.?)?)?"  # "23 val. 59 min."
         rf"(?:\s*(?:{words_pattern(words.TIME_RANGE)})\s*(?P<t_h2>[01]?\d|2[0-4])"
-        r"(?:[:.h](?P<t_mi2>[0-5]\d))?(?!\d)"
+        r"(?:[:.h,](?P<t_mi2>[0-5]\d))?(?!\d|[./]\d)"
         rf"(?:\s*(?P<t_after2>{words_pattern(words.TIME_AFTER)})(?!\w))?"
         rf"(?:\s*(?P<t_ampm2>{AMPM}))?)?)",
     ]
-    iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, ddmm, t = alternatives
+    (iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, apy, aqy, halves, h_halves, season, ddmm, dsl, wdm,
+     relative, noon, ordinal, t) = alternatives
     # Every mention starts a word, and re tries each alternative at each start:
     # checking first for a digit or a letter spares half the tries.
-    digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, dm, ddmm))
-    letter_led = "|".join((mx, ap, q))
+    digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, ddmm, dsl))
+    letter_led = "|".join((mx, ap, q, apy, h_halves, season, wdm, relative, noon, ordinal))
     return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?=[^\W\d])(?:{letter_led})|{t})")

@@ -129,12 +129,12 @@ def weekday_forms(lang: str) -> dict[str, int]:
     return found
 
 
-def _weekday_fillers() -> str:
-    """Weekday words of every language, as a regular expression: a weekday may
-    stand between a range's dates. One- and two-letter abbreviations ("do",
-    "to", "ma") are left out: in some language they are a connector."""
+def _weekday_words() -> list[str]:
+    """Weekday words of every language, longest first: a weekday may stand between
+    a range's dates. One- and two-letter abbreviations ("do", "to", "ma") are left
+    out: in some language they are a connector."""
     forms = {form for lang in cldr.LANGUAGES for form in weekday_forms(lang) if len(form) > 2}
-    return "|".join(re.escape(form) for form in sorted(forms, key=lambda f: (-len(f), f)))
+    return sorted(forms, key=lambda f: (-len(f), f))
 
 
 # Label words by what they say a date is; the nearest label before a date names it
@@ -144,8 +144,8 @@ LABELS: dict[str, dict[str, str]] = {
     "deadline": {
         "en": "deadline|closing date|closing|closes|close|close on|closed on|due|apply by|"
               "apply before|until|open until|cut-off|submission|expires|expiry date",
-        "nb": "søknadsfrist|frist|fristen|innen|senest",
-        "da": "ansøgningsfrist|frist|fristen|senest|inden",
+        "nb": "søknadsfrist|søknadsfristen|frist|fristen|innen|senest",
+        "da": "ansøgningsfrist|ansøgningsfristen|frist|fristen|senest|inden",
         "sv": "sista ansökningsdag|sista ansökningsdatum|sista dagen|ansökningstid|senast|deadline",
         "fi": "määräaika|hakuaika päättyy|viimeistään|mennessä",
         "et": "tähtaeg|taotluste esitamise tähtaeg|kuni",
@@ -185,14 +185,14 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "opens": {
         "en": "opens|open|opening|will open|opening date|open from|starts accepting",
-        "nb": "åpner|åpning|åpen for søknad", "da": "åbner|åbent for ansøgning", "sv": "öppnar|från",
+        "nb": "åpner|åpning|åpen for søknad|åpen", "da": "åbner|åbent for ansøgning|åbent|åben", "sv": "öppnar|från",
         "fi": "alkaa|avautuu|aukeaa", "et": "algab|avatud", "lv": "sākas|no",
         "lt": "teikiama nuo|nuo|pradžia",
         "pl": "start składania|rozpoczęcie naboru|rozpoczęcie|data rozpoczęcia|od",
         "cs": "od", "sk": "od|dátum vyhlásenia",
-        "de": "ab|startet|beginnt", "fr": "ouverture|à partir du|date de lancement",
-        "es": "apertura|desde|comenzará", "it": "apertura|dal|a partire dal", "pt": "abertura|a partir de",
-        "ro": "deschidere|de la|data începerii|începere|data inceperii|incepere|începe din",
+        "de": "ab|startet|beginnt", "fr": "ouverture|à partir du|date de lancement|lancement",
+        "es": "apertura|desde|comienza|comenzará", "it": "apertura|dal|a partire dal", "pt": "abertura|a partir de|inicia",
+        "ro": "deschidere|de la|data începerii|începere|data inceperii|incepere|începe din|începe",
         "nl": "opent|vanaf|geopend", "hu": "kezdete", "bg": "от|начална дата",
         "nn": "opnar", "is": "opnar|opnað|frá", "sl": "od|začetek", "hr": "otvoren od|početak|od",
         "bs": "otvoren od|početak|od", "sr": "otvoren od|početak|od|отворен од|почетак|од",
@@ -277,7 +277,8 @@ LABELS: dict[str, dict[str, str]] = {
 
 # Words saying a deadline was moved; the date after them is the one that holds.
 # Plain word starts: "förläng" covers "förlängd" and "förlängts".
-EXTENSION = ("extended|postponed|prolonged|new deadline|forlenget|forlengt|utsatt|ny frist"
+EXTENSION = ("extended|postponed|prolonged|new deadline|changed|moved|forlenget|forlengt|utsatt|utsett"
+             "|flytt|ny frist"
              "|forlænget|udskudt|förläng|jatket|pikendat|pagarināt|pratęs|wydłuż|przedłuż"
              "|zmiana terminu|nowy termin|prodlouž|prodluž|predĺž|verlängert|neue frist|prolongé"
              "|reporté|prorrogad|ampliado|prorogat|prelungi|verlengd|meghosszabbít|удълж|framlengd"
@@ -291,6 +292,11 @@ SUPERSEDED = ("previously|originally|instead of|initially|formerly|tidligere|opp
               "|първоначално|upphaflega|prvotno|namesto|prvobitno|umjesto|umesto|првобитно"
               "|првично|раніше|замість|αρχικά|önceden|fillimisht|inicialment|en lloc de"
               "|no canto de|oriġinarjament")
+
+# Gazettes whose issue date a text cites beside its own ("Bundesanzeiger vom 2.9.2026").
+CITED = ("bundesanzeiger|banz|amtsblatt|official journal|journal officiel|diario oficial"
+         "|boletín oficial|gazzetta ufficiale|dziennik urzędowy|dziennik ustaw|monitorul oficial"
+         "|staatscourant|diário da república|lovtidend|författningssamling")
 
 # Connectors that make two dates one range; "and" words only join adjacent days.
 RANGE_WORDS = ("-|–|—|to|til|till|until|through|bis|bis zum|do|iki|kuni|līdz|au|al|à|a|hasta el|"
@@ -307,10 +313,37 @@ MONTH_SPAN = ("-|–|—|to|till|until|through|and|til|og|och|bis|und|do|i|iki|i
               "|e|până în|și|tot|en|és|до|и|ja|un|kuni|līdz|in|ve|ile|και|έως|dhe|deri|agus|go dtí"
               "|u|sa|eta|fins a|ata|і|та|по")
 # Words that may stand between a range's dates without changing it.
-WEEKDAYS = _weekday_fillers()
+WEEKDAY_WORDS = _weekday_words()
+WEEKDAYS = "|".join(re.escape(form) for form in WEEKDAY_WORDS)  # as a regular expression
 FILLERS = ("r\\.|roku|m\\.|g\\.|г\\.|год\\.|den|d\\.|kl\\.|the|le|el|il|de|del|dal|dem|"
            "of|on|am|w|we|v|ve|dnia|dne|dňa|godine|godina|године|року|р\\.|година|έτους|yılı"
-           "|tarihinde|dia|dana|дана|dagana|më|ta['’]|tal-|tas-|tat-|il-|an|o")
+           "|tarihinde|dia|día|dana|дана|dagana|më|ta['’]|tal-|tas-|tat-|il-|an|o")
+
+# Words after or before a yearless date that put it ahead of the reference
+# ("le 14 octobre prochain", "next 5 May").
+FUTURE_AFTER = "prochain|prochaine|próximo|próxima|prossimo|prossima|que vem|next"
+FUTURE_BEFORE = ("next|coming|upcoming|nächsten|kommenden|kommende|førstkommende|kommande"
+                 "|aanstaande|komende|prochain|próximo|prossimo|najbliższy|najbliższą|nadchodzący")
+
+# Days named from the day a page was written: days after it (0 = that day).
+# "morgen" and "mañana" also mean "morning": German is left out, Spanish not after "la".
+RELATIVE_DAYS: dict[str, dict[str, int]] = {
+    "en": {"today": 0, "tomorrow": 1, "yesterday": -1},
+    "nb": {"i dag": 0, "i morgen": 1, "i går": -1}, "da": {"i dag": 0, "i morgen": 1, "i går": -1},
+    "sv": {"i dag": 0, "idag": 0, "i morgon": 1, "imorgon": 1, "i går": -1, "igår": -1},
+    "fi": {"tänään": 0, "huomenna": 1, "eilen": -1}, "et": {"täna": 0, "homme": 1, "eile": -1},
+    "lv": {"šodien": 0, "šodienas": 0, "rīt": 1, "vakar": -1},
+    "lt": {"šiandien": 0, "rytoj": 1, "vakar": -1},
+    "pl": {"dziś": 0, "dzisiaj": 0, "jutro": 1, "wczoraj": -1},
+    "cs": {"dnes": 0, "zítra": 1, "včera": -1}, "sk": {"dnes": 0, "zajtra": 1, "včera": -1},
+    "fr": {"aujourd'hui": 0, "demain": 1, "hier": -1},
+    "es": {"hoy": 0, "mañana": 1, "ayer": -1}, "it": {"oggi": 0, "domani": 1, "ieri": -1},
+    "pt": {"hoje": 0, "amanhã": 1, "ontem": -1}, "ro": {"azi": 0, "astăzi": 0, "mâine": 1, "ieri": -1},
+    "nl": {"vandaag": 0, "morgen": 1, "gisteren": -1}, "bg": {"днес": 0, "утре": 1, "вчера": -1},
+    "hr": {"danas": 0, "sutra": 1, "jučer": -1}, "bs": {"danas": 0, "sutra": 1, "jučer": -1},
+    "sr": {"danas": 0, "sutra": 1, "juče": -1, "данас": 0, "сутра": 1},
+    "sl": {"danes": 0, "jutri": 1, "jutrišnji": 1, "včeraj": -1},
+}
 
 # Words for "this year" standing in for the year (Polish "br." = bieżącego roku).
 THIS_YEAR = ("br\\.|b\\.r\\.|bieżącego roku|this year|dette år|i år|tego roku|šių metų|t\\.m\\."
@@ -326,10 +359,25 @@ RECURRENCE_YEARLY = ("hvert år|kvart år|hvert eneste år|årlig|every year|eac
                      "|á hverju ári|árlega|cada any|urtero|cada ano|gach bliain|kull sena"
                      "|секоја година")
 
-# Parts of a month: name → (first day, last day or 0 = month's end, the day given
-# as start, or 0 = the window's first). "end" ("by the end of June") is no
-# window but the month's exact last day.
-PARTS = {"early": (1, 10, 0), "mid": (11, 20, 15), "late": (21, 0, 0), "end": (0, 0, 0)}
+# Parts of a month: name → (first day, last day or 0 = month's end). "end" ("by
+# the end of June") is no window but the month's exact last day.
+PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 0), "end": (0, 0),
+         "first": (1, 15), "second": (16, 0)}
+# The same parts of a year ("early 2027", "medio 2017", "1. halvår 2021"): (first month, last month).
+YEAR_PARTS = {"early": (1, 3), "mid": (4, 9), "late": (10, 12), "first": (1, 6), "second": (7, 12)}
+# Seasons as months (winter runs into the next year), written before a year.
+SEASONS = {
+    (3, 5): "spring|printemps|frühling|frühjahr|primavera|voorjaar|lente|forår|vår|wiosna|wiosną"
+            "|jaro|jaře|jar|primăvara|primăvară|kevät|keväällä|pavasarį|pavasarī|kevadel|tavasz"
+            "|tavasszal|пролетта",
+    (6, 8): "summer|été|sommer|verano|estate|verão|zomer|sommar|lato|latem|léto|leto|vara|kesä"
+            "|kesällä|vasarą|vasarā|suvel|nyár|nyáron|лятото",
+    (9, 11): "autumn|fall|automne|herbst|otoño|autunno|outono|najaar|herfst|efterår|høst|höst"
+             "|jesień|jesienią|podzim|jeseň|toamna|syksy|syksyllä|rudenį|rudenī|sügisel|ősz|ősszel"
+             "|есента",
+    (12, 2): "winter|hiver|invierno|inverno|vinter|zima|zimą|zimě|iarna|talvi|talvella|žiemą|ziemā"
+             "|talvel|tél|télen|зимата",
+}
 PART_BEFORE = {  # phrases written before the month
     "early": "early|beginning of|start of|begynnelsen av|starten av|tidlig i|i starten av|"
              "begyndelsen af|starten af|början av|i början av|anfang|début|principios de|"
@@ -338,7 +386,7 @@ PART_BEFORE = {  # phrases written before the month
              "začiatkom|начало на|в началото на|početkom|na početku|почетком|v začetku|"
              "na začetku|na початку|на почетокот на|почетокот на|στις αρχές|αρχές|"
              "në fillim të|í byrjun|a principis de|principis de|a inicis de|a comezos de|"
-             "comezos de|a principios de|go luath i|fil-bidu ta'|fil-bidu ta’",
+             "comezos de|a principios de|go luath i|fil-bidu ta'|fil-bidu ta’|primo",
     "mid": "mid|mid-|middle of|midten av|i midten av|midt i|medio|midten af|i midten af|"
            "mitten av|i mitten av|mitte|mi-|à la mi-|mediados de|a mediados de|metà|a metà|"
            "meados de|mijlocul lui|la mijlocul lui|mijlocul lunii|la mijlocul lunii|half|"
@@ -351,13 +399,21 @@ PART_BEFORE = {  # phrases written before the month
             "la sfârșitul lunii|eind|eind van|koniec|na koniec|pod koniec|końcem|koncem|"
             "konec|koncom|края на|в края на|krajem|potkraj|крајем|ob koncu|наприкінці|"
             "в кінці|на крајот на|στα τέλη|τέλη|në fund të|í lok|a finals de|finals de|"
-            "a final de|a finais de|finais de|ag deireadh|fl-aħħar ta'|fl-aħħar ta’",
+            "a final de|a finais de|finais de|ag deireadh|fl-aħħar ta'|fl-aħħar ta’|ultimo",
     "end": "by the end of|until the end of|before the end of|innen utgangen av|innen slutten av|"
            "inden udgangen af|senast i slutet av|vid utgången av|do końca|bis ende|bis zum ende|"
            "jusqu'à la fin|até ao final de|até o final de|hasta finales de|entro la fine di|"
            "până la sfârșitul lunii|până la finalul lunii|tot eind|do konce|do konca|до края на|"
            "do kraja|до краја|до кінця|до крајот на|έως τα τέλη|μέχρι τα τέλη|deri në fund të|"
-           "fyrir lok|fins a finals de|fins a final de|ata finais de|ata final de",
+           "fyrir lok|fins a finals de|fins a final de|ata finais de|ata final de|senast vid utgången av",
+    "first": "first half of|the first half of|erste hälfte|ersten hälfte|première moitié de"
+             "|primera mitad de|prima metà di|pierwsza połowa|w pierwszej połowie|první polovině"
+             "|v první polovině|první polovina|prvej polovici|v prvej polovici|første halvdel af"
+             "|første halvdel av|första halvan av",
+    "second": "second half of|the second half of|zweite hälfte|zweiten hälfte|seconde moitié de"
+              "|deuxième moitié de|segunda mitad de|seconda metà di|druga połowa|w drugiej połowie"
+              "|druhé polovině|v druhé polovině|druhá polovina|druhej polovici|v druhej polovici"
+              "|anden halvdel af|andre halvdel av|andra halvan av",
 }
 PART_AFTER = {  # phrases written after the month (Baltic, Finnish, Hungarian, Turkish, Basque)
     "early": "pradžioje|pradžia|alguses|alkupuolella|alussa|sākumā|elején|başında|başı|hasieran",
@@ -366,20 +422,22 @@ PART_AFTER = {  # phrases written after the month (Baltic, Finnish, Hungarian, T
     "late": "pabaigoje|pabaiga|lõpus|lopussa|lopulla|beigās|végén|vége|sonunda|sonu|amaieran"
             "|bukaeran",
     "end": "pabaigos|lõpuni|loppuun mennessä|loppuun saakka|loppuun asti|beigām|végéig"
-           "|sonuna kadar|amaiera arte",
+           "|sonuna kadar|amaiera arte|loppuun",
 }
 # Quarters: "Q3 2025".
 QUARTER_MONTHS = 3
 
 # Time markers written before a time ("kl. 15:00") and after an hour ("12 val."), as plain words.
-TIME_BEFORE = ("at|by|from|kl.|kl|klokken|klokka|klockan|klo|kell|plkst.|plkst|godz.|godz|godziny|"
+TIME_BEFORE = ("at|by|from|kl.|kl|klokken|klokka|klockan|klo|kello|kell|plkst.|plkst|godz.|godz|godziny|"
                "godzina|o godz.|um|à|a las|alle|alle ore|ore|às|ora|la ora|om|в|о|u|у|ob|saat|ώρα"
-               "|και ώρα|στις|në orën|në ora|a les|les|ás|as|во|fis-")
+               "|και ώρα|στις|në orën|në ora|a les|les|ás|as|во|fis-"
+               "|von|dalle|fra|från|van|od|de la|desde las|de las")
 # Markers too common as plain words to make a bare number an hour ("at 5 partners").
 WEAK_TIME_MARKERS = {"at", "by", "from", "à", "a las", "alle", "ore", "às", "om", "в", "о", "u", "у",
-                     "στις", "les", "ás", "as", "во"}
-TIME_AFTER = ("val.|val|valandą|uhr|uur|h|óra|órakor|ч.|ч|hod.|hod|hodin|hodín|tundi|horas|heures"
-              "|sati|sat|časova|časa|часова|часа|часот|uri|ura|hores|ώρα|ωρα")
+                     "στις", "les", "ás", "as", "во",
+                     "von", "dalle", "fra", "från", "van", "od", "de la", "desde las", "de las"}
+TIME_AFTER = ("val.|val|valandą|uhr|uur|u.|u|h|óra|órakor|ч.|ч|hod.|hod|hodin|hodín|tundi|horas|heures"
+              "|noon|sati|sat|časova|časa|часова|часа|часот|uri|ura|hores|ώρα|ωρα")
 # Words between the two times of a time range ("10:00 bis 16:00", "dalle 10 alle 12").
 TIME_RANGE = ("-|–|—|to|til|till|until|bis|do|iki|à|a|alle|al|a las|às|até|tot|kuni|līdz|до"
               "|and|og|och|und|et|y|e|és|ir|i|și|ja|un|en|и|deri|έως|ως|fins a|fins les|ata"

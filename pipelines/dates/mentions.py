@@ -7,11 +7,16 @@ import re
 from dataclasses import dataclass
 
 from pipelines.dates import languages as words
-from pipelines.dates.grammar import ZONE, month_number, pattern, words_pattern
+from pipelines.dates.grammar import ZONE, month_number, pattern, relative_days, words_pattern
 
 ZONE_RE = re.compile(ZONE)
 AND_RE = re.compile(words_pattern(words.AND_WORDS))
-BETWEEN_RE = re.compile(rf"(?<!\w)(?:{words.BETWEEN})\s*$")
+# "between 3 December and 28 May", "entre o dia 15 de julho e o dia 30": a range, not a choice;
+# Hungarian writes it after the dates ("május 28. és 31. között").
+BETWEEN_BEFORE = re.compile(rf"(?<!\w)(?:{words.BETWEEN})(?:\s+(?:{words.FILLERS}|{words.WEEKDAYS}))*\s*$")
+BETWEEN_AFTER = re.compile(rf"[\s.,]*(?:{words.BETWEEN})(?!\w)")
+# How far back a between-word may stand from its first date.
+BETWEEN_REACH = 30
 
 
 @dataclass(slots=True)
@@ -32,6 +37,8 @@ class Mention:
     end_hour: int | None = None
     end_minute: int | None = None
     offset: str | None = None       # ISO 8601 UTC offset written with the time
+    relative: int | None = None     # "tomorrow": days after the reference, instead of a date
+    likely: bool = False            # a time only when it stands right after a date ("alle 16")
 
 
 def lower(text: str) -> str:
@@ -54,6 +61,12 @@ def scan(text: str, lang: str) -> list[Mention]:
     return found
 
 
+def between(text: str, begin: int, finish: int) -> bool:
+    """Whether a between-word stands just before ``begin`` or just after ``finish``."""
+    return bool(BETWEEN_BEFORE.search(text[max(0, begin - BETWEEN_REACH):begin])
+                or BETWEEN_AFTER.match(text, finish))
+
+
 def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
@@ -73,8 +86,10 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         day, month = int(g("dmy_d")), int(g("dmy_m"))
         if month > 12 and day <= 12 and g("dmy_sep") == "/":
             day, month = month, day  # month-first, as some English pages write it
+        first_month = _int(g("dmy_m0"))
         return Mention("date", **base, year=year + 2000 if len(g("dmy_y")) == 2 else year, month=month,
-                       day=day, first_day=_int(g("dmy_d0")))
+                       day=day, first_day=_int(g("dmy_d0")),
+                       first_month=first_month if first_month != month else None)
     if kind == "lv":
         return Mention("date", **base, year=int(g("lv_y")), month=month_number(lang, g("lv_mon")),
                        day=int(g("lv_d")))
@@ -87,58 +102,101 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         mention = Mention("date", **base, year=_int(g("dm_y")), month=month_number(lang, g("dm_mon")),
                           day=int(g("dm_d")), first_day=_int(g("dm_d0")),
                           first_month=month_number(lang, first_month) if first_month else None)
-        return _listed(mention, m) if g("dm_conn") and AND_RE.fullmatch(g("dm_conn")) else mention
+        return _listed(mention, m, "dm_conn") if g("dm_conn") and AND_RE.fullmatch(g("dm_conn")) else mention
     if kind == "mx":
         return _month_led(m, lang, base)
+    if kind in ("apy", "aqy", "hy", "hh", "se"):
+        return _year_part(m, base)
     if kind in ("ap", "aq"):
-        part = next(p for p in words.PARTS if g(f"{kind}_{p}"))
+        table = words.PART_BEFORE if kind == "ap" else words.PART_AFTER
+        part = next(p for p in table if g(f"{kind}_{p}"))
         return Mention("date", **base, year=_int(g(f"{kind}_y")),
                        month=month_number(lang, g(f"{kind}_mon")), part=part)
     if kind == "q":
         return Mention("date", **base, year=int(g("q_y")),
                        month=(int(g("q_n")) - 1) * words.QUARTER_MONTHS + 1, part="quarter")
     if kind == "ddmm":
-        return Mention("date", **base, month=int(g("ddmm_m")), day=int(g("ddmm_d")))
+        return Mention("date", **base, month=int(g("ddmm_m")), day=int(g("ddmm_d")),
+                       first_day=_int(g("ddmm_d0")))
+    if kind in ("dsl", "wdm"):
+        return Mention("date", **base, month=int(g(f"{kind}_m")), day=int(g(f"{kind}_d")))
+    if kind == "rel":
+        return Mention("date", **base, relative=relative_days(lang)[g("rel_word")])
+    if kind == "ord":  # its month is the one of the date before it
+        return Mention("date", m.start("ord_d"), m.end(), day=int(g("ord_d")))
     return _time(m, base)
 
 
-def _month_led(m: re.Match[str], lang: str, base: dict) -> Mention:
+def _month_led(m: re.Match[str], lang: str, base: dict) -> Mention | tuple[Mention, Mention]:
     """"May 14-16, 2019", "April - December 2027" or "rugsėjo viduryje"."""
     g = m.group
     month = month_number(lang, g("mx_mon"))
     if g("md_d"):
         day, last = int(g("md_d")), _int(g("md_d2"))
-        return Mention("date", **base, year=_int(g("md_y")), month=month,
-                       day=last or day, first_day=day if last else None)
+        mention = Mention("date", **base, year=_int(g("md_y")), month=month,
+                          day=last or day, first_day=day if last else None)
+        return _listed(mention, m, "md_and") if g("md_and") else mention
     if g("my_y"):
         last = g("my_mon")
         return Mention("date", **base, year=int(g("my_y")),
                        month=month_number(lang, last) if last else month,
                        first_month=month if last else None, part="month")
-    part = next(p for p in words.PARTS if g(f"mx_{p}"))
+    part = next(p for p in words.PART_AFTER if g(f"mx_{p}"))
     return Mention("date", **base, month=month, part=part)
 
 
-def _listed(mention: Mention, m: re.Match[str]) -> Mention | tuple[Mention, Mention]:
+def _year_part(m: re.Match[str], base: dict) -> Mention:
+    """A part of a year as a span of its months: "early 2027" is January to March,
+    "late spring 2027" is May; "by the end of 2021" is 31 December, exactly."""
+    g = m.group
+    kind = m.lastgroup
+    year = int(g(f"{kind}_y"))
+    if kind in ("hy", "hh"):
+        half = int(g(f"{kind}_n"))
+        first, last = words.YEAR_PARTS["first" if half == 1 else "second"]
+    elif kind == "se":
+        first, last = next((a, b) for a, b in words.SEASONS if g(f"se{a}_{b}"))
+        part = next((p for p in ("early", "mid", "late") if g(f"se_{p}")), None)
+        if part:  # a third of the season: one of its three months
+            first = last = (first - 1 + ("early", "mid", "late").index(part)) % 12 + 1
+    else:
+        table = words.PART_BEFORE if kind == "apy" else words.PART_AFTER
+        part = next(p for p in table if g(f"{kind}_{p}"))
+        if part == "end":
+            return Mention("date", **base, year=year, month=12, part="end")
+        first, last = words.YEAR_PARTS[part]
+    # winter 2026 runs from December 2026 into 2027
+    return Mention("date", **base, year=year + (last < first), month=last,
+                   first_month=first if first != last else None, part="month")
+
+
+def _listed(mention: Mention, m: re.Match[str], conn: str) -> Mention | tuple[Mention, Mention]:
     """"11 and 12 November" is one event over two days; "3 and 10 July" and
     "1. mars og 1. september" are two dates, unless "between" makes them a range."""
     first_month = mention.first_month or mention.month
     if (first_month == mention.month and mention.day - mention.first_day == 1) \
-            or BETWEEN_RE.search(m.string, max(0, m.start() - 20), m.start()):
+            or between(m.string, m.start(), m.end()):
         return mention
-    first = Mention("date", m.start(), m.start("dm_conn"), year=mention.year,
+    first = Mention("date", m.start(), m.start(conn), year=mention.year,
                     month=first_month, day=mention.first_day)
-    second = Mention("date", m.end("dm_conn"), m.end(), year=mention.year,
+    second = Mention("date", m.end(conn), m.end(), year=mention.year,
                      month=mention.month, day=mention.day)
     return first, second
 
 
 def _time(m: re.Match[str], base: dict) -> Mention | None:
+    """A clock time; a bare hour after a weak marker ("alle 16", "von 15 bis 17") or
+    an hour and minutes with a dot ("13.00") is only a likely one, kept if it stands
+    right after a date."""
     g = m.group
-    marked = g("t_mark") and (g("t_mi") or g("t_mark") not in words.WEAK_TIME_MARKERS)
+    if m.lastgroup == "noon":
+        return Mention("time", **base, hour=12, minute=0)
+    weak = g("t_mark") in words.WEAK_TIME_MARKERS
+    marked = g("t_mark") and (g("t_mi") or not weak)
     explicit = (g("t_sep") in (":", "h") or marked or g("t_ampm") or g("t_after") or g("t_after2")
                 or (g("t_mi") and g("t_mi2")) or ZONE_RE.match(m.string, m.end()))
-    if not explicit:
+    # "2018 13.00" after a date is its time; alone, "13.00" may be a price or a section
+    if not explicit and not (g("t_mark") and g("t_sep") != ",") and g("t_sep") != ".":
         return None
     hour, minute = _clock(int(g("t_h")), _int(g("t_mi") or g("t_mi3")) or 0, g("t_ampm"))
     end_hour = end_minute = None
@@ -147,7 +205,8 @@ def _time(m: re.Match[str], base: dict) -> Mention | None:
                                       g("t_ampm2") or g("t_ampm"))
     if hour is None:
         return None
-    return Mention("time", **base, hour=hour, minute=minute, end_hour=end_hour, end_minute=end_minute)
+    return Mention("time", **base, hour=hour, minute=minute, end_hour=end_hour, end_minute=end_minute,
+                   likely=not explicit)
 
 
 def _clock(hour: int, minute: int, ampm: str | None) -> tuple[int | None, int]:

@@ -12,6 +12,13 @@ class DateResult:
 
     A ``datetime`` is a naive wall-clock time in ``tz``; a ``date`` is all-day.
     ``end`` is inclusive. ``earliest``/``latest`` bound an approximate date.
+
+    For an event, ``start``/``end`` are its first and last day (or time). For a
+    deadline, ``end`` is the deadline and ``start`` the opening when the text gives
+    one ("open from 2 March to 14 April 2026 at 12:00": 2026-03-02 to
+    2026-04-14T12:00; the opening may be a date while the deadline is timed);
+    without an opening, ``start`` alone is the deadline and ``end`` is None.
+    ``tz`` is the zone at the deadline.
     """
 
     start: date | datetime | None

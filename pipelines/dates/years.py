@@ -10,9 +10,19 @@ from datetime import date, datetime, time, timedelta
 
 from pipelines.dates import languages as words
 from pipelines.dates.candidates import Candidate
+from pipelines.dates.grammar import trie, words_pattern
 from pipelines.dates.mentions import Mention
 
 THIS_YEAR = re.compile(rf"\s*(?:{words.THIS_YEAR})")
+FUTURE_AFTER = re.compile(rf"\s*(?:{words_pattern(words.FUTURE_AFTER)})(?!\w)")
+FUTURE_BEFORE = re.compile(rf"(?<!\w)(?:{words_pattern(words.FUTURE_BEFORE)})\s*$")
+WEEKDAY_BEFORE = re.compile(rf"(?<!\w)({trie(words.WEEKDAY_WORDS)})\.?,?\s*(?:den|the|le|el|il|am|on|d\.)?\s*$")
+WEEKDAY_AT = re.compile(trie(words.WEEKDAY_WORDS))
+# A year standing alone ("Expo 2026 ... from 2 May"), not a span of years ("2021-2027").
+LONE_YEAR = re.compile(r"(?<![\d.,])(?<!(?:19|20)\d\d[-–/])(?<!(?:19|20)\d\d\s[-–/]\s)((?:19|20)\d\d)(?!\d)"
+                       r"(?!\s?[-–/]\s?\d{4})")
+LOOK_BACK = 30  # how far before a date its weekday or a word like "next" may stand
+LONE_YEAR_REACH = 5  # a lone number this close to the reference's year is a year
 MONTH_NAMES = calendar.month_name  # English, for error messages
 RECENT_DAYS = 92  # a yearless day this long before the reference is recent, not next year's
 PLACEHOLDER_YEAR = 1900  # CMS default dates (0001-01-01, 1900-01-01) are not dates
@@ -35,14 +45,34 @@ class Unreadable(ValueError):
     """A date that cannot stand (31 February, year 0001); the message says why."""
 
 
-def settle(candidate: Candidate, text: str, kind: str, reference: date,
-           recurring: bool) -> Settled:
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a whole text says about the years of its dates, and what is wanted."""
+
+    text: str                 # lower-cased
+    lang: str
+    kind: str
+    reference: date
+    recurring: bool
+    written_year: int | None  # the one year the text writes, for its dates without one
+
+
+def written_year(text: str, found: list[Candidate], reference: date) -> int | None:
+    """The year a text writes when it writes only one ("Expo 2026 ... from 2 May")."""
+    years = {m.year for c in found for m in (c.first, c.last) if m is not None and m.year}
+    years.update(int(y) for y in LONE_YEAR.findall(text)
+                 if abs(int(y) - reference.year) <= LONE_YEAR_REACH)
+    return years.pop() if len(years) == 1 else None
+
+
+def settle(candidate: Candidate, reading: Reading) -> Settled:
     first, last = candidate.first, candidate.last
+    kind = reading.kind
     try:
         if first.part:
-            window = _approximate(first, text, kind, reference, recurring)
+            window = _approximate(first, reading)
             if last is not None:  # a span of months
-                window.latest = _approximate(last, text, kind, reference, recurring).latest
+                window.latest = _approximate(last, reading).latest
             return window
         if first.first_day:  # "14-16 May 2019", "30 September - 2 October 2020"
             first_month = first.first_month or first.month
@@ -51,13 +81,15 @@ def settle(candidate: Candidate, text: str, kind: str, reference: date,
             head = (None if first_month > first.month else first.year, first_month, first.first_day)
             tail = (first.year, first.month, first.day)
         else:
-            head = (first.year, first.month, first.day)
-            tail = (last.year, last.month, last.day) if last else None
-        this_year = bool(THIS_YEAR.match(text, (last or first).finish))
-        start, end = _years(head, tail, kind, reference, recurring, this_year)
+            head = _written(first, reading.reference)
+            tail = _written(last, reading.reference) if last else None
+        start, end = _years(head, tail, reading, first, (last or first).finish)
     except Unreadable as why:
         return Settled(None, error=str(why))
     start_time, end_time = candidate.start_time, candidate.end_time
+    if (kind == "deadline" and end is not None and last is None and start_time
+            and start_time.begin >= first.finish and start_time.end_hour is None):
+        start_time, end_time = None, start_time  # "1-30 June, 12:00": the window closes at noon
     if first.hour is not None:
         start = datetime.combine(start, time(first.hour, first.minute or 0))
     elif start_time:
@@ -70,13 +102,21 @@ def settle(candidate: Candidate, text: str, kind: str, reference: date,
     return Settled(start, end if end != start else None, offset=first.offset)
 
 
-def _years(head: tuple, tail: tuple | None, kind: str, reference: date, recurring: bool,
-           this_year: bool) -> tuple[date, date | None]:
+def _written(mention: Mention, reference: date) -> tuple:
+    """A mention's (year, month, day) as written; "tomorrow" counted from the reference."""
+    if mention.relative is None:
+        return mention.year, mention.month, mention.day
+    day = reference + timedelta(days=mention.relative)
+    return day.year, day.month, day.day
+
+
+def _years(head: tuple, tail: tuple | None, reading: Reading, at: Mention,
+           finish: int) -> tuple[date, date | None]:
     (y1, m1, d1), (y2, m2, d2) = head, tail or head
     if y1 is None and y2 is not None:
         y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2
     if y1 is None:
-        y1 = _year_for(m1, d1, kind, reference, recurring, this_year)
+        y1 = _year_for(m1, d1, reading, at, finish)
     if y2 is None:
         y2 = y1 + 1 if (m2, d2) < (m1, d1) else y1
     start = _day(y1, m1, d1)
@@ -88,16 +128,25 @@ def _years(head: tuple, tail: tuple | None, kind: str, reference: date, recurrin
     return start, end
 
 
-def _year_for(month: int, day: int, kind: str, reference: date, recurring: bool,
-              this_year: bool) -> int:
-    """The year a person gives a date written without one, reading near ``reference``."""
-    if this_year:
+def _year_for(month: int, day: int, reading: Reading, at: Mention, finish: int) -> int:
+    """The year a person gives a date written without one (``at`` in the text, its
+    last part ending at ``finish``), reading near the reference."""
+    text, reference, kind = reading.text, reading.reference, reading.kind
+    if THIS_YEAR.match(text, finish):
         return reference.year
     candidates = [y for y in (reference.year - 1, reference.year, reference.year + 1)
                   if _exists(y, month, day)]
     if not candidates:
         raise Unreadable(f"impossible date: {day} {_month_name(month)}")
-    if recurring:
+    weekday = _weekday(reading, at)
+    fitting = [y for y in candidates if date(y, month, day).weekday() == weekday]
+    if len(fitting) == 1:  # "Thursday, 16 April" is in the one year it is a Thursday
+        return fitting[0]
+    if reading.written_year and kind != "published" and _exists(reading.written_year, month, day):
+        return reading.written_year
+    future = FUTURE_AFTER.match(text, finish) or FUTURE_BEFORE.search(
+        text[max(0, at.begin - LOOK_BACK):at.begin])
+    if reading.recurring or future:
         return next((y for y in candidates if date(y, month, day) >= reference), candidates[-1])
     if kind == "published":  # a page is not published after it was read
         return max((y for y in candidates if date(y, month, day) <= reference), default=candidates[0])
@@ -107,26 +156,31 @@ def _year_for(month: int, day: int, kind: str, reference: date, recurring: bool,
     return next((y for y in candidates if date(y, month, day) >= recent), candidates[-1])
 
 
-def _approximate(mention: Mention, text: str, kind: str, reference: date,
-                 recurring: bool) -> Settled:
+def _weekday(reading: Reading, at: Mention) -> int | None:
+    """The weekday written with a date ("Thursday, 16 April", "tirsdag 15/9"), 0 = Monday."""
+    named = (WEEKDAY_AT.match(reading.text, at.begin)
+             or WEEKDAY_BEFORE.search(reading.text[max(0, at.begin - LOOK_BACK):at.begin]))
+    return words.weekday_forms(reading.lang).get(named.group(0).split()[0].rstrip(".,")) if named else None
+
+
+def _approximate(mention: Mention, reading: Reading) -> Settled:
+    """A vague date's window; one day stands for it: the window's middle."""
     part, month, year = mention.part, mention.month, mention.year
-    first_day, last_day, typical = words.PARTS.get(part, (1, 0, 0))
+    first_day, last_day = words.PARTS.get(part, (1, 0))
     last_month = month + words.QUARTER_MONTHS - 1 if part == "quarter" else month
     if year is None:
-        year = _year_for(month, typical or first_day or 1, kind, reference, recurring,
-                         bool(THIS_YEAR.match(text, mention.finish)))
+        year = _year_for(month, first_day or 1, reading, mention, mention.finish)
     month_end = calendar.monthrange(year, last_month)[1]
     if part == "end":  # "by the end of June": June's last day, exactly
         return Settled(_day(year, month, month_end))
-    if mention.first_month:  # "April - December 2027"
+    if mention.first_month:  # "April - December 2027", "winter 2026"
         first_year = year - 1 if mention.first_month > month else year
         earliest = _day(first_year, mention.first_month, 1)
-        return Settled(earliest, approximate=True, earliest=earliest,
-                       latest=date(year, month, month_end))
-    earliest = _day(year, month, first_day or 1)
+    else:
+        earliest = _day(year, month, first_day or 1)
     latest = date(year, last_month, last_day or month_end)
-    return Settled(date(year, month, typical or earliest.day), approximate=True,
-                   earliest=earliest, latest=latest)
+    middle = earliest + (latest - earliest) // 2
+    return Settled(middle, approximate=True, earliest=earliest, latest=latest)
 
 
 def _day(year: int, month: int, day: int) -> date:

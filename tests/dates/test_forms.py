@@ -37,9 +37,9 @@ def test_ranges_keep_their_end(text, lang, start, end):
     assert (result.start, result.end, result.all_day) == (start, end, True)
 
 
-def test_a_window_read_as_a_deadline_is_its_last_day():
+def test_a_window_read_as_a_deadline_gives_its_opening_and_its_deadline():
     result = read("od 30.10.2020 r. do 11.03.2021 r.", "pl", kind="deadline")
-    assert (result.start, result.end) == (date(2021, 3, 11), None)
+    assert (result.start, result.end) == (date(2020, 10, 30), date(2021, 3, 11))
 
 
 @pytest.mark.parametrize("text, lang, expected", [

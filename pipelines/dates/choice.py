@@ -1,0 +1,90 @@
+"""Choosing the one candidate of the wanted kind, as a careful reader does when a
+text gives several dates: labels bind to their own date, a moved deadline gives
+the new one; an aside in brackets, another document's date and a news dateline
+are not the date wanted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime
+
+from pipelines.dates import languages as words
+from pipelines.dates.candidates import Candidate
+from pipelines.dates.grammar import words_pattern
+from pipelines.dates.years import Settled
+
+# Labels in the order a kind takes them; any other label comes last. "updated"
+# stands in for a publication date only when the page gives no other.
+TIERS = {"event": ({"event"}, {None, "end"}),
+         "deadline": ({"deadline"}, {None, "end", "registration"}),
+         "published": ({"published"}, {None}, {"updated"})}
+EXTENSION = re.compile(rf"(?<!\w)(?:{words_pattern(words.EXTENSION)})")
+# A text that opens with its date, after at most a place: "Vilnius, 9 October (ELTA). ..."
+DATELINE_PLACE = re.compile(r"(?:[^\W\d]+(?:[ -][^\W\d]+)?,\s*)?")
+
+
+def choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Settled | str:
+    """The one candidate of the wanted kind, or why there is none."""
+    valid = [(c, s) for c, s in valid if not c.superseded and not c.cited] or valid
+    # "today, 15 March": a day named from the reference gives way to a written date
+    valid = [(c, s) for c, s in valid if c.first.relative is None or c.last] or valid
+    if kind == "deadline":
+        extension = EXTENSION.search(text)
+        if extension:
+            later = [s for c, s in valid if c.begin >= extension.end()]
+            if later:
+                moved = later[-1]  # "extended from 15 May to 31 May": the old deadline, then the new
+                return replace(moved, start=moved.end, end=None) if moved.end else moved
+    wanted = TIERS[kind][0]
+    valid = [(c, s) for c, s in valid if not c.aside or c.label in wanted] or valid
+    if kind != "published":
+        valid = [(c, s) for c, s in valid if not _news_dateline(text, c)] or valid
+    tiers = [[(c, s) for c, s in valid if c.label in labels] for labels in TIERS[kind]]
+    tier = next((t for t in tiers if t), valid)
+    distinct = {(s.start, s.end) for _, s in tier}
+    if len(distinct) == 1:
+        return tier[0][1]
+    one_day = _one_day(kind, [s for _, s in tier])
+    if one_day:
+        return one_day
+    if kind == "published" and DATELINE_PLACE.fullmatch(text, 0, tier[0][0].begin):
+        return tier[0][1]  # a page's date stands at its top
+    return f"ambiguous: {len(distinct)} candidate dates"
+
+
+def with_opening(deadline: Settled, valid: list[tuple[Candidate, Settled]]) -> Settled:
+    """A deadline and the opening the text gives apart from it ("opens 1 March,
+    closes 5 June") as one window; a deadline that is already a window stays."""
+    if deadline.end is not None or deadline.approximate:
+        return deadline
+    openings = [s for c, s in valid if c.label == "opens" and s.end is None and not s.approximate
+                and _day(s.start) < _day(deadline.start)]
+    if not openings:
+        return deadline
+    return replace(deadline, start=openings[-1].start, end=deadline.start)
+
+
+def _one_day(kind: str, tier: list[Settled]) -> Settled | None:
+    """Dates that all fall on one day agree: the one that gives a time is the more
+    exact ("25.09.2020 10:27 / ... 25.09.2020"); an event's two times on that day
+    ("01/07 um 09:00 01/07 um 13:15") are its start and end."""
+    if any(s.end is not None or s.approximate for s in tier) or len({_day(s.start) for s in tier}) > 1:
+        return None
+    times = sorted({s.start for s in tier if isinstance(s.start, datetime)})
+    timed = next(s for s in tier if isinstance(s.start, datetime)) if times else None
+    if len(times) == 1:
+        return timed
+    if len(times) == 2 and kind == "event":
+        return replace(timed, start=times[0], end=times[1])
+    return None
+
+
+def _news_dateline(text: str, candidate: Candidate) -> bool:
+    """"Vilnius, 9 October (ELTA)": the date a news wire wrote its report, not the event's."""
+    place = DATELINE_PLACE.fullmatch(text, 0, candidate.begin)
+    return bool(place and candidate.begin and text.startswith(" (", candidate.finish))
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
