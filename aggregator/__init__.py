@@ -1,8 +1,5 @@
-"""clusterfeeds: the application around the spiders, pipelines and feeds.
-
-Settings, the source registry, the SQLite schema, snapshot replay and the
-``clusterfeeds`` command live here.
-"""
-
-__version__ = "0.1.0"
-HOMEPAGE = "https://github.com/clusterfeeds/clusterfeeds"
+"""clusterfeeds, the application on top: the ``clusterfeeds`` command and its
+sub-commands, the crawl runner, Scrapy's settings, the source registry as the
+command sees it, the feeds' web server and the bundled snapshot the demo
+crawls. It imports spiders/, pipelines/, feeds/ and core/; none of them
+imports it."""

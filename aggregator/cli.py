@@ -12,7 +12,7 @@ import os
 import sys
 import traceback
 
-from aggregator import __version__
+from core import __version__
 from aggregator.commands.failures import failure_of
 from aggregator.runner import Interrupted
 

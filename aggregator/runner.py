@@ -15,7 +15,7 @@ from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
 
-from aggregator import db as database
+from core import db as database
 from aggregator.sources import project_settings, select_sources
 
 

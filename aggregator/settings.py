@@ -1,6 +1,6 @@
 """Scrapy settings shared by ``scrapy crawl`` and the ``clusterfeeds`` command."""
 
-from aggregator import HOMEPAGE, __version__
+from core import HOMEPAGE, __version__
 
 BOT_NAME = "clusterfeeds"
 SPIDER_MODULES = ["spiders"]
@@ -30,11 +30,11 @@ DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 HTTPCACHE_ENABLED = True
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
-    "aggregator.httpcache.RevalidatingCacheMiddleware": 900,
+    "spiders.http.cache.RevalidatingCacheMiddleware": 900,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "aggregator.retry.BackoffRetryMiddleware": 550,
+    "spiders.http.retry.BackoffRetryMiddleware": 550,
 }
-HTTPCACHE_POLICY = "aggregator.httpcache.RevalidatePolicy"
+HTTPCACHE_POLICY = "spiders.http.cache.RevalidatePolicy"
 HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_GZIP = True
 RETRY_ENABLED = True
@@ -47,14 +47,14 @@ REDIRECT_MAX_TIMES = 5
 
 # Plain HTTP for live sites; routed to the replay server when a snapshot is set.
 DOWNLOAD_HANDLERS = {
-    "http": "aggregator.replay.ReplayDownloadHandler",
-    "https": "aggregator.replay.ReplayDownloadHandler",
+    "http": "spiders.replay.server.ReplayDownloadHandler",
+    "https": "spiders.replay.server.ReplayDownloadHandler",
 }
 
 EXTENSIONS = {
-    "aggregator.progress.Progress": 500,
+    "spiders.progress.Progress": 500,
     "scrapy.extensions.throttle.AutoThrottle": None,
-    "aggregator.throttle.RevalidationAwareAutoThrottle": 0,
+    "spiders.http.throttle.RevalidationAwareAutoThrottle": 0,
 }
 
 ITEM_PIPELINES = {

@@ -28,9 +28,9 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from aggregator import db as database
-from aggregator.replay import ReplayServer
-from aggregator.snapshot import Snapshot
+from core import db as database
+from spiders.replay.server import ReplayServer
+from spiders.replay.snapshot import Snapshot
 from sitegen import generate
 
 POLITE: dict = {}

@@ -17,8 +17,9 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from aggregator.replay import ReplayServer
-from aggregator.snapshot import Snapshot, bundled
+from spiders.replay.server import ReplayServer
+from aggregator.bundled import bundled
+from spiders.replay.snapshot import Snapshot
 from aggregator.sources import select_sources
 from crawl import crawl_in_child
 

@@ -94,7 +94,7 @@ def make_rows(count: int, seed: int = 5) -> list[dict]:
 
 
 def build_database(path: Path, count: int) -> None:
-    from aggregator.db import connect
+    from core.db import connect
     db = connect(path)
     db["items"].insert_all(make_rows(count), batch_size=1000)
     db["crawls"].insert_all({"source": s, "started": "2026-11-16T05:00:00+00:00", "outcome": "ok"}
@@ -104,7 +104,7 @@ def build_database(path: Path, count: int) -> None:
 
 
 def run_publish(db_path: Path, out: Path) -> dict:
-    from aggregator.db import connect
+    from core.db import connect
     from feeds.publish import publish
     published = publish(connect(db_path), out, AS_OF, "https://feeds.example.org/")
     size = sum((published.folder / name).stat().st_size for name in published.files)
@@ -166,7 +166,7 @@ def _ical_value(text: str, zone: str):
 
 
 def _rows(db_path: Path) -> list[dict]:
-    from aggregator.db import connect
+    from core.db import connect
     return list(connect(db_path).query("select * from items where kind in ('event', 'call')"))
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from aggregator.snapshot import Snapshot, bundled
+from aggregator.bundled import bundled
+from spiders.replay.snapshot import Snapshot
 
 HOST = "www.clustercollaboration.eu"
 SITE = f"https://{HOST}"

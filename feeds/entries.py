@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from aggregator.bounds import without_controls
+from core.bounds import without_controls
 
 # A call in these states is not open, whatever its dates say.
 NOT_OPEN = ("closed", "cancelled")

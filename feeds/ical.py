@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event, Timezone, vDuration, vRecur
 
-from aggregator import __version__
+from core import __version__
 from feeds.describe import also_text, approximation, cutoff_text, details, place_text, when_text
 from feeds.entries import Cutoff, Entry, Moment, web_url
 

@@ -2,7 +2,7 @@
 
 Items that announce the same thing share ``entry_id`` (pipelines/dedupe.py);
 they become one entry whose fields come from the member its source's standing
-gives precedence (aggregator.sources.TRUST_ORDER), never from the one that says
+gives precedence (core.trust.TRUST_ORDER), never from the one that says
 most, and which links to every member's page. A source's own feed shows the
 entry from that source's page. A row that cannot be read is left out with
 a logged error; the others are published. Text that is not UTF-8 (written by
@@ -19,7 +19,7 @@ from datetime import datetime
 
 import sqlite_utils
 
-from aggregator.sources import TRUST_ORDER, host_of, source_hosts
+from core.trust import TRUST_ORDER, host_of
 from feeds.entries import Entry, Link, Unpublishable, entry_from_row, instant
 
 log = logging.getLogger(__name__)
@@ -39,8 +39,10 @@ class Loaded:
 def load_entries(db: sqlite_utils.Database,
                  hosts: dict[str, tuple[str, ...]] | None = None) -> Loaded:
     """Every event and call of the database, grouped by entry, in no particular order.
-    ``hosts``: each source's own hosts (default: the sources' declarations)."""
-    hosts = source_hosts() if hosts is None else hosts
+    ``hosts``: each source's own hosts, as its spider declares them (the command
+    passes them); without them no member is known to be on its source's hosts
+    and the trust order alone ranks them."""
+    hosts = hosts or {}
     marks = ", ".join("?" for _ in PUBLISHED_KINDS)
     groups: dict[str, list[Entry]] = defaultdict(list)
     skipped = []

@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import sqlite_utils
 
-from aggregator.bounds import out_of_range
+from core.bounds import out_of_range
 from feeds.catalog import (KINDS, Scope, calendar_entries, feed_entries, next_day, page_entries,
                            scoped)
 from feeds.entries import Entry, Unpublishable
@@ -55,9 +55,11 @@ class Context:
 
 
 def publish(db: sqlite_utils.Database, out_dir: Path, as_of: date,
-            base_url: str = "http://localhost:8000/") -> Published:
-    """Render everything from ``db`` and make ``out_dir`` show it, all at once."""
-    loaded = load_entries(db)
+            base_url: str = "http://localhost:8000/",
+            hosts: dict[str, tuple[str, ...]] | None = None) -> Published:
+    """Render everything from ``db`` and make ``out_dir`` show it, all at once.
+    ``hosts``: each source's own hosts (see feeds.load.load_entries)."""
+    loaded = load_entries(db, hosts)
     base_url = base_url if base_url.endswith("/") else base_url + "/"
     context = Context(as_of, base_url)
     dated, undated = _split(loaded.entries, lambda e: _out_of_range(e, as_of))

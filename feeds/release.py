@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 
-from aggregator.lock import exclusive
+from core.lock import exclusive
 
 KEEP = 3
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
-from aggregator import HOMEPAGE, __version__
+from core import HOMEPAGE, __version__
 from feeds.describe import details, short_summary
 from feeds.entries import Entry, Link, Moment, web_url
 

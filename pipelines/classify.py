@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from aggregator.clock import as_of
-from aggregator.db import day_of
+from core.clock import as_of
+from core.db import day_of
 
 # Status words as sources write them, in their languages.
 CANCELLED = re.compile(

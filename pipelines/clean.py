@@ -10,9 +10,9 @@ import unicodedata
 from bs4 import BeautifulSoup
 from scrapy.exceptions import DropItem
 
-from aggregator.bounds import controls_in, without_controls
-from aggregator.problems import report_problem
-from spiders.extractors.page import KINDS
+from core.bounds import controls_in, without_controls
+from core.problems import report_problem
+from core.items import KINDS
 
 SUMMARY_CHARS = 600
 DATE_TEXT_CHARS = 500

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from aggregator.db import day_of
+from core.db import day_of
 from pipelines.topics import fold
 
 # Words that say little about which event it is, in the sources' languages.

@@ -12,12 +12,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from aggregator.bounds import out_of_range
-from aggregator.clock import as_of
-from aggregator.db import day_of
+from core.bounds import out_of_range
+from core.clock import as_of
+from core.db import day_of
 from pipelines.dates import DateResult, parse_date
 from pipelines.dates.result import failure
-from aggregator.problems import report_problem
+from core.problems import report_problem
 
 
 def stored(value: date | datetime | None, tz: str | None) -> str | None:

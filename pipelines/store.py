@@ -17,9 +17,9 @@ from scrapy import signals
 from scrapy.exceptions import CloseSpider
 from scrapy.utils.defer import deferred_from_coro
 
-from aggregator import db as database
-from aggregator.clock import now
-from aggregator.problems import problem_found
+from core import db as database
+from core.clock import now
+from core.problems import problem_found
 from pipelines.dedupe import MERGED_KINDS, candidates, day_keys, entry_for
 
 logger = logging.getLogger(__name__)

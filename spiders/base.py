@@ -20,9 +20,10 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding
 
-from aggregator import db as database
-from aggregator.problems import report_problem
-from aggregator.sources import host_of, source_hosts
+from core import db as database
+from core.problems import report_problem
+from core.trust import host_of
+from spiders.registry import source_hosts
 from spiders.extractors import generic
 from spiders.extractors.page import Extraction
 from spiders.threads import Overrun, in_thread

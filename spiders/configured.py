@@ -27,7 +27,8 @@ import regex
 from spiders.base import SourceSpider
 from spiders.extractors.feeds_in import extract_feed, is_feed
 from spiders.extractors.generic import extract_page
-from spiders.extractors.page import KINDS, Extraction
+from core.items import KINDS
+from spiders.extractors.page import Extraction
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from aggregator.snapshot import bundled
+from aggregator.bundled import bundled
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,8 @@ import pytest
 from loopback import crawl_over_loopback
 from test_pipelines import close_store, crawler_for, stored_item
 
-from aggregator import db as database
-from aggregator.replay import Fault, ReplayServer
+from core import db as database
+from spiders.replay.server import Fault, ReplayServer
 from feeds.load import load_entries
 from pipelines.store import SQLiteStorePipeline
 

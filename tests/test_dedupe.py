@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from aggregator import db as database
+from core import db as database
 from pipelines import dedupe
 from pipelines.dedupe import CROWDED, candidates, day_keys, entry_for, same_thing, significant_words
 from pipelines.store import DAY_KEY_LOOKUP, SQLiteStorePipeline

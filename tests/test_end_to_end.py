@@ -8,9 +8,9 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-from aggregator import db as database
-from aggregator.replay import ReplayServer
-from aggregator.sources import all_sources
+from core import db as database
+from spiders.replay.server import ReplayServer
+from spiders.registry import all_sources
 from feeds.catalog import CALENDAR_HISTORY
 from feeds.publish import publish
 from loopback import crawl_over_loopback

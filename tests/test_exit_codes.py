@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from aggregator import db as database
+from core import db as database
 from aggregator.cli import build_parser, main
 from aggregator.commands import failures
 from aggregator.commands.common import crawl_job, report_crawls
-from aggregator.lock import exclusive, lock_of
-from aggregator.replay import ReplayServer
+from core.lock import exclusive, lock_of
+from spiders.replay.server import ReplayServer
 
 AS_OF = "2026-11-16"
 README = Path(__file__).resolve().parent.parent / "README.md"

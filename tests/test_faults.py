@@ -8,8 +8,8 @@ import feedparser
 import icalendar
 import pytest
 
-from aggregator import db as database
-from aggregator.replay import Fault, ReplayServer
+from core import db as database
+from spiders.replay.server import Fault, ReplayServer
 from feeds.publish import publish
 from loopback import crawl_over_loopback
 

@@ -3,10 +3,10 @@
 import pytest
 from scrapy.utils.test import get_crawler
 
-from aggregator.problems import problem_found
+from core.problems import problem_found
 from pipelines.normalize import NormalizeDatesPipeline, stored
 from spiders.base import SourceSpider
-from spiders.extractors.page import raw_item
+from core.items import raw_item
 
 
 class OsloSpider(SourceSpider):

@@ -13,9 +13,9 @@ import time
 import feedparser
 import pytest
 
-from aggregator import db as database
-from aggregator.lock import LockHeld, exclusive, lock_of
-from aggregator.replay import ReplayServer
+from core import db as database
+from core.lock import LockHeld, exclusive, lock_of
+from spiders.replay.server import ReplayServer
 from published import published_set_is_whole
 
 SOURCES = ["eccp", "innovasjonnorge"]
@@ -45,7 +45,7 @@ def test_two_holders_never_overlap(tmp_path):
 def test_the_lock_of_a_killed_run_is_recovered(tmp_path):
     lock = tmp_path / "db.lock"
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from aggregator.lock import exclusive\n"
+        "import sys, time; from pathlib import Path; from core.lock import exclusive\n"
         f"with exclusive(Path({str(lock)!r})):\n print('held', flush=True); time.sleep(60)")],
         stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "held"

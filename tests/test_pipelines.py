@@ -8,14 +8,14 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
-from aggregator import db as database
-from aggregator.problems import problem_found, report_problem
+from core import db as database
+from core.problems import problem_found, report_problem
 from pipelines.classify import ClassifyPipeline, status_from_text
 from pipelines.clean import (LIMITS, MAX_DEADLINE_TEXTS, MAX_TAGS, TAG_CHARS, URL_CHARS,
                              CleanTextPipeline, html_to_text, shorten)
 from pipelines.store import SQLiteStorePipeline, item_id
 from spiders.base import SourceSpider
-from spiders.extractors.page import raw_item
+from core.items import raw_item
 
 
 class ExampleSpider(SourceSpider):

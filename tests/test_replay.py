@@ -10,8 +10,8 @@ import urllib.request
 
 import pytest
 
-from aggregator.replay import Fault, ReplayServer
-from aggregator.snapshot import Snapshot
+from spiders.replay.server import Fault, ReplayServer
+from spiders.replay.snapshot import Snapshot
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import time
 import pytest
 
 from aggregator.commands.failures import EXIT_DATABASE, EXIT_OK, EXIT_SOURCE_FAILED
-from aggregator.replay import Fault, ReplayServer
+from spiders.replay.server import Fault, ReplayServer
 from published import published_set_is_whole
 
 RUNS = 20

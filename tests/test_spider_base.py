@@ -8,10 +8,11 @@ import pytest
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
-from aggregator.problems import problem_found
+from core.problems import problem_found
 from parsing import parsed, spider_of
 from spiders.base import SourceSpider
-from spiders.extractors.page import Extraction, raw_item
+from core.items import raw_item
+from spiders.extractors.page import Extraction
 
 POLISH = "Termin składania wniosków: 29 września 2023 r., godz. 16:00 — Żółć"
 LITHUANIAN = "Paraiškų teikimo terminas – 2019 m. sausio 15 d. 12 val. Ąžuolas"
@@ -161,7 +162,7 @@ def test_an_item_whose_page_is_not_the_source_s_either_is_left_out(spider, monke
 
 
 def test_every_source_declares_its_hosts_and_scrapy_may_crawl_them():
-    from aggregator.sources import all_sources
+    from spiders.registry import all_sources
     from spiders.base import hosts_of
     for source in all_sources():
         assert source.hosts, source.name
@@ -235,7 +236,7 @@ def test_a_304_lowers_a_site_s_delay_as_a_200_does():
 
     from scrapy.http import Response
 
-    from aggregator.throttle import RevalidationAwareAutoThrottle
+    from spiders.http.throttle import RevalidationAwareAutoThrottle
     throttle = RevalidationAwareAutoThrottle(get_crawler(settings_dict={
         "AUTOTHROTTLE_ENABLED": True, "AUTOTHROTTLE_TARGET_CONCURRENCY": 2.0}))
     throttle.mindelay, throttle.maxdelay = 0.0, 30.0
@@ -248,7 +249,7 @@ def test_a_304_lowers_a_site_s_delay_as_a_200_does():
 def test_retries_wait_longer_each_time_and_heed_retry_after():
     from scrapy.http import Response
 
-    from aggregator.retry import BackoffRetryMiddleware
+    from spiders.http.retry import BackoffRetryMiddleware
     crawler = get_crawler(ListingSpider, {"RETRY_BACKOFF_BASE": 2.0, "RETRY_BACKOFF_MAX": 60.0,
                                           "RETRY_TIMES": 3})
     crawler.spider = ListingSpider.from_crawler(crawler)

@@ -15,7 +15,7 @@ import textwrap
 import icalendar
 import pytest
 
-from aggregator.snapshot import bundled
+from aggregator.bundled import bundled
 
 REAL_HOST = "www.innovasjonnorge.no"
 REAL_URL = (f"https://{REAL_HOST}/en/start-page/eea-norway-grants/events/"

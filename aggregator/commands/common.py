@@ -9,11 +9,11 @@ from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 
-from aggregator import db as database
+from core import db as database
 from aggregator.commands.failures import (DISK_FULL, EXIT_DATABASE, EXIT_DISK_FULL,
                                           EXIT_LOCKED, EXIT_USAGE, Failure, check_log_file,
                                           folder_problem)
-from aggregator.lock import LockHeld, exclusive, lock_of
+from core.lock import LockHeld, exclusive, lock_of
 from aggregator.runner import CrawlJob
 from aggregator.sources import select_sources
 

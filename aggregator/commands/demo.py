@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from aggregator import db as database
+from core import db as database
 from aggregator.commands import run as run_command
 from aggregator.commands.common import add_database_options, add_publish_options
-from aggregator.snapshot import bundled
+from aggregator.bundled import bundled
 
 HELP = ("Crawl the bundled snapshot of every source over 127.0.0.1, as of its capture "
         "date, and publish the feeds (default: ./public).")

@@ -9,8 +9,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from aggregator.db import UnusableDatabase
-from aggregator.lock import LockHeld
+from core.db import UnusableDatabase
+from core.lock import LockHeld
 
 EXIT_OK = 0
 EXIT_SOURCE_FAILED = 1      # a source failed or its crawl was interrupted; the rest went on

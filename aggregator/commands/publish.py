@@ -4,13 +4,14 @@ import sqlite3
 import sys
 from datetime import date
 
-from aggregator import db as database
+from core import db as database
 from aggregator.commands.common import (add_database_options, add_publish_options,
                                         database_held)
 from aggregator.commands.failures import (EXIT_OK, EXIT_PUBLISH_FAILED, Failure, check_out,
                                           write_failure)
-from aggregator.lock import LockHeld
+from core.lock import LockHeld
 from feeds.publish import Published, publish
+from spiders.registry import source_hosts
 
 HELP = "Write the feeds and the web page from the database (no network)."
 
@@ -24,7 +25,8 @@ def publish_feeds(args, as_of: date, quiet: bool = False) -> Published:
     """Publish, the database's lock held by the caller."""
     db = database.connect(args.db)
     try:
-        published = publish(db, args.out, as_of=as_of, base_url=args.base_url)
+        published = publish(db, args.out, as_of=as_of, base_url=args.base_url,
+                            hosts=source_hosts())
     except (sqlite3.Error, LockHeld):
         raise
     except OSError as error:

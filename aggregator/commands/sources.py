@@ -3,7 +3,7 @@
 import json
 
 from aggregator.commands.failures import EXIT_OK, EXIT_SOURCE_FAILED
-from aggregator.sources import all_sources, skipped_source_files
+from spiders.registry import all_sources, skipped_source_files
 
 HELP = ("List the sources with their country, languages, time zone, kinds and start URLs "
         "(exit 1 if a source file was skipped).")

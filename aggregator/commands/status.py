@@ -2,10 +2,10 @@
 
 from datetime import datetime, timezone
 
-from aggregator import db as database
+from core import db as database
 from aggregator.commands.common import add_database_options, usage_error
 from aggregator.commands.failures import EXIT_OK, EXIT_SOURCE_FAILED
-from aggregator.lock import is_held, lock_of
+from core.lock import is_held, lock_of
 
 HELP = ("Per source: the last run and the last good run, items stored, new and changed, "
         "errors, and how old the data is. Exits 1 when a source is failing.")

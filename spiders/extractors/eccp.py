@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from spiders.extractors.page import (
-    Extraction, absolute, inline_text, json_ld_of_type, meta_content, raw_item, soup_of)
+from core.items import raw_item
+from spiders.extractors.page import Extraction, absolute, inline_text, json_ld_of_type, meta_content, soup_of
 
 HOSTS = ("www.clustercollaboration.eu", "clustercollaboration.eu")
 # Links to this source's pages only.

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from spiders.extractors.page import (
-    Extraction, absolute, json_ld_nodes, meta_content, raw_item, soup_of, text_of)
+from core.items import raw_item
+from spiders.extractors.page import Extraction, absolute, json_ld_nodes, meta_content, soup_of, text_of
 
 LANGUAGE = "en"
 FMO_HOSTS = ("eeagrants.org", "www.eeagrants.org")

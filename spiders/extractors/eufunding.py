@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from spiders.extractors.page import Extraction, raw_item
+from core.items import raw_item
+from spiders.extractors.page import Extraction
 
 LANGUAGE = "en"
 TOPIC_PAGE = ("https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/"

@@ -12,7 +12,8 @@ import icalendar
 
 from spiders.extractors.generic import UrlRules, kind_for, main_content
 from spiders.extractors.generic_facts import PageFacts
-from spiders.extractors.page import Extraction, absolute, raw_item, soup_of
+from core.items import raw_item
+from spiders.extractors.page import Extraction, absolute, soup_of
 
 # Where a feed begins: Drupal may print HTML debug comments before "<?xml".
 FEED_START = re.compile(r"<\?xml|<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>]|BEGIN:VCALENDAR")

@@ -18,8 +18,8 @@ import regex
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from spiders.extractors.generic_facts import PageFacts, item_text, text_value
-from spiders.extractors.page import (MAX_JSON_LD_OBJECTS, Extraction, absolute, json_ld_nodes, raw_item,
-                                     soup_of)
+from core.items import raw_item
+from spiders.extractors.page import MAX_JSON_LD_OBJECTS, Extraction, absolute, json_ld_nodes, soup_of
 
 # What is never the page's own content, matched in plain Python: a CSS selector
 # engine costs tens of times more per element on a page of a hundred thousand.
@@ -33,7 +33,8 @@ ARTICLE_TYPES = re.compile(r"(?:^|/)(?:\w*Article|BlogPosting|Report|WebPage)$")
 LISTING_ARTICLES = 3
 # Seconds one of a source file's regexes may take on one URL: "(a|aa)+$" would
 # backtrack for ever on a long run of a's; the regex module stops it.
-PATTERN_SECONDS = 0.1
+# A second: far beyond any sane pattern on a URL, even on a loaded machine.
+PATTERN_SECONDS = 1.0
 
 
 class UrlRules:

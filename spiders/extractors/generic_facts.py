@@ -14,7 +14,8 @@ from spiders.extractors.generic_labels import (PLACE_LABELS, ROLES, SENTENCE_CHA
                                                STATUS_LABEL, any_label, first_sentence, has_date,
                                                label_start, labelled, other_roles, role_clauses,
                                                role_of)
-from spiders.extractors.page import meta_content, raw_item
+from core.items import raw_item
+from spiders.extractors.page import meta_content
 
 BLOCKS = {"p", "li", "div", "dd", "dt", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
           "section", "article", "header", "footer", "blockquote", "figcaption", "address",

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from spiders.extractors.page import (
-    Extraction, absolute, dispatch, meta_content, raw_item, soup_of, text_of)
+from core.items import raw_item
+from spiders.extractors.page import Extraction, absolute, dispatch, meta_content, soup_of, text_of
 
 HOSTS = ("mita.lrv.lt", "inovacijuagentura.lt", "www.inovacijuagentura.lt", "2021.esinvesticijos.lt")
 # Links to this source's pages only.

@@ -11,29 +11,6 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 from bs4.builder import LXMLTreeBuilder
 
-KINDS = ("event", "call", "news")
-
-# The raw fields an extractor may fill; the pipelines read these and nothing else.
-RAW_FIELDS = (
-    "kind",            # "event" | "call" | "news": what the page says it is
-    "url",             # absolute real URL of the page (or of the linked detail page)
-    "key",             # tells apart several items on one page (e.g. a newsletter); else None
-    "title",           # text, may hold inline HTML
-    "summary",         # text or HTML
-    "language",        # ISO 639-1 code of the text
-    "location",        # place as written, or None
-    "online",          # True / False / None when the page does not say
-    "start_text",      # raw text with the event's start (may be a whole range "14-16 May 2019")
-    "end_text",        # raw text with the event's end, when the page gives it apart
-    "deadline_texts",  # list of raw texts, one per cut-off
-    "opens_text",      # raw text of when a call opens
-    "published_text",  # raw text of the publication date
-    "status_text",     # raw status words ("Utgått", "Nabór został zakończony", "Cancelled")
-    "tags",            # list of raw tags/categories/event types shown on the page
-    "external_id",     # the source's own identifier, when it has one
-)
-
-
 @dataclass
 class Extraction:
     """Items found on one page and links worth following from it."""
@@ -48,19 +25,6 @@ class Extraction:
     # (field, message) for what the page should have had and did not, e.g. a
     # reply whose shape changed; the spider reports each with the page's URL.
     problems: list[tuple[str, str]] = field(default_factory=list)
-
-
-def raw_item(kind: str, url: str, title: str, language: str, **fields) -> dict:
-    """A raw item with every field present, so pipelines never guess at keys."""
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
-    unknown = set(fields) - set(RAW_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown raw fields: {sorted(unknown)}")
-    item = dict.fromkeys(RAW_FIELDS)
-    item.update(deadline_texts=[], tags=[])
-    item.update(fields, kind=kind, url=url, title=title, language=language)
-    return item
 
 
 # Real pages nest a few dozen elements deep. Deeper ones are flattened, so that

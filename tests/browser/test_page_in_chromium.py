@@ -21,7 +21,7 @@ from selenium.webdriver.support.ui import Select  # noqa: E402
 sys.path.insert(0, str(Path(__file__).parents[1] / "feeds"))
 from feed_rows import AS_OF, CALLS, CHANGES, CRAWLS, EVENTS, NEWS  # noqa: E402
 
-from aggregator.db import connect  # noqa: E402
+from core.db import connect  # noqa: E402
 from aggregator.serve import make_server  # noqa: E402
 from feeds.publish import publish  # noqa: E402
 

@@ -12,7 +12,7 @@ from email.parser import BytesParser
 import pytest
 from protego import Protego
 
-from aggregator.replay import Fault, ReplayServer
+from spiders.replay.server import Fault, ReplayServer
 from spiders.eufunding import SEARCH, EufundingSpider, multipart_json, search_url
 from spiders.extractors.eufunding import PROGRAMMES, extract
 

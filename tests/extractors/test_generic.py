@@ -10,7 +10,7 @@ from pipelines.dates import parse_date
 from spiders.extractors import eccp
 from spiders.extractors.feeds_in import extract_feed, is_feed
 from spiders.extractors.generic import extract_page
-from spiders.extractors.page import RAW_FIELDS
+from core.items import RAW_FIELDS
 
 URL = "https://agency.example.org/events/cluster-day"
 PAGES = Path(__file__).parent / "pages"

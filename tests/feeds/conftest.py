@@ -3,7 +3,7 @@
 import pytest
 from feed_rows import AS_OF, BASE_URL, CALLS, CHANGES, CRAWLS, EVENTS, NEWS
 
-from aggregator.db import connect
+from core.db import connect
 from feeds.publish import publish
 
 

@@ -9,7 +9,7 @@ import textwrap
 import pytest
 from feed_rows import AS_OF, BASE_URL
 
-from aggregator.lock import LockHeld, exclusive
+from core.lock import LockHeld, exclusive
 from feeds.publish import publish
 from feeds.release import releases_of
 
@@ -19,7 +19,7 @@ HANGING_PUBLISH = textwrap.dedent("""
     import sys, time
     from datetime import date
     import feeds.publish
-    from aggregator.db import connect
+    from core.db import connect
     def render_all(entries, context, *renderers):
         yield "events.rss", b"<rss/>"
         print("writing", flush=True)

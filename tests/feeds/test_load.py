@@ -122,7 +122,8 @@ def test_a_related_link_is_published_with_the_entry(feed_db):
 
 
 def test_every_bundled_source_has_its_place_in_the_trust_order():
-    from aggregator.sources import TRUST_ORDER, all_sources
+    from core.trust import TRUST_ORDER
+    from spiders.registry import all_sources
     assert sorted(TRUST_ORDER) == sorted(source.name for source in all_sources())
 
 

@@ -10,7 +10,7 @@ import time
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from aggregator.problems import problem_found
+from core.problems import problem_found
 
 
 class Progress:

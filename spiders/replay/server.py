@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 
-from aggregator.snapshot import Snapshot
+from spiders.replay.snapshot import Snapshot
 
 logger = logging.getLogger(__name__)
 

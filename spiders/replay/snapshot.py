@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-BUNDLED = Path(__file__).parent / "snapshot"
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,3 @@ class Snapshot:
 
     def read(self, url: str) -> str:
         return self.path_for(url).read_text(encoding="utf-8")
-
-
-def bundled() -> Snapshot:
-    return Snapshot(BUNDLED)
