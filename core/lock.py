@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import fcntl
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -23,8 +25,28 @@ def lock_of(database: Path) -> Path:
     return real.with_name(real.name + ".lock")
 
 
+@dataclass(frozen=True)
+class Held:
+    """A lock this process holds."""
+
+    path: Path
+    fd: int
+
+    def lost(self) -> str | None:
+        """Why the lock no longer keeps other runs out, if it does not: its file
+        was removed or replaced, so another run could take a lock of its own."""
+        try:
+            on_disk = os.stat(self.path)
+        except FileNotFoundError:
+            return f"{self.path} was removed"
+        mine = os.fstat(self.fd)
+        if (on_disk.st_dev, on_disk.st_ino) != (mine.st_dev, mine.st_ino):
+            return f"{self.path} was replaced"
+        return None
+
+
 @contextmanager
-def exclusive(path: Path):
+def exclusive(path: Path) -> Iterator[Held]:
     """Hold the lock at ``path`` for the duration; LockHeld if another run has it."""
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -36,7 +58,7 @@ def exclusive(path: Path):
                            "nothing was done") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
-        yield
+        yield Held(path, fd)
     finally:
         os.close(fd)
 

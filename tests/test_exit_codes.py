@@ -138,6 +138,7 @@ def test_a_read_only_database_file_is_refused(db, tmp_path):
     fails_with(result, 65, f"database {db}", "read-only")
 
 
+@pytest.mark.slow
 def test_a_database_another_process_keeps_locked_is_refused_after_the_wait(db, tmp_path):
     holder = subprocess.Popen([sys.executable, "-c", (
         "import sqlite3, sys, time\n"

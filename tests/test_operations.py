@@ -104,6 +104,7 @@ def test_unknown_source_is_a_usage_error(tmp_path):
     assert result.returncode == 2
     assert "unknown source(s): nosuchsource" in result.stderr and "eccp" in result.stderr
 
+@pytest.mark.slow
 def test_killing_a_run_at_any_moment_loses_nothing(tmp_path, snapshot):
     db, out = tmp_path / "cf.db", tmp_path / "public"
     with ReplayServer(snapshot) as server:
@@ -175,6 +176,7 @@ def wait_for_running_crawls(db, after, count):
     raise AssertionError("the run never started its crawls")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command, signum", [("run", signal.SIGTERM), ("crawl", signal.SIGINT)])
 def test_a_signal_mid_crawl_is_an_interruption_that_cancels_nothing(tmp_path, snapshot,
                                                                      command, signum):
@@ -213,6 +215,32 @@ def test_a_signal_mid_crawl_is_an_interruption_that_cancels_nothing(tmp_path, sn
     assert "No longer listed" not in after
     status = clusterfeeds("status", "--db", db)
     assert status.returncode == 1 and "INTERRUPTED" in status.stdout
+
+
+@pytest.mark.parametrize("loses_it", ["removed", "replaced"])
+def test_a_run_whose_lock_was_lost_publishes_nothing_and_decides_nothing(tmp_path, snapshot,
+                                                                         loses_it):
+    db, out = tmp_path / "cf.db", tmp_path / "public"
+    with ReplayServer(snapshot) as server:
+        run = ["run", "innovasjonnorge", "--snapshot-server", server.address, "--db", db,
+               "--out", out, "--as-of", snapshot.captured.isoformat(), "--quiet"]
+        assert clusterfeeds(*run).returncode == 0
+        release, done = out.resolve(), max(row["id"] for row in crawl_rows(db))
+        server.delay = 0.1
+        victim = subprocess.Popen([sys.executable, "-m", "aggregator.cli", *map(str, run)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        wait_for_running_crawls(db, done, 1)
+        lock = lock_of(db)
+        lock.unlink()  # an operator "cleaning up", or a second copy of the folder
+        if loses_it == "replaced":
+            lock.write_text("")
+        _, stderr = victim.communicate(timeout=120)
+    assert victim.returncode == 75, stderr
+    assert "lock was lost" in stderr and f"{lock} was {loses_it}" in stderr
+    [row] = crawl_rows(db, done)
+    assert (row["outcome"], row["complete"]) == ("interrupted", 0)
+    assert row["message"] == f"lock lost: {lock} was {loses_it}"
+    assert out.resolve() == release
 
 
 def test_a_database_that_fails_mid_crawl_stops_the_crawl_and_says_why(tmp_path):
@@ -285,6 +313,7 @@ def test_status_fails_when_a_source_s_last_crawl_did_not_go_well(crawled_db, out
     assert outcome.upper() in lines["eccp"] and "(why)" in lines["eccp"]
 
 
+@pytest.mark.slow
 def test_the_demo_crawls_every_source_and_publishes(tmp_path, snapshot):
     # The README's first command, in an empty folder.
     result = clusterfeeds("demo", cwd=tmp_path)

@@ -13,7 +13,7 @@ from core import db as database
 from aggregator.commands.failures import (DISK_FULL, EXIT_DATABASE, EXIT_DISK_FULL,
                                           EXIT_LOCKED, EXIT_USAGE, Failure, check_log_file,
                                           folder_problem)
-from core.lock import LockHeld, exclusive, lock_of
+from core.lock import Held, LockHeld, exclusive, lock_of
 from aggregator.runner import CrawlJob
 from aggregator.sources import select_sources
 
@@ -89,13 +89,13 @@ def crawl_job(args: argparse.Namespace) -> CrawlJob:
 
 
 @contextmanager
-def database_held(db: Path) -> Iterator[None]:
+def database_held(db: Path) -> Iterator[Held]:
     """Hold the database's lock, then open, migrate and check the database: a
     database that cannot be used fails here, before a crawl or a publish."""
     lock = lock_of(db)
     with ExitStack() as held:
         try:
-            held.enter_context(exclusive(lock))
+            lock_held = held.enter_context(exclusive(lock))
         except LockHeld as error:
             raise Failure(EXIT_LOCKED, f"database {db} is in use: {error}") from None
         except OSError as error:
@@ -109,7 +109,7 @@ def database_held(db: Path) -> Iterator[None]:
             database.verify(opened)
         finally:
             opened.close()
-        yield
+        yield lock_held
 
 
 def report_crawls(crawls: list[dict], quiet: bool) -> bool:

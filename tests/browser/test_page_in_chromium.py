@@ -25,6 +25,8 @@ from core.db import connect  # noqa: E402
 from aggregator.serve import make_server  # noqa: E402
 from feeds.publish import publish  # noqa: E402
 
+pytestmark = pytest.mark.browser
+
 PHONE, DESKTOP = (390, 844), (1280, 900)
 
 
