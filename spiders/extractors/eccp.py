@@ -230,6 +230,7 @@ def link_only(block: Tag) -> bool:
 ROUTER = Router({HOSTS: [
     (r"/(?:event-calendar|news|community-news|search-results)/*$", LISTING, listing_page),
     (r"/event-calendar/[^/]+/?$", "event", node_page),
+    # Mostly calls; a node's own type has the last word (an event, a newsletter).
     (r"/content/[^/]+/?$", "call", node_page),
     (r"/(?:news|community-news)/[^/]+/?$", "news", node_page),
 ]})
