@@ -235,4 +235,3 @@ ROUTER = Router({HOSTS: [
     (rf"{_LANG}/\d{{4}}/\d{{2}}/[^/]+/$", "news", items_of(news_page)),
 ]})
 extract = ROUTER.extract
-

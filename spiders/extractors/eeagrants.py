@@ -205,4 +205,3 @@ ROUTER = Router({
     ],
 })
 extract = ROUTER.extract
-

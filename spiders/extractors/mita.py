@@ -166,7 +166,6 @@ def language_of(url: str) -> str:
     return "en" if urlsplit(url).path.startswith("/en/") else "lt"
 
 
-
 ROUTER = Router({HOSTS: [
     (rf"{CALLS}/?(?:page/\d+/?)?$", LISTING, partial(listing, detail=call_page)),
     (rf"{CALLS}/(?!page/)[^/]+/?$", "call", call_page),

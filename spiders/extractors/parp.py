@@ -263,4 +263,3 @@ ROUTER = Router({HOSTS: [
     (r"/(?:wydarzenia|en/events)/[^/]+/?$", "event", detail(event_page)),
 ]})
 extract = ROUTER.extract
-
