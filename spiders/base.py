@@ -26,6 +26,7 @@ from core.trust import host_of
 from spiders.registry import source_hosts
 from spiders.extractors import generic
 from spiders.extractors.page import Extraction
+from spiders.extractors.routes import LISTING, Router
 from spiders.threads import Overrun, in_thread
 
 # What a page in these languages is in when it is not UTF-8 and does not say.
@@ -53,11 +54,17 @@ class SourceSpider(scrapy.Spider):
     # item's URL must be on one. Default: the start URLs' hosts. Scrapy may
     # crawl these and the start URLs' hosts (allowed_domains).
     hosts: ClassVar[tuple[str, ...]] = ()
+    # The site's table of pages (spiders/extractors/routes.py): it reads them, and
+    # tells the generic reading of a page its kind when its reader finds nothing.
+    router: ClassVar[Router | None] = None
     # extract(url, html) -> Extraction; a plain function, see spiders/extractors.
+    # Default: the router's.
     extractor: ClassVar[Callable[[str, str], Extraction]]
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
+        if cls.router is not None and "extractor" not in cls.__dict__:
+            cls.extractor = staticmethod(cls.router.extract)
         cls.hosts = tuple(cls.hosts) or hosts_of(cls.start_urls)
         cls.allowed_domains = list(dict.fromkeys([*cls.hosts, *hosts_of(cls.start_urls)]))
 
@@ -102,11 +109,13 @@ class SourceSpider(scrapy.Spider):
         """The page's extraction (on a worker thread: it touches nothing shared),
         and whether the generic reading stood in for the source's extractor."""
         extraction = type(self).extractor(url, html)
-        if extraction.items or extraction.links or extraction.next_page:
+        kind = self.router.kind_of(url) if self.router else None
+        if extraction.items or extraction.links or extraction.next_page or kind in (None, LISTING):
             return extraction, False
-        # The site's markup changed under its selectors (or the page is of a
-        # kind they never knew): what a generic reading finds beats silence.
-        extraction = generic.extract_page(url, html, language=self.languages[0], kind=self.kinds[0])
+        # The site's markup changed under its selectors: what a generic reading
+        # finds beats silence. Read as the kind of page the site's table says it
+        # is: a call page read as an event would be dated at its deadline.
+        extraction = generic.extract_page(url, html, language=self.languages[0], kind=kind)
         return extraction, bool(extraction.items)
 
     def outputs(self, response: TextResponse, extraction: Extraction) -> Iterator[dict | scrapy.Request]:

@@ -21,4 +21,4 @@ class ClusteroSpider(SourceSpider):
         "https://clustero.eu/ro/category/noutati/",
         "https://clustero.eu/en/category/news/",
     ]
-    extractor = staticmethod(extractor_module.extract)
+    router = extractor_module.ROUTER

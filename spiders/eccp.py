@@ -18,4 +18,4 @@ class EccpSpider(SourceSpider):
         "https://www.clustercollaboration.eu/search-results?type=eccp_calls&page=0",
         "https://www.clustercollaboration.eu/news",
     ]
-    extractor = staticmethod(extractor_module.extract)
+    router = extractor_module.ROUTER

@@ -20,4 +20,4 @@ class EeagrantsSpider(SourceSpider):
         "https://eeagrants.org/archive/2014-2021/projects",
         "https://www.innovationnorway.ro/calls/",
     ]
-    extractor = staticmethod(extractor_module.extract)
+    router = extractor_module.ROUTER

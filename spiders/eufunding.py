@@ -14,7 +14,6 @@ from spiders.base import SourceSpider
 from spiders.extractors import eufunding as extractor_module
 from spiders.extractors.page import Extraction
 
-SEARCH_URL = "https://api.tech.ec.europa.eu/search-api/prod/rest/search"
 # Any text that never occurs in the JSON parts. Fixed, so that a page's search is the
 # same request on every run and the HTTP cache can revalidate it (a 304, no body).
 BOUNDARY = "clusterfeeds-search-4d9b2f7a"
@@ -33,7 +32,7 @@ SEARCH = {
 
 def search_url(page_size: int, page_number: int) -> str:
     """The URL of one page of the search; the search itself goes in the body."""
-    return (f"{SEARCH_URL}?apiKey=SEDIA&text=***&pageSize={page_size}"
+    return (f"{extractor_module.SEARCH_URL}?apiKey=SEDIA&text=***&pageSize={page_size}"
             f"&pageNumber={page_number}")
 
 
@@ -57,12 +56,12 @@ class EufundingSpider(SourceSpider):
     timezone = "Europe/Brussels"
     kinds = ("call",)
     # The API is crawled; the topics' pages are the items.
-    hosts = (urlsplit(SEARCH_URL).hostname, urlsplit(extractor_module.TOPIC_PAGE).hostname)
+    hosts = (urlsplit(extractor_module.SEARCH_URL).hostname, urlsplit(extractor_module.TOPIC_PAGE).hostname)
     # Topics per reply (the API allows up to 100); the bundled snapshot's
     # replies were recorded with this size, and their URLs carry it.
     page_size: ClassVar[int] = 10
     start_urls = [search_url(page_size, 1)]
-    extractor = staticmethod(extractor_module.extract)
+    router = extractor_module.ROUTER
 
     # The base class GETs its start URLs and next pages; the API answers the
     # search only when it is POSTed, on every page.

@@ -19,4 +19,4 @@ class InnovasjonnorgeSpider(SourceSpider):
         "https://www.innovasjonnorge.no/no/om/nyheter/",
         "https://www.innovasjonnorge.no/tjeneste/norwegian-innovation-clusters",
     ]
-    extractor = staticmethod(extractor_module.extract)
+    router = extractor_module.ROUTER

@@ -22,4 +22,4 @@ class MitaSpider(SourceSpider):
         "https://mita.lrv.lt/lt/naujienos",
         "https://mita.lrv.lt/en/news",
     ]
-    extractor = staticmethod(extractor_module.extract)
+    router = extractor_module.ROUTER

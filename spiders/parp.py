@@ -19,4 +19,4 @@ class ParpSpider(SourceSpider):
         "https://www.parp.gov.pl/wydarzenia",
         "https://www.parp.gov.pl/en/events",
     ]
-    extractor = staticmethod(extractor_module.extract)
+    router = extractor_module.ROUTER

@@ -184,6 +184,35 @@ def test_a_page_its_selectors_no_longer_know_is_read_by_the_generic_extractor(tm
     assert spider.crawler.stats.get_value("clusterfeeds/generic_fallback") == 1
 
 
+REDESIGNED_CALL = """<html lang="nb"><body><div class="utlysning">
+<h1>Grønn plattform 2027</h1>
+<p>Grønn plattform gir støtte til forskning, utvikling og pilotering av grønne løsninger
+i bedrifter og forskningsmiljøer over hele landet.</p>
+<p>Fristen for å sende inn søknad er 3. februar 2027.</p>
+</div></body></html>"""
+
+
+def test_a_redesigned_page_is_read_as_the_kind_its_route_gives_not_the_source_s_first(tmp_path):
+    from spiders.innovasjonnorge import InnovasjonnorgeSpider
+    spider = spider_of(InnovasjonnorgeSpider, CLUSTERFEEDS_DB=str(tmp_path / "t.db"))
+    assert spider.kinds[0] == "event"
+    url = "https://www.innovasjonnorge.no/no/subsites/forside/utlysninger/gronn-plattform-2027/"
+    items = [out for out in parsed(spider, response(REDESIGNED_CALL.encode(), url=url))
+             if isinstance(out, dict)]
+    assert [(i["kind"], i["title"], i["deadline_texts"]) for i in items] == [
+        ("call", "Grønn plattform 2027", ["Fristen for å sende inn søknad er 3. februar 2027."])]
+    assert spider.crawler.stats.get_value("clusterfeeds/generic_fallback") == 1
+
+
+def test_a_listing_or_a_page_no_route_knows_is_not_read_generically(tmp_path):
+    from spiders.innovasjonnorge import InnovasjonnorgeSpider
+    spider = spider_of(InnovasjonnorgeSpider, CLUSTERFEEDS_DB=str(tmp_path / "t.db"))
+    for url in ("https://www.innovasjonnorge.no/no/subsites/forside/utlysninger/",
+                "https://www.innovasjonnorge.no/no/om/oss/"):
+        assert parsed(spider, response(REDESIGNED_CALL.encode(), url=url)) == []
+    assert spider.crawler.stats.get_value("clusterfeeds/generic_fallback") is None
+
+
 def test_an_extraction_past_the_time_limit_is_a_problem_and_the_page_is_skipped(spider_with, monkeypatch):
     def stuck(url, html):
         time.sleep(30)

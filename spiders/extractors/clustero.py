@@ -10,32 +10,31 @@ announces when its text carries "Data:" / "Termen limită:" lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
 from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from core.items import raw_item
-from spiders.extractors.page import Extraction, absolute, inline_text, json_ld_of_type, meta_content, soup_of
+from spiders.extractors.page import (Extraction, absolute, first, inline_text, inside, json_ld_of_type, meta_content,
+                                     meta_summary, soup_of, split_status)
+from spiders.extractors.routes import LISTING, Reader, Router
 
 HOSTS = ("clustero.eu", "www.clustero.eu")
 # Links to this source's pages only.
 own_url = partial(absolute, hosts=HOSTS)
-_LANG = r"/(?P<lang>ro|en)"
+_LANG = r"/(?:ro|en)"
 # The Events Calendar's views of the events list (list, month, day), in both languages.
 EVENT_VIEWS = r"(?:lista|luna|azi|list|month|today)/"
-EVENT_LISTING = re.compile(rf"^{_LANG}/(?:evenimente|events)/(?:{EVENT_VIEWS})?(?:page/\d+/)?$")
-OTHER_LISTING = re.compile(rf"^{_LANG}/(?:apeluri|calls|category/[^/]+)/(?:page/\d+/)?$")
-EVENT_PAGE = re.compile(rf"^{_LANG}/(?:evenimente|events)/(?!{EVENT_VIEWS}$|page/)[^/]+/$")
-CALL_PAGE = re.compile(rf"^{_LANG}/(?:apeluri|calls)/(?!page/)[^/]+/$")
-POST_PAGE = re.compile(rf"^{_LANG}/\d{{4}}/\d{{2}}/[^/]+/$")
-DETAIL_PAGES = (EVENT_PAGE, CALL_PAGE, POST_PAGE)
+EVENTS = rf"{_LANG}/(?:evenimente|events)/"
+CALLS = rf"{_LANG}/(?:apeluri|calls)/"
 
 # Parts of a page that are not the page's own content: menus, sidebars,
 # footers, sharing buttons, "related" teasers (with their own dates).
-CHROME_TAGS = ["aside", "footer", "nav"]
-CHROME_IDS = ["masthead", "secondary", "colophon", "cookie-law-info-bar", "jp-relatedposts"]
-CHROME_CLASSES = ["sharedaddy", "tribe-related-events"]
+in_chrome = partial(inside, tags=("aside", "footer", "nav"),
+                    ids=("masthead", "secondary", "colophon", "cookie-law-info-bar", "jp-relatedposts"),
+                    classes=("sharedaddy", "tribe-related-events"))
 
 # Labels of the lines that carry dates and places, as the site writes them
 # (compared in lower case, label text before the colon).
@@ -48,23 +47,17 @@ STATUS_PREFIX = re.compile(
     r"^(?P<status>închis|anulat|amânat|closed|cancell?ed|postponed)\s*[:\-–]\s*", re.IGNORECASE)
 
 
-def extract(url: str, html: str) -> Extraction:
-    """Items and links of one clustero.eu page; an unknown page gives an empty Extraction."""
-    parts = urlsplit(url)
-    if parts.hostname not in HOSTS:
-        return Extraction()
-    soup = soup_of(html)
-    if EVENT_LISTING.match(parts.path) or OTHER_LISTING.match(parts.path):
-        return listing_page(url, soup)
-    for pattern, page in ((EVENT_PAGE, event_page), (CALL_PAGE, call_page), (POST_PAGE, news_page)):
-        if match := pattern.match(parts.path):
-            items = page(url, soup, language_of(soup, match.group("lang")))
-            return Extraction(items=items)
-    return Extraction()
+def items_of(read: Callable[[str, BeautifulSoup, str], list[dict]]) -> Reader:
+    """A reader of the items ``read`` finds on a detail page, in the page's language."""
+    def extract(url: str, html: str) -> Extraction:
+        soup = soup_of(html)
+        return Extraction(items=read(url, soup, language_of(soup, urlsplit(url).path.split("/")[1])))
+    return extract
 
 
-def listing_page(url: str, soup: BeautifulSoup) -> Extraction:
+def listing_page(url: str, html: str) -> Extraction:
     """Links to the detail pages of a listing (and to its past events), and its next page."""
+    soup = soup_of(html)
     root = soup.find(id="primary") or soup.find("main") or soup
     links: list[str] = []
     next_page: str | None = None
@@ -93,7 +86,7 @@ def event_page(url: str, soup: BeautifulSoup, language: str) -> list[dict]:
         return []
     root = single or soup
     heading = root.select_one(".tribe-events-single-event-title")
-    title, status = split_status(inline_text(heading) or data.get("name") or "")
+    title, status = split_status(inline_text(heading) or data.get("name") or "", STATUS_PREFIX)
     if not title:
         return []
     start, end = schedule(root)
@@ -105,7 +98,7 @@ def event_page(url: str, soup: BeautifulSoup, language: str) -> list[dict]:
     location = ", ".join(p for p in (venue, locality) if p) or place.get("name")
     post = root.find(id=re.compile(r"^post-\d+$"))
     return [raw_item(
-        "event", url, title, language, summary=summary_of(soup),
+        "event", url, title, language, summary=meta_summary(soup),
         start_text=start, end_text=end, location=location,
         online=attendance(data.get("eventAttendanceMode"), venue, locality),
         status_text=status or inline_text(root.select_one(".tribe-events-status-single__label"))
@@ -118,9 +111,9 @@ def call_page(url: str, soup: BeautifulSoup, language: str) -> list[dict]:
     article, content = article_of(soup)
     if article is None:
         return []
-    title, prefix = split_status(inline_text(article.select_one(".entry-title")) or "")
+    title, prefix = split_status(inline_text(article.select_one(".entry-title")) or "", STATUS_PREFIX)
     return [raw_item(
-        "call", url, title, language, summary=summary_of(soup), published_text=published_of(soup, article),
+        "call", url, title, language, summary=meta_summary(soup), published_text=published_of(soup, article),
         deadline_texts=labelled(content, DEADLINE_LABELS), opens_text=first(labelled(content, OPENS_LABELS)),
         status_text=prefix or first(label_values(content, STATUS_LABELS)),
         external_id=article["id"].removeprefix("post-"))] if title else []
@@ -132,7 +125,7 @@ def news_page(url: str, soup: BeautifulSoup, language: str) -> list[dict]:
     if not title:
         return []
     published = published_of(soup, article)
-    news = raw_item("news", url, title, language, summary=summary_of(soup), published_text=published,
+    news = raw_item("news", url, title, language, summary=meta_summary(soup), published_text=published,
                     tags=texts(article, ".cat-links a") + texts(article, ".tags-links a"),
                     external_id=article["id"].removeprefix("post-"))
     items = [news]
@@ -217,26 +210,12 @@ def language_of(soup: BeautifulSoup, from_path: str) -> str:
     return declared.split("-")[0].lower() if declared else from_path
 
 
-def summary_of(soup: BeautifulSoup) -> str | None:
-    return meta_content(soup, "og:description") or meta_content(soup, "description")
-
-
-def split_status(title: str) -> tuple[str, str | None]:
-    """A title without its status prefix ("ÎNCHIS: …"), and that prefix."""
-    match = STATUS_PREFIX.match(title)
-    return (title[match.end():], match.group("status")) if match else (title, None)
-
-
-
-
 def is_detail(url: str) -> bool:
-    parts = urlsplit(url)
-    return not parts.query and any(p.match(parts.path) for p in DETAIL_PAGES) and not is_listing(url)
+    return not urlsplit(url).query and ROUTER.kind_of(url) not in (None, LISTING)
 
 
 def is_listing(url: str) -> bool:
-    path = urlsplit(url).path
-    return bool(EVENT_LISTING.match(path) or OTHER_LISTING.match(path))
+    return ROUTER.kind_of(url) == LISTING
 
 
 def shows_past_events(url: str) -> bool:
@@ -244,18 +223,15 @@ def shows_past_events(url: str) -> bool:
     return is_listing(url) and parse_qs(urlsplit(url).query).get("eventDisplay") == ["past"]
 
 
-def in_chrome(element: Tag) -> bool:
-    return (element.find_parent(CHROME_TAGS) is not None
-            or element.find_parent(id=CHROME_IDS) is not None
-            or element.find_parent(class_=CHROME_CLASSES) is not None)
-
-
 def texts(root: Tag, selector: str) -> list[str]:
     return [t for node in root.select(selector) if (t := inline_text(node))]
 
 
-
-
-def first(found: list[str]) -> str | None:
-    return found[0] if found else None
-
+ROUTER = Router({HOSTS: [
+    (rf"{EVENTS}(?:{EVENT_VIEWS})?(?:page/\d+/)?$", LISTING, listing_page),
+    (rf"{_LANG}/(?:apeluri|calls|category/[^/]+)/(?:page/\d+/)?$", LISTING, listing_page),
+    (rf"{EVENTS}(?!{EVENT_VIEWS}$|page/)[^/]+/$", "event", items_of(event_page)),
+    (rf"{CALLS}(?!page/)[^/]+/$", "call", items_of(call_page)),
+    (rf"{_LANG}/\d{{4}}/\d{{2}}/[^/]+/$", "news", items_of(news_page)),
+]})
+extract = ROUTER.extract

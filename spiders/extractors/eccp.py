@@ -14,17 +14,17 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from core.items import raw_item
-from spiders.extractors.page import Extraction, absolute, inline_text, json_ld_of_type, meta_content, soup_of
+from spiders.extractors.page import (Extraction, absolute, first, inline_text, inside, json_ld_of_type, meta_content,
+                                     meta_summary, soup_of, split_status)
+from spiders.extractors.routes import LISTING, Router
 
 HOSTS = ("www.clustercollaboration.eu", "clustercollaboration.eu")
 # Links to this source's pages only.
 own_url = partial(absolute, hosts=HOSTS)
 LANGUAGE = "en"
-LISTING_PATHS = ("/event-calendar", "/news", "/community-news", "/search-results")
 NEWEST_FIRST = ("/news", "/community-news")
-DETAIL_PATH = re.compile(r"^/(?:event-calendar|content|news|community-news)/[^/]+/?$")
 # Parts of a page that repeat on every page (menus, sidebars, footer): never items, never links.
-CHROME = ("header", "footer", "aside", "nav")
+in_chrome = partial(inside, tags=("header", "footer", "aside", "nav"))
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -41,16 +41,10 @@ STATUS_PREFIX = re.compile(r"^(?P<status>cancell?ed|postponed|closed|rescheduled
 BLOCKS = ("h2", "h3", "h4", "h5", "h6", "p", "li", "hr")
 
 
-def extract(url: str, html: str) -> Extraction:
-    """Items and links of one ECCP page; an unknown page gives an empty Extraction."""
-    parts = urlsplit(url)
-    if parts.hostname not in HOSTS:
-        return Extraction()
+def node_page(url: str, html: str) -> Extraction:
+    """The items of a node page, read by its node type: the page's own word on
+    its kind (a /content/ node may be a call, an event or a newsletter)."""
     soup = soup_of(html)
-    if parts.path.rstrip("/") in LISTING_PATHS:
-        return listing_page(url, soup)
-    if not DETAIL_PATH.match(parts.path):
-        return Extraction()
     node = main_node(soup)
     node_type = node_type_of(node) if node else None
     page = {"event": event_page, "eccp-calls": call_page, "news": news_page,
@@ -58,8 +52,9 @@ def extract(url: str, html: str) -> Extraction:
     return Extraction(items=page(url, soup, node)) if page else Extraction()
 
 
-def listing_page(url: str, soup: BeautifulSoup) -> Extraction:
+def listing_page(url: str, html: str) -> Extraction:
     """Links to the detail pages of a listing, and its next page."""
+    soup = soup_of(html)
     links: list[str] = []
     next_page = None
     for anchor in content_anchors(soup):
@@ -68,7 +63,7 @@ def listing_page(url: str, soup: BeautifulSoup) -> Extraction:
             continue
         if "next" in (anchor.get("rel") or []):
             next_page = next_page or link
-        elif DETAIL_PATH.match(urlsplit(link).path) and link not in links:
+        elif ROUTER.kind_of(link) not in (None, LISTING) and link not in links:
             links.append(link)
     # News listings run newest first; the event calendar and calls run by date.
     newest_first = bool(links) and urlsplit(url).path.rstrip("/") in NEWEST_FIRST
@@ -76,7 +71,7 @@ def listing_page(url: str, soup: BeautifulSoup) -> Extraction:
 
 
 def event_page(url: str, soup: BeautifulSoup, node: Tag) -> list[dict]:
-    title, status = split_status(page_title(soup))
+    title, status = split_status(page_title(soup), STATUS_PREFIX)
     start = labelled(node, "start", "date", "dates", "when")
     end = labelled(node, "end")
     place = values(node, "location", "place", "venue")
@@ -95,7 +90,7 @@ def event_page(url: str, soup: BeautifulSoup, node: Tag) -> list[dict]:
 
 
 def call_page(url: str, soup: BeautifulSoup, node: Tag) -> list[dict]:
-    title, status = split_status(page_title(soup))
+    title, status = split_status(page_title(soup), STATUS_PREFIX)
     cut_offs = values(node, "cut-off dates", "cut-off date", "cut-offs")
     deadline = labelled(node, "deadline", "deadline date")
     return [raw_item(
@@ -165,7 +160,7 @@ def announced(kind: str, url: str, name: str, when: str, summary: str | None = N
 def common_fields(soup: BeautifulSoup, node: Tag) -> dict:
     byline = node.select_one(".date")
     published = inline_text(byline) or meta_content(soup, "article:published_time")
-    return {"summary": meta_content(soup, "og:description") or meta_content(soup, "description"),
+    return {"summary": meta_summary(soup),
             "published_text": published, "external_id": node.get("data-history-node-id")}
 
 
@@ -222,21 +217,9 @@ def page_title(soup: BeautifulSoup) -> str:
     return inline_text(heading) or meta_content(soup, "og:title") or ""
 
 
-def split_status(title: str) -> tuple[str, str | None]:
-    """A title without its status prefix ("CANCELLED: …"), and that prefix."""
-    match = STATUS_PREFIX.match(title)
-    return (title[match.end():], match.group("status")) if match else (title, None)
-
-
 def content_anchors(soup: BeautifulSoup) -> list[Tag]:
     root = soup.find("main") or soup
     return [a for a in root.find_all("a", href=True) if not in_chrome(a) or "next" in (a.get("rel") or [])]
-
-
-
-
-def in_chrome(element: Tag) -> bool:
-    return element.find_parent(CHROME) is not None
 
 
 def link_only(block: Tag) -> bool:
@@ -244,8 +227,11 @@ def link_only(block: Tag) -> bool:
     return len(anchors) == 1 and inline_text(anchors[0]) == inline_text(block)
 
 
-
-
-def first(found: list[str] | None) -> str | None:
-    return found[0] if found else None
-
+ROUTER = Router({HOSTS: [
+    (r"/(?:event-calendar|news|community-news|search-results)/*$", LISTING, listing_page),
+    (r"/event-calendar/[^/]+/?$", "event", node_page),
+    # Mostly calls; a node's own type has the last word (an event, a newsletter).
+    (r"/content/[^/]+/?$", "call", node_page),
+    (r"/(?:news|community-news)/[^/]+/?$", "news", node_page),
+]})
+extract = ROUTER.extract

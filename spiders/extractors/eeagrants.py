@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
 from core.items import raw_item
-from spiders.extractors.page import Extraction, absolute, json_ld_nodes, meta_content, soup_of, text_of
+from spiders.extractors.page import (Extraction, absolute, first, inside, json_ld_nodes, meta_content, meta_summary,
+                                     soup_of, split_status, text_of)
+from spiders.extractors.routes import LISTING, Router
 
 LANGUAGE = "en"
 FMO_HOSTS = ("eeagrants.org", "www.eeagrants.org")
@@ -26,15 +27,11 @@ HOSTS = FMO_HOSTS + OPERATOR_HOSTS
 # Links to this source's pages only.
 own_url = partial(absolute, hosts=HOSTS)
 
-FMO_LISTINGS = {"/en/news": True, "/en/opportunities/open-calls": False, "/archive/2014-2021/projects": False,
-                "/en/projects": False}  # path: sorted newest first
-OPERATOR_LISTINGS = ("/calls", "/en/calls")
-NEWS_PATH = re.compile(r"^/en/fmo/news/[^/]+/?$")
+NEWEST_FIRST = ("/en/news",)
 PROJECT_PATH = re.compile(r"^/(?:archive/\d{4}-\d{4}|en)/projects/(?P<code>[A-Z]{2}-[A-Z]+-\d+)/?$")
-CALL_PATH = re.compile(r"^/(?:en/)?calls/[^/]+/?$")
 
 # Parts of a page that are not the page's own content: menus, sidebars, teasers.
-CHROME = ("aside", "nav")
+in_chrome = partial(inside, tags=("aside", "nav"))
 DEADLINE = re.compile(r"\b(?:deadline\b|remains open until|closing date)", re.IGNORECASE)
 OPENS = re.compile(r"^(?:call open(?:s|ing)|opening date|opens)\b", re.IGNORECASE)
 STATUS_PREFIX = re.compile(r"^(?P<status>closed|cancell?ed|postponed|expired|archived)\s*[:\-–]\s*", re.IGNORECASE)
@@ -43,36 +40,13 @@ SENTENCE_END = re.compile(r"(?<=[\w)]\.)\s+(?=[A-Z])")
 ONLINE = re.compile(r"\bonline\b", re.IGNORECASE)
 
 
-def extract(url: str, html: str) -> Extraction:
-    """Items and links of one page of the source; an unknown page gives an empty Extraction."""
-    handler = handler_for(url)
-    return handler(url, soup_of(html)) if handler else Extraction()
-
-
-def handler_for(url: str) -> Callable[[str, BeautifulSoup], Extraction] | None:
-    parts = urlsplit(url)
-    path = parts.path.rstrip("/") or "/"
-    if parts.hostname in FMO_HOSTS:
-        if path in FMO_LISTINGS:
-            return listing_page
-        if NEWS_PATH.match(parts.path):
-            return news_page
-        if PROJECT_PATH.match(parts.path):
-            return project_page
-    elif parts.hostname in OPERATOR_HOSTS:
-        if path in OPERATOR_LISTINGS:
-            return listing_page
-        if CALL_PATH.match(parts.path):
-            return call_page
-    return None
-
-
 def is_detail(url: str) -> bool:
-    return handler_for(url) in (news_page, project_page, call_page)
+    return ROUTER.kind_of(url) not in (None, LISTING)
 
 
-def listing_page(url: str, soup: BeautifulSoup) -> Extraction:
+def listing_page(url: str, html: str) -> Extraction:
     """Links to the detail pages a listing shows, and its next page."""
+    soup = soup_of(html)
     links: list[str] = []
     next_page = None
     for anchor in (soup.find("main") or soup).find_all("a", href=True):
@@ -85,23 +59,24 @@ def listing_page(url: str, soup: BeautifulSoup) -> Extraction:
             links.append(link)
     if not links and next_page is None:
         return Extraction()
-    newest_first = FMO_LISTINGS.get(urlsplit(url).path.rstrip("/"), False)
+    newest_first = urlsplit(url).path.rstrip("/") in NEWEST_FIRST
     return Extraction(links=links, next_page=next_page, newest_first=newest_first)
 
 
-def news_page(url: str, soup: BeautifulSoup) -> Extraction:
+def news_page(url: str, html: str) -> Extraction:
     """A news article, the events its event boxes announce, and the call pages it links."""
+    soup = soup_of(html)
     root = content_root(soup)
     if root is None:
         return Extraction()
     fields = labelled_fields(root)
-    summary = meta_content(soup, "og:description") or meta_content(soup, "description")
+    summary = meta_summary(soup)
     news = raw_item("news", url, page_title(root), LANGUAGE, summary=summary,
                     published_text=published(soup, root), tags=fields.get("tags", []),
                     external_id=root.get("data-history-node-id"))
     events = [announced_event(url, box, summary) for box in event_boxes(root)]
     links = [link for a in root.find_all("a", href=True)
-             if not in_chrome(a) and (link := own_url(url, a["href"])) and handler_for(link) is call_page]
+             if not in_chrome(a) and (link := own_url(url, a["href"])) and ROUTER.reader_of(link) is call_page]
     return Extraction(items=[news, *events], links=list(dict.fromkeys(links)))
 
 
@@ -128,8 +103,9 @@ def announced_event(url: str, box: Tag, summary: str | None) -> dict:
                     start_text=first(fields.get("date")), location=None if online else venue, online=online)
 
 
-def project_page(url: str, soup: BeautifulSoup) -> Extraction:
+def project_page(url: str, html: str) -> Extraction:
     """A funded project, kept as news: its summary and its programme and sector as tags."""
+    soup = soup_of(html)
     root = content_root(soup)
     if root is None:
         return Extraction()
@@ -141,12 +117,13 @@ def project_page(url: str, soup: BeautifulSoup) -> Extraction:
         tags=fields.get("programme", []) + fields.get("sector", []), external_id=code)])
 
 
-def call_page(url: str, soup: BeautifulSoup) -> Extraction:
+def call_page(url: str, html: str) -> Extraction:
     """An operator's call: one deadline text per cut-off sentence, its opening and status."""
+    soup = soup_of(html)
     root = content_root(soup)
     if root is None:
         return Extraction()
-    title, status = split_status(page_title(root))
+    title, status = split_status(page_title(root), STATUS_PREFIX)
     fields = labelled_fields(root)
     deadlines: list[str] = []
     opens = None
@@ -159,7 +136,7 @@ def call_page(url: str, soup: BeautifulSoup) -> Extraction:
                 deadlines.append(sentence)
             elif OPENS.match(sentence) and opens is None:
                 opens = sentence
-    summary = meta_content(soup, "og:description") or meta_content(soup, "description")
+    summary = meta_summary(soup)
     return Extraction(items=[raw_item(
         "call", url, title, LANGUAGE, summary=summary, published_text=published(soup, root),
         deadline_texts=deadlines, opens_text=opens,
@@ -215,18 +192,16 @@ def leaves(root: Tag) -> list[Tag]:
     return [e for e in root.find_all(True) if e.find(True) is None and not in_chrome(e)]
 
 
-def split_status(title: str) -> tuple[str, str | None]:
-    """A title without its status prefix ("Closed: …"), and that prefix."""
-    match = STATUS_PREFIX.match(title)
-    return (title[match.end():], match["status"]) if match else (title, None)
-
-
-
-
-def in_chrome(element: Tag) -> bool:
-    return element.find_parent(CHROME) is not None
-
-
-def first(found: list[str] | None) -> str | None:
-    return found[0] if found else None
-
+ROUTER = Router({
+    FMO_HOSTS: [
+        (r"/(?:en/news|en/opportunities/open-calls|archive/2014-2021/projects|en/projects)/*$", LISTING,
+         listing_page),
+        (r"/en/fmo/news/[^/]+/?$", "news", news_page),
+        (PROJECT_PATH, "news", project_page),
+    ],
+    OPERATOR_HOSTS: [
+        (r"/(?:en/)?calls/*$", LISTING, listing_page),
+        (r"/(?:en/)?calls/[^/]+/?$", "call", call_page),
+    ],
+})
+extract = ROUTER.extract

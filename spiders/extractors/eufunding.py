@@ -14,8 +14,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from core.items import raw_item
 from spiders.extractors.page import Extraction
+from spiders.extractors.routes import LISTING, Router
 
 LANGUAGE = "en"
+SEARCH_URL = "https://api.tech.ec.europa.eu/search-api/prod/rest/search"
 TOPIC_PAGE = ("https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/"
               "opportunities/topic-details/{}")
 STATUSES = {"31094501": "Forthcoming", "31094502": "Open", "31094503": "Closed"}
@@ -34,7 +36,7 @@ KEY_FIELDS = ("identifier", "title")
 EXPECTED_FIELDS = ("status", "deadlineDate")
 
 
-def extract(url: str, body: str) -> Extraction:
+def search_reply(url: str, body: str) -> Extraction:
     """The topics of one search reply, and the next page's URL while results remain."""
     try:
         reply = json.loads(body)
@@ -153,3 +155,10 @@ def next_page(url: str, reply: dict, had_results: bool,
 def unexpected(wanted: str, value: object) -> str:
     """A problem's message for a JSON value that is not what was wanted."""
     return "missing" if value is None else f"expected {wanted}, got {type(value).__name__}"
+
+
+# A reply lists calls, each an item with its topic page's URL.
+ROUTER = Router({(urlsplit(SEARCH_URL).hostname,): [
+    (re.escape(urlsplit(SEARCH_URL).path) + "$", LISTING, search_reply),
+]})
+extract = ROUTER.extract

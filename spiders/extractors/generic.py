@@ -17,9 +17,9 @@ from collections.abc import Iterable
 import regex
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
-from spiders.extractors.generic_facts import PageFacts, item_text, text_value
+from spiders.extractors.generic_facts import PageFacts, text_value
 from core.items import raw_item
-from spiders.extractors.page import MAX_JSON_LD_OBJECTS, Extraction, absolute, json_ld_nodes, soup_of
+from spiders.extractors.page import MAX_JSON_LD_OBJECTS, Extraction, absolute, json_ld_nodes, line_of, soup_of
 
 # What is never the page's own content, matched in plain Python: a CSS selector
 # engine costs tens of times more per element on a page of a hundred thousand.
@@ -183,10 +183,10 @@ def microdata_events(main: Tag) -> list[dict]:
             name = prop["itemprop"]
             if prop.has_attr("itemscope"):
                 node.setdefault(name, {"@type": prop.get("itemtype", "").rsplit("/", 1)[-1],
-                                       "name": item_text(prop)})
+                                       "name": line_of(prop)})
             else:
                 node.setdefault(name, prop.get("content") or prop.get("datetime")
-                                or prop.get("href") or item_text(prop))
+                                or prop.get("href") or line_of(prop))
         events.append(node)
     return events
 

@@ -15,12 +15,11 @@ from spiders.extractors.generic_labels import (PLACE_LABELS, ROLES, SENTENCE_CHA
                                                label_start, labelled, other_roles, role_clauses,
                                                role_of)
 from core.items import raw_item
-from spiders.extractors.page import meta_content
+from spiders.extractors.page import SPACE_BEFORE_PUNCTUATION, line_of, meta_content
 
 BLOCKS = {"p", "li", "div", "dd", "dt", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
           "section", "article", "header", "footer", "blockquote", "figcaption", "address",
           "ul", "ol", "dl", "table", "tbody", "main", "aside"}
-SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:!?)])")
 ONLINE_WORDS = re.compile(r"\b(online|virtual|webinar|digital|zoom|teams|webex)\b", re.IGNORECASE)
 SUMMARY_MIN_CHARS = 40
 # What a <br> becomes while lines are read (source newlines are mere spaces).
@@ -94,7 +93,7 @@ class PageFacts:
 
     def title(self) -> str | None:
         heading = self.main.find("h1") or self.soup.find("h1")
-        title = item_text(heading) if heading else None
+        title = line_of(heading) if heading else None
         if not title:
             title = meta_content(self.soup, "og:title")
         if not title and self.soup.title:
@@ -124,7 +123,7 @@ class PageFacts:
         if described:
             return described
         paragraph = next((text for p in self.main.find_all("p")
-                          if len(text := item_text(p) or "") >= SUMMARY_MIN_CHARS), None)
+                          if len(text := line_of(p) or "") >= SUMMARY_MIN_CHARS), None)
         return paragraph
 
     def item(self) -> dict | None:
@@ -155,8 +154,8 @@ def text_lines(main: Tag) -> Iterable[tuple[Tag, str]]:
             value = values.get(id(node))
             if value is not None:
                 if id(value) not in value_texts:
-                    value_texts[id(value)] = item_text(value) or ""
-                yield value, f"{(item_text(node) or '').rstrip(':')}: {value_texts[id(value)]}".strip()
+                    value_texts[id(value)] = line_of(value) or ""
+                yield value, f"{(line_of(node) or '').rstrip(':')}: {value_texts[id(value)]}".strip()
             continue
         if id(node) in labelled or node.name not in BLOCKS or id(node) in holding_blocks:
             continue
@@ -209,7 +208,7 @@ def inline_label(node: Tag) -> str | None:
     first = next((c for c in node.children if not (isinstance(c, NavigableString) and not c.strip())), None)
     if not isinstance(first, Tag) or first.name not in ("span", "strong", "b", "label", "em"):
         return None
-    text = item_text(first)
+    text = line_of(first)
     if not text or text.endswith(":") or len(text) > 40 or any(ch.isdigit() for ch in text):
         return None
     return text
@@ -228,9 +227,9 @@ def split_label(line: str, language: str) -> tuple[str | None, str]:
 
 def time_role(stamp: Tag, language: str) -> str | None:
     """What a <time> is, from the label before it in its block, else its markup."""
-    stamp_text = item_text(stamp) or ""
+    stamp_text = line_of(stamp) or ""
     for ancestor in islice(stamp.parents, 4):
-        text = item_text(ancestor) or ""
+        text = line_of(ancestor) or ""
         prefix = text[:text.find(stamp_text)] if stamp_text and stamp_text in text else ""
         roles = [role_of(m.group(0), language) for m in any_label(language).finditer(prefix.lower())]
         if roles:
@@ -262,11 +261,6 @@ def between_is_short(first: Tag, second: Tag) -> bool:
         if len(gap) > 40:
             return False
     return False
-
-
-def item_text(node: Tag) -> str | None:
-    text = " ".join(node.get_text(" ").split())
-    return SPACE_BEFORE_PUNCTUATION.sub("", text) or None
 
 
 def text_value(value) -> str | None:

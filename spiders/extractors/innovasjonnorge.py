@@ -12,25 +12,23 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from core.items import raw_item
-from spiders.extractors.page import Extraction, absolute, dispatch, json_ld_of_type, meta_content, soup_of, text_of
+from spiders.extractors.page import (Extraction, absolute, content_of, json_ld_of_type, line_of, meta_content, soup_of,
+                                     split_status, strip_noise, text_of)
+from spiders.extractors.routes import LISTING, Reader, Router
 
 HOSTS = ("www.innovasjonnorge.no", "innovasjonnorge.no")
 # Links to this source's pages only.
 own_url = partial(absolute, hosts=HOSTS)
 
-EVENT_LISTING = re.compile(r"^/en/start-page/eea-norway-grants/events/?$")
-EVENT_PAGE = re.compile(r"^/en/start-page/eea-norway-grants/events/[^/]+/?$")
-CALL_LISTING = re.compile(r"^/no/subsites/forside/utlysninger/?$")
-CALL_PAGE = re.compile(r"^/no/subsites/forside/utlysninger/[^/]+/?$")
-NEWS_LISTING = re.compile(r"^/no/om/nyheter/?$")
-NEWS_PAGE = re.compile(r"^/no/om/nyheter/\d{4}/[^/]+/?$")
-SERVICE_PAGE = re.compile(r"^/tjeneste/[^/]+/?$")
+EVENTS = "/en/start-page/eea-norway-grants/events/"
+CALLS = "/no/subsites/forside/utlysninger/"
+NEWS = "/no/om/nyheter/"
 
 # Page parts whose dates belong to other things: teasers, related items, menus.
 NOISE = ("aside, nav, footer, form, figure, script, style, "
          "[class*=related], [class*=teaser], [class*=latest], [class*=share]")
 
-STATUS_PREFIX = re.compile(r"^\s*(Utgått|Avsluttet|Stengt)\s*:\s*", re.IGNORECASE)
+STATUS_PREFIX = re.compile(r"^\s*(?P<status>Utgått|Avsluttet|Stengt)\s*:\s*", re.IGNORECASE)
 DEADLINE_WORD = re.compile(r"frist", re.IGNORECASE)
 OPENS_WORD = re.compile(r"\båpne[rt]\b", re.IGNORECASE)
 MONTHS = ("januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
@@ -45,28 +43,20 @@ RUNNING_DATE = re.compile(rf"\b(?:on\s+)?\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+(
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"])")
 LABEL = re.compile(r"^[^:]{1,60}:\s*\S")
 PUBLISHED_LABEL = re.compile(r"^\s*(Publisert|Published)\b", re.IGNORECASE)
-# Inline tags get a separator like any other: "<time>4 February 2027</time>, 10:00" must not
-# become "4 February 2027 , 10:00".
-SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:!?)])")
 ONLINE_PLACE = re.compile(r"\b(online|digital|webinar|teams|zoom)\b", re.IGNORECASE)
 DATE_LABELS = ("date", "date and time", "when", "dato", "tid")
 PLACE_LABELS = ("place", "venue", "location", "sted")
 
 
-def extract(url: str, html: str) -> Extraction:
-    """The items and links of one page of the site; empty for pages it does not know."""
-    return dispatch(url, html, HOSTS, PAGE_TYPES)
-
-
-def listing(url: str, html: str, detail: re.Pattern) -> Extraction:
-    """A listing page: its detail pages and the next page."""
+def listing(url: str, html: str, detail: Reader) -> Extraction:
+    """A listing page: its pages that ``detail`` reads, and the next page."""
     main = soup_of(html).find("main")
     if main is None:
         return Extraction()
     links: list[str] = []
     for anchor in main.find_all("a", href=True):
         link = own_url(url, anchor["href"])
-        if link and detail.match(urlsplit(link).path) and link not in links:
+        if link and ROUTER.reader_of(link) is detail and link not in links:
             links.append(link)
     next_anchor = main.find("a", rel="next")
     return Extraction(links=links, next_page=own_url(url, next_anchor.get("href")) if next_anchor else None)
@@ -79,7 +69,7 @@ def event_page(url: str, html: str) -> Extraction:
         return Extraction()
     event = json_ld_of_type(soup, "Event")
     facts = labelled_facts(article)  # before the noise goes: sites put the facts in a sidebar
-    strip_noise(article)
+    strip_noise(article, NOISE)
     date_text = next((facts[label] for label in DATE_LABELS if label in facts), None)
     place = next((facts[label] for label in PLACE_LABELS if label in facts), None)
     online = attendance_online(event) if event else None
@@ -103,15 +93,15 @@ def call_page(url: str, html: str) -> Extraction:
     article, title = content_of(soup)
     if article is None:
         return Extraction()
-    strip_noise(article)
-    status = STATUS_PREFIX.match(title)
+    strip_noise(article, NOISE)
+    title, status = split_status(title, STATUS_PREFIX)
     item = raw_item(
-        "call", url, title[status.end():] if status else title, language_of(url),
+        "call", url, title, language_of(url),
         summary=summary_of(soup, article),
         deadline_texts=dated_sentences(article, DEADLINE_WORD),
         opens_text=next(iter(dated_sentences(article, OPENS_WORD)), None),
         published_text=published_text(soup, article),
-        status_text=status.group(1) if status else None,
+        status_text=status,
     )
     return Extraction(items=[item])
 
@@ -130,7 +120,7 @@ def news_page(url: str, html: str) -> Extraction:
     article, title = content_of(soup)
     if article is None:
         return Extraction()
-    strip_noise(article)
+    strip_noise(article, NOISE)
     language, published = language_of(url), published_text(soup, article)
     summary = summary_of(soup, article)
     items = [raw_item("news", url, title, language, summary=summary, published_text=published,
@@ -150,19 +140,6 @@ def summary_of(soup: BeautifulSoup, article: Tag) -> str | None:
 
 def tags_of(article: Tag) -> list[str]:
     return [tag for li in article.select(".tag-list li") if (tag := text_of(li))]
-
-
-def content_of(soup: BeautifulSoup) -> tuple[Tag | None, str]:
-    """The page's main article and its title; (None, "") when there is none."""
-    main = soup.find("main")
-    article = (main.find("article") or main) if main else None
-    title = text_of(article.find("h1")) if article else None
-    return (article, title) if title else (None, "")
-
-
-def strip_noise(article: Tag) -> None:
-    for node in article.select(NOISE):
-        node.decompose()
 
 
 def dated_sentences(article: Tag, word: re.Pattern) -> list[str]:
@@ -185,12 +162,6 @@ def labelled_facts(article: Tag) -> dict[str, str]:
         if label and text:
             facts[label.rstrip(":").strip().lower()] = text
     return facts
-
-
-def line_of(node: Tag | None) -> str | None:
-    """The text of a node as a reader sees it on one line."""
-    text = text_of(node)
-    return SPACE_BEFORE_PUNCTUATION.sub("", text) if text else None
 
 
 def running_event_date(article: Tag) -> str | None:
@@ -233,15 +204,13 @@ def language_of(url: str) -> str:
     return "en" if urlsplit(url).path.startswith("/en/") else "nb"
 
 
-
-
-PAGE_TYPES = (
-    (EVENT_LISTING, partial(listing, detail=EVENT_PAGE)),
-    (EVENT_PAGE, event_page),
-    (CALL_LISTING, partial(listing, detail=CALL_PAGE)),
-    (CALL_PAGE, call_page),
-    (NEWS_LISTING, partial(listing, detail=NEWS_PAGE)),
-    (NEWS_PAGE, news_page),
-    (SERVICE_PAGE, service_page),
-)
-
+ROUTER = Router({HOSTS: [
+    (rf"{EVENTS}?$", LISTING, partial(listing, detail=event_page)),
+    (rf"{EVENTS}[^/]+/?$", "event", event_page),
+    (rf"{CALLS}?$", LISTING, partial(listing, detail=call_page)),
+    (rf"{CALLS}[^/]+/?$", "call", call_page),
+    (rf"{NEWS}?$", LISTING, partial(listing, detail=news_page)),
+    (rf"{NEWS}\d{{4}}/[^/]+/?$", "news", news_page),
+    (r"/tjeneste/[^/]+/?$", "call", service_page),
+]})
+extract = ROUTER.extract

@@ -16,16 +16,16 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from core.items import raw_item
-from spiders.extractors.page import Extraction, absolute, dispatch, meta_content, soup_of, text_of
+from spiders.extractors.page import (Extraction, absolute, content_of, line_of, meta_content, soup_of, split_status,
+                                     strip_noise, text_of)
+from spiders.extractors.routes import LISTING, Reader, Router
 
 HOSTS = ("mita.lrv.lt", "inovacijuagentura.lt", "www.inovacijuagentura.lt", "2021.esinvesticijos.lt")
 # Links to this source's pages only.
 own_url = partial(absolute, hosts=HOSTS)
 
-CALL_LISTING = re.compile(r"^/(?:lt/skelbimai|lt/kvietimai|kvietimai)/?(?:page/\d+/?)?$")
-CALL_PAGE = re.compile(r"^/(?:lt/skelbimai|lt/kvietimai|kvietimai)/(?!page/)[^/]+/?$")
-NEWS_LISTING = re.compile(r"^/(?:lt/naujienos|en/news)/?(?:page/\d+/?)?$")
-NEWS_PAGE = re.compile(r"^/(?:lt/naujienos|en/news)/(?!page/)[^/]+/?$")
+CALLS = "/(?:lt/skelbimai|lt/kvietimai|kvietimai)"
+NEWS = "/(?:lt/naujienos|en/news)"
 
 # Page parts whose dates belong to other things: sidebars, related items, menus, sharing.
 NOISE = ("aside, nav, footer, form, figure, script, style, "
@@ -42,7 +42,7 @@ PLACE_LINE = re.compile(r"^(?:Vieta|Renginio vieta|Venue|Place):\s*(.+)")
 DATE_HINT = re.compile(r"\d")
 
 # "PRATĘSTAS TERMINAS. Kvietimas …": a status the editors put before the title.
-STATUS_PREFIX = re.compile(r"^\s*(PRATĘSTAS TERMINAS|ATNAUJINTA|ATŠAUKTA|NEAKTUALU)\s*[.:]\s*")
+STATUS_PREFIX = re.compile(r"^\s*(?P<status>PRATĘSTAS TERMINAS|ATNAUJINTA|ATŠAUKTA|NEAKTUALU)\s*[.:]\s*")
 # A badge standing alone: the call's state.
 STATUS_WORDS = {"Aktyvus", "Planuojamas", "Pasibaigęs", "Baigtas", "Sustabdytas", "Atšauktas"}
 
@@ -52,26 +52,20 @@ EN_DATE = (r"(?:January|February|March|April|May|June|July|August|September|Octo
 # "Forumas vyks 2027 m. vasario 12 d. 10 val.", "will take place in Lithuania on March 19th".
 EVENT_SNIPPET = re.compile(rf"\b(?:will take place|takes place|įvyks|vyks)\b[^.!?]{{0,60}}?(?:{LT_DATE}|{EN_DATE})")
 PLACE_IN_SNIPPET = re.compile(r"\bin ((?:[A-Z][\w-]+)(?: [A-Z][\w-]+)*) on\b")
-SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:!?)])")
 
 
-def extract(url: str, html: str) -> Extraction:
-    """The items and links of one page of the sources; empty for pages it does not know."""
-    return dispatch(url, html, HOSTS, PAGE_TYPES)
-
-
-def listing(url: str, html: str, detail: re.Pattern, newest_first: bool = False) -> Extraction:
-    """A listing page: its detail pages and the next page."""
+def listing(url: str, html: str, detail: Reader, newest_first: bool = False) -> Extraction:
+    """A listing page: its pages that ``detail`` reads, and the next page."""
     main = soup_of(html).find("main")
     if main is None:
         return Extraction()
     next_anchor = main.find("a", rel="next") or main.select_one("a.next")
     next_page = own_url(url, next_anchor.get("href")) if next_anchor else None
-    strip_noise(main)
+    strip_noise(main, NOISE)
     links: list[str] = []
     for anchor in main.find_all("a", href=True):
         link = own_url(url, anchor["href"])
-        if link and detail.match(urlsplit(link).path) and link not in links:
+        if link and ROUTER.reader_of(link) is detail and link not in links:
             links.append(link)
     return Extraction(links=links, next_page=next_page, newest_first=newest_first)
 
@@ -81,18 +75,18 @@ def call_page(url: str, html: str) -> Extraction:
     article, title = content_of(soup)
     if article is None:
         return Extraction()
-    strip_noise(article)
+    strip_noise(article, NOISE)
     lines = labelled_lines(article)
-    prefix = STATUS_PREFIX.match(title)
+    title, prefix = split_status(title, STATUS_PREFIX)
     code = next((m.group(1) for line in lines if (m := CODE_LINE.match(line))), None)
     deadlines = [line for line in lines if DEADLINE_LINE.match(line) and DATE_HINT.search(line)]
     item = raw_item(
-        "call", url, title[prefix.end():] if prefix else title, language_of(url),
+        "call", url, title, language_of(url),
         summary=summary_of(article),
         deadline_texts=deadlines,
         opens_text=next((line for line in lines if OPENS_LINE.match(line) and DATE_HINT.search(line)), None),
         published_text=published_text(soup, article, lines),
-        status_text=prefix.group(1) if prefix else status_badge(article),
+        status_text=prefix or status_badge(article),
         external_id=code,
     )
     problems = [] if deadlines else [("deadline_texts", "call page without a deadline line")]
@@ -107,7 +101,7 @@ def news_page(url: str, html: str) -> Extraction:
         return Extraction()
     # Categories stand in the article's own footer, which goes with the noise.
     tags = [text for anchor in article.find_all("a", rel="tag") if (text := text_of(anchor))]
-    strip_noise(article)
+    strip_noise(article, NOISE)
     lines = labelled_lines(article)
     language, published, summary = language_of(url), published_text(soup, article, lines), summary_of(article)
     items = [raw_item("news", url, title, language, summary=summary, published_text=published, tags=tags)]
@@ -122,19 +116,6 @@ def news_page(url: str, html: str) -> Extraction:
     return Extraction(items=items, problems=problems)
 
 
-def content_of(soup: BeautifulSoup) -> tuple[Tag | None, str]:
-    """The page's main article and its title; (None, "") when there is none."""
-    main = soup.find("main")
-    article = (main.find("article") or main) if main else None
-    title = text_of(article.find("h1")) if article else None
-    return (article, title) if title else (None, "")
-
-
-def strip_noise(node: Tag) -> None:
-    for part in node.select(NOISE):
-        part.decompose()
-
-
 def labelled_lines(article: Tag) -> list[str]:
     """Every line of text as a reader sees it: a definition as "term: value",
     any other block that holds no further blocks as its text."""
@@ -143,17 +124,12 @@ def labelled_lines(article: Tag) -> list[str]:
         if node.name == "dt":
             value = node.find_next_sibling("dd")
             if value is not None:
-                lines.append(f"{line_of(node)}: {line_of(value)}")
+                lines.append(f"{line_of(node) or ''}: {line_of(value) or ''}")
         elif node.name != "dd" and node.name in BLOCKS and not node.find(BLOCKS):
             text = line_of(node)
             if text:
                 lines.append(text)
     return lines
-
-
-def line_of(node: Tag) -> str:
-    """The text of a node on one line; inline tags get no space before punctuation."""
-    return SPACE_BEFORE_PUNCTUATION.sub("", text_of(node) or "")
 
 
 def status_badge(article: Tag) -> str | None:
@@ -175,7 +151,7 @@ def published_text(soup: BeautifulSoup, article: Tag, lines: list[str]) -> str |
 
 def summary_of(article: Tag) -> str | None:
     """The first paragraph of running text."""
-    return next((text for p in article.find_all("p") if len(text := line_of(p)) > 80), None)
+    return next((text for p in article.find_all("p") if len(text := line_of(p) or "") > 80), None)
 
 
 def event_snippet(article: Tag) -> str | None:
@@ -190,12 +166,10 @@ def language_of(url: str) -> str:
     return "en" if urlsplit(url).path.startswith("/en/") else "lt"
 
 
-
-
-PAGE_TYPES = (
-    (CALL_LISTING, partial(listing, detail=CALL_PAGE)),
-    (CALL_PAGE, call_page),
-    (NEWS_LISTING, partial(listing, detail=NEWS_PAGE, newest_first=True)),
-    (NEWS_PAGE, news_page),
-)
-
+ROUTER = Router({HOSTS: [
+    (rf"{CALLS}/?(?:page/\d+/?)?$", LISTING, partial(listing, detail=call_page)),
+    (rf"{CALLS}/(?!page/)[^/]+/?$", "call", call_page),
+    (rf"{NEWS}/?(?:page/\d+/?)?$", LISTING, partial(listing, detail=news_page, newest_first=True)),
+    (rf"{NEWS}/(?!page/)[^/]+/?$", "news", news_page),
+]})
+extract = ROUTER.extract

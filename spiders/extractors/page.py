@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 from bs4.builder import LXMLTreeBuilder
+
+# Inline tags get a separator like any other: "<time>4 February 2027</time>, 10:00"
+# must not become "4 February 2027 , 10:00".
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:!?)])")
+
 
 @dataclass
 class Extraction:
@@ -122,14 +127,47 @@ def json_ld_of_type(soup: BeautifulSoup, wanted: str) -> dict:
     return {}
 
 
-def dispatch(url: str, html: str, hosts: tuple[str, ...] | frozenset[str],
-             page_types: list[tuple[re.Pattern, Callable[[str, str], Extraction]]]) -> Extraction:
-    """The extraction of the first page type whose pattern matches the URL's path;
-    empty for another host or a page of no known type."""
-    parts = urlsplit(url)
-    if parts.hostname not in hosts:
-        return Extraction()
-    for pattern, handler in page_types:
-        if pattern.match(parts.path):
-            return handler(url, html)
-    return Extraction()
+def line_of(node: Tag | None) -> str | None:
+    """The text of a node as a reader sees it on one line: no space before punctuation."""
+    text = text_of(node)
+    return SPACE_BEFORE_PUNCTUATION.sub("", text) if text else None
+
+
+def first(found: Iterable[str] | None) -> str | None:
+    return next(iter(found or ()), None)
+
+
+def inside(element: Tag, tags: tuple[str, ...] = (), ids: tuple[str, ...] = (),
+           classes: tuple[str, ...] = ()) -> bool:
+    """Whether ``element`` stands in one of ``tags``, or in an element with one of
+    ``ids`` or ``classes``: a site's chrome (menus, sidebars …), named by each extractor."""
+    return ((bool(tags) and element.find_parent(tags) is not None)
+            or (bool(ids) and element.find_parent(id=list(ids)) is not None)
+            or (bool(classes) and element.find_parent(class_=list(classes)) is not None))
+
+
+def split_status(title: str, prefix: re.Pattern[str]) -> tuple[str, str | None]:
+    """A title without its status prefix ("CANCELLED: …", group ``status`` of
+    ``prefix``), and that prefix."""
+    match = prefix.match(title)
+    return (title[match.end():], match["status"]) if match else (title, None)
+
+
+def content_of(soup: BeautifulSoup) -> tuple[Tag | None, str]:
+    """The page's main article (else its <main>) and the article's <h1>; (None, "")
+    when there is none."""
+    main = soup.find("main")
+    article = (main.find("article") or main) if main else None
+    title = text_of(article.find("h1")) if article else None
+    return (article, title) if title else (None, "")
+
+
+def strip_noise(node: Tag, noise: str) -> None:
+    """Drop the parts of ``node`` that ``noise`` (a CSS selector) matches."""
+    for part in node.select(noise):
+        part.decompose()
+
+
+def meta_summary(soup: BeautifulSoup) -> str | None:
+    """The page's own summary: its Open Graph description, else its meta description."""
+    return meta_content(soup, "og:description") or meta_content(soup, "description")

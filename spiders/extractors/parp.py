@@ -11,22 +11,17 @@ from __future__ import annotations
 import re
 from functools import partial
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
 from core.items import raw_item
-from spiders.extractors.page import Extraction, absolute, inline_text, json_ld_of_type, meta_content, soup_of, text_of
+from spiders.extractors.page import (Extraction, absolute, first, inline_text, inside, json_ld_of_type, meta_content,
+                                     meta_summary, soup_of, split_status, text_of)
+from spiders.extractors.routes import LISTING, Reader, Router
 
 HOSTS = ("www.parp.gov.pl", "parp.gov.pl", "feng.parp.gov.pl")
 # Links to this source's pages only.
 own_url = partial(absolute, hosts=HOSTS)
-CALL_PATH = re.compile(r"^/component/grants/grants/[^/]+/?$")
-NEWS_PATH = re.compile(r"^/component/content/article/\d+(?::[^/]+)?/?$")  # Joomla "<id>:<alias>"
-EVENT_PATH = re.compile(r"^/(?:wydarzenia|en/events)/[^/]+/?$")
-# Listing path -> the detail pages it links to.
-LISTINGS = {"/component/grants/grants": CALL_PATH, "/aktualnosci": NEWS_PATH, "/wydarzenia": EVENT_PATH,
-            "/en/events": EVENT_PATH}
 # Parts of a page that repeat on every page (menus, sidebars, footer): never items, never
 # links. A <header> or <footer> inside the content is the article's own, not chrome.
 SIDE_CHROME = ("aside", "nav")
@@ -58,30 +53,16 @@ EVENT_ANNOUNCED = re.compile(rf"\b(?:odbędzie się|odbędą się)\b[^.]*?{DATE}
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ–])")
 
 
-def extract(url: str, html: str) -> Extraction:
-    """Items and links of one PARP page; an unknown page gives an empty Extraction."""
-    parts = urlsplit(url)
-    if parts.hostname not in HOSTS:
-        return Extraction()
-    if detail := LISTINGS.get(parts.path.rstrip("/")):
-        return listing_page(url, soup_of(html), detail)
-    reader = detail_reader(parts.path)
-    if reader is None:
-        return Extraction()
-    soup = soup_of(html)
-    heading = page_heading(soup)
-    if heading is None:
-        return Extraction()
-    items = reader(url, soup, heading)
-    return Extraction(items=items, problems=missing_dates(items[0]))
-
-
-def detail_reader(path: str) -> Callable[[str, BeautifulSoup, Tag], list[dict]] | None:
-    """The function reading the items of a detail page at ``path``, if it is one."""
-    for pattern, reader in ((CALL_PATH, call_page), (NEWS_PATH, news_page), (EVENT_PATH, event_page)):
-        if pattern.match(path):
-            return reader
-    return None
+def detail(read: Callable[[str, BeautifulSoup, Tag], list[dict]]) -> Reader:
+    """A reader of the items ``read`` finds below a detail page's heading."""
+    def extract(url: str, html: str) -> Extraction:
+        soup = soup_of(html)
+        heading = page_heading(soup)
+        if heading is None:
+            return Extraction()
+        items = read(url, soup, heading)
+        return Extraction(items=items, problems=missing_dates(items[0]))
+    return extract
 
 
 def missing_dates(item: dict) -> list[tuple[str, str]]:
@@ -95,23 +76,24 @@ def missing_dates(item: dict) -> list[tuple[str, str]]:
     return []
 
 
-def listing_page(url: str, soup: BeautifulSoup, detail: re.Pattern) -> Extraction:
-    """Links to the detail pages of a listing, and its next page."""
+def listing_page(url: str, html: str, kind: str) -> Extraction:
+    """Links to the detail pages of ``kind`` a listing shows, and its next page."""
+    soup = soup_of(html)
     links: list[str] = []
     for anchor in soup.find_all("a", href=True):
         link = own_url(url, anchor["href"])
-        if link and not in_chrome(anchor) and detail.match(urlsplit(link).path) and link not in links:
+        if link and not in_chrome(anchor) and ROUTER.kind_of(link) == kind and link not in links:
             links.append(link)
     next_page = next((link for anchor in soup.find_all("a", href=True)
                       if is_next(anchor) and (link := own_url(url, anchor["href"])) and link != url), None)
-    return Extraction(links=links, next_page=next_page, newest_first=detail is NEWS_PATH)
+    return Extraction(links=links, next_page=next_page, newest_first=kind == "news")
 
 
 def call_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
     steps = timeline_steps(soup)
     status = next((text for leaf in content_leaves(soup) if STATUS.match(text := text_of(leaf) or "")), None)
     return [raw_item(
-        "call", url, inline_text(heading), language_of(soup), summary=summary_of(soup),
+        "call", url, inline_text(heading), language_of(soup), summary=meta_summary(soup),
         published_text=first(s for s in steps if ANNOUNCED_STEP.search(s)),
         opens_text=first(s for s in steps if OPENS_STEP.search(s)),
         deadline_texts=[s for s in steps if DEADLINE_STEP.search(s)],
@@ -120,7 +102,7 @@ def call_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
 
 def event_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
     title = inline_text(heading)
-    status = EVENT_STATUS_PREFIX.match(title)
+    title, status = split_status(title, EVENT_STATUS_PREFIX)
     event_data = json_ld_of_type(soup, "Event")
     ld_start, ld_end, ld_mode = (text_value(event_data.get(key))
                                  for key in ("startDate", "endDate", "eventAttendanceMode"))
@@ -131,16 +113,16 @@ def event_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
     if ld_mode:
         online = "Online" in ld_mode
     return [raw_item(
-        "event", url, title[status.end():] if status else title, language_of(soup),
-        summary=summary_of(soup), published_text=published_of(soup, heading),
+        "event", url, title, language_of(soup),
+        summary=meta_summary(soup), published_text=published_of(soup, heading),
         start_text=start, end_text=end, location=None if place and ONLINE.match(place) else place,
         online=online if place or ld_mode else None,
-        status_text=status.group("status") if status else None, tags=tags_of(soup))]
+        status_text=status, tags=tags_of(soup))]
 
 
 def news_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
     title, language = inline_text(heading), language_of(soup)
-    common = {"summary": summary_of(soup), "published_text": published_of(soup, heading)}
+    common = {"summary": meta_summary(soup), "published_text": published_of(soup, heading)}
     news = raw_item("news", url, title, language, **common, tags=tags_of(soup))
     return [news, *announcements(url, soup, title, language, common)]
 
@@ -230,10 +212,6 @@ def published_of(soup: BeautifulSoup, heading: Tag) -> str | None:
     return meta_content(soup, "article:published_time")
 
 
-def summary_of(soup: BeautifulSoup) -> str | None:
-    return meta_content(soup, "og:description") or meta_content(soup, "description")
-
-
 def tags_of(soup: BeautifulSoup) -> list[str]:
     """Joomla tag links (/component/tags/tag/<alias>) of the page itself."""
     return [text for a in content_root(soup).find_all("a", href=re.compile(r"/component/tags/tag/"))
@@ -264,15 +242,11 @@ def is_next(anchor: Tag) -> bool:
     return re.search(r"\bnext\b|następn", words, re.IGNORECASE) is not None
 
 
-
-
 def in_chrome(element: Tag) -> bool:
-    if element.find_parent(SIDE_CHROME) is not None:
+    if inside(element, SIDE_CHROME):
         return True
     outer = element.find_parent(PAGE_CHROME)
     return outer is not None and outer.find_parent(["main", "article"]) is None
-
-
 
 
 def text_value(value: object) -> str | None:
@@ -280,6 +254,12 @@ def text_value(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def first(texts) -> str | None:
-    return next(iter(texts), None)
-
+ROUTER = Router({HOSTS: [
+    (r"/component/grants/grants/*$", LISTING, partial(listing_page, kind="call")),
+    (r"/aktualnosci/*$", LISTING, partial(listing_page, kind="news")),
+    (r"/(?:wydarzenia|en/events)/*$", LISTING, partial(listing_page, kind="event")),
+    (r"/component/grants/grants/[^/]+/?$", "call", detail(call_page)),
+    (r"/component/content/article/\d+(?::[^/]+)?/?$", "news", detail(news_page)),  # Joomla "<id>:<alias>"
+    (r"/(?:wydarzenia|en/events)/[^/]+/?$", "event", detail(event_page)),
+]})
+extract = ROUTER.extract

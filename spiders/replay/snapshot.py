@@ -16,7 +16,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
-
 @dataclass(frozen=True)
 class Snapshot:
     root: Path

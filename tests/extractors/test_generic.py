@@ -206,7 +206,7 @@ def test_fallback_reads_a_redesigned_page_its_spider_no_longer_knows():
     url = "https://www.clustercollaboration.eu/event-calendar/european-cluster-conference-2027"
     html = (PAGES / "eccp-event-redesigned.html").read_text(encoding="utf-8")
     assert eccp.extract(url, html).items == []
-    # The call the base spider makes: the spider's first language and first kind.
+    # The call the base spider makes: the spider's first language, the kind its route gives.
     item = only_item(html, language="en", kind="event", url=url)
     assert (item["title"], item["start_text"], item["end_text"]) == (
         "European Cluster Conference 2027", "Starts: 11 May 2027, 09:00", "Ends: 12 May 2027")

@@ -9,7 +9,7 @@ from parsing import parsed, spider_of
 from protego import Protego
 from scrapy.http import HtmlResponse
 
-from spiders.extractors.innovasjonnorge import extract
+from spiders.extractors.innovasjonnorge import ROUTER, extract
 from spiders.extractors.page import Extraction
 from spiders.innovasjonnorge import InnovasjonnorgeSpider
 
@@ -245,7 +245,7 @@ def test_spider_facts():
     spider = InnovasjonnorgeSpider
     assert (spider.name, spider.country, spider.timezone) == ("innovasjonnorge", "NO", "Europe/Oslo")
     assert spider.languages == ("en", "nb") and spider.kinds == ("event", "call", "news")
-    assert spider.extractor is extract
+    assert spider.router is ROUTER
 
 
 def test_spider_yields_the_items_with_their_source_and_follows_links(snapshot):

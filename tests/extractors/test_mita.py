@@ -6,7 +6,7 @@ import pytest
 from crawl_walk import reachable
 from protego import Protego
 
-from spiders.extractors.mita import extract
+from spiders.extractors.mita import ROUTER, extract
 from spiders.extractors.page import Extraction
 from spiders.mita import MitaSpider
 
@@ -246,4 +246,4 @@ def test_spider_facts():
     assert (spider.name, spider.country, spider.timezone) == ("mita", "LT", "Europe/Vilnius")
     assert spider.languages == ("lt", "en") and spider.kinds == ("event", "call", "news")
     assert set(spider.hosts) >= set(HOSTS) and set(spider.allowed_domains) == set(spider.hosts)
-    assert spider.extractor is extract
+    assert spider.router is ROUTER

@@ -7,7 +7,7 @@ from crawl_walk import reachable
 from protego import Protego
 
 from spiders.extractors.page import Extraction
-from spiders.extractors.parp import extract
+from spiders.extractors.parp import ROUTER, extract
 from spiders.parp import ParpSpider
 
 WWW, FENG = "www.parp.gov.pl", "feng.parp.gov.pl"
@@ -310,5 +310,5 @@ def test_spider_facts():
     spider = ParpSpider
     assert (spider.name, spider.country, spider.timezone) == ("parp", "PL", "Europe/Warsaw")
     assert spider.languages == ("pl", "en") and spider.kinds == ("event", "call", "news")
-    assert spider.extractor is extract
+    assert spider.router is ROUTER
     assert set(spider.allowed_domains) >= {WWW, FENG}
