@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipelines.dates import languages as words
-from pipelines.dates.grammar import words_pattern
+from pipelines.dates.grammar import weekdays, words_pattern
 from pipelines.dates.mentions import Mention, between, scan
 
 # How far a time may stand from its date and still belong to it.
@@ -17,8 +17,6 @@ TIME_BEFORE_REACH = 25
 LIKELY_TIME_REACH = 3  # "12 maggio alle 16": a bare hour after a weak marker, right after its date
 LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "event", "end")
 # What may stand between the two dates of a range: fillers go, a connector must remain.
-GAP_FILLERS = re.compile(rf"(?<!\w)(?:{words.FILLERS}|{words.THIS_YEAR}|{words.WEEKDAYS})(?!\w)"
-                         r"|[\s,.:()]+")
 RANGE_GAP = re.compile(words_pattern(words.RANGE_WORDS))
 AND_GAP = re.compile(words_pattern(words.AND_WORDS))
 LIST_GAP = re.compile(rf"[\s,;]*(?:{words_pattern(words.AND_WORDS)})?[\s,;]*")
@@ -60,7 +58,7 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
                 previous.last, previous.finish = mention, mention.finish
                 previous.end_time = attached.get(id(mention))
             continue
-        if previous and previous.last is None and _joins(text, previous.first, mention, attached):
+        if previous and previous.last is None and _joins(text, lang, previous.first, mention, attached):
             previous.last, previous.finish = mention, mention.finish
             previous.end_time = attached.get(id(mention))
             continue
@@ -89,7 +87,8 @@ def _attach_times(dates: list[Mention], times: list[Mention]) -> dict[int, Menti
     return attached
 
 
-def _joins(text: str, first: Mention, second: Mention, attached: dict[int, Mention]) -> bool:
+def _joins(text: str, lang: str, first: Mention, second: Mention,
+           attached: dict[int, Mention]) -> bool:
     """Whether two dates are one range: only a connector between them."""
     months = first.part == second.part == "month"  # "November 2026 - February 2027"
     if (first.part or second.part or first.first_day or second.first_day) and not months:
@@ -98,16 +97,23 @@ def _joins(text: str, first: Mention, second: Mention, attached: dict[int, Menti
     time = attached.get(id(first))
     if time and time.begin >= first.finish:
         gap = text[first.finish:time.begin] + text[time.finish:second.begin]
-    gap = " ".join(GAP_FILLERS.sub(" ", gap).split())
+    gap = " ".join(gap_fillers(lang).sub(" ", gap).split())
     if RANGE_GAP.fullmatch(gap):
         return True
     if not AND_GAP.fullmatch(gap):
         return False
-    if between(text, first.begin, second.finish):
+    if between(text, lang, first.begin, second.finish):
         return True
     # "11 and 12 November" is two days of one event; "1 March and 5 April" is not.
     return (not months and first.month == second.month
             and first.day is not None and second.day is not None and second.day - first.day == 1)
+
+
+@lru_cache(maxsize=None)
+def gap_fillers(lang: str) -> re.Pattern[str]:
+    """What may stand between a range's dates without changing it."""
+    return re.compile(rf"(?<!\w)(?:{words.FILLERS}|{words.THIS_YEAR}|{weekdays(lang)})(?!\w)"
+                      r"|[\s,.:()]+")
 
 
 @lru_cache(maxsize=None)

@@ -65,6 +65,12 @@ def month_number(lang: str, word: str) -> int:
     return next(n for stem, n in stems if word.startswith(stem))
 
 
+@lru_cache(maxsize=None)
+def weekdays(lang: str) -> str:
+    """Weekday words of ``lang`` and English as one alternation."""
+    return trie(list(words.weekday_words(lang)))
+
+
 def relative_days(lang: str) -> dict[str, int]:
     """Words for today, tomorrow and yesterday in ``lang`` and English: days after the reference."""
     return {**words.RELATIVE_DAYS["en"], **words.RELATIVE_DAYS.get(lang, {})}
@@ -94,7 +100,6 @@ def pattern(lang: str) -> re.Pattern[str]:
     # not a day of this year.
     no_long_year = rf"(?!{year_gap}\d{{5}})"
     time_before = words_pattern(words.TIME_BEFORE)
-    weekdays = trie(words.WEEKDAY_WORDS)
     alternatives = [
         r"(?P<iso>(?<![\d.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)"
         r"(?:t(?P<iso_h>\d{2}):(?P<iso_mi>\d{2})(?::\d{2}(?:\.\d+)?)?"
@@ -146,7 +151,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<dsl>(?<![\d.:/])(?P<dsl_d>[12]\d|3[01]|0?[1-9])[/.](?P<dsl_m>1[0-2]|0?[1-9])\.?(?![\d/]|\.\d)"
         rf"(?=\s*,?\s*\(?\s*(?:{time_before})\s*\d))",
         # ... or a weekday before it: "tirsdag 15/9", "senast fredag 6/11"
-        rf"(?P<wdm>(?:{weekdays})\.?,?\s*(?:den\s+)?(?P<wdm_d>[12]\d|3[01]|0?[1-9])[/.]"
+        rf"(?P<wdm>(?:{weekdays(lang)})\.?,?\s*(?:den\s+)?(?P<wdm_d>[12]\d|3[01]|0?[1-9])[/.]"
         r"(?P<wdm_m>1[0-2]|0?[1-9])\.?(?![\d/]|\.\d))",
         # "today", "i morgen": a day counted from the reference ("por la mañana" is a morning)
         rf"(?P<rel>(?<!la )(?P<rel_word>{trie(list(relative_days(lang)))})(?!\w))",

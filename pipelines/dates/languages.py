@@ -10,7 +10,6 @@ since agencies' pages mix them in.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -129,12 +128,13 @@ def weekday_forms(lang: str) -> dict[str, int]:
     return found
 
 
-def _weekday_words() -> list[str]:
-    """Weekday words of every language, longest first: a weekday may stand between
-    a range's dates. One- and two-letter abbreviations ("do", "to", "ma") are left
-    out: in some language they are a connector."""
-    forms = {form for lang in cldr.LANGUAGES for form in weekday_forms(lang) if len(form) > 2}
-    return sorted(forms, key=lambda f: (-len(f), f))
+@lru_cache(maxsize=None)
+def weekday_words(lang: str) -> tuple[str, ...]:
+    """Weekday words of ``lang`` and English, longest first: a weekday may stand
+    between a range's dates. One- and two-letter abbreviations ("do", "to", "ma")
+    are left out: in some language they are a connector."""
+    return tuple(sorted((form for form in weekday_forms(lang) if len(form) > 2),
+                        key=lambda f: (-len(f), f)))
 
 
 # Label words by what they say a date is; the nearest label before a date names it
@@ -312,9 +312,7 @@ BETWEEN = ("between|mellom|mellem|mellan|välillä|vahel|starp|tarp|między|mezi
 MONTH_SPAN = ("-|–|—|to|till|until|through|and|til|og|och|bis|und|do|i|iki|ir|au|à|et|a|al|y"
               "|e|până în|și|tot|en|és|до|и|ja|un|kuni|līdz|in|ve|ile|και|έως|dhe|deri|agus|go dtí"
               "|u|sa|eta|fins a|ata|і|та|по")
-# Words that may stand between a range's dates without changing it.
-WEEKDAY_WORDS = _weekday_words()
-WEEKDAYS = "|".join(re.escape(form) for form in WEEKDAY_WORDS)  # as a regular expression
+# Words that may stand between a range's dates without changing it (weekdays too).
 FILLERS = ("r\\.|roku|m\\.|g\\.|г\\.|год\\.|den|d\\.|kl\\.|the|le|el|il|de|del|dal|dem|"
            "of|on|am|w|we|v|ve|dnia|dne|dňa|godine|godina|године|року|р\\.|година|έτους|yılı"
            "|tarihinde|dia|día|dana|дана|dagana|më|ta['’]|tal-|tas-|tat-|il-|an|o")

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipelines.dates import languages as words
-from pipelines.dates.grammar import ZONE, month_number, pattern, relative_days, words_pattern
+from pipelines.dates.grammar import ZONE, month_number, pattern, relative_days, weekdays, words_pattern
 
 ZONE_RE = re.compile(ZONE)
 AND_RE = re.compile(words_pattern(words.AND_WORDS))
 # "between 3 December and 28 May", "entre o dia 15 de julho e o dia 30": a range, not a choice;
 # Hungarian writes it after the dates ("május 28. és 31. között").
-BETWEEN_BEFORE = re.compile(rf"(?<!\w)(?:{words.BETWEEN})(?:\s+(?:{words.FILLERS}|{words.WEEKDAYS}))*\s*$")
 BETWEEN_AFTER = re.compile(rf"[\s.,]*(?:{words.BETWEEN})(?!\w)")
 # How far back a between-word may stand from its first date.
 BETWEEN_REACH = 30
@@ -61,10 +61,16 @@ def scan(text: str, lang: str) -> list[Mention]:
     return found
 
 
-def between(text: str, begin: int, finish: int) -> bool:
+def between(text: str, lang: str, begin: int, finish: int) -> bool:
     """Whether a between-word stands just before ``begin`` or just after ``finish``."""
-    return bool(BETWEEN_BEFORE.search(text[max(0, begin - BETWEEN_REACH):begin])
+    return bool(_between_before(lang).search(text[max(0, begin - BETWEEN_REACH):begin])
                 or BETWEEN_AFTER.match(text, finish))
+
+
+@lru_cache(maxsize=None)
+def _between_before(lang: str) -> re.Pattern[str]:
+    """A between-word before a range's first date, fillers and weekdays after it."""
+    return re.compile(rf"(?<!\w)(?:{words.BETWEEN})(?:\s+(?:{words.FILLERS}|{weekdays(lang)}))*\s*$")
 
 
 def _int(value: str | None) -> int | None:
@@ -102,7 +108,7 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         mention = Mention("date", **base, year=_int(g("dm_y")), month=month_number(lang, g("dm_mon")),
                           day=int(g("dm_d")), first_day=_int(g("dm_d0")),
                           first_month=month_number(lang, first_month) if first_month else None)
-        return _listed(mention, m, "dm_conn") if g("dm_conn") and AND_RE.fullmatch(g("dm_conn")) else mention
+        return _listed(mention, m, "dm_conn", lang) if g("dm_conn") and AND_RE.fullmatch(g("dm_conn")) else mention
     if kind == "mx":
         return _month_led(m, lang, base)
     if kind in ("apy", "aqy", "hy", "hh", "se"):
@@ -135,7 +141,7 @@ def _month_led(m: re.Match[str], lang: str, base: dict) -> Mention | tuple[Menti
         day, last = int(g("md_d")), _int(g("md_d2"))
         mention = Mention("date", **base, year=_int(g("md_y")), month=month,
                           day=last or day, first_day=day if last else None)
-        return _listed(mention, m, "md_and") if g("md_and") else mention
+        return _listed(mention, m, "md_and", lang) if g("md_and") else mention
     if g("my_y"):
         last = g("my_mon")
         return Mention("date", **base, year=int(g("my_y")),
@@ -170,12 +176,13 @@ def _year_part(m: re.Match[str], base: dict) -> Mention:
                    first_month=first if first != last else None, part="month")
 
 
-def _listed(mention: Mention, m: re.Match[str], conn: str) -> Mention | tuple[Mention, Mention]:
+def _listed(mention: Mention, m: re.Match[str], conn: str,
+            lang: str) -> Mention | tuple[Mention, Mention]:
     """"11 and 12 November" is one event over two days; "3 and 10 July" and
     "1. mars og 1. september" are two dates, unless "between" makes them a range."""
     first_month = mention.first_month or mention.month
     if (first_month == mention.month and mention.day - mention.first_day == 1) \
-            or between(m.string, m.start(), m.end()):
+            or between(m.string, lang, m.start(), m.end()):
         return mention
     first = Mention("date", m.start(), m.start(conn), year=mention.year,
                     month=first_month, day=mention.first_day)

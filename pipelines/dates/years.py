@@ -7,17 +7,16 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from pipelines.dates import languages as words
 from pipelines.dates.candidates import Candidate
-from pipelines.dates.grammar import trie, words_pattern
+from pipelines.dates.grammar import weekdays, words_pattern
 from pipelines.dates.mentions import Mention
 
 THIS_YEAR = re.compile(rf"\s*(?:{words.THIS_YEAR})")
 FUTURE_AFTER = re.compile(rf"\s*(?:{words_pattern(words.FUTURE_AFTER)})(?!\w)")
 FUTURE_BEFORE = re.compile(rf"(?<!\w)(?:{words_pattern(words.FUTURE_BEFORE)})\s*$")
-WEEKDAY_BEFORE = re.compile(rf"(?<!\w)({trie(words.WEEKDAY_WORDS)})\.?,?\s*(?:den|the|le|el|il|am|on|d\.)?\s*$")
-WEEKDAY_AT = re.compile(trie(words.WEEKDAY_WORDS))
 # A year standing alone ("Expo 2026 ... from 2 May"), not a span of years ("2021-2027").
 LONE_YEAR = re.compile(r"(?<![\d.,])(?<!(?:19|20)\d\d[-–/])(?<!(?:19|20)\d\d\s[-–/]\s)((?:19|20)\d\d)(?!\d)"
                        r"(?!\s?[-–/]\s?\d{4})")
@@ -158,9 +157,17 @@ def _year_for(month: int, day: int, reading: Reading, at: Mention, finish: int) 
 
 def _weekday(reading: Reading, at: Mention) -> int | None:
     """The weekday written with a date ("Thursday, 16 April", "tirsdag 15/9"), 0 = Monday."""
-    named = (WEEKDAY_AT.match(reading.text, at.begin)
-             or WEEKDAY_BEFORE.search(reading.text[max(0, at.begin - LOOK_BACK):at.begin]))
+    weekday_at, weekday_before = _weekday_patterns(reading.lang)
+    named = (weekday_at.match(reading.text, at.begin)
+             or weekday_before.search(reading.text[max(0, at.begin - LOOK_BACK):at.begin]))
     return words.weekday_forms(reading.lang).get(named.group(0).split()[0].rstrip(".,")) if named else None
+
+
+@lru_cache(maxsize=None)
+def _weekday_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A weekday that starts a date ("tirsdag 15/9"), and one just before it."""
+    return (re.compile(weekdays(lang)),
+            re.compile(rf"(?<!\w)({weekdays(lang)})\.?,?\s*(?:den|the|le|el|il|am|on|d\.)?\s*$"))
 
 
 def _approximate(mention: Mention, reading: Reading) -> Settled:
