@@ -18,7 +18,7 @@ from pipelines.dates.fallback import fallback_date
 from pipelines.dates.grammar import words_pattern
 from pipelines.dates.mentions import lower
 from pipelines.dates.result import DateResult, failure
-from pipelines.dates.years import Reading, Settled, settle, written_year
+from pipelines.dates.years import Reading, Settled, settle
 from pipelines.dates.zones import offset_zone, zone_in
 
 __all__ = ["parse_date", "DateResult", "KINDS"]
@@ -46,8 +46,7 @@ def parse_date(text: str, lang: str, kind: str = "event", reference: date | None
     found, times = candidates(lowered, lang)
     if not found:
         return _from_fallback(text, lowered, lang, reference, tz, time_only=bool(times))
-    reading = Reading(lowered, lang, kind, reference, bool(RECURRENCE.search(lowered)),
-                      written_year(lowered, found, reference))
+    reading = Reading(lowered, lang, kind, reference, bool(RECURRENCE.search(lowered)), found)
     settled = [settle(c, reading) for c in found]
     valid = [(c, s) for c, s in zip(found, settled) if s.error is None]
     if not valid:

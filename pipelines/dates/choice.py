@@ -36,6 +36,8 @@ def choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Sett
             if later:
                 moved = later[-1]  # "extended from 15 May to 31 May": the old deadline, then the new
                 return replace(moved, start=moved.end, end=None) if moved.end else moved
+    if len(valid) == 1:
+        return valid[0][1]
     wanted = TIERS[kind][0]
     valid = [(c, s) for c, s in valid if not c.aside or c.label in wanted] or valid
     if kind != "published":

@@ -7,7 +7,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pipelines.dates import languages as words
 from pipelines.dates.candidates import Candidate
@@ -44,7 +44,7 @@ class Unreadable(ValueError):
     """A date that cannot stand (31 February, year 0001); the message says why."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Reading:
     """What a whole text says about the years of its dates, and what is wanted."""
 
@@ -53,15 +53,16 @@ class Reading:
     kind: str
     reference: date
     recurring: bool
-    written_year: int | None  # the one year the text writes, for its dates without one
+    found: list[Candidate]
 
-
-def written_year(text: str, found: list[Candidate], reference: date) -> int | None:
-    """The year a text writes when it writes only one ("Expo 2026 ... from 2 May")."""
-    years = {m.year for c in found for m in (c.first, c.last) if m is not None and m.year}
-    years.update(int(y) for y in LONE_YEAR.findall(text)
-                 if abs(int(y) - reference.year) <= LONE_YEAR_REACH)
-    return years.pop() if len(years) == 1 else None
+    @cached_property
+    def written_year(self) -> int | None:
+        """The year the text writes when it writes only one ("Expo 2026 ... from 2 May"),
+        for its dates without one; looked for only when a date lacks its year."""
+        years = {m.year for c in self.found for m in (c.first, c.last) if m is not None and m.year}
+        years.update(int(y) for y in LONE_YEAR.findall(self.text)
+                     if abs(int(y) - self.reference.year) <= LONE_YEAR_REACH)
+        return years.pop() if len(years) == 1 else None
 
 
 def settle(candidate: Candidate, reading: Reading) -> Settled:
