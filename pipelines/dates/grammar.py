@@ -86,8 +86,7 @@ def pattern(lang: str) -> re.Pattern[str]:
     range_words = words_pattern(words.RANGE_WORDS)
     conn_words = words_pattern(words.RANGE_WORDS + "|" + words.AND_WORDS)
     conn = rf"\s*(?P<dm_conn>{conn_words})\s*"
-    before = {prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})"
-                               for part, p in words.PART_BEFORE.items()) for prefix in ("ap", "apy")}
+    before = "|".join(f"(?P<ap_{part}>{words_pattern(p)})" for part, p in words.PART_BEFORE.items())
     after = {prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})"
                               for part, p in words.PART_AFTER.items()) for prefix in ("aq", "mx", "aqy")}
     seasons = "|".join(f"(?P<se{first}_{last}>{words_pattern(p)})"
@@ -129,13 +128,13 @@ def pattern(lang: str) -> re.Pattern[str]:
         r"|e?tik\s+)(?P<md_d2>\d{1,2})(?!\d)(?:st|nd|rd|th|\.)?)?"
         r"(?:\s*,?\s*(?P<md_y>\d{4})(?!\d|:\d)|(?!\s*,?\s*\d{5}))(?![\d:.]\d)"
         rf"|(?:\s*(?:{month_span})\s*(?P<my_mon>{month}))?\s*,?\s*(?P<my_y>\d{{4}})(?!\d|:\d)))",
-        rf"(?P<ap>(?<!\w)(?:{before['ap']})\s*"
-        r"(?:of\s+|av\s+|af\s+|de\s+|lui\s+|di\s+|van\s+|d['’]|ta['’]\s*)?"
-        rf"(?P<ap_mon>{month})(?:{year_gap}(?P<ap_y>\d{{4}})(?!\d)|{no_long_year}))",
+        # parts of a month or of a year: "early May", "medio 2017"
+        rf"(?P<ap>(?<!\w)(?:{before})\s*"
+        r"(?:of\s+|av\s+|af\s+|de\s+|del\s+|lui\s+|di\s+|van\s+|d['’]|ta['’]\s*)?"
+        rf"(?:(?P<ap_mon>{month})(?:{year_gap}(?P<ap_y>\d{{4}})(?!\d)|{no_long_year})"
+        r"|(?P<ap_year>\d{4})(?!\d)))",
         r"(?P<q>q(?P<q_n>[1-4])\s*(?P<q_y>\d{4})(?!\d))",
-        # parts of a year: "early 2027", "medio 2017", "2021. gada beigām", "1. halvår 2021", "H2 2026"
-        rf"(?P<apy>(?<!\w)(?:{before['apy']})\s*(?:of\s+|av\s+|af\s+|de\s+|del\s+|di\s+|van\s+|d')?"
-        r"(?P<apy_y>\d{4})(?!\d))",
+        # other parts of a year: "2021. gada beigām", "1. halvår 2021", "H2 2026"
         rf"(?P<aqy>(?P<aqy_y>\d{{4}})\.?\s*(?:gada|m\.|metų|vuoden|aasta)?\s*(?:{after['aqy']})(?!\w))",
         r"(?P<hy>(?P<hy_n>[12])\.\s*halvår(?:et)?\s*(?P<hy_y>\d{4})(?!\d))",
         r"(?P<hh>h(?P<hh_n>[12])\s*(?P<hh_y>\d{4})(?!\d))",
@@ -171,10 +170,23 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?:\s*(?P<t_after2>{words_pattern(words.TIME_AFTER)})(?!\w))?"
         rf"(?:\s*(?P<t_ampm2>{AMPM}))?)?)",
     ]
-    (iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, apy, aqy, halves, h_halves, season, ddmm, dsl, wdm,
+    (iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, aqy, halves, h_halves, season, ddmm, dsl, wdm,
      relative, noon, ordinal, t) = alternatives
     # Every mention starts a word, and re tries each alternative at each start:
-    # checking first for a digit or a letter spares half the tries.
+    # a digit leads some, and the others start with one of a few words, so one
+    # look at the word spares most words of a text the tries of them all.
     digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, ddmm, dsl))
-    letter_led = "|".join((mx, ap, q, apy, h_halves, season, wdm, relative, noon, ordinal))
-    return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?=[^\W\d])(?:{letter_led})|{t})")
+    word_led = "|".join((mx, ap, q, h_halves, season, wdm, relative, noon))
+    return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?={leading_words(lang)})(?:{word_led})"
+                      rf"|{ordinal}|{t})")
+
+
+def leading_words(lang: str) -> str:
+    """The words a word-led alternative of the grammar starts with, as one
+    alternation of their beginnings (a month's stem stands for its forms)."""
+    exact, stems = month_table(lang)
+    starts = {*exact, *(stem for stem, _ in stems), "q", "h", "noon", "midday",
+              *words.weekday_words(lang), *relative_days(lang)}
+    for phrases in (*words.PART_BEFORE.values(), *words.SEASONS.values()):
+        starts.update(phrases.split("|"))
+    return trie(sorted(starts - {""}))

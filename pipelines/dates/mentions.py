@@ -111,7 +111,7 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         return _listed(mention, m, "dm_conn", lang) if g("dm_conn") and AND_RE.fullmatch(g("dm_conn")) else mention
     if kind == "mx":
         return _month_led(m, lang, base)
-    if kind in ("apy", "aqy", "hy", "hh", "se"):
+    if kind in ("aqy", "hy", "hh", "se") or (kind == "ap" and g("ap_year")):
         return _year_part(m, base)
     if kind in ("ap", "aq"):
         table = words.PART_BEFORE if kind == "ap" else words.PART_AFTER
@@ -156,7 +156,7 @@ def _year_part(m: re.Match[str], base: dict) -> Mention:
     "late spring 2027" is May; "by the end of 2021" is 31 December, exactly."""
     g = m.group
     kind = m.lastgroup
-    year = int(g(f"{kind}_y"))
+    year = int(g("ap_year" if kind == "ap" else f"{kind}_y"))
     if kind in ("hy", "hh"):
         half = int(g(f"{kind}_n"))
         first, last = words.YEAR_PARTS["first" if half == 1 else "second"]
@@ -166,7 +166,7 @@ def _year_part(m: re.Match[str], base: dict) -> Mention:
         if part:  # a third of the season: one of its three months
             first = last = (first - 1 + ("early", "mid", "late").index(part)) % 12 + 1
     else:
-        table = words.PART_BEFORE if kind == "apy" else words.PART_AFTER
+        table = words.PART_BEFORE if kind == "ap" else words.PART_AFTER
         part = next(p for p in table if g(f"{kind}_{p}"))
         if part == "end":
             return Mention("date", **base, year=year, month=12, part="end")
