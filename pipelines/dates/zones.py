@@ -43,9 +43,8 @@ CITIES = {
 _CITY = trie(list(CITIES))
 # Run on lower-cased text; a city counts only beside a word for "time".
 CITY_RE = re.compile(
-    rf"\b(?:({_CITY})\s+(?:local\s+)?time|heure\s+de\s+({_CITY})|czasu\s+({_CITY})"
-    rf"|ora\s+({_CITY})|({_CITY})\s+laiku|({_CITY})\s+tid|({_CITY})\s+zeit|hora\s+de\s+({_CITY})"
-    rf"|ora\s+di\s+({_CITY})|({_CITY})\s+laika|času\s+({_CITY})|({_CITY})\s+tijd|({_CITY})\s+aikaa)\b")
+    rf"\b(?:({_CITY})\s+(?:(?:local\s+)?time|laiku|tid|zeit|laika|tijd|aikaa)"
+    rf"|(?:heure\s+de|czasu|ora(?:\s+di)?|hora\s+de|času)\s+({_CITY}))\b")
 TIME_WORDS = re.compile("time|heure|czasu|ora |laiku|tid|zeit|hora|laika|času|tijd|aikaa")
 ABBREVIATION_RE = re.compile(r"(?<!\w)(CEST|CET|EEST|EET|WEST|WET|BST|GMT|UTC|MESZ|MEZ|OESZ|OEZ)(?!\w)")
 # An IANA name as calendars write it beside a time: "2027-03-04T09:00:00 Europe/Prague".
