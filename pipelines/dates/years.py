@@ -24,6 +24,9 @@ LOOK_BACK = 30  # how far before a date its weekday or a word like "next" may st
 LONE_YEAR_REACH = 5  # a lone number this close to the reference's year is a year
 MONTH_NAMES = calendar.month_name  # English, for error messages
 RECENT_DAYS = 92  # a yearless day this long before the reference is recent, not next year's
+# A reference on 1 January gives only the page's year (a page dated "2019", a
+# year's archive): a yearless date falls in that year, neither before nor after.
+YEAR_ONLY = (1, 1)
 PLACEHOLDER_YEAR = 1900  # CMS default dates (0001-01-01, 1900-01-01) are not dates
 
 
@@ -144,6 +147,8 @@ def _year_for(month: int, day: int, reading: Reading, at: Mention, finish: int) 
         return fitting[0]
     if reading.written_year and kind != "published" and _exists(reading.written_year, month, day):
         return reading.written_year
+    if (reference.month, reference.day) == YEAR_ONLY and _exists(reference.year, month, day):
+        return reference.year
     future = FUTURE_AFTER.match(text, finish) or FUTURE_BEFORE.search(
         text[max(0, at.begin - LOOK_BACK):at.begin])
     if reading.recurring or future:

@@ -61,3 +61,25 @@ def test_a_written_date_wins_over_today():
 
 def test_morning_is_not_tomorrow():
     assert read("por la mañana del 5 de mayo de 2026", "es").start == date(2026, 5, 5)
+
+
+@pytest.mark.parametrize("text, lang, kind, start, end", [
+    ("The fair takes place on 20 October.", "en", "event", date(2019, 10, 20), None),
+    ("Die Messe läuft vom 3. bis 5. Dezember.", "de", "event", date(2019, 12, 3), date(2019, 12, 5)),
+    ("Inscriptions jusqu'au 30 novembre", "fr", "deadline", date(2019, 11, 30), None),
+    ("Het loket opent half september.", "nl", "event", date(2019, 9, 15), None),
+    ("Päätös tehdään joulukuun alussa.", "fi", "event", date(2019, 12, 5), None),
+])
+def test_a_reference_on_the_first_of_january_gives_only_the_year(text, lang, kind, start, end):
+    result = read(text, lang, kind, reference=date(2019, 1, 1))
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+def test_only_the_year_known_still_yields_to_a_weekday_and_a_written_year():
+    assert read("Thursday, 14 November", reference=date(2025, 1, 1)).start == date(2024, 11, 14)
+    assert read("Expo 2026 opens on 2 May", reference=date(2025, 1, 1)).start == date(2026, 5, 2)
+
+
+def test_a_reference_on_another_day_of_january_reads_near_it():
+    assert read("The fair takes place on 20 October.", reference=date(2019, 1, 2)).start \
+        == date(2018, 10, 20)
