@@ -25,6 +25,10 @@ __all__ = ["parse_date", "DateResult", "KINDS"]
 
 KINDS = ("event", "deadline", "published")
 LANGUAGE_ALIASES = {"no": "nb"}  # "no" is Norwegian at large; its pages are Bokmål
+# A label a page's markup glued to its date: "Paskelbimo data2019-08-21",
+# "News article29 March 2023". Two letters at least: "H2 2026" is a half-year.
+GLUED_DATE = re.compile(r"(?=\d)(?<=[^\W\d_]{2})"  # the digit first: most places fail at once
+                        r"(?=\d{4}-\d\d-\d\d|\d{1,2}\s[^\W\d_]{3,}\.?\s\d{4}(?!\d))")
 RECURRENCE = re.compile(rf"(?<!\w)(?:{words_pattern(words.RECURRENCE_YEARLY)})(?!\w)")
 
 
@@ -38,6 +42,7 @@ def parse_date(text: str, lang: str, kind: str = "event", reference: date | None
         reference = reference.date()
     text = " ".join((text or "").replace("\u200b", "").split())  # NBSP and thin spaces too
     text = text.replace("\u2019", "'")  # "jusqu’au" is "jusqu'au"
+    text = GLUED_DATE.sub(" ", text)
     lang = (lang or "en").lower()[:2]
     lang = LANGUAGE_ALIASES.get(lang, lang)
     if not text:

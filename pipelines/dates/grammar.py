@@ -85,7 +85,8 @@ def pattern(lang: str) -> re.Pattern[str]:
     month_span = words_pattern(words.MONTH_SPAN)
     range_words = words_pattern(words.RANGE_WORDS)
     conn_words = words_pattern(words.RANGE_WORDS + "|" + words.AND_WORDS)
-    conn = rf"\s*(?P<dm_conn>{conn_words})\s*"
+    # "del 25 i el 26 de març": an article may stand after the connector
+    conn = rf"\s*(?P<dm_conn>{conn_words})\s*(?:(?:el|la|le|il|lo|o|the)\s+)?"
     before = "|".join(f"(?P<ap_{part}>{words_pattern(p)})" for part, p in words.PART_BEFORE.items())
     after = {prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})"
                               for part, p in words.PART_AFTER.items()) for prefix in ("aq", "mx", "aqy")}
@@ -107,7 +108,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         r"(?P=ymd_sep)\s?(?P<ymd_d>\d{1,2})\.?(?!\d))",
         r"(?P<dmy>(?<![\d:/.])(?<!\d-)(?:(?P<dmy_d0>\d{1,2})\.?(?:(?P<dmy_m0>1[0-2]|0?[1-9])\.?)?\s*[-–]\s*)?"
         r"(?P<dmy_d>\d{1,2})"
-        r"(?P<dmy_sep>[./-])\s?(?P<dmy_m>\d{1,2})(?P=dmy_sep)\s?(?P<dmy_y>\d{4}|\d{2})(?!\d|:\d|-\d)"
+        r"(?P<dmy_sep>\s?[./]|-)\s?(?P<dmy_m>\d{1,2})(?P=dmy_sep)\s?(?P<dmy_y>\d{4}|\d{2})(?!\d|:\d|-\d)"
         r"(?!\.\d))",
         rf"(?P<lv>(?<!\d)(?P<lv_y>\d{{4}})\.?\s*(?:gada|g\.)\s*(?P<lv_d>\d{{1,2}})\.\s*"
         rf"(?P<lv_mon>{month}))",
@@ -118,12 +119,15 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"\s*{MONTH_WORD}"
         rf"(?:{after['aq']})(?!\w))",
         rf"(?P<dm>(?<![\d:/.])(?:(?P<dm_d0>\d{{1,2}}){SUFFIX}\s*(?:(?P<dm_mon0>{month})\s*)?{conn})?"
-        rf"(?P<dm_d>\d{{1,2}}){SUFFIX}\s*(?:of\s+|de\s+|d['’]|ta['’]\s*)?(?P<dm_mon>{month})"
+        # "05-Noviembre-2015": dashes around the month
+        rf"(?P<dm_d>\d{{1,2}}){SUFFIX}(?:-|\s*(?:of\s+|de\s+|d['’]|ta['’]\s*)?)(?P<dm_mon>{month})"
         # "14 May 14 2026": a typo
-        rf"(?:(?:\s+(?P=dm_d))?{year_gap}(?P<dm_y>\d{{4}})(?!\d|:\d)|{no_long_year}))",
+        rf"(?:(?:\s+(?P=dm_d))?(?:{year_gap}|-)(?P<dm_y>\d{{4}})(?!\d|:\d)|{no_long_year}))",
         # led by a month: "September middle" (Baltic), "May 14-16, 2019", "April - June 2027"
         rf"(?P<mx>(?P<mx_mon>{month})(?:\s*{MONTH_WORD}(?:{after['mx']})(?!\w)"
-        rf"|\s*{MONTH_WORD}(?P<md_d>\d{{1,2}})(?!\d)(?:st|nd|rd|th|\s?d\.|\.)?"
+        # "July, 14th 2011": a comma after the month when a year follows the day
+        r"|(?:,(?=\s*\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)))?"
+        rf"\s*{MONTH_WORD}(?P<md_d>\d{{1,2}})(?!\d)(?:st|nd|rd|th|\s?d\.|\.)?"
         rf"(?:(?:\s*(?:[-–]|(?P<md_and>{words_pattern(words.AND_WORDS)})(?!\w)|(?:{range_words})(?!\w))\s*"
         r"|e?tik\s+)(?P<md_d2>\d{1,2})(?!\d)(?:st|nd|rd|th|\.)?)?"
         r"(?:\s*,?\s*(?P<md_y>\d{4})(?!\d|:\d)|(?!\s*,?\s*\d{5}))(?![\d:.]\d)"
@@ -156,7 +160,8 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<rel>(?<!la )(?P<rel_word>{trie(list(relative_days(lang)))})(?!\w))",
         r"(?P<noon>noon|midday)(?!\w)",
         # "... until the 22nd": a day of the month written before it
-        rf"(?P<ord>(?:{range_words})\s+the\s+(?P<ord_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\w))",
+        rf"(?P<ord>(?:{range_words})\s+the\s+(?P<ord_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\w)"
+        rf"(?!\s+(?:of\s+)?{month}))",
         # "kl. 15:00", "ora: 23,59", "a las 10,00 horas"; never the day and month of a date
         rf"(?P<t>(?<![\w.:,])(?:(?P<t_mark>{time_before})\s*:?\s*)?"
         r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.h,])(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d|[./]\d)"

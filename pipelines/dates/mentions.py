@@ -90,7 +90,7 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
     if kind == "dmy":
         year = int(g("dmy_y"))
         day, month = int(g("dmy_d")), int(g("dmy_m"))
-        if month > 12 and day <= 12 and g("dmy_sep") == "/":
+        if month > 12 and day <= 12 and g("dmy_sep").strip() == "/":
             day, month = month, day  # month-first, as some English pages write it
         first_month = _int(g("dmy_m0"))
         return Mention("date", **base, year=year + 2000 if len(g("dmy_y")) == 2 else year, month=month,
