@@ -130,7 +130,9 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"\s*{MONTH_WORD}(?P<md_d>\d{{1,2}})(?!\d)(?:st|nd|rd|th|\s?d\.|\.)?"
         rf"(?:(?:\s*(?:[-–]|(?P<md_and>{words_pattern(words.AND_WORDS)})(?!\w)|(?:{range_words})(?!\w))\s*"
         r"|e?tik\s+)(?P<md_d2>\d{1,2})(?!\d)(?:st|nd|rd|th|\.)?)?"
-        r"(?:\s*,?\s*(?P<md_y>\d{4})(?!\d|:\d)|(?!\s*,?\s*\d{5}))(?![\d:.]\d)"
+        # "Mí Eanáir 8 Eanáir 2019": a day before a month's name is that month's
+        rf"(?:\s*,?\s*(?P<md_y>\d{{4}})(?!\d|:\d)|(?!\s*,?\s*\d{{5}})(?!\s*(?:of\s+|de\s+)?{month}))"
+        r"(?![\d:.]\d)"
         rf"|(?:\s*(?:{month_span})\s*(?P<my_mon>{month}))?\s*,?\s*(?P<my_y>\d{{4}})(?!\d|:\d)))",
         # parts of a month or of a year: "early May", "medio 2017"
         rf"(?P<ap>(?<!\w)(?:{before})\s*"

@@ -172,7 +172,7 @@ def _weekday(reading: Reading, at: Mention) -> int | None:
 @lru_cache(maxsize=None)
 def _weekday_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A weekday that starts a date ("tirsdag 15/9"), and one just before it."""
-    return (re.compile(weekdays(lang)),
+    return (re.compile(rf"(?:{weekdays(lang)})(?!\w)"),
             re.compile(rf"(?<!\w)({weekdays(lang)})\.?,?\s*(?:den|the|le|el|il|am|on|d\.)?\s*$"))
 
 

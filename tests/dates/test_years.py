@@ -83,3 +83,9 @@ def test_only_the_year_known_still_yields_to_a_weekday_and_a_written_year():
 def test_a_reference_on_another_day_of_january_reads_near_it():
     assert read("The fair takes place on 20 October.", reference=date(2019, 1, 2)).start \
         == date(2018, 10, 20)
+
+
+def test_a_month_whose_name_begins_like_a_weekday_names_no_weekday():
+    # Hungarian "sze" (szerda, Wednesday) begins "szeptember"
+    assert read("A konferencia szeptember 10-én volt", "hu",
+                reference=date(2025, 9, 23)).start == date(2025, 9, 10)
