@@ -14,10 +14,12 @@ from pipelines.dates.mentions import Mention, between, scan
 # How far a time may stand from its date and still belong to it.
 TIME_AFTER_REACH = 45
 TIME_BEFORE_REACH = 25
+LONE_TIME_REACH = 120  # "Mercredi 2 juillet : Clôture des dépôts ... (12h00 au plus tard)"
 LIKELY_TIME_REACH = 3  # "12 maggio alle 16": a bare hour after a weak marker, right after its date
 LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "event", "end")
 # What may stand between the two dates of a range: fillers go, a connector must remain.
 RANGE_GAP = re.compile(words_pattern(words.RANGE_WORDS))
+UNTIL_WORD = re.compile(rf"(?<!\w)(?:{words_pattern(words.RANGE_WORDS)})(?!\w)")
 AND_GAP = re.compile(words_pattern(words.AND_WORDS))
 LIST_GAP = re.compile(rf"[\s,;]*(?:{words_pattern(words.AND_WORDS)})?[\s,;]*")
 SUPERSEDED = re.compile(rf"(?<!\w)(?:{words_pattern(words.SUPERSEDED)})(?!\w)")
@@ -46,7 +48,7 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     mentions = scan(text, lang)
     dates = [m for m in mentions if m.kind == "date"]
     times = [m for m in mentions if m.kind == "time"]
-    attached = _attach_times(dates, times)
+    attached = _attach_times(text, dates, times)
     times = [m for m in times if not m.likely]
     found: list[Candidate] = []
     for mention in dates:
@@ -70,9 +72,14 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     return _join_start_end(found), times
 
 
-def _attach_times(dates: list[Mention], times: list[Mention]) -> dict[int, Mention]:
-    """Each date's clock time: the one just after it, else one just before it."""
+def _attach_times(text: str, dates: list[Mention], times: list[Mention]) -> dict[int, Mention]:
+    """Each date's clock time: the one just after it, else one just before it; a
+    time after an until-word ("8 July and runs until 23:59 on 31 August") is the
+    next date's; a text's one time is its one date's, however far apart."""
     attached: dict[int, Mention] = {}
+    after_reach = TIME_AFTER_REACH
+    if len(dates) == 1 and sum(not t.likely for t in times) == 1:
+        after_reach = LONE_TIME_REACH
     for time in times:
         before = [d for d in dates if d.finish <= time.begin]
         after = [d for d in dates if d.begin >= time.finish]
@@ -80,9 +87,11 @@ def _attach_times(dates: list[Mention], times: list[Mention]) -> dict[int, Menti
             if before and time.begin - before[-1].finish <= LIKELY_TIME_REACH:
                 attached.setdefault(id(before[-1]), time)
             continue
-        if before and time.begin - before[-1].finish <= TIME_AFTER_REACH:
+        near_after = after and after[0].begin - time.finish <= TIME_BEFORE_REACH
+        if (before and time.begin - before[-1].finish <= after_reach
+                and not (near_after and UNTIL_WORD.search(text, before[-1].finish, time.begin))):
             attached.setdefault(id(before[-1]), time)
-        elif after and after[0].begin - time.finish <= TIME_BEFORE_REACH:
+        elif near_after:
             attached.setdefault(id(after[0]), time)
     return attached
 
