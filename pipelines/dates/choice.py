@@ -30,6 +30,8 @@ def choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Sett
     # "today, 15 March": a day named from the reference gives way to a written date
     valid = [(c, s) for c, s in valid if c.first.relative is None or c.last] or valid
     if kind == "deadline":
+        # a deadline is a day: "opens early 2024 ... runs to the end of February"
+        valid = [(c, s) for c, s in valid if not s.approximate] or valid
         extension = EXTENSION.search(text)
         if extension:
             later = [s for c, s in valid if c.begin >= extension.end()]
