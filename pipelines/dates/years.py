@@ -74,8 +74,9 @@ def settle(candidate: Candidate, reading: Reading) -> Settled:
     try:
         if first.part:
             window = _approximate(first, reading)
-            if last is not None:  # a span of months
+            if last is not None and window.approximate:  # a span of months: one window
                 window.latest = _approximate(last, reading).latest
+                window.start = _middle(window.earliest, window.latest)
             return window
         if first.first_day:  # "14-16 May 2019", "30 September - 2 October 2020"
             first_month = first.first_month or first.month
@@ -192,8 +193,12 @@ def _approximate(mention: Mention, reading: Reading) -> Settled:
     else:
         earliest = _day(year, month, first_day or 1)
     latest = date(year, last_month, last_day or month_end)
-    middle = earliest + (latest - earliest) // 2
-    return Settled(middle, approximate=True, earliest=earliest, latest=latest)
+    return Settled(_middle(earliest, latest), approximate=True, earliest=earliest, latest=latest)
+
+
+def _middle(earliest: date, latest: date) -> date:
+    """The one day that stands for a window."""
+    return earliest + (latest - earliest) // 2
 
 
 def _day(year: int, month: int, day: int) -> date:

@@ -52,3 +52,14 @@ def test_by_the_end_of_is_the_last_day_exactly(text, lang, expected):
 def test_a_season_names_a_date_only_with_its_year():
     assert read("Summer School in Riga", "en").error == "no date found"
     assert read("Winter School 2026 in Riga", "en").error == "no date found"
+
+
+@pytest.mark.parametrize("text, lang, start, earliest, latest", [
+    ("The pilot runs March 2027 - June 2027.", "en", date(2027, 4, 30), date(2027, 3, 1), date(2027, 6, 30)),
+    ("Projektet pågår oktober 2027 – januari 2028", "sv", date(2027, 12, 1), date(2027, 10, 1),
+     date(2028, 1, 31)),
+])
+def test_a_span_of_months_stands_at_the_middle_of_its_window(text, lang, start, earliest, latest):
+    result = parse_date(text, lang, "event", date(2027, 1, 10), "Europe/Brussels")
+    assert (result.start, result.earliest, result.latest, result.approximate) == \
+        (start, earliest, latest, True)
