@@ -166,13 +166,14 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?!\s+(?:of\s+)?{month}))",
         # "kl. 15:00", "ora: 23,59", "a las 10,00 horas"; never the day and month of a date
         rf"(?P<t>(?<![\w.:,])(?:(?P<t_mark>{time_before})\s*:?\s*)?"
-        r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.h,])(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d|[./]\d)"
+        # "10:0013:00": a time range whose dash the page's markup dropped
+        r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.h,])(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d(?!\d:\d\d)|[./]\d)"
         # a bare number before a month is a day, even after "from" ("from 4 to 6 March")
         r"|(?!\d|[./]\d|\.?\s*[-–]\s*\d{1,2}\.\d)"  # nor the first day of "10.-11.04."
         rf"(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"
         rf"\s*(?P<t_ampm>{AMPM})?(?:\s*(?P<t_after>{words_pattern(words.TIME_AFTER)})(?!\w)"
         r"(?:\s*(?P<t_mi3>[0-5]?\d)\s*min\.?)?)?"  # "23 val. 59 min."
-        rf"(?:\s*(?:{words_pattern(words.TIME_RANGE)})\s*(?P<t_h2>[01]?\d|2[0-4])"
+        rf"(?:(?:\s*(?:{words_pattern(words.TIME_RANGE)})\s*|(?<=\d:\d\d)(?=\d\d:\d\d))(?P<t_h2>[01]?\d|2[0-4])"
         r"(?:[:.h,](?P<t_mi2>[0-5]\d))?(?!\d|[./]\d)"
         rf"(?:\s*(?P<t_after2>{words_pattern(words.TIME_AFTER)})(?!\w))?"
         rf"(?:\s*(?P<t_ampm2>{AMPM}))?)?)",

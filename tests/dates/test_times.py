@@ -88,3 +88,13 @@ def test_two_dates_keep_their_times_near():
 def test_a_time_after_an_until_word_is_the_next_dates(text, lang, start, end):
     result = read(text, lang, "deadline")
     assert (result.start, result.end, result.error) == (start, end, None)
+
+
+@pytest.mark.parametrize("text, lang, start, end", [
+    ("Tid 2027-09-14 09:3012:00 Plats Stadshuset", "sv",
+     datetime(2027, 9, 14, 9, 30), datetime(2027, 9, 14, 12, 0)),
+    ("Aeg 14.09.2027 14:0016:30 Koht", "et", datetime(2027, 9, 14, 14, 0), datetime(2027, 9, 14, 16, 30)),
+])
+def test_a_time_range_whose_dash_the_page_dropped(text, lang, start, end):
+    result = read(text, lang)
+    assert (result.start, result.end, result.error) == (start, end, None)
