@@ -47,6 +47,7 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     """The candidates in lower-cased ``text`` and every time mention found in it."""
     mentions = scan(text, lang)
     dates = [m for m in mentions if m.kind == "date"]
+    dates = [m for m in dates if not m.alone] or dates
     times = [m for m in mentions if m.kind == "time"]
     attached = _attach_times(text, dates, times)
     times = [m for m in times if not m.likely]

@@ -158,6 +158,10 @@ def pattern(lang: str) -> re.Pattern[str]:
         # ... or a weekday before it: "tirsdag 15/9", "senast fredag 6/11"
         rf"(?P<wdm>(?:{weekdays(lang)})\.?,?\s*(?:den\s+)?(?P<wdm_d>[12]\d|3[01]|0?[1-9])[/.]"
         r"(?P<wdm_m>1[0-2]|0?[1-9])\.?(?![\d/]|\.\d))",
+        # "under september månad", "au mois de mai", "syyskuussa": a month named as a month
+        rf"(?P<bm>(?:(?P<bm_named>{words_pattern(words.MONTH_NAMED_BEFORE)})\s+)?(?P<bm_mon>{month})"
+        rf"(?(bm_named)|(?:\s*(?:{words_pattern(words.MONTH_NAMED_AFTER)})(?!\w)"
+        rf"|(?<={words.MONTH_INESSIVE})))(?:\s*,?\s*(?P<bm_y>\d{{4}})(?!\d))?)",
         # "today", "i morgen": a day counted from the reference ("por la mañana" is a morning)
         rf"(?P<rel>(?<!la )(?P<rel_word>{trie(list(relative_days(lang)))})(?!\w))",
         r"(?P<noon>noon|midday)(?!\w)",
@@ -179,12 +183,12 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?:\s*(?P<t_ampm2>{AMPM}))?)?)",
     ]
     (iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, aqy, halves, h_halves, season, ddmm, dsl, wdm,
-     relative, noon, ordinal, t) = alternatives
+     named_month, relative, noon, ordinal, t) = alternatives
     # Every mention starts a word, and re tries each alternative at each start:
     # a digit leads some, and the others start with one of a few words, so one
     # look at the word spares most words of a text the tries of them all.
     digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, ddmm, dsl))
-    word_led = "|".join((mx, ap, q, h_halves, season, wdm, relative, noon))
+    word_led = "|".join((mx, ap, q, h_halves, season, wdm, named_month, relative, noon))
     return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?={leading_words(lang)})(?:{word_led})"
                       rf"|{ordinal}|{t})")
 
@@ -195,6 +199,6 @@ def leading_words(lang: str) -> str:
     exact, stems = month_table(lang)
     starts = {*exact, *(stem for stem, _ in stems), "q", "h", "noon", "midday",
               *words.weekday_words(lang), *relative_days(lang)}
-    for phrases in (*words.PART_BEFORE.values(), *words.SEASONS.values()):
+    for phrases in (*words.PART_BEFORE.values(), *words.SEASONS.values(), words.MONTH_NAMED_BEFORE):
         starts.update(phrases.split("|"))
     return trie(sorted(starts - {""}))

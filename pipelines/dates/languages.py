@@ -422,6 +422,16 @@ PART_AFTER = {  # phrases written after the month (Baltic, Finnish, Hungarian, T
     "end": "pabaigos|lõpuni|loppuun mennessä|loppuun saakka|loppuun asti|beigām|végéig"
            "|sonuna kadar|amaiera arte|loppuun",
 }
+# A month named as a month ("under september månad", "au mois de mai", "syyskuussa" =
+# in September): an approximate date, when the text gives no other.
+MONTH_NAMED_BEFORE = ("month of|the month of|im monat|monat|au mois de|mois de|en el mes de|el mes de"
+                      "|mes de|no mês de|mês de|nel mese di|mese di|în luna|luna|w miesiącu"
+                      "|v měsíci|v mesiaci|u mjesecu|u mesecu|v mesecu|in de maand|de maand"
+                      "|i månaden|måneden|i måneden|el mes d'|al mes de")
+MONTH_NAMED_AFTER = "månad|månaden|måned|måneden|mėnesį|mēnesī|mēnesis|hónapban|ayında|kuun aikana"
+# Finnish writes "in September" as one word: the month's inessive case
+MONTH_INESSIVE = "kuussa"
+
 # Quarters: "Q3 2025".
 QUARTER_MONTHS = 3
 

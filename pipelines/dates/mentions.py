@@ -39,6 +39,7 @@ class Mention:
     offset: str | None = None       # ISO 8601 UTC offset written with the time
     relative: int | None = None     # "tomorrow": days after the reference, instead of a date
     likely: bool = False            # a time only when it stands right after a date ("alle 16")
+    alone: bool = False             # a date only when the text gives no other ("september månad")
 
 
 def lower(text: str) -> str:
@@ -126,6 +127,9 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
                        first_day=_int(g("ddmm_d0")))
     if kind in ("dsl", "wdm"):
         return Mention("date", **base, month=int(g(f"{kind}_m")), day=int(g(f"{kind}_d")))
+    if kind == "bm":
+        return Mention("date", **base, year=_int(g("bm_y")), month=month_number(lang, g("bm_mon")),
+                       part="month", alone=True)
     if kind == "rel":
         return Mention("date", **base, relative=relative_days(lang)[g("rel_word")])
     if kind == "ord":  # its month is the one of the date before it

@@ -63,3 +63,26 @@ def test_a_span_of_months_stands_at_the_middle_of_its_window(text, lang, start, 
     result = parse_date(text, lang, "event", date(2027, 1, 10), "Europe/Brussels")
     assert (result.start, result.earliest, result.latest, result.approximate) == \
         (start, earliest, latest, True)
+
+
+@pytest.mark.parametrize("text, lang, start, earliest, latest", [
+    ("Beslut väntas under oktober månad.", "sv", date(2026, 10, 16), date(2026, 10, 1), date(2026, 10, 31)),
+    ("Haku avataan huhtikuussa.", "fi", date(2026, 4, 15), date(2026, 4, 1), date(2026, 4, 30)),
+    ("Les résultats seront publiés au mois de juin 2027.", "fr", date(2027, 6, 15), date(2027, 6, 1),
+     date(2027, 6, 30)),
+    ("Die Auswahl erfolgt im Monat März.", "de", date(2026, 3, 16), date(2026, 3, 1), date(2026, 3, 31)),
+])
+def test_a_month_named_as_a_month(text, lang, start, earliest, latest):
+    result = read(text, lang)
+    assert (result.start, result.earliest, result.latest, result.approximate) == \
+        (start, earliest, latest, True)
+
+
+def test_a_month_named_as_a_month_gives_way_to_a_date():
+    result = read("Under oktober månad hålls mötet den 12 oktober 2026.", "sv")
+    assert (result.start, result.approximate) == (date(2026, 10, 12), False)
+
+
+@pytest.mark.parametrize("text, lang", [("Kesäkuu on kiireinen", "fi"), ("in May we met", "en")])
+def test_a_bare_month_name_is_no_date(text, lang):
+    assert read(text, lang).error == "no date found"
