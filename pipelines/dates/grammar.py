@@ -188,17 +188,17 @@ def pattern(lang: str) -> re.Pattern[str]:
     # a digit leads some, and the others start with one of a few words, so one
     # look at the word spares most words of a text the tries of them all.
     digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, ddmm, dsl))
-    word_led = "|".join((mx, ap, q, h_halves, season, wdm, named_month, relative, noon))
-    return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?={leading_words(lang)})(?:{word_led})"
-                      rf"|{ordinal}|{t})")
+    word_led = "|".join((mx, ap, q, h_halves, season, wdm, named_month, relative, noon, ordinal))
+    return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?={leading_words(lang)})(?:{word_led})|{t})")
 
 
 def leading_words(lang: str) -> str:
     """The words a word-led alternative of the grammar starts with, as one
     alternation of their beginnings (a month's stem stands for its forms)."""
     exact, stems = month_table(lang)
-    starts = {*exact, *(stem for stem, _ in stems), "q", "h", "noon", "midday",
-              *words.weekday_words(lang), *relative_days(lang)}
+    starts = {*exact, *(stem for stem, _ in stems), "q1", "q2", "q3", "q4", "h1", "h2", "noon",
+              "midday", *words.weekday_words(lang), *relative_days(lang),
+              *(f"{word} the " for word in words.RANGE_WORDS.split("|"))}  # "until the 22nd"
     for phrases in (*words.PART_BEFORE.values(), *words.SEASONS.values(), words.MONTH_NAMED_BEFORE):
         starts.update(phrases.split("|"))
     return trie(sorted(starts - {""}))

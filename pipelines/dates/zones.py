@@ -59,10 +59,10 @@ def zone_in(text: str, lowered: str, default: str | None, when: datetime | None)
     """The IANA zone ``text`` (and its lower-cased copy) names, or None. An IANA name or
     a numeric offset beats a city, a city beats an abbreviation; an abbreviation or offset
     that agrees with the source's zone on that day keeps the source's zone."""
-    named = IANA_RE.search(text)
+    named = IANA_RE.search(text) if "/" in text else None
     if named and _is_zone(named.group(1)):
         return named.group(1)
-    offset = RFC822_OFFSET_RE.search(text)
+    offset = RFC822_OFFSET_RE.search(text) if ":" in text else None
     if offset and when:
         return offset_zone(offset.group(1), default, when)
     city = CITY_RE.search(lowered) if TIME_WORDS.search(lowered) else None
