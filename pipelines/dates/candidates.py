@@ -54,7 +54,7 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     found: list[Candidate] = []
     for mention in dates:
         previous = found[-1] if found else None
-        if mention.month is None and mention.relative is None:  # "18 May ... until the 22nd"
+        if mention.day is not None and mention.month is None:  # "18 May ... until the 22nd"
             if previous and previous.last is None and previous.first.day and not previous.first.part \
                     and mention.day > previous.first.day:
                 mention.month, mention.year = previous.first.month, previous.first.year

@@ -71,6 +71,11 @@ def weekdays(lang: str) -> str:
     return trie(list(words.weekday_words(lang)))
 
 
+def week_words(lang: str) -> str:
+    """Words for a week of the year in ``lang`` and English."""
+    return "|".join(p for p in {words.WEEK_WORDS["en"], words.WEEK_WORDS.get(lang, "")} if p)
+
+
 def relative_days(lang: str) -> dict[str, int]:
     """Words for today, tomorrow and yesterday in ``lang`` and English: days after the reference."""
     return {**words.RELATIVE_DAYS["en"], **words.RELATIVE_DAYS.get(lang, {})}
@@ -162,6 +167,12 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<bm>(?:(?P<bm_named>{words_pattern(words.MONTH_NAMED_BEFORE)})\s+)?(?P<bm_mon>{month})"
         rf"(?(bm_named)|(?:\s*(?:{words_pattern(words.MONTH_NAMED_AFTER)})(?!\w)"
         rf"|(?<={words.MONTH_INESSIVE})))(?:\s*,?\s*(?P<bm_y>\d{{4}})(?!\d))?)",
+        # weeks of the year: "uge 24-26", "KW 14/2027", "week 24, 2027"
+        rf"(?P<wk>(?:{words_pattern(week_words(lang))})\s*(?P<wk_n>\d{{1,2}})(?!\d)"
+        r"(?:\s*[-–]\s*(?P<wk_n2>\d{1,2})(?!\d))?(?:\s*[,/]?\s*(?P<wk_y>\d{4})(?!\d))?)",
+        # "14. Kalenderwoche"
+        rf"(?P<nw>(?P<nw_n>\d{{1,2}})\.\s*(?:{words_pattern(week_words(lang))})(?!\w)"
+        r"(?:\s*[,/]?\s*(?P<nw_y>\d{4})(?!\d))?)",
         # "today", "i morgen": a day counted from the reference ("por la mañana" is a morning)
         rf"(?P<rel>(?<!la )(?P<rel_word>{trie(list(relative_days(lang)))})(?!\w))",
         r"(?P<noon>noon|midday)(?!\w)",
@@ -183,12 +194,13 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?:\s*(?P<t_ampm2>{AMPM}))?)?)",
     ]
     (iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, aqy, halves, h_halves, season, ddmm, dsl, wdm,
-     named_month, relative, noon, ordinal, t) = alternatives
+     named_month, week, numbered_week, relative, noon, ordinal, t) = alternatives
     # Every mention starts a word, and re tries each alternative at each start:
     # a digit leads some, and the others start with one of a few words, so one
     # look at the word spares most words of a text the tries of them all.
-    digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, ddmm, dsl))
-    word_led = "|".join((mx, ap, q, h_halves, season, wdm, named_month, relative, noon, ordinal))
+    digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, numbered_week, ddmm, dsl))
+    word_led = "|".join((mx, ap, q, h_halves, season, wdm, named_month, week, relative, noon,
+                         ordinal))
     return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?={leading_words(lang)})(?:{word_led})|{t})")
 
 
@@ -197,7 +209,7 @@ def leading_words(lang: str) -> str:
     alternation of their beginnings (a month's stem stands for its forms)."""
     exact, stems = month_table(lang)
     starts = {*exact, *(stem for stem, _ in stems), "q1", "q2", "q3", "q4", "h1", "h2", "noon",
-              "midday", *words.weekday_words(lang), *relative_days(lang),
+              "midday", *words.weekday_words(lang), *relative_days(lang), *week_words(lang).split("|"),
               *(f"{word} the " for word in words.RANGE_WORDS.split("|"))}  # "until the 22nd"
     for phrases in (*words.PART_BEFORE.values(), *words.SEASONS.values(), words.MONTH_NAMED_BEFORE):
         starts.update(phrases.split("|"))

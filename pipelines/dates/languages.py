@@ -432,6 +432,15 @@ MONTH_NAMED_AFTER = "månad|månaden|måned|måneden|mėnesį|mēnesī|mēnesis|
 # Finnish writes "in September" as one word: the month's inessive case
 MONTH_INESSIVE = "kuussa"
 
+# Words for a week of the year ("uge 24-26", "KW 14", "14. Kalenderwoche"); English's everywhere.
+WEEK_WORDS = {
+    "en": "week|weeks", "da": "uge|ugerne", "nb": "uke|ukene|veke", "nn": "veke|vekene|uke",
+    "sv": "vecka|veckorna|v.", "de": "kw|kalenderwoche|woche", "nl": "week|weken|wk",
+    "fi": "viikko|viikolla|viikoilla|vk", "et": "nädal", "is": "vika|viku",
+}
+# "ab KW 14", "from week 24": the week opens a span that runs on, so only its Monday is meant.
+FROM_WORDS = "from|starting|ab|fra|fra og med|från|från och med|vanaf|alkaen|frá"
+
 # Quarters: "Q3 2025".
 QUARTER_MONTHS = 3
 

@@ -17,6 +17,8 @@ AND_RE = re.compile(words_pattern(words.AND_WORDS))
 BETWEEN_AFTER = re.compile(rf"[\s.,]*(?:{words.BETWEEN})(?!\w)")
 # How far back a between-word may stand from its first date.
 BETWEEN_REACH = 30
+FROM_BEFORE = re.compile(rf"(?<!\w)(?:{words_pattern(words.FROM_WORDS)})\s+(?:der\s+|the\s+)?$")
+FROM_REACH = 20
 
 
 @dataclass(slots=True)
@@ -39,7 +41,11 @@ class Mention:
     offset: str | None = None       # ISO 8601 UTC offset written with the time
     relative: int | None = None     # "tomorrow": days after the reference, instead of a date
     likely: bool = False            # a time only when it stands right after a date ("alle 16")
-    alone: bool = False             # a date only when the text gives no other ("september månad")
+    alone: bool = False             # a date only when the text gives no other ("september månad",
+                                    # "week 3": of a course, as likely as of the year)
+    week: int | None = None         # a week of the year ("uge 26"), instead of a month and day
+    first_week: int | None = None   # "uge 24-26"
+    from_week: bool = False         # "ab KW 14": its Monday opens a span that runs on
 
 
 def lower(text: str) -> str:
@@ -130,6 +136,13 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
     if kind == "bm":
         return Mention("date", **base, year=_int(g("bm_y")), month=month_number(lang, g("bm_mon")),
                        part="month", alone=True)
+    if kind in ("wk", "nw"):
+        last = _int(g("wk_n2")) if kind == "wk" else None
+        first = int(g(f"{kind}_n"))
+        return Mention("date", **base, year=_int(g(f"{kind}_y")), week=last or first,
+                       first_week=first if last else None, part="week", alone=True,
+                       from_week=bool(FROM_BEFORE.search(m.string, max(0, m.start() - FROM_REACH),
+                                                         m.start())))
     if kind == "rel":
         return Mention("date", **base, relative=relative_days(lang)[g("rel_word")])
     if kind == "ord":  # its month is the one of the date before it

@@ -72,6 +72,8 @@ def settle(candidate: Candidate, reading: Reading) -> Settled:
     first, last = candidate.first, candidate.last
     kind = reading.kind
     try:
+        if first.week:
+            return _weeks(first, reading)
         if first.part:
             window = _approximate(first, reading)
             if last is not None and window.approximate:  # a span of months: one window
@@ -168,6 +170,30 @@ def _weekday(reading: Reading, at: Mention) -> int | None:
     named = (weekday_at.match(reading.text, at.begin)
              or weekday_before.search(reading.text[max(0, at.begin - LOOK_BACK):at.begin]))
     return words.weekday_forms(reading.lang).get(named.group(0).split()[0].rstrip(".,")) if named else None
+
+
+def _weeks(mention: Mention, reading: Reading) -> Settled:
+    """ISO weeks: "uge 24-26" is the Monday of week 24 to the Sunday of week 26;
+    "ab KW 14" the Monday of week 14 alone. A week's Thursday settles its year."""
+    first_week = mention.first_week or mention.week
+    year = mention.year
+    if year is None:
+        thursday = _week_day(reading.reference.year, first_week, 4)
+        year = _year_for(thursday.month, thursday.day, reading, mention, mention.finish)
+    monday = _week_day(year, first_week, 1)
+    if mention.from_week:
+        return Settled(monday)
+    sunday = _week_day(year, mention.week, 7)
+    if sunday < monday:
+        raise Unreadable(f"weeks run backwards: {first_week} to {mention.week}")
+    return Settled(monday, sunday)
+
+
+def _week_day(year: int, week: int, weekday: int) -> date:
+    try:
+        return date.fromisocalendar(year, week, weekday)
+    except ValueError:
+        raise Unreadable(f"no week {week} in {year}") from None
 
 
 @lru_cache(maxsize=None)
