@@ -28,7 +28,7 @@ def choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Sett
     """The one candidate of the wanted kind, or why there is none."""
     valid = [(c, s) for c, s in valid if not c.superseded and not c.cited] or valid
     # "today, 15 March": a day named from the reference gives way to a written date
-    valid = [(c, s) for c, s in valid if c.first.relative is None or c.last] or valid
+    valid = [(c, s) for c, s in valid if not c.first.from_reference or c.last] or valid
     if kind == "deadline":
         # a deadline is a day: "opens early 2024 ... runs to the end of February"
         valid = [(c, s) for c, s in valid if not s.approximate] or valid

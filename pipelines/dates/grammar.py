@@ -76,6 +76,12 @@ def week_words(lang: str) -> str:
     return "|".join(p for p in {words.WEEK_WORDS["en"], words.WEEK_WORDS.get(lang, "")} if p)
 
 
+def weekday_ahead_before(lang: str) -> str:
+    """Words before a weekday that name the next such day, in ``lang`` and English."""
+    return "|".join(p for p in {words.WEEKDAY_AHEAD_BEFORE["en"],
+                                words.WEEKDAY_AHEAD_BEFORE.get(lang, "")} if p)
+
+
 def relative_days(lang: str) -> dict[str, int]:
     """Words for today, tomorrow and yesterday in ``lang`` and English: days after the reference."""
     return {**words.RELATIVE_DAYS["en"], **words.RELATIVE_DAYS.get(lang, {})}
@@ -173,6 +179,11 @@ def pattern(lang: str) -> re.Pattern[str]:
         # "14. Kalenderwoche"
         rf"(?P<nw>(?P<nw_n>\d{{1,2}})\.\s*(?:{words_pattern(week_words(lang))})(?!\w)"
         r"(?:\s*[,/]?\s*(?P<nw_y>\d{4})(?!\d))?)",
+        # "ove subote", "next Wednesday", "mercredi prochain": the next such day; a weekday
+        # with its date ("next Tuesday 4.3.2014") is read by the date's alternatives
+        rf"(?P<rwd>(?:(?:{words_pattern(weekday_ahead_before(lang))})\s+(?P<rwd_day>{weekdays(lang)})"
+        rf"|(?P<rwd_day2>{weekdays(lang)})\s+(?:{words_pattern(words.WEEKDAY_AHEAD_AFTER)}))(?!\w)"
+        r"(?!\.?,?\s*(?:den\s+|the\s+|le\s+)?\d))",
         # "today", "i morgen": a day counted from the reference ("por la mañana" is a morning)
         rf"(?P<rel>(?<!la )(?P<rel_word>{trie(list(relative_days(lang)))})(?!\w))",
         r"(?P<noon>noon|midday)(?!\w)",
@@ -194,13 +205,13 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?:\s*(?P<t_ampm2>{AMPM}))?)?)",
     ]
     (iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, aqy, halves, h_halves, season, ddmm, dsl, wdm,
-     named_month, week, numbered_week, relative, noon, ordinal, t) = alternatives
+     named_month, week, numbered_week, weekday_ahead, relative, noon, ordinal, t) = alternatives
     # Every mention starts a word, and re tries each alternative at each start:
     # a digit leads some, and the others start with one of a few words, so one
     # look at the word spares most words of a text the tries of them all.
     digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, numbered_week, ddmm, dsl))
-    word_led = "|".join((mx, ap, q, h_halves, season, wdm, named_month, week, relative, noon,
-                         ordinal))
+    word_led = "|".join((mx, ap, q, h_halves, season, wdm, named_month, week, weekday_ahead,
+                         relative, noon, ordinal))
     return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?={leading_words(lang)})(?:{word_led})|{t})")
 
 
@@ -210,6 +221,7 @@ def leading_words(lang: str) -> str:
     exact, stems = month_table(lang)
     starts = {*exact, *(stem for stem, _ in stems), "q1", "q2", "q3", "q4", "h1", "h2", "noon",
               "midday", *words.weekday_words(lang), *relative_days(lang), *week_words(lang).split("|"),
+              *weekday_ahead_before(lang).split("|"),
               *(f"{word} the " for word in words.RANGE_WORDS.split("|"))}  # "until the 22nd"
     for phrases in (*words.PART_BEFORE.values(), *words.SEASONS.values(), words.MONTH_NAMED_BEFORE):
         starts.update(phrases.split("|"))

@@ -74,15 +74,20 @@ INFLECTED_MONTHS: dict[str, dict[str, int]] = {
 # CLDR abbreviations that are everyday words before a number ("pro 20 účastníků",
 # "svi 5 članova", "nën 18 vjeç", "kesä 2026" = summer, "Eki 1" = Annex 1): not months.
 NOT_MONTHS = {"cs": {"pro"}, "hr": {"svi"}, "fi": {"kesä"}, "sq": {"nën"}, "tr": {"eki", "ekİ"}}
-# Weekdays after "on" take the accusative in Slavic languages ("u srijedu", "w środę").
+# Weekdays after "on" take the accusative in Slavic languages ("u srijedu", "w środę"),
+# and "this Saturday" the genitive in Croatian, Bosnian and Serbian ("ove subote").
+_GENITIVE_WEEKDAYS = {"ponedjeljka": 0, "utorka": 1, "srijede": 2, "četvrtka": 3, "petka": 4,
+                      "subote": 5, "nedjelje": 6}
 INFLECTED_WEEKDAYS: dict[str, dict[str, int]] = {
     "pl": {"środę": 2, "sobotę": 5, "niedzielę": 6},
     "cs": {"středu": 2, "sobotu": 5},
     "sk": {"stredu": 2, "sobotu": 5, "nedeľu": 6},
     "sl": {"sredo": 2, "soboto": 5, "nedeljo": 6},
-    "hr": {"srijedu": 2, "subotu": 5, "nedjelju": 6},
-    "sr": {"sredu": 2, "subotu": 5, "nedelju": 6, "среду": 2, "суботу": 5, "недељу": 6},
-    "bs": {"srijedu": 2, "subotu": 5, "nedjelju": 6},
+    "hr": {"srijedu": 2, "subotu": 5, "nedjelju": 6, **_GENITIVE_WEEKDAYS},
+    "sr": {"sredu": 2, "subotu": 5, "nedelju": 6, "среду": 2, "суботу": 5, "недељу": 6,
+           "ponedeljka": 0, "utorka": 1, "srede": 2, "četvrtka": 3, "petka": 4, "subote": 5,
+           "nedelje": 6},
+    "bs": {"srijedu": 2, "subotu": 5, "nedjelju": 6, **_GENITIVE_WEEKDAYS},
     "uk": {"середу": 2, "пʼятницю": 4, "суботу": 5, "неділю": 6},
 }
 
@@ -322,6 +327,22 @@ FILLERS = ("r\\.|roku|m\\.|g\\.|г\\.|год\\.|den|d\\.|kl\\.|the|le|el|il|de|d
 FUTURE_AFTER = "prochain|prochaine|próximo|próxima|prossimo|prossima|que vem|next"
 FUTURE_BEFORE = ("next|coming|upcoming|nächsten|kommenden|kommende|førstkommende|kommande"
                  "|aanstaande|komende|prochain|próximo|prossimo|najbliższy|najbliższą|nadchodzący")
+
+# Words before a weekday ("this Saturday", "ove subote", "prihodnjo sredo") or after it
+# ("mercredi prochain") that name the first such day after the reference.
+WEEKDAY_AHEAD_BEFORE = {
+    "en": "this|next|coming|this coming", "de": "diesen|diesem|nächsten|nächster|kommenden|am kommenden",
+    "nl": "deze|komende|aanstaande|volgende", "da": "på|næste|kommende|førstkommende",
+    "nb": "på|neste|kommende|førstkommende", "sv": "på|nästa|kommande", "fr": "ce",
+    "es": "este|el próximo|próximo|esta", "it": "questo|questa|il prossimo", "pt": "neste|nesta|no próximo|próximo|próxima",
+    "pl": "w ten|w tę|w najbliższy|w najbliższą|w przyszły|w przyszłą|najbliższy|najbliższą",
+    "cs": "tento|tuto|příští", "sk": "tento|túto|budúci|budúcu",
+    "sl": "to|ta|v|prihodnji|prihodnjo|naslednji|naslednjo",
+    "hr": "ove|ovu|ovaj|ovog|sljedeći|sljedeću|sljedeće|iduće|iduću|idući|u",
+    "bs": "ove|ovu|ovaj|sljedeći|sljedeću|sljedeće|iduće|iduću|idući|u",
+    "sr": "ove|ovu|ovaj|sledeći|sledeće|sledeću|naredni|narednu|ове|ову|овај|следећи|следеће",
+}
+WEEKDAY_AHEAD_AFTER = "prochain|prochaine|próximo|próxima|prossimo|prossima|que vem|next"
 
 # Days named from the day a page was written: days after it (0 = that day).
 # "morgen" and "mañana" also mean "morning": German is left out, Spanish not after "la".

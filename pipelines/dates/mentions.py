@@ -40,12 +40,18 @@ class Mention:
     end_minute: int | None = None
     offset: str | None = None       # ISO 8601 UTC offset written with the time
     relative: int | None = None     # "tomorrow": days after the reference, instead of a date
+    weekday: int | None = None      # "this Saturday": the next such day after the reference
     likely: bool = False            # a time only when it stands right after a date ("alle 16")
     alone: bool = False             # a date only when the text gives no other ("september månad",
                                     # "week 3": of a course, as likely as of the year)
     week: int | None = None         # a week of the year ("uge 26"), instead of a month and day
     first_week: int | None = None   # "uge 24-26"
     from_week: bool = False         # "ab KW 14": its Monday opens a span that runs on
+
+    @property
+    def from_reference(self) -> bool:
+        """Whether the day is counted from the reference ("tomorrow", "this Saturday")."""
+        return self.relative is not None or self.weekday is not None
 
 
 def lower(text: str) -> str:
@@ -143,6 +149,9 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
                        first_week=first if last else None, part="week", alone=True,
                        from_week=bool(FROM_BEFORE.search(m.string, max(0, m.start() - FROM_REACH),
                                                          m.start())))
+    if kind == "rwd":
+        day = g("rwd_day") or g("rwd_day2")
+        return Mention("date", **base, weekday=words.weekday_forms(lang)[day])
     if kind == "rel":
         return Mention("date", **base, relative=relative_days(lang)[g("rel_word")])
     if kind == "ord":  # its month is the one of the date before it

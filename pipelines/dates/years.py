@@ -110,9 +110,12 @@ def settle(candidate: Candidate, reading: Reading) -> Settled:
 
 def _written(mention: Mention, reference: date) -> tuple:
     """A mention's (year, month, day) as written; "tomorrow" counted from the reference."""
-    if mention.relative is None:
+    if mention.weekday is not None:  # the first such weekday after the reference
+        day = reference + timedelta(days=(mention.weekday - reference.weekday() - 1) % 7 + 1)
+    elif mention.relative is not None:
+        day = reference + timedelta(days=mention.relative)
+    else:
         return mention.year, mention.month, mention.day
-    day = reference + timedelta(days=mention.relative)
     return day.year, day.month, day.day
 
 

@@ -89,3 +89,25 @@ def test_a_month_whose_name_begins_like_a_weekday_names_no_weekday():
     # Hungarian "sze" (szerda, Wednesday) begins "szeptember"
     assert read("A konferencia szeptember 10-én volt", "hu",
                 reference=date(2025, 9, 23)).start == date(2025, 9, 10)
+
+
+@pytest.mark.parametrize("text, lang, start", [
+    # 2026-05-07 is a Thursday
+    ("Koncert bo prihodnji petek ob 19. uri", "sl", datetime(2026, 5, 8, 19, 0)),
+    ("Sajam se održava ove nedjelje u 10 sati", "hr", datetime(2026, 5, 10, 10, 0)),
+    ("The office reopens next Monday", "en", date(2026, 5, 11)),
+    ("Réunion mercredi prochain à 14h", "fr", datetime(2026, 5, 13, 14, 0)),
+    ("Wir treffen uns am kommenden Donnerstag", "de", date(2026, 5, 14)),
+])
+def test_a_weekday_named_ahead_is_the_next_such_day(text, lang, start):
+    result = read(text, lang, reference=date(2026, 5, 7))
+    assert (result.start, result.error) == (start, None)
+
+
+def test_a_weekday_named_ahead_gives_way_to_its_written_date():
+    assert read("Sljedeći utorak 12.5.2026. u 17 sati", "hr",
+                reference=date(2026, 5, 7)).start == datetime(2026, 5, 12, 17, 0)
+
+
+def test_a_weekday_between_two_dates_is_no_date():
+    assert read("from Friday to Monday", reference=date(2026, 5, 7)).error == "no date found"
