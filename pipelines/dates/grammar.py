@@ -111,6 +111,9 @@ def pattern(lang: str) -> re.Pattern[str]:
     # not a day of this year.
     no_long_year = rf"(?!{year_gap}\d{{5}})"
     time_before = words_pattern(words.TIME_BEFORE)
+    quarter_words = words_pattern(words.QUARTER_WORDS)
+    quarter_ordinals = words_pattern("|".join(words.QUARTER_ORDINALS.values()))
+    quarter_of = r"(?!\w)(?:\s*(?:of|de|del|di|do|van)(?!\w))?"
     alternatives = [
         r"(?P<iso>(?<![\d.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)"
         r"(?:t(?P<iso_h>\d{2}):(?P<iso_mi>\d{2})(?::\d{2}(?:\.\d+)?)?"
@@ -150,7 +153,11 @@ def pattern(lang: str) -> re.Pattern[str]:
         r"(?:of\s+|av\s+|af\s+|de\s+|del\s+|lui\s+|di\s+|van\s+|d['’]|ta['’]\s*)?"
         rf"(?:(?P<ap_mon>{month})(?:{year_gap}(?P<ap_y>\d{{4}})(?!\d)|{no_long_year})"
         r"|(?P<ap_year>\d{4})(?!\d)))",
-        r"(?P<q>q(?P<q_n>[1-4])\s*(?P<q_y>\d{4})(?!\d))",
+        rf"(?P<q>(?:q(?P<q_n>[1-4])|(?P<q_word>{quarter_ordinals})\s+(?:{quarter_words}){quarter_of})"
+        r"\s*(?P<q_y>\d{4})(?!\d))",
+        # "4e trimestre 2014", "3. Quartal 2026"
+        rf"(?P<nq>(?P<nq_n>[1-4])(?:st|nd|rd|th|er|e|º|°|\.)?\s*(?:{quarter_words}){quarter_of}"
+        r"\s*(?P<nq_y>\d{4})(?!\d))",
         # other parts of a year: "2021. gada beigām", "1. halvår 2021", "H2 2026"
         rf"(?P<aqy>(?P<aqy_y>\d{{4}})\.?\s*(?:gada|m\.|metų|vuoden|aasta)?\s*(?:{after['aqy']})(?!\w))",
         r"(?P<hy>(?P<hy_n>[12])\.\s*halvår(?:et)?\s*(?P<hy_y>\d{4})(?!\d))",
@@ -204,12 +211,13 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?:\s*(?P<t_after2>{words_pattern(words.TIME_AFTER)})(?!\w))?"
         rf"(?:\s*(?P<t_ampm2>{AMPM}))?)?)",
     ]
-    (iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, aqy, halves, h_halves, season, ddmm, dsl, wdm,
+    (iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, numbered_quarter, aqy, halves, h_halves, season, ddmm, dsl, wdm,
      named_month, week, numbered_week, weekday_ahead, relative, noon, ordinal, t) = alternatives
     # Every mention starts a word, and re tries each alternative at each start:
     # a digit leads some, and the others start with one of a few words, so one
     # look at the word spares most words of a text the tries of them all.
-    digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, numbered_week, ddmm, dsl))
+    digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, numbered_week, numbered_quarter,
+                          ddmm, dsl))
     word_led = "|".join((mx, ap, q, h_halves, season, wdm, named_month, week, weekday_ahead,
                          relative, noon, ordinal))
     return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?={leading_words(lang)})(?:{word_led})|{t})")
@@ -217,12 +225,14 @@ def pattern(lang: str) -> re.Pattern[str]:
 
 def leading_words(lang: str) -> str:
     """The words a word-led alternative of the grammar starts with, as one
-    alternation of their beginnings (a month's stem stands for its forms)."""
+    alternation of their beginnings (a month's stem stands for its forms; a word
+    that only leads before another, "u" of "u srijedu", with its space)."""
     exact, stems = month_table(lang)
     starts = {*exact, *(stem for stem, _ in stems), "q1", "q2", "q3", "q4", "h1", "h2", "noon",
-              "midday", *words.weekday_words(lang), *relative_days(lang), *week_words(lang).split("|"),
-              *weekday_ahead_before(lang).split("|"),
-              *(f"{word} the " for word in words.RANGE_WORDS.split("|"))}  # "until the 22nd"
+              "midday", *words.weekday_words(lang), *relative_days(lang), *week_words(lang).split("|")}
     for phrases in (*words.PART_BEFORE.values(), *words.SEASONS.values(), words.MONTH_NAMED_BEFORE):
         starts.update(phrases.split("|"))
-    return trie(sorted(starts - {""}))
+    ordinals = "|".join(words.QUARTER_ORDINALS.values())
+    starts.update(f"{word} " for word in f"{weekday_ahead_before(lang)}|{ordinals}".split("|"))
+    starts.update(f"{word} the " for word in words.RANGE_WORDS.split("|"))  # "until the 22nd"
+    return trie(sorted(starts - {"", " "}))

@@ -462,7 +462,16 @@ WEEK_WORDS = {
 # "ab KW 14", "from week 24": the week opens a span that runs on, so only its Monday is meant.
 FROM_WORDS = "from|starting|ab|fra|fra og med|från|från och med|vanaf|alkaen|frá"
 
-# Quarters: "Q3 2025".
+# Quarters: "Q3 2025", "Quatrième trimestre 2014", "im dritten Quartal 2026", "3. Quartal 2026".
+QUARTER_WORDS = ("quarter|trimestre|quartal|kwartaal|kvartal|kvartalet|kwartał|kwartale|kwartału"
+                 "|čtvrtletí|štvrťrok|negyedév|negyedévben|tromjesečje|tromesečje")
+QUARTER_ORDINALS = {
+    1: "first|premier|primer|primero|primeiro|primo|erstes|ersten|erste|eerste|første|första"
+       "|pierwszy|pierwszym|i",
+    2: "second|deuxième|segundo|secondo|zweites|zweiten|zweite|tweede|andet|andre|andra|drugi|drugim|ii",
+    3: "third|troisième|tercer|tercero|terceiro|terzo|drittes|dritten|dritte|derde|tredje|trzeci|trzecim|iii",
+    4: "fourth|quatrième|cuarto|quarto|viertes|vierten|vierte|vierde|fjerde|fjärde|czwarty|czwartym|iv",
+}
 QUARTER_MONTHS = 3
 
 # Time markers written before a time ("kl. 15:00") and after an hour ("12 val."), as plain words.

@@ -19,6 +19,8 @@ BETWEEN_AFTER = re.compile(rf"[\s.,]*(?:{words.BETWEEN})(?!\w)")
 BETWEEN_REACH = 30
 FROM_BEFORE = re.compile(rf"(?<!\w)(?:{words_pattern(words.FROM_WORDS)})\s+(?:der\s+|the\s+)?$")
 FROM_REACH = 20
+QUARTER_NUMBERS = {word: number for number, ordinals in words.QUARTER_ORDINALS.items()
+                   for word in ordinals.split("|")}
 
 
 @dataclass(slots=True)
@@ -131,9 +133,10 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         part = next(p for p in table if g(f"{kind}_{p}"))
         return Mention("date", **base, year=_int(g(f"{kind}_y")),
                        month=month_number(lang, g(f"{kind}_mon")), part=part)
-    if kind == "q":
-        return Mention("date", **base, year=int(g("q_y")),
-                       month=(int(g("q_n")) - 1) * words.QUARTER_MONTHS + 1, part="quarter")
+    if kind in ("q", "nq"):
+        number = int(g(f"{kind}_n")) if g(f"{kind}_n") else QUARTER_NUMBERS[g("q_word")]
+        return Mention("date", **base, year=int(g(f"{kind}_y")),
+                       month=(number - 1) * words.QUARTER_MONTHS + 1, part="quarter")
     if kind == "ddmm":
         return Mention("date", **base, month=int(g("ddmm_m")), day=int(g("ddmm_d")),
                        first_day=_int(g("ddmm_d0")))

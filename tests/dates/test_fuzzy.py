@@ -86,3 +86,15 @@ def test_a_month_named_as_a_month_gives_way_to_a_date():
 @pytest.mark.parametrize("text, lang", [("Kesäkuu on kiireinen", "fi"), ("in May we met", "en")])
 def test_a_bare_month_name_is_no_date(text, lang):
     assert read(text, lang).error == "no date found"
+
+
+@pytest.mark.parametrize("text, lang, earliest, latest", [
+    ("Troisième trimestre 2027 : sélection des projets", "fr", date(2027, 7, 1), date(2027, 9, 30)),
+    ("Die Auszahlung erfolgt im zweiten Quartal 2027.", "de", date(2027, 4, 1), date(2027, 6, 30)),
+    ("Start: 4. Quartal 2027", "de", date(2027, 10, 1), date(2027, 12, 31)),
+    ("Ogłoszenie wyników: I kwartał 2027", "pl", date(2027, 1, 1), date(2027, 3, 31)),
+    ("Results in the first quarter of 2027", "en", date(2027, 1, 1), date(2027, 3, 31)),
+])
+def test_a_quarter_written_in_words(text, lang, earliest, latest):
+    result = read(text, lang)
+    assert (result.earliest, result.latest, result.approximate) == (earliest, latest, True)
