@@ -24,7 +24,12 @@ AND_GAP = re.compile(words_pattern(words.AND_WORDS))
 LIST_GAP = re.compile(rf"[\s,;]*(?:{words_pattern(words.AND_WORDS)})?[\s,;]*")
 SUPERSEDED = re.compile(rf"(?<!\w)(?:{words_pattern(words.SUPERSEDED)})(?!\w)")
 CITED = re.compile(rf"(?<!\w)(?:{words_pattern(words.CITED)})(?!\w)")
-CITED_REACH = 20  # "Amtsblatt der EU Nr. L 123 vom": how far a gazette's name stands from its date
+CITED_REACH = 20
+DURATION = re.compile(rf"(?<!\w)(?:{words_pattern(words.DURATION_WORDS)})\s+(?P<count>\d{{1,3}}"
+                      rf"|{words_pattern('|'.join(words.NUMBER_WORDS.values()))})\s+"
+                      rf"(?:{words_pattern(words.DAY_UNITS)})(?!\w)")
+DURATION_REACH = 80  # "i tindrà una durada de 15 dies" after "22 de febrer (inclòs)"
+NUMBERS = {word: number for number, spelled in words.NUMBER_WORDS.items() for word in spelled.split("|")}  # "Amtsblatt der EU Nr. L 123 vom": how far a gazette's name stands from its date
 
 
 @dataclass(slots=True)
@@ -41,6 +46,7 @@ class Candidate:
     superseded: bool = False      # "(previously 10 May)": a date that no longer holds
     aside: bool = False           # "14.09 (or 21.09)": an alternative in brackets after a date
     cited: bool = False           # "Bundesanzeiger vom 2.9.2026": another document's date
+    days: int | None = None       # "29 October, and lasts two days": a length after the first day
 
 
 def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
@@ -67,6 +73,7 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
             continue
         found.append(Candidate(mention, None, mention.begin, mention.finish,
                                start_time=attached.get(id(mention))))
+    _lengths(text, found)
     if len(found) < 2:  # labels only choose between candidates
         return found, times
     _label(text, lang, found)
@@ -117,6 +124,19 @@ def _joins(text: str, lang: str, first: Mention, second: Mention,
     # "11 and 12 November" is two days of one event; "1 March and 5 April" is not.
     return (not months and first.month == second.month
             and first.day is not None and second.day is not None and second.day - first.day == 1)
+
+
+def _lengths(text: str, found: list[Candidate]) -> None:
+    """A single day followed, before the next date, by how many days it lasts."""
+    ends = [c.begin for c in found[1:]] + [len(text)]
+    for candidate, end in zip(found, ends):
+        first = candidate.first
+        if candidate.last or first.part or first.first_day or first.from_reference:
+            continue
+        length = DURATION.search(text, candidate.finish, min(end, candidate.finish + DURATION_REACH))
+        if length:
+            count = length.group("count")
+            candidate.days = int(count) if count.isdigit() else NUMBERS[count]
 
 
 @lru_cache(maxsize=None)

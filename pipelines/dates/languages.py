@@ -462,6 +462,21 @@ WEEK_WORDS = {
 # "ab KW 14", "from week 24": the week opens a span that runs on, so only its Monday is meant.
 FROM_WORDS = "from|starting|ab|fra|fra og med|från|från och med|vanaf|alkaen|frá"
 
+# A span given as a length after its first day: "29 października i potrwa dwa dni",
+# "a partir del dia 22 de febrer ... i tindrà una durada de 15 dies".
+DURATION_WORDS = ("lasts|will last|lasting|runs for|open for|a duration of|durada de|una durada de"
+                  "|duración de|una duración de|durará|dura|durée de|dure|durera|dauert|dauer von"
+                  "|varer|varar|pågår i|kestää|potrwa|trwa|trvá|potrvá|traje|trajat će|duurt"
+                  "|durata di|durerà|duração de|terá a duração de|durează|va dura")
+DAY_UNITS = ("days|day|tage|tagen|jours|jour|días|dias|giorni|dies|dagen|dage|dager|dagar|päivää"
+             "|dni|dny|dní|dana|dnevi|zile|zi")
+NUMBER_WORDS = {
+    2: "two|zwei|deux|dos|due|dois|dues|twee|to|två|kaksi|dwa|dwóch|dva|dvije|dvi|doua|două",
+    3: "three|drei|trois|tres|tre|três|drie|tri|kolme|trzy|tři|trei",
+    4: "four|vier|quatre|cuatro|quattro|quatro|fire|fyra|neljä|cztery|čtyři|četiri|patru",
+    5: "five|fünf|cinq|cinco|cinque|vijf|fem|viisi|pięć|pět|pet|cinci",
+}
+
 # Quarters: "Q3 2025", "Quatrième trimestre 2014", "im dritten Quartal 2026", "3. Quartal 2026".
 QUARTER_WORDS = ("quarter|trimestre|quartal|kwartaal|kvartal|kvartalet|kwartał|kwartale|kwartału"
                  "|čtvrtletí|štvrťrok|negyedév|negyedévben|tromjesečje|tromesečje")

@@ -92,6 +92,8 @@ def settle(candidate: Candidate, reading: Reading) -> Settled:
         start, end = _years(head, tail, reading, first, (last or first).finish)
     except Unreadable as why:
         return Settled(None, error=str(why))
+    if end is None and candidate.days and candidate.days > 1:
+        end = start + timedelta(days=candidate.days - 1)
     start_time, end_time = candidate.start_time, candidate.end_time
     if (kind == "deadline" and end is not None and last is None and start_time
             and start_time.begin >= first.finish and start_time.end_hour is None):
