@@ -128,13 +128,12 @@ def _joins(text: str, lang: str, first: Mention, second: Mention,
 
 def _lengths(text: str, found: list[Candidate]) -> None:
     """A single day followed, before the next date, by how many days it lasts."""
-    ends = [c.begin for c in found[1:]] + [len(text)]
-    for candidate, end in zip(found, ends):
-        first = candidate.first
-        if candidate.last or first.part or first.first_day or first.from_reference:
+    for length in DURATION.finditer(text):
+        before = [c for c in found if c.finish <= length.start()]
+        if not before or length.start() - before[-1].finish > DURATION_REACH:
             continue
-        length = DURATION.search(text, candidate.finish, min(end, candidate.finish + DURATION_REACH))
-        if length:
+        candidate, first = before[-1], before[-1].first
+        if not (candidate.last or first.part or first.first_day or first.from_reference):
             count = length.group("count")
             candidate.days = int(count) if count.isdigit() else NUMBERS[count]
 
