@@ -82,6 +82,11 @@ def weekday_ahead_before(lang: str) -> str:
                                 words.WEEKDAY_AHEAD_BEFORE.get(lang, "")} if p)
 
 
+def month_named_before(lang: str) -> str:
+    """Words before a month that name it as the time of something ("au mois de", "im")."""
+    return "|".join(p for p in (words.MONTH_NAMED_BEFORE, words.IN_MONTH.get(lang)) if p)
+
+
 def relative_days(lang: str) -> dict[str, int]:
     """Words for today, tomorrow and yesterday in ``lang`` and English: days after the reference."""
     return {**words.RELATIVE_DAYS["en"], **words.RELATIVE_DAYS.get(lang, {})}
@@ -176,8 +181,10 @@ def pattern(lang: str) -> re.Pattern[str]:
         # ... or a weekday before it: "tirsdag 15/9", "senast fredag 6/11"
         rf"(?P<wdm>(?:{weekdays(lang)})\.?,?\s*(?:den\s+)?(?P<wdm_d>[12]\d|3[01]|0?[1-9])[/.]"
         r"(?P<wdm_m>1[0-2]|0?[1-9])\.?(?![\d/]|\.\d))",
-        # "under september månad", "au mois de mai", "syyskuussa": a month named as a month
-        rf"(?P<bm>(?:(?P<bm_named>{words_pattern(words.MONTH_NAMED_BEFORE)})\s+)?(?P<bm_mon>{month})"
+        # "under september månad", "au mois de mai", "syyskuussa", "im Mai": a month named as
+        # the time of something (not "during April 21st": the month's day follows)
+        rf"(?P<bm>(?:(?P<bm_named>{words_pattern(month_named_before(lang))})\s+)?(?P<bm_mon>{month})"
+        r"(?!\s*\d{1,2}(?!\d))"
         rf"(?(bm_named)|(?:\s*(?:{words_pattern(words.MONTH_NAMED_AFTER)})(?!\w)"
         rf"|(?<={words.MONTH_INESSIVE})))(?:\s*,?\s*(?P<bm_y>\d{{4}})(?!\d))?)",
         # weeks of the year: "uge 24-26", "KW 14/2027", "week 24, 2027"
@@ -232,6 +239,7 @@ def leading_words(lang: str) -> str:
               "midday", *words.weekday_words(lang), *relative_days(lang), *week_words(lang).split("|")}
     for phrases in (*words.PART_BEFORE.values(), *words.SEASONS.values(), words.MONTH_NAMED_BEFORE):
         starts.update(phrases.split("|"))
+    starts.update(f"{word} " for word in words.IN_MONTH.get(lang, "").split("|"))
     ordinals = "|".join(words.QUARTER_ORDINALS.values())
     starts.update(f"{word} " for word in f"{weekday_ahead_before(lang)}|{ordinals}".split("|"))
     starts.update(f"{word} the " for word in words.RANGE_WORDS.split("|"))  # "until the 22nd"

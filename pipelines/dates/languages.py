@@ -449,6 +449,14 @@ MONTH_NAMED_BEFORE = ("month of|the month of|im monat|monat|au mois de|mois de|e
                       "|mes de|no mês de|mês de|nel mese di|mese di|în luna|luna|w miesiącu"
                       "|v měsíci|v mesiaci|u mjesecu|u mesecu|v mesecu|in de maand|de maand"
                       "|i månaden|måneden|i måneden|el mes d'|al mes de")
+# "in September", "im September", "w maju", "u svibnju": a month as the time of something,
+# by language (in English "a march" is no month, in Italian "a marzo" is).
+IN_MONTH = {
+    "en": "in|during", "de": "im|in", "fr": "en", "es": "en", "ca": "el|al", "gl": "en", "it": "a|in",
+    "pt": "em", "nl": "in", "da": "i", "nb": "i", "nn": "i", "sv": "i|under", "is": "í",
+    "pl": "w|we", "cs": "v|ve", "sk": "v|vo", "sl": "v", "hr": "u", "bs": "u", "sr": "u|у",
+    "ro": "în", "bg": "през", "mk": "во", "uk": "у|в", "el": "τον", "sq": "në", "mt": "f'|fi",
+}
 MONTH_NAMED_AFTER = "månad|månaden|måned|måneden|mėnesį|mēnesī|mēnesis|hónapban|ayında|kuun aikana"
 # Finnish writes "in September" as one word: the month's inessive case
 MONTH_INESSIVE = "kuussa"

@@ -83,7 +83,8 @@ def test_a_month_named_as_a_month_gives_way_to_a_date():
     assert (result.start, result.approximate) == (date(2026, 10, 12), False)
 
 
-@pytest.mark.parametrize("text, lang", [("Kesäkuu on kiireinen", "fi"), ("in May we met", "en")])
+@pytest.mark.parametrize("text, lang", [("Kesäkuu on kiireinen", "fi"), ("May we meet again", "en"),
+                                        ("a march through the city", "en")])
 def test_a_bare_month_name_is_no_date(text, lang):
     assert read(text, lang).error == "no date found"
 
@@ -98,3 +99,19 @@ def test_a_bare_month_name_is_no_date(text, lang):
 def test_a_quarter_written_in_words(text, lang, earliest, latest):
     result = read(text, lang)
     assert (result.earliest, result.latest, result.approximate) == (earliest, latest, True)
+
+
+@pytest.mark.parametrize("text, lang, month", [
+    ("Die Ergebnisse werden im Oktober bekanntgegeben.", "de", 10),
+    ("Wyniki zostaną ogłoszone w listopadzie.", "pl", 11),
+    ("Natječaj se otvara u svibnju.", "hr", 5),
+    ("Los resultados se publicarán en junio.", "es", 6),
+    ("The next call opens in September.", "en", 9),
+])
+def test_in_a_month_is_that_month_when_the_text_gives_no_date(text, lang, month):
+    result = read(text, lang)
+    assert (result.start.month, result.earliest.day, result.approximate) == (month, 1, True)
+
+
+def test_in_a_month_before_its_day_is_the_day():
+    assert read("The fair takes place in April 21st-22nd 2026").start == date(2026, 4, 21)

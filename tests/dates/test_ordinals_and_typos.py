@@ -74,7 +74,7 @@ def test_a_comma_between_the_month_and_its_day(text, expected):
 
 def test_a_comma_after_a_month_without_a_year_is_no_day():
     # "in June, 5 people" counts people
-    assert read("Met in June, 5 people came", kind="deadline").error is not None
+    assert read("June, 5 people came", kind="deadline").error is not None
 
 
 @pytest.mark.parametrize("text, lang, start", [
