@@ -96,6 +96,8 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
     kind = m.lastgroup
     g = m.group
     base = {"begin": m.start(), "finish": m.end()}
+    if kind == "t" or kind == "noon":  # a quarter of all mentions: asked first
+        return _time(m, base)
     if kind == "iso":
         return Mention("date", **base, year=int(g("iso_y")), month=int(g("iso_m")),
                        day=int(g("iso_d")), hour=_int(g("iso_h")), minute=_int(g("iso_mi")),
@@ -157,9 +159,8 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         return Mention("date", **base, weekday=words.weekday_forms(lang)[day])
     if kind == "rel":
         return Mention("date", **base, relative=relative_days(lang)[g("rel_word")])
-    if kind == "ord":  # its month is the one of the date before it
-        return Mention("date", m.start("ord_d"), m.end(), day=int(g("ord_d")))
-    return _time(m, base)
+    # "ord": its month is the one of the date before it
+    return Mention("date", m.start("ord_d"), m.end(), day=int(g("ord_d")))
 
 
 def _month_led(m: re.Match[str], lang: str, base: dict) -> Mention | tuple[Mention, Mention]:

@@ -47,7 +47,7 @@ class Unreadable(ValueError):
     """A date that cannot stand (31 February, year 0001); the message says why."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Reading:
     """What a whole text says about the years of its dates, and what is wanted."""
 
