@@ -28,6 +28,7 @@ CITED_REACH = 20
 DURATION = re.compile(rf"(?<!\w)(?:{words_pattern(words.DURATION_WORDS)})\s+(?P<count>\d{{1,3}}"
                       rf"|{words_pattern('|'.join(words.NUMBER_WORDS.values()))})\s+"
                       rf"(?:{words_pattern(words.DAY_UNITS)})(?!\w)")
+DAY_UNIT = re.compile(rf"(?:{words_pattern(words.DAY_UNITS)})(?!\w)")
 DURATION_REACH = 80  # "i tindrà una durada de 15 dies" after "22 de febrer (inclòs)"
 NUMBERS = {word: number for number, spelled in words.NUMBER_WORDS.items() for word in spelled.split("|")}  # "Amtsblatt der EU Nr. L 123 vom": how far a gazette's name stands from its date
 
@@ -128,6 +129,8 @@ def _joins(text: str, lang: str, first: Mention, second: Mention,
 
 def _lengths(text: str, found: list[Candidate]) -> None:
     """A single day followed, before the next date, by how many days it lasts."""
+    if not DAY_UNIT.search(text):  # a quick look for the rare case
+        return
     for length in DURATION.finditer(text):
         before = [c for c in found if c.finish <= length.start()]
         if not before or length.start() - before[-1].finish > DURATION_REACH:

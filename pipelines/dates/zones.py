@@ -46,7 +46,9 @@ CITY_RE = re.compile(
     rf"\b(?:({_CITY})\s+(?:(?:local\s+)?time|laiku|tid|zeit|laika|tijd|aikaa)"
     rf"|(?:heure\s+de|czasu|ora(?:\s+di)?|hora\s+de|času)\s+({_CITY}))\b")
 TIME_WORDS = re.compile("time|heure|czasu|ora |laiku|tid|zeit|hora|laika|času|tijd|aikaa")
-ABBREVIATION_RE = re.compile(r"(?<!\w)(CEST|CET|EEST|EET|WEST|WET|BST|GMT|UTC|MESZ|MEZ|OESZ|OEZ)(?!\w)")
+# Its word start is checked by hand (_abbreviation): a lookbehind tried at every
+# character costs four times the search.
+ABBREVIATION_RE = re.compile(r"(CEST|CET|EEST|EET|WEST|WET|BST|GMT|UTC|MESZ|MEZ|OESZ|OEZ)(?!\w)")
 # An IANA name as calendars write it beside a time: "2027-03-04T09:00:00 Europe/Prague".
 IANA_RE = re.compile(r"(?<![\w/])((?:Europe|America|Asia|Africa|Atlantic|Australia|Pacific|Indian|Etc)"
                      r"/[A-Za-z_]+(?:/[A-Za-z_]+)?)(?![\w/])")
@@ -68,16 +70,24 @@ def zone_in(text: str, lowered: str, default: str | None, when: datetime | None)
     city = CITY_RE.search(lowered) if TIME_WORDS.search(lowered) else None
     if city:
         return CITIES[next(g for g in city.groups() if g)]
-    found = ABBREVIATION_RE.search(text)
-    if not found:
+    name = _abbreviation(text)
+    if not name:
         return None
-    name = found.group(1)
     if name in FIXED:
         return FIXED[name]
     hours, fallback = ABBREVIATIONS[name]
     if default and when and _offset_hours(default, when) == hours:
         return default
     return fallback
+
+
+def _abbreviation(text: str) -> str | None:
+    """The first zone abbreviation that starts a word in ``text``."""
+    for found in ABBREVIATION_RE.finditer(text):
+        before = text[found.start() - 1] if found.start() else " "
+        if not (before.isalnum() or before == "_"):
+            return found.group(1)
+    return None
 
 
 def offset_zone(offset: str, default: str | None, when: datetime) -> str | None:

@@ -76,6 +76,12 @@ def test_a_zone_abbreviation_that_disagrees_with_the_source_names_its_own_zone()
     assert result.tz == "Europe/Helsinki"
 
 
+@pytest.mark.parametrize("text", ["Deadline: 1 March 2024, 12:00 (ref. BUDGET)",
+                                  "Deadline: 1 March 2024, 12:00, room OEZ_2"])
+def test_a_zone_abbreviation_inside_a_word_names_no_zone(text):
+    assert read(text, kind="deadline", tz="Europe/Oslo").tz == "Europe/Oslo"
+
+
 def test_without_a_zone_in_the_text_the_source_zone_holds():
     assert read("Frist 1. mars 2024 kl. 15:00", "nb", tz="Europe/Oslo").tz == "Europe/Oslo"
 
