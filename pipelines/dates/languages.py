@@ -371,7 +371,7 @@ THIS_YEAR = ("br\\.|b\\.r\\.|bieżącego roku|this year|dette år|i år|tego rok
 
 RECURRENCE_YEARLY = ("hvert år|kvart år|hvert eneste år|årlig|every year|each year|annually|yearly"
                      "|varje år|joka vuosi|igal aastal|katru gadu|kasmet|kiekvienais metais"
-                     "|co roku|corocznie|každý rok|každoročně|každoročne|jedes jahr|jährlich"
+                     "|co roku|corocznie|każdego roku|každý rok|každoročně|každoročne|jedes jahr|jährlich"
                      "|chaque année|cada año|ogni anno|todos os anos|în fiecare an|anual"
                      "|elk jaar|jaarlijks|minden évben|всяка година|ежегодно|svake godine"
                      "|сваке године|vsako leto|щороку|кожного року|κάθε χρόνο|her yıl|çdo vit"

@@ -111,3 +111,12 @@ def test_a_weekday_named_ahead_gives_way_to_its_written_date():
 
 def test_a_weekday_between_two_dates_is_no_date():
     assert read("from Friday to Monday", reference=date(2026, 5, 7)).error == "no date found"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Wnioski składa się do 15 marca każdego roku.", "pl", date(2027, 3, 15)),
+    ("Søknadsfristen er 1. oktober hvert år.", "nb", date(2026, 10, 1)),
+])
+def test_a_date_every_year_is_the_next_one_and_recurs(text, lang, expected):
+    result = read(text, lang, "deadline", reference=date(2026, 5, 5))
+    assert (result.start, result.recurrence) == (expected, "yearly")
