@@ -20,6 +20,8 @@ LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "eve
 # What may stand between the two dates of a range: fillers go, a connector must remain.
 RANGE_GAP = re.compile(words_pattern(words.RANGE_WORDS))
 UNTIL_WORD = re.compile(rf"(?<!\w)(?:{words_pattern(words.RANGE_WORDS)})(?!\w)")
+# Hungarian writes "from" as a suffix of the first date: "március 10-től április 15-ig".
+FROM_SUFFIX = re.compile(r"-[éá]?t[óő]l$")
 AND_GAP = re.compile(words_pattern(words.AND_WORDS))
 LIST_GAP = re.compile(rf"[\s,;]*(?:{words_pattern(words.AND_WORDS)})?[\s,;]*")
 SUPERSEDED = re.compile(rf"(?<!\w)(?:{words_pattern(words.SUPERSEDED)})(?!\w)")
@@ -116,7 +118,7 @@ def _joins(text: str, lang: str, first: Mention, second: Mention,
     if time and time.begin >= first.finish:
         gap = text[first.finish:time.begin] + text[time.finish:second.begin]
     gap = " ".join(gap_fillers(lang).sub(" ", gap).split())
-    if RANGE_GAP.fullmatch(gap):
+    if RANGE_GAP.fullmatch(gap) or (not gap and FROM_SUFFIX.search(text, first.begin, first.finish)):
         return True
     if not AND_GAP.fullmatch(gap):
         return False

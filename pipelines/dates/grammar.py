@@ -17,7 +17,8 @@ BASQUE_YEAR = r"\.?e?ko"
 MONTH_WORD = r"(?:mėn(?:\.|esio)\s*)?"
 # Between the days of a month-led range: a dash, or Basque "from" ("ekainaren 3tik 5era").
 DAY_TO_DAY = r"(?:\s*[-–]\s*|e?tik\s+)"
-SUFFIX = r"(?:st|nd|rd|th|er|º|°|\.º|\s?d\.|\.|-(?:ig|[éá]n|j[éá]n|t[őó]l|ei|ai|i|a|o|go))?"
+# Hungarian suffixes: "10-én" (on the 10th), "10-től"/"10-étől" (from), "15-ig"/"15-éig" (until)
+SUFFIX = r"(?:st|nd|rd|th|er|º|°|\.º|\s?d\.|\.|-(?:ig|[éá]ig|[éá]n|j[éá]n|t[őó]l|[éá]t[őó]l|ei|ai|i|a|o|go))?"
 
 
 def words_pattern(phrases: str) -> str:
@@ -200,7 +201,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         r"(?!\.?,?\s*(?:den\s+|the\s+|le\s+)?\d))",
         # "today", "i morgen": a day counted from the reference ("por la mañana" is a morning)
         rf"(?P<rel>(?<!la )(?P<rel_word>{trie(list(relative_days(lang)))})(?!\w))",
-        r"(?P<noon>noon|midday)(?!\w)",
+        rf"(?P<noon>{words_pattern(words.NOON)})(?!\w)",
         # "... until the 22nd": a day of the month written before it
         rf"(?P<ord>(?:{range_words})\s+the\s+(?P<ord_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\w)"
         rf"(?!\s+(?:of\s+)?{month}))",
@@ -211,7 +212,8 @@ def pattern(lang: str) -> re.Pattern[str]:
         # a bare number before a month is a day, even after "from" ("from 4 to 6 March")
         r"|(?!\d|[./]\d|\.?\s*[-–]\s*\d{1,2}\.\d)"  # nor the first day of "10.-11.04."
         rf"(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"
-        rf"\s*(?P<t_ampm>{AMPM})?(?:\s*(?P<t_after>{words_pattern(words.TIME_AFTER)})(?!\w)"
+        # "do 12. ure": an hour word after the hour's dot
+        rf"\s*(?P<t_ampm>{AMPM})?(?:\.?\s*(?P<t_after>{words_pattern(words.TIME_AFTER)})(?!\w)"
         r"(?:\s*(?P<t_mi3>[0-5]?\d)\s*min\.?)?)?"  # "23 val. 59 min."
         rf"(?:(?:\s*(?:{words_pattern(words.TIME_RANGE)})\s*|(?<=\d:\d\d)(?=\d\d:\d\d))(?P<t_h2>[01]?\d|2[0-4])"
         r"(?:[:.h,](?P<t_mi2>[0-5]\d))?(?!\d|[./]\d)"
@@ -235,8 +237,8 @@ def leading_words(lang: str) -> str:
     alternation of their beginnings (a month's stem stands for its forms; a word
     that only leads before another, "u" of "u srijedu", with its space)."""
     exact, stems = month_table(lang)
-    starts = {*exact, *(stem for stem, _ in stems), "q1", "q2", "q3", "q4", "h1", "h2", "noon",
-              "midday", *words.weekday_words(lang), *relative_days(lang), *week_words(lang).split("|")}
+    starts = {*exact, *(stem for stem, _ in stems), "q1", "q2", "q3", "q4", "h1", "h2",
+              *words.NOON.split("|"), *words.weekday_words(lang), *relative_days(lang), *week_words(lang).split("|")}
     for phrases in (*words.PART_BEFORE.values(), *words.SEASONS.values(), words.MONTH_NAMED_BEFORE):
         starts.update(phrases.split("|"))
     starts.update(f"{word} " for word in words.IN_MONTH.get(lang, "").split("|"))

@@ -497,6 +497,10 @@ QUARTER_ORDINALS = {
 }
 QUARTER_MONTHS = 3
 
+# Noon as a word: "à midi", "a mezzogiorno", "w południe", "u podne".
+NOON = ("noon|midday|midi|mediodía|mezzogiorno|meio-dia|mittags|południe|poledne|podne|opoldne"
+        "|amiază|keskipäivällä")
+
 # Time markers written before a time ("kl. 15:00") and after an hour ("12 val."), as plain words.
 TIME_BEFORE = ("at|by|from|kl.|kl|klokken|klokka|klockan|klo|kello|kell|plkst.|plkst|godz.|godz|godziny|"
                "godzina|o godz.|um|à|a las|alle|alle ore|ore|às|ora|la ora|om|в|о|u|у|ob|saat|ώρα"
@@ -507,7 +511,7 @@ WEAK_TIME_MARKERS = {"at", "by", "from", "à", "a las", "alle", "ore", "às", "o
                      "στις", "les", "ás", "as", "во",
                      "von", "dalle", "fra", "från", "van", "od", "de la", "desde las", "de las"}
 TIME_AFTER = ("val.|val|valandą|uhr|uur|u.|u|h|óra|órakor|ч.|ч|hod.|hod|hodin|hodín|tundi|horas|heures"
-              "|noon|sati|sat|časova|časa|часова|часа|часот|uri|ura|hores|ώρα|ωρα")
+              "|noon|sati|sat|časova|časa|часова|часа|часот|uri|ura|ure|hores|ώρα|ωρα")
 # Words between the two times of a time range ("10:00 bis 16:00", "dalle 10 alle 12").
 TIME_RANGE = ("-|–|—|to|til|till|until|bis|do|iki|à|a|alle|al|a las|às|até|tot|kuni|līdz|до"
               "|and|og|och|und|et|y|e|és|ir|i|și|ja|un|en|и|deri|έως|ως|fins a|fins les|ata"

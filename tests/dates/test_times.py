@@ -98,3 +98,20 @@ def test_a_time_after_an_until_word_is_the_next_dates(text, lang, start, end):
 def test_a_time_range_whose_dash_the_page_dropped(text, lang, start, end):
     result = read(text, lang)
     assert (result.start, result.end, result.error) == (start, end, None)
+
+
+@pytest.mark.parametrize("text, lang, start", [
+    ("Candidatures jusqu'au 15 mai 2027 à midi", "fr", datetime(2027, 5, 15, 12, 0)),
+    ("Termine il 15 maggio 2027 a mezzogiorno", "it", datetime(2027, 5, 15, 12, 0)),
+    ("Nabór kończy się 15 maja 2027 r. w południe", "pl", datetime(2027, 5, 15, 12, 0)),
+])
+def test_noon_in_words(text, lang, start):
+    assert read(text, lang, "deadline").start == start
+
+
+@pytest.mark.parametrize("text, lang, start", [
+    ("Rok za prijavo: 15. 5. 2027 do 12. ure", "sl", datetime(2027, 5, 15, 12, 0)),
+    ("Rok: 15. 5. 2027. do 16. sati", "hr", datetime(2027, 5, 15, 16, 0)),
+])
+def test_an_hour_word_after_the_hours_dot(text, lang, start):
+    assert read(text, lang, "deadline").start == start

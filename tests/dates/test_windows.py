@@ -90,3 +90,13 @@ def test_a_length_before_the_next_date_belongs_to_the_first():
     text = "Workshop 3 May 2027, lasting two days. Published 1 April 2027"
     result = parse_date(text, "en", "event", date(2027, 1, 10), "Europe/Brussels")
     assert (result.start, result.end) == (date(2027, 5, 3), date(2027, 5, 4))
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Jelentkezés: 2027. március 10-től április 15-ig", date(2027, 3, 10), date(2027, 4, 15)),
+    ("A pályázatok beadása 2027. május 3-ától június 30-áig lehetséges", date(2027, 5, 3),
+     date(2027, 6, 30)),
+])
+def test_hungarian_from_and_until_suffixes_make_a_window(text, start, end):
+    result = parse_date(text, "hu", "deadline", date(2027, 1, 10), "Europe/Budapest")
+    assert (result.start, result.end, result.error) == (start, end, None)
