@@ -15,7 +15,7 @@ from pipelines.clean import (LIMITS, MAX_DEADLINE_TEXTS, MAX_TAGS, TAG_CHARS, UR
                              CleanTextPipeline, html_to_text, shorten)
 from pipelines.store import SQLiteStorePipeline, item_id
 from spiders.base import SourceSpider
-from core.items import raw_item
+from core.items import RAW_FIELDS, RawItem, field_problems, raw_item
 
 
 class ExampleSpider(SourceSpider):
@@ -86,6 +86,50 @@ def test_clean_pipeline_cleans_every_text_field(cleaner):
 def test_clean_pipeline_drops_an_item_naming_source_url_and_field(cleaner, fields, field):
     with pytest.raises(DropItem, match=rf"^example: .*: {field}: "):
         cleaner.process_item(item(**fields))
+
+
+@pytest.mark.parametrize("fields, field, problem", [
+    ({"title": 3}, "title", "3 is not a text"),
+    ({"kind": None}, "kind", "None is not one of event, call, news"),
+    ({"source": ["example"]}, "source", "['example'] is not a text"),
+])
+def test_an_item_ill_typed_where_it_cannot_be_stored_is_dropped_naming_the_field(
+        cleaner, fields, field, problem):
+    with pytest.raises(DropItem, match=rf": https://example.org/calls/a: {field}: "):
+        cleaner.process_item(item(**fields))
+    assert field_problems(item(**fields)) == [(field, problem)]
+
+
+def test_an_item_without_source_is_dropped(cleaner):
+    unsourced = item()
+    del unsourced["source"]
+    with pytest.raises(DropItem, match=r": source: missing$"):
+        cleaner.process_item(unsourced)
+
+
+def test_other_ill_typed_missing_or_unknown_fields_are_reported_and_the_item_kept(cleaner):
+    odd = item(online="yes", deadline_texts="3 May 2027", tags=["Energy", 7], colour="red",
+               external_id=12)
+    del odd["summary"]
+    cleaned = cleaner.process_item(odd)
+    assert (cleaned["online"], cleaned["deadline_texts"], cleaned["tags"]) == (None, [], [])
+    assert cleaned["summary"] is None and cleaned["external_id"] is None
+    assert "colour" not in cleaned
+    where = ("example", "https://example.org/calls/a")
+    assert sorted(cleaner.problems) == sorted([
+        (*where, "colour", "unknown field, left out"),
+        (*where, "online", "'yes' is not True or False or None; left empty"),
+        (*where, "deadline_texts", "'3 May 2027' is not a list of texts; left empty"),
+        (*where, "tags", "['Energy', 7] is not a list of texts; left empty"),
+        (*where, "summary", "missing; left empty"),
+        (*where, "external_id", "12 is not a text or None; left empty"),
+    ])
+
+
+def test_every_raw_item_field_is_typed_and_raw_item_fills_them_all():
+    made = raw_item("event", "https://example.org/e", "E", None, online=True, tags=["x"])
+    assert tuple(made) == RAW_FIELDS == tuple(RawItem.__annotations__)
+    assert field_problems({**made, "source": "example"}) == []
 
 
 def test_a_too_long_url_is_refused_not_cut_and_its_report_is_bounded(cleaner):
