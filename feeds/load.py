@@ -19,12 +19,12 @@ from datetime import datetime
 
 import sqlite_utils
 
+from core.items import DATED_KINDS
 from core.trust import TRUST_ORDER, host_of
 from feeds.entries import Entry, Link, Unpublishable, entry_from_row, instant
 
 log = logging.getLogger(__name__)
 
-PUBLISHED_KINDS = ("event", "call")
 JSON_COLUMNS = ("deadlines", "tags", "topics")
 # What a source's own feed takes from that source's member of an entry.
 PAGE_FIELDS = ("source", "url", "title", "summary", "language")
@@ -43,13 +43,13 @@ def load_entries(db: sqlite_utils.Database,
     passes them); without them no member is known to be on its source's hosts
     and the trust order alone ranks them."""
     hosts = hosts or {}
-    marks = ", ".join("?" for _ in PUBLISHED_KINDS)
+    marks = ", ".join("?" for _ in DATED_KINDS)
     groups: dict[str, list[Entry]] = defaultdict(list)
     skipped = []
     factory = db.conn.text_factory
     db.conn.text_factory = _lenient_text
     try:
-        for row in db.query(f"select * from items where kind in ({marks})", PUBLISHED_KINDS):
+        for row in db.query(f"select * from items where kind in ({marks})", DATED_KINDS):
             try:
                 member = entry_from_row(_decoded(row))
             except Unpublishable as problem:

@@ -22,7 +22,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import sqlite_utils
 
 from core.bounds import out_of_range
-from feeds.catalog import (KINDS, Scope, calendar_entries, feed_entries, next_day, page_entries,
+from core.items import DATED_KINDS
+from feeds.catalog import (Scope, calendar_entries, feed_entries, next_day, page_entries,
                            scoped)
 from feeds.entries import Entry, Unpublishable
 from feeds.ical import Calendars
@@ -128,7 +129,7 @@ def render_all(entries: list[Entry], context: Context, syndication: Syndication,
     """Every file, rendered one after the other (relative name, bytes)."""
     groups: list[FeedGroup] = []
     for scope, members in scoped(entries):
-        for kind in KINDS:
+        for kind in DATED_KINDS:
             of_kind = [e for e in members if e.kind == kind]
             newest = feed_entries(of_kind, kind, context.as_of)
             for extension, render in (("rss", syndication.rss), ("atom", syndication.atom),

@@ -354,3 +354,16 @@ def test_a_crawl_with_far_fewer_items_than_the_last_good_run_is_failed(tmp_path)
     # The next run compares with the last good run, not with the failed one.
     db = run_store(tmp_path, items[:6])
     assert list(db["crawls"].rows)[-1]["outcome"] == "ok"
+
+
+# --- the list ------------------------------------------------------------------
+
+def test_the_package_lists_the_pipelines_in_the_order_scrapy_runs_them():
+    import re
+
+    import pipelines
+    from aggregator import settings
+
+    running = sorted(settings.ITEM_PIPELINES, key=settings.ITEM_PIPELINES.get)
+    listed = re.findall(r"(\w+)\.py \(", pipelines.__doc__)
+    assert listed == [path.split(".")[1] for path in running]
