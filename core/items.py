@@ -23,13 +23,19 @@ DATED_KINDS = (Kind.EVENT, Kind.CALL)
 
 
 class Status(StrEnum):
+    """The page states the first three; the others follow from the dates and
+    the day the feeds are built (feeds/entries.py)."""
+
+    CANCELLED = "cancelled"      # anything the page says is cancelled or postponed
+    CLOSED = "closed"            # a call whose page says so, or whose last deadline has passed
+    FORTHCOMING = "forthcoming"  # a call not open yet, by its page or its opening date
     OPEN = "open"                # a call taking applications
-    CLOSED = "closed"            # a call whose last deadline has passed, or says so
-    FORTHCOMING = "forthcoming"  # a call not open yet
     UPCOMING = "upcoming"        # an event not over yet
     PAST = "past"                # an event that is over
-    CANCELLED = "cancelled"      # the page says so
-    PUBLISHED = "published"      # news
+
+
+# What a page can say of itself: stored at crawl time (pipelines/classify.py).
+SAID_STATUSES = (Status.CANCELLED, Status.CLOSED, Status.FORTHCOMING)
 
 
 class RawItem(TypedDict):

@@ -15,7 +15,7 @@ import json
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlite_utils
 
@@ -36,9 +36,10 @@ class Loaded:
     skipped: list[Unpublishable]
 
 
-def load_entries(db: sqlite_utils.Database,
+def load_entries(db: sqlite_utils.Database, as_of: date,
                  hosts: dict[str, tuple[str, ...]] | None = None) -> Loaded:
-    """Every event and call of the database, grouped by entry, in no particular order.
+    """Every event and call of the database, grouped by entry, in no particular order,
+    each with its status as of ``as_of``.
     ``hosts``: each source's own hosts, as its spider declares them (the command
     passes them); without them no member is known to be on its source's hosts
     and the trust order alone ranks them."""
@@ -51,7 +52,7 @@ def load_entries(db: sqlite_utils.Database,
     try:
         for row in db.query(f"select * from items where kind in ({marks})", DATED_KINDS):
             try:
-                member = entry_from_row(_decoded(row))
+                member = entry_from_row(_decoded(row), as_of)
             except Unpublishable as problem:
                 log.error("%s; left out of the feeds", problem)
                 skipped.append(problem)

@@ -60,7 +60,7 @@ def publish(db: sqlite_utils.Database, out_dir: Path, as_of: date,
             hosts: dict[str, tuple[str, ...]] | None = None) -> Published:
     """Render everything from ``db`` and make ``out_dir`` show it, all at once.
     ``hosts``: each source's own hosts (see feeds.load.load_entries)."""
-    loaded = load_entries(db, hosts)
+    loaded = load_entries(db, as_of, hosts)
     base_url = base_url if base_url.endswith("/") else base_url + "/"
     context = Context(as_of, base_url)
     dated, undated = _split(loaded.entries, lambda e: _out_of_range(e, as_of))

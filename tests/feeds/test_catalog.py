@@ -27,7 +27,7 @@ def test_plain_values_keep_their_name_and_others_never_collide():
 
 
 def test_scopes_come_from_every_entry_including_past_ones(feed_db):
-    names = [scope.folder for scope, _ in scoped(load_entries(feed_db).entries)]
+    names = [scope.folder for scope, _ in scoped(load_entries(feed_db, AS_OF).entries)]
     assert names == ["", "country/eu/", "country/no/", "country/pl/", "source/eccp/",
                      "source/innovasjonnorge/", "source/parp/", "source/siva/",
                      "topic/digital/", "topic/green/"]
