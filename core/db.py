@@ -37,7 +37,8 @@ ITEM_COLUMNS = {
     "earliest": str,       # for approximate dates: earliest and latest possible day
     "latest": str,
     "recurrence": str,     # e.g. "yearly"
-    "status": str,         # open | closed | forthcoming | upcoming | past | cancelled | published
+    "status": str,         # what the page says: cancelled | closed | forthcoming (the
+                           # feeds derive the time-based ones: feeds/entries.py)
     "published": str,
     "tags": str,           # JSON list of the page's own tags, categories, event types
     "topics": str,         # JSON list of topic tags found by pipelines/topics.py

@@ -14,10 +14,12 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from core.items import Kind
 from feeds.entries import Entry, occurrence_on_or_after
 from feeds.load import seen_by
 
-KINDS = {"event": "events", "call": "calls"}
+# The base name of each dated kind's files: events.rss, calls.ics…
+KIND_FILE_NAMES = {Kind.EVENT: "events", Kind.CALL: "calls"}
 FEED_CAP = 300                    # RSS/Atom/JSON: the newest entries only
 CALENDAR_HISTORY = timedelta(days=183)  # calendars: upcoming plus the last six months
 FACETS = {"country": "Country", "source": "Source", "topic": "Topic"}
@@ -37,7 +39,7 @@ class Scope:
         return "All" if self.facet is None else f"{FACETS[self.facet]}: {self.value}"
 
     def file(self, kind: str, extension: str) -> str:
-        return f"{self.folder}{KINDS[kind]}.{extension}"
+        return f"{self.folder}{KIND_FILE_NAMES[kind]}.{extension}"
 
 
 def slug(value: str) -> str:

@@ -1,6 +1,8 @@
 """What the feeds show: entries (events and calls) with real date values.
 
-A stored row becomes a ``Entry`` whose dates are ``date``/aware ``datetime``
+A stored row becomes a ``Entry`` whose status is the one its page states, else
+the one its dates give as of the day the feeds are built (the only place a
+time-based status is decided), whose dates are ``date``/aware ``datetime``
 values in their own zone, so renderers never parse text, and whose texts hold no
 control character, whatever an older version stored. A row that cannot be read
 raises ``Unpublishable`` naming its source, URL and field.
@@ -8,15 +10,17 @@ raises ``Unpublishable`` naming its source, URL and field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.bounds import without_controls
+from core.db import day_of
+from core.items import SAID_STATUSES, Kind, Status
 
 # A call in these states is not open, whatever its dates say.
-NOT_OPEN = ("closed", "cancelled")
+NOT_OPEN = (Status.CLOSED, Status.CANCELLED)
 
 
 class Unpublishable(ValueError):
@@ -75,7 +79,7 @@ class Entry:
     tags: tuple[str, ...]
     location: str | None
     online: bool | None
-    status: str | None
+    said: Status | None                   # what its page says (pipelines/classify.py)
     start: Moment | None
     end: Moment | None
     cutoffs: tuple[Cutoff, ...]
@@ -85,6 +89,8 @@ class Entry:
     first_seen: datetime
     updated: datetime
     last_seen: datetime | None = None
+    status: Status | None = None          # as of the feeds' day: status_on (entry_from_row)
+    opens: date | None = None             # the day a call opens
     topics: tuple[str, ...] = ()
     also: tuple[Link, ...] = ()           # related pages; once grouped (feeds.load), the other members' too
     # Filled when members are grouped (feeds.load):
@@ -97,7 +103,7 @@ class Entry:
 
     @property
     def cancelled(self) -> bool:
-        return self.status == "cancelled"
+        return self.status == Status.CANCELLED
 
     def withdrawn_before(self, day: date) -> bool:
         """Cancelled, or gone from its sources by ``day`` (an event's last day, a
@@ -113,19 +119,30 @@ class Entry:
 
     def is_current(self, as_of: date) -> bool:
         """Upcoming event (starts or ends on/after ``as_of``) or open or forthcoming call."""
-        if self.kind == "event":
+        if self.kind == Kind.EVENT:
             return not self.cancelled and self.is_ahead(as_of)
         return self.status not in NOT_OPEN and (
             self.next_deadline(as_of) is not None
-            or (not self.cutoffs and self.status in ("open", "forthcoming")))
+            or (not self.cutoffs and self.status in (Status.OPEN, Status.FORTHCOMING)))
 
     def is_ahead(self, as_of: date) -> bool:
-        """An event that has not ended by ``as_of``, cancelled or not; one without
-        dates when its source calls it upcoming."""
+        """An event that has not ended by ``as_of``, cancelled or not."""
         last = self.end or self.start
-        if last is None:
-            return self.status == "upcoming"
-        return occurrence_on_or_after(last, self.recurrence, as_of) is not None
+        return last is not None and occurrence_on_or_after(last, self.recurrence, as_of) is not None
+
+    def status_on(self, as_of: date) -> Status | None:
+        """What the page says; else what the dates say as of ``as_of``; None when neither says."""
+        if self.said:
+            return self.said
+        if self.kind == Kind.EVENT:
+            if not (self.end or self.start):
+                return None
+            return Status.UPCOMING if self.is_ahead(as_of) else Status.PAST
+        if self.opens and self.opens > as_of:
+            return Status.FORTHCOMING
+        if not self.cutoffs:
+            return None
+        return Status.OPEN if self.next_deadline(as_of) else Status.CLOSED
 
     def moments(self) -> list[Moment]:
         """Every date of the entry: start, end, each cut-off."""
@@ -152,8 +169,9 @@ def occurrence_on_or_after(moment: Moment, recurrence: str | None, as_of: date) 
     return day if day >= as_of else None
 
 
-def entry_from_row(row: dict) -> Entry:
-    """One row, its JSON columns decoded (see ``feeds.load``), as an entry of its own."""
+def entry_from_row(row: dict, as_of: date) -> Entry:
+    """One row, its JSON columns decoded (see ``feeds.load``), as an entry of its own
+    with its status as of ``as_of``."""
     item_id = row.get("id") or "?"
     source, url = (row.get(name) if isinstance(row.get(name), str) else "?"
                    for name in ("source", "url"))
@@ -176,14 +194,15 @@ def entry_from_row(row: dict) -> Entry:
         if not value:
             raise Unpublishable(item_id, name, "missing", source, url)
     first_seen = read("first_seen", instant, row.get("first_seen"))
-    return Entry(
+    entry = Entry(
         id=row["id"], **required, summary=text("summary") or "",
         country=text("country"), language=text("language"),
         tags=tuple(read("tags", _texts, row.get("tags"))),
         topics=tuple(read("topics", _texts, row.get("topics"))),
         location=text("location"),
         online=None if row.get("online") is None else bool(row["online"]),
-        status=text("status"),
+        said=read("status", _said, row.get("status")),
+        opens=read("opens", day_of, row.get("opens")),
         start=read("start", _optional_moment, row.get("start"), all_day, zone, approximate),
         end=read("end", _optional_moment, row.get("end"), all_day, zone, approximate),
         cutoffs=cutoffs,
@@ -195,6 +214,7 @@ def entry_from_row(row: dict) -> Entry:
         last_seen=read("last_seen", instant, row.get("last_seen")) if row.get("last_seen") else None,
         also=(Link(row["source"], row["related_url"]),) if row.get("related_url") else (),
     )
+    return replace(entry, status=entry.status_on(as_of))
 
 
 def moment(text: str, all_day: bool, zone: str | None, approximate: bool = False) -> Moment:
@@ -232,6 +252,12 @@ def _cutoffs(row: dict, zone: str | None, all_day: bool, approximate: bool) -> t
 def _optional_moment(text: str | None, all_day: bool, zone: str | None,
                      approximate: bool) -> Moment | None:
     return moment(text, all_day, zone, approximate) if text else None
+
+
+def _said(value) -> Status | None:
+    """The status its page states; a time-based one an older clusterfeeds stored
+    gives way to the dates."""
+    return Status(value) if value in SAID_STATUSES else None
 
 
 def _text(value) -> str | None:

@@ -15,16 +15,16 @@ import json
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlite_utils
 
+from core.items import DATED_KINDS
 from core.trust import TRUST_ORDER, host_of
 from feeds.entries import Entry, Link, Unpublishable, entry_from_row, instant
 
 log = logging.getLogger(__name__)
 
-PUBLISHED_KINDS = ("event", "call")
 JSON_COLUMNS = ("deadlines", "tags", "topics")
 # What a source's own feed takes from that source's member of an entry.
 PAGE_FIELDS = ("source", "url", "title", "summary", "language")
@@ -36,22 +36,23 @@ class Loaded:
     skipped: list[Unpublishable]
 
 
-def load_entries(db: sqlite_utils.Database,
+def load_entries(db: sqlite_utils.Database, as_of: date,
                  hosts: dict[str, tuple[str, ...]] | None = None) -> Loaded:
-    """Every event and call of the database, grouped by entry, in no particular order.
+    """Every event and call of the database, grouped by entry, in no particular order,
+    each with its status as of ``as_of``.
     ``hosts``: each source's own hosts, as its spider declares them (the command
     passes them); without them no member is known to be on its source's hosts
     and the trust order alone ranks them."""
     hosts = hosts or {}
-    marks = ", ".join("?" for _ in PUBLISHED_KINDS)
+    marks = ", ".join("?" for _ in DATED_KINDS)
     groups: dict[str, list[Entry]] = defaultdict(list)
     skipped = []
     factory = db.conn.text_factory
     db.conn.text_factory = _lenient_text
     try:
-        for row in db.query(f"select * from items where kind in ({marks})", PUBLISHED_KINDS):
+        for row in db.query(f"select * from items where kind in ({marks})", DATED_KINDS):
             try:
-                member = entry_from_row(_decoded(row))
+                member = entry_from_row(_decoded(row), as_of)
             except Unpublishable as problem:
                 log.error("%s; left out of the feeds", problem)
                 skipped.append(problem)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from core.items import Status
 from feeds.catalog import soonest_first
 from feeds.describe import cutoff_text, day_text, days_left_text, place_text, when_text
 from feeds.entries import Entry, Link, web_url
@@ -101,7 +102,7 @@ def page_row(entry: Entry, as_of: date) -> Row:
     due = entry.next_deadline(as_of) if entry.kind == "call" else None
     return Row(
         id=entry.id, kind=entry.kind, title=entry.title, url=_safe_url(entry.url),
-        note=entry.status if entry.status == "forthcoming" else "",
+        note=entry.status if entry.status == Status.FORTHCOMING else "",
         when=_when(entry, as_of),
         days_left=days_left_text(entry, as_of) if entry.kind == "call" else "",
         urgent=due is not None and (due[0] - as_of).days <= 7,

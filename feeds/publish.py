@@ -22,7 +22,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import sqlite_utils
 
 from core.bounds import out_of_range
-from feeds.catalog import (KINDS, Scope, calendar_entries, feed_entries, next_day, page_entries,
+from core.items import DATED_KINDS
+from feeds.catalog import (Scope, calendar_entries, feed_entries, next_day, page_entries,
                            scoped)
 from feeds.entries import Entry, Unpublishable
 from feeds.ical import Calendars
@@ -59,7 +60,7 @@ def publish(db: sqlite_utils.Database, out_dir: Path, as_of: date,
             hosts: dict[str, tuple[str, ...]] | None = None) -> Published:
     """Render everything from ``db`` and make ``out_dir`` show it, all at once.
     ``hosts``: each source's own hosts (see feeds.load.load_entries)."""
-    loaded = load_entries(db, hosts)
+    loaded = load_entries(db, as_of, hosts)
     base_url = base_url if base_url.endswith("/") else base_url + "/"
     context = Context(as_of, base_url)
     dated, undated = _split(loaded.entries, lambda e: _out_of_range(e, as_of))
@@ -128,7 +129,7 @@ def render_all(entries: list[Entry], context: Context, syndication: Syndication,
     """Every file, rendered one after the other (relative name, bytes)."""
     groups: list[FeedGroup] = []
     for scope, members in scoped(entries):
-        for kind in KINDS:
+        for kind in DATED_KINDS:
             of_kind = [e for e in members if e.kind == kind]
             newest = feed_entries(of_kind, kind, context.as_of)
             for extension, render in (("rss", syndication.rss), ("atom", syndication.atom),

@@ -1,6 +1,7 @@
-"""Clean the raw text of an item: HTML to plain text, folded whitespace, no
-control characters, every field bounded, only http(s) links; drop an item that
-lacks what every item needs. Each character removed and each cut is reported
+"""Check an item against its definition (core.items.CrawledItem), then clean its
+raw text: HTML to plain text, folded whitespace, no control characters, every
+field bounded, only http(s) links; drop an item that lacks what every item
+needs. Each field mended, each character removed and each cut is reported
 (source, URL, field), so a page can neither break a feed nor swell the database."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from scrapy.exceptions import DropItem
 
 from core.bounds import controls_in, without_controls
 from core.problems import report_problem
-from core.items import KINDS
+from core.items import ESSENTIAL_FIELDS, FIELD_TYPES, empty_value, field_problems
 
 SUMMARY_CHARS = 600
 DATE_TEXT_CHARS = 500
@@ -58,6 +59,7 @@ class CleanTextPipeline:
         return cls(crawler)
 
     def process_item(self, item: dict) -> dict:
+        self._check_fields(item)
         self._check_url(item)
         for name in TEXT_FIELDS:
             text = self._text(item, name, item.get(name))
@@ -73,11 +75,24 @@ class CleanTextPipeline:
         tags = self._at_most(item, "tags", list(dict.fromkeys(self._texts(item, "tags"))),
                              MAX_TAGS)
         item["tags"] = sorted({self._capped(item, "tags", t, TAG_CHARS, wordy=True) for t in tags})
-        if item.get("kind") not in KINDS:
-            raise DropItem(f"{self._where(item)}: kind: {item.get('kind')!r} is not one of {KINDS}")
         if not item["title"]:
             raise DropItem(f"{self._where(item)}: title: empty")
         return item
+
+    def _check_fields(self, item: dict) -> None:
+        """Drop an item missing, or with an ill-typed, field it cannot be stored
+        without; leave out an unknown field, empty any other ill-typed one."""
+        problems = field_problems(item)
+        for field, problem in problems:
+            if field in ESSENTIAL_FIELDS:
+                raise DropItem(f"{self._where(item)}: {field}: {problem}")
+        for field, problem in problems:
+            if field not in FIELD_TYPES:
+                del item[field]
+                self._problem(item, field, "unknown field, left out")
+            else:
+                item[field] = empty_value(field)
+                self._problem(item, field, f"{problem}; left empty")
 
     def _check_url(self, item: dict) -> None:
         raw = str(item.get("url") or "")

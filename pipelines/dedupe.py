@@ -23,6 +23,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from core.db import day_of
+from core.items import DATED_KINDS
 from pipelines.topics import fold
 
 # Words that say little about which event it is, in the sources' languages.
@@ -37,7 +38,6 @@ si de la cu pentru
 """.split())
 SIMILARITY = 0.6
 STEM = 5
-MERGED_KINDS = ("event", "call")
 # A stem found under more items than this on one day says as little about which
 # event it is as a stop word (a page flooding a day with look-alike titles):
 # it is not looked up, and only the whole title's key finds the same thing.
@@ -62,7 +62,7 @@ def days_of(row: dict) -> set:
 
 
 def same_thing(a: dict, b: dict) -> bool:
-    if a["kind"] != b["kind"] or a["kind"] not in MERGED_KINDS:
+    if a["kind"] != b["kind"] or a["kind"] not in DATED_KINDS:
         return False
     if not days_of(a) & days_of(b):
         return False
@@ -89,7 +89,7 @@ def stem(word: str) -> str:
 def day_keys(row: dict) -> set[tuple[str, str]]:
     """The (day, title key) pairs a row is stored under: each of its days with
     each of its title's stems, and with its whole title's stems together."""
-    if row["kind"] not in MERGED_KINDS:
+    if row["kind"] not in DATED_KINDS:
         return set()
     try:
         days = days_of(row)

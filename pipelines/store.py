@@ -19,8 +19,9 @@ from scrapy.utils.defer import deferred_from_coro
 
 from core import db as database
 from core.clock import now
+from core.items import DATED_KINDS
 from core.problems import problem_found
-from pipelines.dedupe import MERGED_KINDS, candidates, day_keys, entry_for
+from pipelines.dedupe import candidates, day_keys, entry_for
 
 logger = logging.getLogger(__name__)
 
@@ -81,9 +82,9 @@ def ensure_day_keys(db) -> None:
         db["day_keys"].create({"item_id": str, "kind": str, "day": str, "title_key": str},
                               pk=("item_id", "day", "title_key"))
         db["day_keys"].create_index(["kind", "day", "title_key", "item_id"])
-        marks = ", ".join("?" for _ in MERGED_KINDS)
+        marks = ", ".join("?" for _ in DATED_KINDS)
         for row in db.query(f"select id, kind, title, start, deadlines from items "
-                            f"where kind in ({marks})", MERGED_KINDS):
+                            f"where kind in ({marks})", DATED_KINDS):
             keep_day_keys(db, row)
 
 

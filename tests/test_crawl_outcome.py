@@ -3,6 +3,7 @@ its end as interrupted, with the reason, and marks complete only a crawl that
 can tell an item is gone from its site."""
 
 import sqlite3
+from datetime import date
 
 import pytest
 from loopback import crawl_over_loopback
@@ -125,7 +126,7 @@ FAST_FAILURE = {"RETRY_TIMES": 1, "RETRY_BACKOFF_BASE": 0.2}
 
 def gone(db_path):
     """The URLs of the entries the feeds show as no longer listed."""
-    return {entry.url for entry in load_entries(database.connect(db_path)).entries
+    return {entry.url for entry in load_entries(database.connect(db_path), date.today()).entries
             if entry.gone_since}
 
 

@@ -96,8 +96,9 @@ def test_feeds_parse_and_hold_one_entry_per_thing(run):
         items = json.loads((run["public"] / f"{name}.json").read_bytes())["items"]
         assert len(items) == len({item["id"] for item in items}), f"{name}.json repeats an entry"
     upcoming = entry_ids(db, "kind = 'event' and substr(coalesce(end, start), 1, 10) >= ?", [as_of])
-    open_calls = entry_ids(db, "kind = 'call' and status = 'open' and substr(deadline, 1, 10) >= ?",
-                           [as_of])
+    # Not closed or cancelled by its page, a deadline ahead: open or forthcoming.
+    open_calls = entry_ids(db, "kind = 'call' and coalesce(status, '') not in ('closed', 'cancelled') "
+                               "and substr(deadline, 1, 10) >= ?", [as_of])
     assert upcoming and open_calls
     events = feedparser.parse((run["public"] / "events.rss").read_bytes())
     assert {entry.id.rsplit(":", 1)[-1] for entry in events.entries} == upcoming
@@ -123,8 +124,13 @@ def test_calendars_parse_and_hold_every_event_and_deadline_once(run):
 def test_the_page_lists_upcoming_events_and_open_calls(run):
     page = " ".join(BeautifulSoup((run["public"] / "index.html").read_text(), "lxml")
                     .get_text(" ").split())
-    listed = list(run["db"].query(f"select {ENTRY} as entry, group_concat(title, '\n') as titles "
-                                  "from items where status in ('upcoming', 'open') group by entry"))
+    # Upcoming events and open calls: the page's words, else the dates, as of the run's day.
+    as_of = run["as_of"].isoformat()
+    listed = list(run["db"].query(
+        f"select {ENTRY} as entry, group_concat(title, '\n') as titles from items where status is null "
+        "and ((kind = 'event' and substr(coalesce(end, start), 1, 10) >= :as_of) or (kind = 'call' "
+        "and substr(deadline, 1, 10) >= :as_of and substr(coalesce(opens, ''), 1, 10) <= :as_of)) "
+        "group by entry", {"as_of": as_of}))
     assert listed
     for row in listed:
         assert any(title in page for title in row["titles"].split("\n")), row

@@ -15,7 +15,7 @@ from pipelines.clean import (LIMITS, MAX_DEADLINE_TEXTS, MAX_TAGS, TAG_CHARS, UR
                              CleanTextPipeline, html_to_text, shorten)
 from pipelines.store import SQLiteStorePipeline, item_id
 from spiders.base import SourceSpider
-from core.items import raw_item
+from core.items import RAW_FIELDS, RawItem, field_problems, raw_item
 
 
 class ExampleSpider(SourceSpider):
@@ -86,6 +86,50 @@ def test_clean_pipeline_cleans_every_text_field(cleaner):
 def test_clean_pipeline_drops_an_item_naming_source_url_and_field(cleaner, fields, field):
     with pytest.raises(DropItem, match=rf"^example: .*: {field}: "):
         cleaner.process_item(item(**fields))
+
+
+@pytest.mark.parametrize("fields, field, problem", [
+    ({"title": 3}, "title", "3 is not a text"),
+    ({"kind": None}, "kind", "None is not one of event, call, news"),
+    ({"source": ["example"]}, "source", "['example'] is not a text"),
+])
+def test_an_item_ill_typed_where_it_cannot_be_stored_is_dropped_naming_the_field(
+        cleaner, fields, field, problem):
+    with pytest.raises(DropItem, match=rf": https://example.org/calls/a: {field}: "):
+        cleaner.process_item(item(**fields))
+    assert field_problems(item(**fields)) == [(field, problem)]
+
+
+def test_an_item_without_source_is_dropped(cleaner):
+    unsourced = item()
+    del unsourced["source"]
+    with pytest.raises(DropItem, match=r": source: missing$"):
+        cleaner.process_item(unsourced)
+
+
+def test_other_ill_typed_missing_or_unknown_fields_are_reported_and_the_item_kept(cleaner):
+    odd = item(online="yes", deadline_texts="3 May 2027", tags=["Energy", 7], colour="red",
+               external_id=12)
+    del odd["summary"]
+    cleaned = cleaner.process_item(odd)
+    assert (cleaned["online"], cleaned["deadline_texts"], cleaned["tags"]) == (None, [], [])
+    assert cleaned["summary"] is None and cleaned["external_id"] is None
+    assert "colour" not in cleaned
+    where = ("example", "https://example.org/calls/a")
+    assert sorted(cleaner.problems) == sorted([
+        (*where, "colour", "unknown field, left out"),
+        (*where, "online", "'yes' is not True or False or None; left empty"),
+        (*where, "deadline_texts", "'3 May 2027' is not a list of texts; left empty"),
+        (*where, "tags", "['Energy', 7] is not a list of texts; left empty"),
+        (*where, "summary", "missing; left empty"),
+        (*where, "external_id", "12 is not a text or None; left empty"),
+    ])
+
+
+def test_every_raw_item_field_is_typed_and_raw_item_fills_them_all():
+    made = raw_item("event", "https://example.org/e", "E", None, online=True, tags=["x"])
+    assert tuple(made) == RAW_FIELDS == tuple(RawItem.__annotations__)
+    assert field_problems({**made, "source": "example"}) == []
 
 
 def test_a_too_long_url_is_refused_not_cut_and_its_report_is_bounded(cleaner):
@@ -196,21 +240,17 @@ def test_status_words_in_several_languages(text, status):
 
 
 @pytest.mark.parametrize("fields, status", [
-    ({"kind": "call", "deadline": "2027-02-03T12:00:00+01:00"}, "open"),
-    ({"kind": "call", "deadline": "2026-11-16"}, "open"),
-    ({"kind": "call", "deadline": "2026-11-15"}, "closed"),
+    ({"kind": "call", "deadline": "2026-11-15"}, None),
     ({"kind": "call", "deadline": "2027-02-03", "status_text": "Utgått"}, "closed"),
-    ({"kind": "call", "deadline": "2027-09-01", "opens": "2027-01-10"}, "forthcoming"),
-    ({"kind": "call", "deadline": None}, None),
-    ({"kind": "event", "start": "2026-11-10", "end": "2026-11-16"}, "upcoming"),
-    ({"kind": "event", "start": "2026-11-10T09:30:00+01:00"}, "past"),
+    ({"kind": "call", "status_text": "Forthcoming"}, "forthcoming"),
+    ({"kind": "event", "status_text": "Registration closed"}, None),
     ({"kind": "event", "start": "2027-01-10", "status_text": "Cancelled"}, "cancelled"),
-    ({"kind": "news"}, "published"),
+    ({"kind": "news", "status_text": "Postponed"}, "cancelled"),
+    ({"kind": "news"}, None),
 ])
-def test_status_from_dates_as_of_the_crawl_day(tmp_path, fields, status):
-    pipeline = ClassifyPipeline(crawler_for(tmp_path))
-    assert pipeline.as_of == date(2026, 11, 16)
-    assert pipeline.process_item(item(**fields))["status"] == status
+def test_only_the_status_the_page_states_is_stored(fields, status):
+    """Dates give their status where the feeds are built (tests/feeds/test_load.py)."""
+    assert ClassifyPipeline().process_item(item(**fields))["status"] == status
 
 
 # --- store ---------------------------------------------------------------------
@@ -310,3 +350,16 @@ def test_a_crawl_with_far_fewer_items_than_the_last_good_run_is_failed(tmp_path)
     # The next run compares with the last good run, not with the failed one.
     db = run_store(tmp_path, items[:6])
     assert list(db["crawls"].rows)[-1]["outcome"] == "ok"
+
+
+# --- the list ------------------------------------------------------------------
+
+def test_the_package_lists_the_pipelines_in_the_order_scrapy_runs_them():
+    import re
+
+    import pipelines
+    from aggregator import settings
+
+    running = sorted(settings.ITEM_PIPELINES, key=settings.ITEM_PIPELINES.get)
+    listed = re.findall(r"(\w+)\.py \(", pipelines.__doc__)
+    assert listed == [path.split(".")[1] for path in running]

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from aggregator.commands.common import usage_error
 from aggregator.commands.failures import EXIT_OK
-from pipelines.dates import KINDS, LANGUAGE_ALIASES, parse_date
+from pipelines.dates import DATE_KINDS, LANGUAGE_ALIASES, parse_date
 from pipelines.dates.cldr import LANGUAGES
 from pipelines.dates.result import failure
 
@@ -23,7 +23,7 @@ FIELDS = ("text", "lang", "kind", "reference", "tz")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", nargs="?", help="the text as it stands on the page")
     parser.add_argument("--lang", default="en", help="ISO 639-1 language of the text")
-    parser.add_argument("--kind", choices=KINDS, default="event", help="what date is wanted")
+    parser.add_argument("--kind", choices=DATE_KINDS, default="event", help="what date is wanted")
     parser.add_argument("--reference", type=date.fromisoformat, default=None,
                         help="YYYY-MM-DD the page was published or crawled (default: today)")
     parser.add_argument("--tz", default=None, help="the source's IANA time zone")
@@ -65,8 +65,8 @@ def line_result(number: int, line: bytes) -> dict:
         if request.get("text") is None:
             raise ValueError('"text" is missing')
         kind = request.get("kind") or "event"
-        if kind not in KINDS:
-            raise ValueError(f'"kind" must be one of {", ".join(KINDS)}, not {kind!r}')
+        if kind not in DATE_KINDS:
+            raise ValueError(f'"kind" must be one of {", ".join(DATE_KINDS)}, not {kind!r}')
         lang, tz = request.get("lang") or "en", request.get("tz")
         check_request(lang, tz)
         reference = reference_day(request.get("reference"))

@@ -21,9 +21,9 @@ from pipelines.dates.result import DateResult, failure
 from pipelines.dates.years import Reading, Settled, settle, written_year
 from pipelines.dates.zones import offset_zone, zone_in
 
-__all__ = ["parse_date", "DateResult", "KINDS"]
+__all__ = ["parse_date", "DateResult", "DATE_KINDS"]
 
-KINDS = ("event", "deadline", "published")
+DATE_KINDS = ("event", "deadline", "published")
 LANGUAGE_ALIASES = {"no": "nb"}  # "no" is Norwegian at large; its pages are Bokmål
 RECURRENCE = re.compile(rf"(?<!\w)(?:{words_pattern(words.RECURRENCE_YEARLY)})(?!\w)")
 
@@ -31,8 +31,8 @@ RECURRENCE = re.compile(rf"(?<!\w)(?:{words_pattern(words.RECURRENCE_YEARLY)})(?
 def parse_date(text: str, lang: str, kind: str = "event", reference: date | None = None,
                tz: str | None = None) -> DateResult:
     """The date, range or deadline that ``text`` gives, read as a careful person would."""
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    if kind not in DATE_KINDS:
+        raise ValueError(f"kind must be one of {DATE_KINDS}, not {kind!r}")
     reference = reference or date.today()
     if isinstance(reference, datetime):
         reference = reference.date()

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pipelines.dates import KINDS, parse_date
+from pipelines.dates import DATE_KINDS, parse_date
 
 CORPUS = Path(__file__).with_name("corpus.jsonl")
 ROWS = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line]
@@ -27,7 +27,7 @@ def test_corpus_is_large_and_varied():
     assert len(languages) >= 15
     for seed_language in ("en", "nb", "pl", "lt", "ro"):
         assert languages[seed_language] >= 20, seed_language
-    assert {row["kind"] for row in ROWS} == set(KINDS)
+    assert {row["kind"] for row in ROWS} == set(DATE_KINDS)
     assert sum(1 for row in ROWS if row["expected"]["error"]) >= 30
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from feed_rows import AS_OF, BASE_URL, EVENTS
 
-from feeds.catalog import scoped, slug
+from feeds.catalog import Scope, scoped, slug
 from feeds.load import load_entries
 from feeds.publish import publish
 
@@ -27,7 +27,7 @@ def test_plain_values_keep_their_name_and_others_never_collide():
 
 
 def test_scopes_come_from_every_entry_including_past_ones(feed_db):
-    names = [scope.folder for scope, _ in scoped(load_entries(feed_db).entries)]
+    names = [scope.folder for scope, _ in scoped(load_entries(feed_db, AS_OF).entries)]
     assert names == ["", "country/eu/", "country/no/", "country/pl/", "source/eccp/",
                      "source/innovasjonnorge/", "source/parp/", "source/siva/",
                      "topic/digital/", "topic/green/"]
@@ -45,3 +45,11 @@ def test_hostile_facet_values_publish_inside_the_folder(feed_db, tmp_path):
     folders = {p.parent.relative_to(root).as_posix() for p in root.rglob("events.rss")}
     assert {"topic/a-b", f"topic/{slug('a b')}", f"country/{slug('../../escape')}",
             f"source/{slug('Café/Ørsta')}"} <= folders
+
+
+def test_every_dated_kind_and_only_those_have_feed_files():
+    from core.items import DATED_KINDS
+    from feeds.catalog import KIND_FILE_NAMES
+
+    assert tuple(KIND_FILE_NAMES) == DATED_KINDS
+    assert Scope(None, None, "country/no/").file("call", "ics") == "country/no/calls.ics"

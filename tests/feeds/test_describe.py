@@ -49,7 +49,8 @@ def test_a_call_without_a_deadline_list_uses_its_deadline_column():
     entry = entry_from_row({
         "id": "c", "kind": "call", "source": "siva", "title": "T", "url": "https://siva.no/",
         "deadline": "2026-12-01T15:00:00+01:00", "timezone": "Europe/Oslo", "all_day": 0,
-        "deadlines": [], "tags": [], "first_seen": "2026-11-01T00:00:00+00:00"})
+        "deadlines": [], "tags": [], "first_seen": "2026-11-01T00:00:00+00:00"},
+        date(2026, 11, 16))
     assert [moment_text(c.at) for c in entry.cutoffs] == [
         "Tue 1 December 2026, 15:00 CET (Europe/Oslo)"]
     assert entry.is_current(date(2026, 12, 1)) and not entry.is_current(date(2026, 12, 2))

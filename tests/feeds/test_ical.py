@@ -160,10 +160,10 @@ def test_an_event_that_disappears_is_cancelled_not_dropped(feed_db, tmp_path):
 
 
 def test_an_event_without_start_is_left_out_of_calendars_only(feed_db, tmp_path):
-    feed_db["items"].update("ev-webinar", {"start": None, "end": None})
+    feed_db["items"].update("ev-webinar", {"start": None})
     publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
     assert "ev-webinar@clusterfeeds" not in vevents(parse(tmp_path / "out" / "events.ics"))
-    # It has no place in a calendar, but its source says it is upcoming.
+    # It has no place in a calendar, but its end says it is not over.
     assert "Date: not given" in (tmp_path / "out" / "events.rss").read_text()
     assert 'id="ev-webinar"' in (tmp_path / "out" / "index.html").read_text()
 

@@ -1,6 +1,7 @@
 """Reading the database: one entry per thing, bad rows skipped, SEQUENCE, gone."""
 
 import logging
+import pytest
 
 from feed_rows import AS_OF, BASE_URL
 
@@ -9,7 +10,7 @@ from feeds.publish import publish
 
 
 def entries_by_id(db):
-    return {e.id: e for e in load_entries(db).entries}
+    return {e.id: e for e in load_entries(db, AS_OF).entries}
 
 
 def test_members_of_one_entry_become_one_entry(feed_db):
@@ -99,7 +100,7 @@ def test_a_member_off_its_source_s_hosts_ranks_after_every_one_on_them(feed_db):
     # A row stored before sources declared hosts: eccp's member points elsewhere.
     feed_db["items"].update("ev-conference", {"url": "https://hostile.example.net/conference"})
     hosts = {"eccp": ("www.clustercollaboration.eu",), "siva": ("siva.no",)}
-    conference = {e.id: e for e in load_entries(feed_db, hosts).entries}["ev-conference"]
+    conference = {e.id: e for e in load_entries(feed_db, AS_OF, hosts).entries}["ev-conference"]
     assert conference.source == "siva"
     assert [(link.source, link.url) for link in conference.also] == [
         ("eccp", "https://hostile.example.net/conference")]
@@ -130,5 +131,27 @@ def test_every_bundled_source_has_its_place_in_the_trust_order():
 def members_of(*rows):
     from feeds.entries import entry_from_row
     return [entry_from_row({"id": id, "kind": "event", "source": source, "title": "T",
-                            "url": f"https://{source}.example.org/t", "first_seen": seen})
+                            "url": f"https://{source}.example.org/t", "first_seen": seen}, AS_OF)
             for id, source, seen in rows]
+
+
+@pytest.mark.parametrize("fields, status", [
+    ({"kind": "call", "deadline": "2027-02-03T12:00:00+01:00"}, "open"),
+    ({"kind": "call", "deadline": "2026-11-16"}, "open"),
+    ({"kind": "call", "deadline": "2026-11-15"}, "closed"),
+    ({"kind": "call", "deadline": "2027-02-03", "status": "closed"}, "closed"),
+    ({"kind": "call", "deadline": "2027-09-01", "opens": "2027-01-10"}, "forthcoming"),
+    ({"kind": "call", "deadline": "2026-09-15", "recurrence": "yearly"}, "open"),
+    ({"kind": "call"}, None),
+    ({"kind": "event", "start": "2026-11-10", "end": "2026-11-16"}, "upcoming"),
+    ({"kind": "event", "start": "2026-11-10T09:30:00+01:00"}, "past"),
+    ({"kind": "event", "start": "2027-01-10", "status": "cancelled"}, "cancelled"),
+    # Written by an older clusterfeeds as of its crawl's day: the dates decide.
+    ({"kind": "event", "start": "2026-11-10", "status": "upcoming"}, "past"),
+    ({"kind": "event"}, None),
+])
+def test_the_status_is_the_page_s_word_else_the_dates_as_of_the_feeds_day(fields, status):
+    from feeds.entries import entry_from_row
+    row = {"id": "x", "source": "siva", "title": "T", "url": "https://siva.no/x",
+           "first_seen": "2026-11-01T00:00:00+00:00", "timezone": "Europe/Oslo", **fields}
+    assert entry_from_row(row, AS_OF).status == status
