@@ -26,12 +26,12 @@ class Status(StrEnum):
     """The page states the first three; the others follow from the dates and
     the day the feeds are built (feeds/entries.py)."""
 
-    CANCELLED = "cancelled"      # anything the page says is cancelled or postponed
-    CLOSED = "closed"            # a call whose page says so, or whose last deadline has passed
+    CANCELLED = "cancelled"  # anything the page says is cancelled or postponed
+    CLOSED = "closed"  # a call whose page says so, or whose last deadline has passed
     FORTHCOMING = "forthcoming"  # a call not open yet, by its page or its opening date
-    OPEN = "open"                # a call taking applications
-    UPCOMING = "upcoming"        # an event not over yet
-    PAST = "past"                # an event that is over
+    OPEN = "open"  # a call taking applications
+    UPCOMING = "upcoming"  # an event not over yet
+    PAST = "past"  # an event that is over
 
 
 # What a page can say of itself: stored at crawl time (pipelines/classify.py).
@@ -41,22 +41,22 @@ SAID_STATUSES = (Status.CANCELLED, Status.CLOSED, Status.FORTHCOMING)
 class RawItem(TypedDict):
     """The fields an extractor fills; the pipelines read these and nothing else."""
 
-    kind: Kind                 # what the page says it is
-    url: str                   # absolute real URL of the page (or of the linked detail page)
-    key: str | None            # tells apart several items on one page (e.g. a newsletter)
-    title: str                 # text, may hold inline HTML
-    summary: str | None        # text or HTML
-    language: str | None       # ISO 639-1 code of the text; else the source's first language
-    location: str | None       # place as written
-    online: bool | None        # None when the page does not say
-    start_text: str | None     # raw text with the event's start (may be a range "14-16 May 2019")
-    end_text: str | None       # raw text with the event's end, when the page gives it apart
+    kind: Kind  # what the page says it is
+    url: str  # absolute real URL of the page (or of the linked detail page)
+    key: str | None  # tells apart several items on one page (e.g. a newsletter)
+    title: str  # text, may hold inline HTML
+    summary: str | None  # text or HTML
+    language: str | None  # ISO 639-1 code of the text; else the source's first language
+    location: str | None  # place as written
+    online: bool | None  # None when the page does not say
+    start_text: str | None  # raw text with the event's start (may be a range "14-16 May 2019")
+    end_text: str | None  # raw text with the event's end, when the page gives it apart
     deadline_texts: list[str]  # raw texts, one per cut-off
-    opens_text: str | None     # raw text of when a call opens
+    opens_text: str | None  # raw text of when a call opens
     published_text: str | None  # raw text of the publication date
-    status_text: str | None    # raw status words ("Utgått", "Nabór został zakończony", "Cancelled")
-    tags: list[str]            # raw tags/categories/event types shown on the page
-    external_id: str | None    # the source's own identifier, when it has one
+    status_text: str | None  # raw status words ("Utgått", "Nabór został zakończony", "Cancelled")
+    tags: list[str]  # raw tags/categories/event types shown on the page
+    external_id: str | None  # the source's own identifier, when it has one
 
 
 class CrawledItem(RawItem):

@@ -11,7 +11,7 @@ raises ``Unpublishable`` naming its source, URL and field.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -27,8 +27,7 @@ class Unpublishable(ValueError):
     """An item or entry left out of the feeds: a stored value that cannot be read,
     or one that a feed format cannot carry (``field_name`` then names the format)."""
 
-    def __init__(self, item_id: str, field_name: str, problem: str, source: str = "?",
-                 url: str = "?"):
+    def __init__(self, item_id: str, field_name: str, problem: str, source: str = "?", url: str = "?"):
         super().__init__(f"{source}: {url}: {field_name}: {problem} (item {item_id})")
         self.item_id, self.field_name, self.source, self.url = item_id, field_name, source, url
 
@@ -79,7 +78,7 @@ class Entry:
     tags: tuple[str, ...]
     location: str | None
     online: bool | None
-    said: Status | None                   # what its page says (pipelines/classify.py)
+    said: Status | None  # what its page says (pipelines/classify.py)
     start: Moment | None
     end: Moment | None
     cutoffs: tuple[Cutoff, ...]
@@ -89,17 +88,17 @@ class Entry:
     first_seen: datetime
     updated: datetime
     last_seen: datetime | None = None
-    status: Status | None = None          # as of the feeds' day: status_on (entry_from_row)
-    opens: date | None = None             # the day a call opens
+    status: Status | None = None  # as of the feeds' day: status_on (entry_from_row)
+    opens: date | None = None  # the day a call opens
     topics: tuple[str, ...] = ()
-    also: tuple[Link, ...] = ()           # related pages; once grouped (feeds.load), the other members' too
+    also: tuple[Link, ...] = ()  # related pages; once grouped (feeds.load), the other members' too
     # Filled when members are grouped (feeds.load):
-    members: tuple[Entry, ...] = ()       # every member, the one the entry shows first
+    members: tuple[Entry, ...] = ()  # every member, the one the entry shows first
     countries: frozenset[str] = field(default=frozenset())
     sources: frozenset[str] = field(default=frozenset())
     languages: frozenset[str] = field(default=frozenset())
-    sequence: int = 0                     # rises whenever the entry changes
-    gone_since: datetime | None = None    # no longer listed by any of its sources
+    sequence: int = 0  # rises whenever the entry changes
+    gone_since: datetime | None = None  # no longer listed by any of its sources
 
     @property
     def cancelled(self) -> bool:
@@ -113,8 +112,9 @@ class Entry:
 
     def next_deadline(self, as_of: date) -> tuple[date, Cutoff] | None:
         """The soonest cut-off on or after ``as_of``, with the day it is due (yearly ones recur)."""
-        due = [(day, c) for c in self.cutoffs
-               if (day := occurrence_on_or_after(c.at, self.recurrence, as_of))]
+        due = [
+            (day, c) for c in self.cutoffs if (day := occurrence_on_or_after(c.at, self.recurrence, as_of))
+        ]
         return min(due, key=lambda pair: (pair[0], pair[1].index), default=None)
 
     def is_current(self, as_of: date) -> bool:
@@ -123,7 +123,8 @@ class Entry:
             return not self.cancelled and self.is_ahead(as_of)
         return self.status not in NOT_OPEN and (
             self.next_deadline(as_of) is not None
-            or (not self.cutoffs and self.status in (Status.OPEN, Status.FORTHCOMING)))
+            or (not self.cutoffs and self.status in (Status.OPEN, Status.FORTHCOMING))
+        )
 
     def is_ahead(self, as_of: date) -> bool:
         """An event that has not ended by ``as_of``, cancelled or not."""
@@ -173,8 +174,7 @@ def entry_from_row(row: dict, as_of: date) -> Entry:
     """One row, its JSON columns decoded (see ``feeds.load``), as an entry of its own
     with its status as of ``as_of``."""
     item_id = row.get("id") or "?"
-    source, url = (row.get(name) if isinstance(row.get(name), str) else "?"
-                   for name in ("source", "url"))
+    source, url = (row.get(name) if isinstance(row.get(name), str) else "?" for name in ("source", "url"))
 
     def read(name: str, parse, *args):
         try:
@@ -195,8 +195,11 @@ def entry_from_row(row: dict, as_of: date) -> Entry:
             raise Unpublishable(item_id, name, "missing", source, url)
     first_seen = read("first_seen", instant, row.get("first_seen"))
     entry = Entry(
-        id=row["id"], **required, summary=text("summary") or "",
-        country=text("country"), language=text("language"),
+        id=row["id"],
+        **required,
+        summary=text("summary") or "",
+        country=text("country"),
+        language=text("language"),
         tags=tuple(read("tags", _texts, row.get("tags"))),
         topics=tuple(read("topics", _texts, row.get("topics"))),
         location=text("location"),
@@ -232,25 +235,30 @@ def moment(text: str, all_day: bool, zone: str | None, approximate: bool = False
 def instant(text: str) -> datetime:
     """An ISO timestamp; one stored without an offset is taken as UTC."""
     value = datetime.fromisoformat(text)
-    value = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    value = value if value.tzinfo else value.replace(tzinfo=UTC)
     try:
-        value.astimezone(timezone.utc)  # every feed says it in UTC
+        value.astimezone(UTC)  # every feed says it in UTC
     except OverflowError:
         raise ValueError(f"{text!r} is out of range in UTC") from None
     return value
 
 
 def _cutoffs(row: dict, zone: str | None, all_day: bool, approximate: bool) -> tuple[Cutoff, ...]:
-    cutoffs = [Cutoff(i, moment(d["at"], bool(d.get("all_day")), zone, bool(d.get("approximate"))),
-                      _text(d.get("text")) or "")
-               for i, d in enumerate(row.get("deadlines") or []) if d.get("at")]
+    cutoffs = [
+        Cutoff(
+            i,
+            moment(d["at"], bool(d.get("all_day")), zone, bool(d.get("approximate"))),
+            _text(d.get("text")) or "",
+        )
+        for i, d in enumerate(row.get("deadlines") or [])
+        if d.get("at")
+    ]
     if not cutoffs and row.get("deadline"):
         cutoffs = [Cutoff(0, moment(row["deadline"], all_day, zone, approximate), "")]
     return tuple(cutoffs)
 
 
-def _optional_moment(text: str | None, all_day: bool, zone: str | None,
-                     approximate: bool) -> Moment | None:
+def _optional_moment(text: str | None, all_day: bool, zone: str | None, approximate: bool) -> Moment | None:
     return moment(text, all_day, zone, approximate) if text else None
 
 

@@ -15,21 +15,28 @@ from core.items import Kind, Status
 # Status words as sources write them, in their languages.
 CANCELLED = re.compile(
     r"\b(cancel+ed|annul+ed|postponed|avlyst|utsatt|aflyst|inställt|odwołan[ey]|"
-    r"atšaukta|anulat|abgesagt|annulé|storniert|zrušen[oa])\b", re.IGNORECASE)
+    r"atšaukta|anulat|abgesagt|annulé|storniert|zrušen[oa])\b",
+    re.IGNORECASE,
+)
 CLOSED = re.compile(
     r"\b(closed|expired|ended|utgått|avsluttet|stengt|lukket|afsluttet|stängd|"
     r"zakończony|zamknięty|pasibaigęs|baigėsi|închis|încheiat|beendet|geschlossen|"
-    r"clôturé|fermé|cerrado|chiuso|encerrado|uzavřen[aáý]?)\b", re.IGNORECASE)
+    r"clôturé|fermé|cerrado|chiuso|encerrado|uzavřen[aáý]?)\b",
+    re.IGNORECASE,
+)
 FORTHCOMING = re.compile(
-    r"\b(forthcoming|coming soon|kommende|planowany|planuojamas|în curând|geplant)\b",
-    re.IGNORECASE)
+    r"\b(forthcoming|coming soon|kommende|planowany|planuojamas|în curând|geplant)\b", re.IGNORECASE
+)
 
 
 def status_from_text(text: str | None) -> Status | None:
     if not text:
         return None
-    for status, pattern in ((Status.CANCELLED, CANCELLED), (Status.CLOSED, CLOSED),
-                            (Status.FORTHCOMING, FORTHCOMING)):
+    for status, pattern in (
+        (Status.CANCELLED, CANCELLED),
+        (Status.CLOSED, CLOSED),
+        (Status.FORTHCOMING, FORTHCOMING),
+    ):
         if pattern.search(text):
             return status
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from pipelines.dates import languages as words
 from pipelines.dates.grammar import words_pattern
@@ -17,8 +17,10 @@ TIME_BEFORE_REACH = 25
 LIKELY_TIME_REACH = 3  # "12 maggio alle 16": a bare hour after a weak marker, right after its date
 LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "event", "end")
 # What may stand between the two dates of a range: fillers go, a connector must remain.
-GAP_FILLERS = re.compile(rf"(?<!\w)(?:{words.FILLERS}|{words.THIS_YEAR}|{words.WEEKDAYS})(?!\w)"
-                         r"|[\s,.:()]+")
+GAP_FILLERS = re.compile(
+    rf"(?<!\w)(?:{words.FILLERS}|{words.THIS_YEAR}|{words.WEEKDAYS})(?!\w)"
+    r"|[\s,.:()]+"
+)
 RANGE_GAP = re.compile(words_pattern(words.RANGE_WORDS))
 AND_GAP = re.compile(words_pattern(words.AND_WORDS))
 LIST_GAP = re.compile(rf"[\s,;]*(?:{words_pattern(words.AND_WORDS)})?[\s,;]*")
@@ -32,15 +34,15 @@ class Candidate:
     """One date or range as the text gives it, before years are settled."""
 
     first: Mention
-    last: Mention | None          # the end of a range written as two dates
+    last: Mention | None  # the end of a range written as two dates
     begin: int
     finish: int
     start_time: Mention | None = None
     end_time: Mention | None = None
     label: str | None = None
-    superseded: bool = False      # "(previously 10 May)": a date that no longer holds
-    aside: bool = False           # "14.09 (or 21.09)": an alternative in brackets after a date
-    cited: bool = False           # "Bundesanzeiger vom 2.9.2026": another document's date
+    superseded: bool = False  # "(previously 10 May)": a date that no longer holds
+    aside: bool = False  # "14.09 (or 21.09)": an alternative in brackets after a date
+    cited: bool = False  # "Bundesanzeiger vom 2.9.2026": another document's date
 
 
 def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
@@ -54,8 +56,13 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     for mention in dates:
         previous = found[-1] if found else None
         if mention.month is None and mention.relative is None:  # "18 May ... until the 22nd"
-            if previous and previous.last is None and previous.first.day and not previous.first.part \
-                    and mention.day > previous.first.day:
+            if (
+                previous
+                and previous.last is None
+                and previous.first.day
+                and not previous.first.part
+                and mention.day > previous.first.day
+            ):
                 mention.month, mention.year = previous.first.month, previous.first.year
                 previous.last, previous.finish = mention, mention.finish
                 previous.end_time = attached.get(id(mention))
@@ -64,8 +71,9 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
             previous.last, previous.finish = mention, mention.finish
             previous.end_time = attached.get(id(mention))
             continue
-        found.append(Candidate(mention, None, mention.begin, mention.finish,
-                               start_time=attached.get(id(mention))))
+        found.append(
+            Candidate(mention, None, mention.begin, mention.finish, start_time=attached.get(id(mention)))
+        )
     if len(found) < 2:  # labels only choose between candidates
         return found, times
     _label(text, lang, found)
@@ -94,10 +102,10 @@ def _joins(text: str, first: Mention, second: Mention, attached: dict[int, Menti
     months = first.part == second.part == "month"  # "November 2026 - February 2027"
     if (first.part or second.part or first.first_day or second.first_day) and not months:
         return False
-    gap = text[first.finish:second.begin]
+    gap = text[first.finish : second.begin]
     time = attached.get(id(first))
     if time and time.begin >= first.finish:
-        gap = text[first.finish:time.begin] + text[time.finish:second.begin]
+        gap = text[first.finish : time.begin] + text[time.finish : second.begin]
     gap = " ".join(GAP_FILLERS.sub(" ", gap).split())
     if RANGE_GAP.fullmatch(gap):
         return True
@@ -106,11 +114,16 @@ def _joins(text: str, first: Mention, second: Mention, attached: dict[int, Menti
     if between(text, first.begin, second.finish):
         return True
     # "11 and 12 November" is two days of one event; "1 March and 5 April" is not.
-    return (not months and first.month == second.month
-            and first.day is not None and second.day is not None and second.day - first.day == 1)
+    return (
+        not months
+        and first.month == second.month
+        and first.day is not None
+        and second.day is not None
+        and second.day - first.day == 1
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def label_pattern(lang: str) -> re.Pattern[str]:
     """Label words of ``lang`` and English, one named group per label."""
     groups = []
@@ -128,33 +141,36 @@ def _label(text: str, lang: str, found: list[Candidate]) -> None:
     labels = label_pattern(lang)
     ends = [c.begin for c in found[1:]] + [len(text)]
     starts = [0] + [c.finish for c in found[:-1]]
-    leading = [_last(labels, text, a, c.begin) for a, c in zip(starts, found)]
+    leading = [_last(labels, text, a, c.begin) for a, c in zip(starts, found, strict=True)]
     timeline = leading[0] is None and ":" not in text
     if timeline:
-        trailing = [_first(labels, text, c.finish, b) for c, b in zip(found, ends)]
+        trailing = [_first(labels, text, c.finish, b) for c, b in zip(found, ends, strict=True)]
         timeline = all(trailing)
     for i, candidate in enumerate(found):
         candidate.label = trailing[i] if timeline else leading[i]
-        if (not timeline and candidate.label is None and i
-                and LIST_GAP.fullmatch(text, starts[i], candidate.begin)):
+        if (
+            not timeline
+            and candidate.label is None
+            and i
+            and LIST_GAP.fullmatch(text, starts[i], candidate.begin)
+        ):
             candidate.label = found[i - 1].label
         candidate.superseded = bool(SUPERSEDED.search(text, starts[i], candidate.begin))
         candidate.aside = i > 0 and _in_brackets(text, starts[i], candidate)
-        candidate.cited = bool(CITED.search(text, max(starts[i], candidate.begin - CITED_REACH),
-                                            candidate.begin))
+        candidate.cited = bool(
+            CITED.search(text, max(starts[i], candidate.begin - CITED_REACH), candidate.begin)
+        )
 
 
 def _in_brackets(text: str, since: int, candidate: Candidate) -> bool:
     """Whether a bracket opened after ``since`` closes after the candidate."""
     opened = text.rfind("(", since, candidate.begin)
-    return opened >= 0 and ")" not in text[opened:candidate.begin] and ")" in text[candidate.finish:]
+    return opened >= 0 and ")" not in text[opened : candidate.begin] and ")" in text[candidate.finish :]
 
 
 def _last(labels: re.Pattern[str], text: str, begin: int, end: int) -> str | None:
-    last = None
-    for last in labels.finditer(text, begin, end):
-        pass
-    return last.lastgroup if last else None
+    found = list(labels.finditer(text, begin, end))
+    return found[-1].lastgroup if found else None
 
 
 def _first(labels: re.Pattern[str], text: str, begin: int, end: int) -> str | None:
@@ -163,13 +179,19 @@ def _first(labels: re.Pattern[str], text: str, begin: int, end: int) -> str | No
 
 
 def _join_start_end(found: list[Candidate]) -> list[Candidate]:
-    """"Start: 16 November 2020 End: 17 November 2020" is one range."""
+    """ "Start: 16 November 2020 End: 17 November 2020" is one range."""
     joined: list[Candidate] = []
     for candidate in found:
         previous = joined[-1] if joined else None
-        if (previous and candidate.label == "end" and previous.label in (None, "event")
-                and previous.last is None and candidate.last is None
-                and not previous.first.first_day and not candidate.first.first_day):
+        if (
+            previous
+            and candidate.label == "end"
+            and previous.label in (None, "event")
+            and previous.last is None
+            and candidate.last is None
+            and not previous.first.first_day
+            and not candidate.first.first_day
+        ):
             previous.last, previous.end_time = candidate.first, candidate.start_time
             previous.finish = candidate.finish
             continue

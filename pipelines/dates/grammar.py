@@ -4,7 +4,7 @@ every date, approximate month and clock time in a lower-cased text."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from pipelines.dates import languages as words
 
@@ -47,7 +47,7 @@ def _trie_regex(node: dict) -> str:
     return body
 
 
-@lru_cache(maxsize=None)
+@cache
 def month_table(lang: str) -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
     """Exact forms and stems of month names understood in ``lang``."""
     exact = words.month_forms(lang)
@@ -70,24 +70,35 @@ def relative_days(lang: str) -> dict[str, int]:
     return {**words.RELATIVE_DAYS["en"], **words.RELATIVE_DAYS.get(lang, {})}
 
 
-@lru_cache(maxsize=None)
+@cache
 def pattern(lang: str) -> re.Pattern[str]:
     """The grammar of ``lang``: each alternative is a named group read by mentions.py."""
     exact, stems = month_table(lang)
-    month = (r"(?<!\w)(?:" + "|".join(re.escape(s) + r"\w*" for s, _ in stems)
-             + ("|" if stems else "") + trie(list(exact)) + r")\.?(?!\w)")
+    month = (
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(s) + r"\w*" for s, _ in stems)
+        + ("|" if stems else "")
+        + trie(list(exact))
+        + r")\.?(?!\w)"
+    )
     month_span = words_pattern(words.MONTH_SPAN)
     range_words = words_pattern(words.RANGE_WORDS)
     conn_words = words_pattern(words.RANGE_WORDS + "|" + words.AND_WORDS)
     conn = rf"\s*(?P<dm_conn>{conn_words})\s*"
-    before = {prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})"
-                               for part, p in words.PART_BEFORE.items()) for prefix in ("ap", "apy")}
-    after = {prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})"
-                              for part, p in words.PART_AFTER.items()) for prefix in ("aq", "mx", "aqy")}
-    seasons = "|".join(f"(?P<se{first}_{last}>{words_pattern(p)})"
-                       for (first, last), p in words.SEASONS.items())
-    season_part = "|".join(f"(?P<se_{part}>{words_pattern(words.PART_BEFORE[part])})"
-                           for part in ("early", "mid", "late"))
+    before = {
+        prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})" for part, p in words.PART_BEFORE.items())
+        for prefix in ("ap", "apy")
+    }
+    after = {
+        prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})" for part, p in words.PART_AFTER.items())
+        for prefix in ("aq", "mx", "aqy")
+    }
+    seasons = "|".join(
+        f"(?P<se{first}_{last}>{words_pattern(p)})" for (first, last), p in words.SEASONS.items()
+    )
+    season_part = "|".join(
+        f"(?P<se_{part}>{words_pattern(words.PART_BEFORE[part])})" for part in ("early", "mid", "late")
+    )
     ymd_sep = r"[./ ]" if lang == "lt" else r"[./]"
     year_gap = r"(?:\s*,?\s*(?:de\s+|del\s+|of\s+|ano\s+)?)"
     # A day and month followed by a longer number are no date ("31 December 99999"),
@@ -166,8 +177,30 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?:\s*(?P<t_after2>{words_pattern(words.TIME_AFTER)})(?!\w))?"
         rf"(?:\s*(?P<t_ampm2>{AMPM}))?)?)",
     ]
-    (iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, apy, aqy, halves, h_halves, season, ddmm, dsl, wdm,
-     relative, noon, ordinal, t) = alternatives
+    (
+        iso,
+        ymd,
+        dmy,
+        lv,
+        ym,
+        aq,
+        dm,
+        mx,
+        ap,
+        q,
+        apy,
+        aqy,
+        halves,
+        h_halves,
+        season,
+        ddmm,
+        dsl,
+        wdm,
+        relative,
+        noon,
+        ordinal,
+        t,
+    ) = alternatives
     # Every mention starts a word, and re tries each alternative at each start:
     # checking first for a digit or a letter spares half the tries.
     digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, ddmm, dsl))

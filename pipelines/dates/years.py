@@ -16,11 +16,15 @@ from pipelines.dates.mentions import Mention
 THIS_YEAR = re.compile(rf"\s*(?:{words.THIS_YEAR})")
 FUTURE_AFTER = re.compile(rf"\s*(?:{words_pattern(words.FUTURE_AFTER)})(?!\w)")
 FUTURE_BEFORE = re.compile(rf"(?<!\w)(?:{words_pattern(words.FUTURE_BEFORE)})\s*$")
-WEEKDAY_BEFORE = re.compile(rf"(?<!\w)({trie(words.WEEKDAY_WORDS)})\.?,?\s*(?:den|the|le|el|il|am|on|d\.)?\s*$")
+WEEKDAY_BEFORE = re.compile(
+    rf"(?<!\w)({trie(words.WEEKDAY_WORDS)})\.?,?\s*(?:den|the|le|el|il|am|on|d\.)?\s*$"
+)
 WEEKDAY_AT = re.compile(trie(words.WEEKDAY_WORDS))
 # A year standing alone ("Expo 2026 ... from 2 May"), not a span of years ("2021-2027").
-LONE_YEAR = re.compile(r"(?<![\d.,])(?<!(?:19|20)\d\d[-–/])(?<!(?:19|20)\d\d\s[-–/]\s)((?:19|20)\d\d)(?!\d)"
-                       r"(?!\s?[-–/]\s?\d{4})")
+LONE_YEAR = re.compile(
+    r"(?<![\d.,])(?<!(?:19|20)\d\d[-–/])(?<!(?:19|20)\d\d\s[-–/]\s)((?:19|20)\d\d)(?!\d)"
+    r"(?!\s?[-–/]\s?\d{4})"
+)
 LOOK_BACK = 30  # how far before a date its weekday or a word like "next" may stand
 LONE_YEAR_REACH = 5  # a lone number this close to the reference's year is a year
 MONTH_NAMES = calendar.month_name  # English, for error messages
@@ -37,7 +41,7 @@ class Settled:
     approximate: bool = False
     earliest: date | None = None
     latest: date | None = None
-    offset: str | None = None     # a UTC offset written with the time ("+0100")
+    offset: str | None = None  # a UTC offset written with the time ("+0100")
     error: str | None = None
 
 
@@ -49,7 +53,7 @@ class Unreadable(ValueError):
 class Reading:
     """What a whole text says about the years of its dates, and what is wanted."""
 
-    text: str                 # lower-cased
+    text: str  # lower-cased
     lang: str
     kind: str
     reference: date
@@ -60,8 +64,7 @@ class Reading:
 def written_year(text: str, found: list[Candidate], reference: date) -> int | None:
     """The year a text writes when it writes only one ("Expo 2026 ... from 2 May")."""
     years = {m.year for c in found for m in (c.first, c.last) if m is not None and m.year}
-    years.update(int(y) for y in LONE_YEAR.findall(text)
-                 if abs(int(y) - reference.year) <= LONE_YEAR_REACH)
+    years.update(int(y) for y in LONE_YEAR.findall(text) if abs(int(y) - reference.year) <= LONE_YEAR_REACH)
     return years.pop() if len(years) == 1 else None
 
 
@@ -87,16 +90,21 @@ def settle(candidate: Candidate, reading: Reading) -> Settled:
     except Unreadable as why:
         return Settled(None, error=str(why))
     start_time, end_time = candidate.start_time, candidate.end_time
-    if (kind == "deadline" and end is not None and last is None and start_time
-            and start_time.begin >= first.finish and start_time.end_hour is None):
+    if (
+        kind == "deadline"
+        and end is not None
+        and last is None
+        and start_time
+        and start_time.begin >= first.finish
+        and start_time.end_hour is None
+    ):
         start_time, end_time = None, start_time  # "1-30 June, 12:00": the window closes at noon
     if first.hour is not None:
         start = datetime.combine(start, time(first.hour, first.minute or 0))
     elif start_time:
         start = datetime.combine(start, time(start_time.hour, start_time.minute))
         if start_time.end_hour is not None and end_time is None:
-            end = datetime.combine(end or start.date(),
-                                   time(start_time.end_hour, start_time.end_minute))
+            end = datetime.combine(end or start.date(), time(start_time.end_hour, start_time.end_minute))
     if end is not None and end_time:
         end = datetime.combine(end, time(end_time.hour, end_time.minute))
     return Settled(start, end if end != start else None, offset=first.offset)
@@ -110,8 +118,9 @@ def _written(mention: Mention, reference: date) -> tuple:
     return day.year, day.month, day.day
 
 
-def _years(head: tuple, tail: tuple | None, reading: Reading, at: Mention,
-           finish: int) -> tuple[date, date | None]:
+def _years(
+    head: tuple, tail: tuple | None, reading: Reading, at: Mention, finish: int
+) -> tuple[date, date | None]:
     (y1, m1, d1), (y2, m2, d2) = head, tail or head
     if y1 is None and y2 is not None:
         y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2
@@ -134,8 +143,9 @@ def _year_for(month: int, day: int, reading: Reading, at: Mention, finish: int) 
     text, reference, kind = reading.text, reading.reference, reading.kind
     if THIS_YEAR.match(text, finish):
         return reference.year
-    candidates = [y for y in (reference.year - 1, reference.year, reference.year + 1)
-                  if _exists(y, month, day)]
+    candidates = [
+        y for y in (reference.year - 1, reference.year, reference.year + 1) if _exists(y, month, day)
+    ]
     if not candidates:
         raise Unreadable(f"impossible date: {day} {_month_name(month)}")
     weekday = _weekday(reading, at)
@@ -145,7 +155,8 @@ def _year_for(month: int, day: int, reading: Reading, at: Mention, finish: int) 
     if reading.written_year and kind != "published" and _exists(reading.written_year, month, day):
         return reading.written_year
     future = FUTURE_AFTER.match(text, finish) or FUTURE_BEFORE.search(
-        text[max(0, at.begin - LOOK_BACK):at.begin])
+        text[max(0, at.begin - LOOK_BACK) : at.begin]
+    )
     if reading.recurring or future:
         return next((y for y in candidates if date(y, month, day) >= reference), candidates[-1])
     if kind == "published":  # a page is not published after it was read
@@ -158,8 +169,9 @@ def _year_for(month: int, day: int, reading: Reading, at: Mention, finish: int) 
 
 def _weekday(reading: Reading, at: Mention) -> int | None:
     """The weekday written with a date ("Thursday, 16 April", "tirsdag 15/9"), 0 = Monday."""
-    named = (WEEKDAY_AT.match(reading.text, at.begin)
-             or WEEKDAY_BEFORE.search(reading.text[max(0, at.begin - LOOK_BACK):at.begin]))
+    named = WEEKDAY_AT.match(reading.text, at.begin) or WEEKDAY_BEFORE.search(
+        reading.text[max(0, at.begin - LOOK_BACK) : at.begin]
+    )
     return words.weekday_forms(reading.lang).get(named.group(0).split()[0].rstrip(".,")) if named else None
 
 

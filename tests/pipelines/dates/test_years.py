@@ -1,0 +1,81 @@
+"""The year of a date written without one, found as a reader finds it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from pipelines.dates import parse_date
+
+
+def read(text: str, lang: str = "en", kind: str = "event", reference: date = date(2026, 1, 10)):
+    return parse_date(text, lang, kind, reference, "Europe/Brussels")
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        ("World Fair 2027 will be open from 1 May to 31 October", "en", date(2027, 5, 1), date(2027, 10, 31)),
+        ("Konference ICRI 2027 se koná 12. března", "cs", date(2027, 3, 12), None),
+        ("Resolución ABC/456/2027, de 3 de marzo", "es", date(2027, 3, 3), None),
+        (
+            "Innovation Days 2027 take place during April 21st-22nd",
+            "en",
+            date(2027, 4, 21),
+            date(2027, 4, 22),
+        ),
+    ],
+)
+def test_the_year_written_elsewhere_in_the_text(text, lang, start, end):
+    result = read(text, lang)
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+def test_a_span_of_years_is_no_year_for_a_date():
+    assert read("Programme 2021-2027: the call opens on 15 March").start == date(2026, 3, 15)
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Thursday, 14 November", "en", date(2024, 11, 14)),
+        ("mandag den 10. november", "da", date(2025, 11, 10)),
+        ("vendredi 13 novembre", "fr", date(2026, 11, 13)),
+    ],
+)
+def test_a_weekday_picks_the_one_year_it_fits(text, lang, expected):
+    assert read(text, lang, reference=date(2025, 12, 20)).start == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("la réunion du 14 octobre prochain", "fr"),
+        ("on the coming 14 October", "en"),
+    ],
+)
+def test_future_words_put_the_date_ahead(text, lang):
+    assert read(text, lang, reference=date(2026, 1, 5)).start == date(2026, 10, 14)
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        ("The exhibition opens today", "en", date(2026, 5, 5), None),
+        ("Sajam se otvara sutra u 10 sati", "hr", datetime(2026, 5, 6, 10, 0), None),
+        ("Pieteikumus pieņem no šodienas līdz 29. maijam", "lv", date(2026, 5, 5), date(2026, 5, 29)),
+        ("Zgłoszenia przyjmujemy od dziś do 20 maja", "pl", date(2026, 5, 5), date(2026, 5, 20)),
+    ],
+)
+def test_days_named_from_the_reference(text, lang, start, end):
+    result = read(text, lang, reference=date(2026, 5, 5))
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+def test_a_written_date_wins_over_today():
+    assert read("Closed today, 3 May 2026", reference=date(2026, 5, 9)).start == date(2026, 5, 3)
+
+
+def test_morning_is_not_tomorrow():
+    assert read("por la mañana del 5 de mayo de 2026", "es").start == date(2026, 5, 5)
