@@ -12,9 +12,9 @@ import os
 import sys
 import traceback
 
-from core import __version__
 from aggregator.commands.failures import failure_of
 from aggregator.runner import Interrupted
+from core import __version__
 
 COMMANDS = ("run", "crawl", "publish", "demo", "sources", "status", "parse-date", "serve")
 
@@ -23,7 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clusterfeeds",
         description="Crawl cluster and innovation agencies' events and funding calls "
-                    "into SQLite and publish them as RSS and iCal feeds.")
+        "into SQLite and publish them as RSS and iCal feeds.",
+    )
     parser.add_argument("--version", action="version", version=f"clusterfeeds {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
@@ -31,8 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
         try:
-            command.add_argument("--verbose", action="store_true",
-                                 help="show the traceback of a failure")
+            command.add_argument("--verbose", action="store_true", help="show the traceback of a failure")
         except argparse.ArgumentError:
             pass  # the command has its own --verbose, which does this too
         command.set_defaults(run=module.run)

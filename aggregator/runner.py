@@ -15,19 +15,19 @@ from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
 
-from core import db as database
 from aggregator.sources import project_settings, select_sources
+from core import db as database
 
 
 @dataclass(frozen=True)
 class CrawlJob:
     db: Path
     as_of: date | None = None
-    snapshot: Path | None = None        # crawl this snapshot instead of the live sites
-    replay_address: str | None = None   # or a replay server that is already running
+    snapshot: Path | None = None  # crawl this snapshot instead of the live sites
+    replay_address: str | None = None  # or a replay server that is already running
     log_level: str = "WARNING"
     log_file: Path | None = None
-    progress: bool = False              # a status line on the terminal
+    progress: bool = False  # a status line on the terminal
     settings: dict = field(default_factory=dict)  # more Scrapy settings (tests, benchmarks)
 
 
@@ -36,13 +36,15 @@ class Interrupted(Exception):
 
     def __init__(self, signum: int, crawls: list[dict]):
         cut_short = [c["source"] for c in crawls if c["outcome"] == "interrupted"]
-        super().__init__(f"stopped by {signal.Signals(signum).name}; crawls interrupted: "
-                         f"{', '.join(cut_short) or 'none'}")
+        super().__init__(
+            f"stopped by {signal.Signals(signum).name}; crawls interrupted: {', '.join(cut_short) or 'none'}"
+        )
         self.signum, self.crawls = signum, crawls
 
 
 class _StopAwareProcess(CrawlerProcess):
     """Scrapy's process, remembering the signal that asked it to stop."""
+
     stopped_by: int | None = None
 
     def _signal_shutdown(self, signum: int, frame) -> None:
@@ -88,12 +90,18 @@ def _crawl_rows(path: Path, crawlers) -> list[dict]:
         for crawler in crawlers:
             stats = crawler.stats
             crawl_id = stats.get_value("clusterfeeds/crawl_id")
-            row = (db["crawls"].get(crawl_id) if crawl_id
-                   else {**dict.fromkeys(database.CRAWL_COLUMNS), "source": crawler.spidercls.name})
+            row = (
+                db["crawls"].get(crawl_id)
+                if crawl_id
+                else {**dict.fromkeys(database.CRAWL_COLUMNS), "source": crawler.spidercls.name}
+            )
             if row["outcome"] in (None, "running"):
-                row = {**row, "outcome": stats.get_value("clusterfeeds/outcome", "interrupted"),
-                       "message": stats.get_value("clusterfeeds/message")
-                       or f"ended without an outcome: {stats.get_value('finish_reason')}"}
+                row = {
+                    **row,
+                    "outcome": stats.get_value("clusterfeeds/outcome", "interrupted"),
+                    "message": stats.get_value("clusterfeeds/message")
+                    or f"ended without an outcome: {stats.get_value('finish_reason')}",
+                }
             rows.append(row)
         return sorted(rows, key=lambda row: row["source"])
     finally:

@@ -27,10 +27,9 @@ CONTENT_TYPES = {
 }
 
 
-IDLE_TIMEOUT = 30       # seconds a connection may send nothing
+IDLE_TIMEOUT = 30  # seconds a connection may send nothing
 MAX_CONNECTIONS = 64
-BUSY = (b"HTTP/1.0 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Length: 0\r\n"
-        b"Connection: close\r\n\r\n")
+BUSY = b"HTTP/1.0 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 
 
 class FeedRequestHandler(SimpleHTTPRequestHandler):
@@ -47,7 +46,7 @@ class FeedRequestHandler(SimpleHTTPRequestHandler):
         if not path.is_file():
             return super().send_head()
         stat = path.stat()
-        etag = '"%s"' % hashlib.sha1(f"{stat.st_mtime_ns}-{stat.st_size}".encode()).hexdigest()[:16]
+        etag = f'"{hashlib.sha1(f"{stat.st_mtime_ns}-{stat.st_size}".encode()).hexdigest()[:16]}"'
         if self._not_modified(etag, stat.st_mtime):
             self.send_response(304)
             self.send_header("ETag", etag)
@@ -112,9 +111,13 @@ class FeedServer(ThreadingHTTPServer):
         self.shutdown_request(request)
 
 
-def make_server(folder: Path, host: str = "127.0.0.1", port: int = 8000,
-                idle_timeout: float = IDLE_TIMEOUT,
-                max_connections: int = MAX_CONNECTIONS) -> FeedServer:
+def make_server(
+    folder: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    idle_timeout: float = IDLE_TIMEOUT,
+    max_connections: int = MAX_CONNECTIONS,
+) -> FeedServer:
     if not folder.is_dir():
         raise FileNotFoundError(f"nothing published at {folder} (run `clusterfeeds publish`)")
     handler = partial(FeedRequestHandler, directory=os.fspath(folder), idle_timeout=idle_timeout)

@@ -24,6 +24,5 @@ def select_sources(names: list[str] | None) -> list[type[SourceSpider]]:
         return list(known.values())
     unknown = [name for name in names if name not in known]
     if unknown:
-        raise ValueError(f"unknown source(s): {', '.join(unknown)}; "
-                         f"known: {', '.join(known)}")
+        raise ValueError(f"unknown source(s): {', '.join(unknown)}; known: {', '.join(known)}")
     return [known[name] for name in names]

@@ -28,10 +28,11 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitegen import generate
+
 from core import db as database
 from spiders.replay.server import ReplayServer
 from spiders.replay.snapshot import Snapshot
-from sitegen import generate
 
 POLITE: dict = {}
 LIFTED = {"AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 16}
@@ -117,7 +118,7 @@ CLIENT_CHILD = MEASURED + textwrap.dedent("""
 @dataclass
 class Run:
     label: str
-    pages: int            # pages the server answered with 200 during the run
+    pages: int  # pages the server answered with 200 during the run
     body_bytes: int
     seconds: float
     cpu_seconds: float
@@ -149,16 +150,26 @@ def _own_cpu() -> float:
     return sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
 
 
-def crawl_in_child(server: ReplayServer, db: Path, as_of, sources=(), settings=None,
-                   profile: Path | None = None) -> tuple[dict, list]:
+def crawl_in_child(
+    server: ReplayServer, db: Path, as_of, sources=(), settings=None, profile: Path | None = None
+) -> tuple[dict, list]:
     """Crawl ``sources`` (all by default) into ``db`` through ``server``, in a process of its own."""
-    return in_child(server, CRAWL_CHILD, str(db), as_of.isoformat(), server.address,
-                    json.dumps(list(sources)), json.dumps(settings or {}), str(profile or ""))
+    return in_child(
+        server,
+        CRAWL_CHILD,
+        str(db),
+        as_of.isoformat(),
+        server.address,
+        json.dumps(list(sources)),
+        json.dumps(settings or {}),
+        str(profile or ""),
+    )
 
 
-def measure_pipeline(server: ReplayServer, label: str, settings: dict, work: Path,
-                     profile: Path | None = None) -> Run:
-    db = Path(tempfile.mkdtemp(dir=work)) / "crawl.db"   # a first run: no database, no cache
+def measure_pipeline(
+    server: ReplayServer, label: str, settings: dict, work: Path, profile: Path | None = None
+) -> Run:
+    db = Path(tempfile.mkdtemp(dir=work)) / "crawl.db"  # a first run: no database, no cache
     figures, served = crawl_in_child(server, db, server.snapshot.captured, ["eccp"], settings, profile)
     items = database.connect(db).execute("select count(*) from items").fetchone()[0]
     return _run(label, figures, served, items)
@@ -175,31 +186,47 @@ def measure_client(server: ReplayServer, urls_file: Path, concurrency: int) -> R
 
 
 def _run(label: str, figures: dict, served: list, items: int | None = None) -> Run:
-    pages = [size for _, target, status, size in served
-             if status == 200 and not target.endswith("/robots.txt")]
-    return Run(label, len(pages), sum(pages), figures["seconds"], figures["cpu_seconds"],
-               figures["peak_rss_kib"], figures["server_cpu_seconds"], items)
+    pages = [
+        size for _, target, status, size in served if status == 200 and not target.endswith("/robots.txt")
+    ]
+    return Run(
+        label,
+        len(pages),
+        sum(pages),
+        figures["seconds"],
+        figures["cpu_seconds"],
+        figures["peak_rss_kib"],
+        figures["server_cpu_seconds"],
+        items,
+    )
 
 
 def report(site_pages: int, runs: list[Run]) -> None:
-    print(f"{'run':<42}{'pages':>6}{'MB':>7}{'s':>7}{'pages/s':>9}{'CPU ms/page':>12}"
-          f"{'peak RSS MB':>12}{'server CPU ms/page':>19}{'items':>7}")
+    print(
+        f"{'run':<42}{'pages':>6}{'MB':>7}{'s':>7}{'pages/s':>9}{'CPU ms/page':>12}"
+        f"{'peak RSS MB':>12}{'server CPU ms/page':>19}{'items':>7}"
+    )
     for run in runs:
-        print(f"{run.label:<42}{run.pages:>6}{run.body_bytes / 1e6:>7.1f}{run.seconds:>7.2f}"
-              f"{run.rate:>9.1f}{1000 * run.cpu_seconds / run.pages:>12.2f}{run.peak_mb:>12.1f}"
-              f"{1000 * run.server_cpu_seconds / run.pages:>19.2f}{run.items if run.items is not None else '':>7}")
+        print(
+            f"{run.label:<42}{run.pages:>6}{run.body_bytes / 1e6:>7.1f}{run.seconds:>7.2f}"
+            f"{run.rate:>9.1f}{1000 * run.cpu_seconds / run.pages:>12.2f}{run.peak_mb:>12.1f}"
+            f"{1000 * run.server_cpu_seconds / run.pages:>19.2f}{run.items if run.items is not None else '':>7}"
+        )
     incomplete = [run.label for run in runs if run.pages < site_pages]
     if incomplete:
         print(f"WARNING: not every page fetched by: {', '.join(incomplete)}")
     polite, lifted, bare, client_2, client_16 = runs
-    for pipeline, client in ((polite, client_2), (lifted, client_16), (lifted, client_2),
-                             (bare, client_16)):
+    for pipeline, client in ((polite, client_2), (lifted, client_16), (lifted, client_2), (bare, client_16)):
         share = pipeline.rate / client.rate
-        print(f"rate {pipeline.label} / {client.label}: {share:.2f} "
-              f"(goal >= {GOAL_RATE_SHARE:.2f}: {'met' if share >= GOAL_RATE_SHARE else 'NOT met'})")
+        print(
+            f"rate {pipeline.label} / {client.label}: {share:.2f} "
+            f"(goal >= {GOAL_RATE_SHARE:.2f}: {'met' if share >= GOAL_RATE_SHARE else 'NOT met'})"
+        )
     for pipeline in (polite, lifted):
-        print(f"peak RSS {pipeline.label}: {pipeline.peak_mb:.1f} MB = {pipeline.peak_mb / client_16.peak_mb:.1f}x "
-              f"the client's (goal < {GOAL_PEAK_MB} MB: {'met' if pipeline.peak_mb < GOAL_PEAK_MB else 'NOT met'})")
+        print(
+            f"peak RSS {pipeline.label}: {pipeline.peak_mb:.1f} MB = {pipeline.peak_mb / client_16.peak_mb:.1f}x "
+            f"the client's (goal < {GOAL_PEAK_MB} MB: {'met' if pipeline.peak_mb < GOAL_PEAK_MB else 'NOT met'})"
+        )
 
 
 def main() -> None:
@@ -213,19 +240,25 @@ def main() -> None:
         urls_file = work / "urls.txt"
         urls_file.write_text("\n".join(urls), encoding="utf-8")
         size = sum(Snapshot(work / "site").path_for(url).stat().st_size for url in urls)
-        print(f"generated site: {len(urls)} pages, {size / 1e6:.1f} MB, {size / len(urls) / 1e3:.1f} kB a page")
+        print(
+            f"generated site: {len(urls)} pages, {size / 1e6:.1f} MB, {size / len(urls) / 1e3:.1f} kB a page"
+        )
         with ReplayServer(Snapshot(work / "site")) as server:
-            runs = [measure_pipeline(server, "pipeline, polite (2/site, AutoThrottle)", POLITE, work),
-                    measure_pipeline(server, "pipeline, politeness lifted (16/site)", LIFTED, work),
-                    measure_bare_scrapy(server, urls_file),
-                    measure_client(server, urls_file, 2),
-                    measure_client(server, urls_file, 16)]
+            runs = [
+                measure_pipeline(server, "pipeline, polite (2/site, AutoThrottle)", POLITE, work),
+                measure_pipeline(server, "pipeline, politeness lifted (16/site)", LIFTED, work),
+                measure_bare_scrapy(server, urls_file),
+                measure_client(server, urls_file, 2),
+                measure_client(server, urls_file, 16),
+            ]
             if args.profile:
                 # Apart from the measured runs: the profiler slows Python code down unevenly.
                 measure_pipeline(server, "profiled", LIFTED, work, args.profile)
         report(len(urls), runs)
         if args.profile:
-            print(f"\nprofile of a lifted pipeline run (cumulative seconds, project code), in {args.profile}:")
+            print(
+                f"\nprofile of a lifted pipeline run (cumulative seconds, project code), in {args.profile}:"
+            )
             pstats.Stats(str(args.profile)).sort_stats("cumulative").print_stats(PROJECT_CODE, 15)
 
 

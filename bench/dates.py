@@ -4,9 +4,9 @@ own corpus and on real text, and throughput warm and cold, all in one run.
     .venv/bin/python bench/dates.py [--seconds 3] [--misses own|real|blind]
 
 Accuracy, per set:
-- own (tests/dates/corpus.jsonl): written beside the engine; exact on every field.
+- own (tests/pipelines/dates/corpus.jsonl): written beside the engine; exact on every field.
 - held-out (bench/dates_heldout.jsonl): written apart from the engine, earlier.
-- real (tests/dates/real.jsonl): snippets copied from stored copies of real
+- real (tests/pipelines/dates/real.jsonl): snippets copied from stored copies of real
   public pages, each with its URL; expected values were fixed before the engine
   read them. Its lines marked ``"blind": true`` are a frozen fifth that no fix
   is tuned on, reported apart as "blind"; the rest are "tuned".
@@ -40,9 +40,9 @@ from dateparser.search import search_dates
 from pipelines.dates import DateResult, parse_date
 
 ROOT = Path(__file__).resolve().parent.parent
-OWN = ROOT / "tests" / "dates" / "corpus.jsonl"
+OWN = ROOT / "tests" / "pipelines" / "dates" / "corpus.jsonl"
 HELD_OUT = ROOT / "bench" / "dates_heldout.jsonl"
-REAL = ROOT / "tests" / "dates" / "real.jsonl"
+REAL = ROOT / "tests" / "pipelines" / "dates" / "real.jsonl"
 SEARCH_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"}
 
 
@@ -51,19 +51,20 @@ def load(path: Path) -> list[dict]:
 
 
 def engine(row: dict) -> DateResult:
-    return parse_date(row["text"], row["lang"], row["kind"], date.fromisoformat(row["reference"]),
-                      row["tz"])
+    return parse_date(row["text"], row["lang"], row["kind"], date.fromisoformat(row["reference"]), row["tz"])
 
 
 def dateparser_parse(row: dict) -> datetime | None:
-    return dateparser.parse(row["text"], languages=[row["lang"]],
-                            settings={"RELATIVE_BASE": _reference(row)})
+    return dateparser.parse(row["text"], languages=[row["lang"]], settings={"RELATIVE_BASE": _reference(row)})
 
 
 def dateparser_search(row: dict) -> list[datetime]:
     try:
-        found = search_dates(row["text"], languages=[row["lang"]],
-                             settings={**SEARCH_SETTINGS, "RELATIVE_BASE": _reference(row)})
+        found = search_dates(
+            row["text"],
+            languages=[row["lang"]],
+            settings={**SEARCH_SETTINGS, "RELATIVE_BASE": _reference(row)},
+        )
     except Exception:  # it raises on some scripts and languages it does not know
         return []
     return [when for _, when in found or []]
@@ -89,8 +90,7 @@ def real_right(row: dict, got: dict) -> bool:
         return False
     if want.get("approximate") and not got["approximate"]:
         return False
-    return "T" not in want["start"] or _offset(got["tz"], got["start"]) == _offset(want["tz"],
-                                                                                   want["start"])
+    return "T" not in want["start"] or _offset(got["tz"], got["start"]) == _offset(want["tz"], want["start"])
 
 
 def held_out_right(row: dict, got: dict) -> bool:
@@ -142,23 +142,22 @@ def score(title: str, rows: list[dict], right, misses: bool) -> None:
         parse_marks.append(parse_right(row, dateparser_parse(row)))
         search_marks.append(search_right(row, dateparser_search(row)))
         if misses and not mark:
-            print(f"MISS {row['lang']} {row['kind']} {row['text']!r}\n"
-                  f"  want {row['expected']}\n  got  {got}")
+            print(f"MISS {row['lang']} {row['kind']} {row['text']!r}\n  want {row['expected']}\n  got  {got}")
     total = sum(sum(marks) for marks in by_language.values())
     print(f"\n== {title}: {len(rows)} texts in {len(by_language)} languages")
-    print("  by language: " + ", ".join(f"{lang} {sum(m)}/{len(m)}"
-                                         for lang, m in sorted(by_language.items())))
-    print("  by kind:     " + ", ".join(f"{kind} {sum(m)}/{len(m)}"
-                                         for kind, m in sorted(by_kind.items())))
-    for name, right_count in (("engine", total), ("dateparser.parse(languages=[l])",
-                                                  sum(parse_marks)),
-                              ("dateparser search_dates(languages=[l])", sum(search_marks))):
-        print(f"  {name:<40} {right_count:>4}/{len(rows)} = "
-              f"{100 * right_count / max(len(rows), 1):5.1f}%")
+    print(
+        "  by language: " + ", ".join(f"{lang} {sum(m)}/{len(m)}" for lang, m in sorted(by_language.items()))
+    )
+    print("  by kind:     " + ", ".join(f"{kind} {sum(m)}/{len(m)}" for kind, m in sorted(by_kind.items())))
+    for name, right_count in (
+        ("engine", total),
+        ("dateparser.parse(languages=[l])", sum(parse_marks)),
+        ("dateparser search_dates(languages=[l])", sum(search_marks)),
+    ):
+        print(f"  {name:<40} {right_count:>4}/{len(rows)} = {100 * right_count / max(len(rows), 1):5.1f}%")
 
 
-def calls_per_second(functions: list, rows: list[dict], seconds: float,
-                     rounds: int = 3) -> list[float]:
+def calls_per_second(functions: list, rows: list[dict], seconds: float, rounds: int = 3) -> list[float]:
     """Calls per second of each function over whole passes of the corpus: the
     functions take turns for ``rounds`` rounds and each keeps its best round, so
     a burst of load on the machine does not tilt the ratios."""
@@ -184,45 +183,60 @@ import time; began = time.perf_counter()
 print(time.perf_counter() - began)
 """
 COLD_CALLS = {
-    "engine": ("from pipelines.dates import parse_date",
-               "parse_date('29 września 2023 r.', 'pl', 'deadline')"),
-    "dateparser.parse": ("import dateparser",
-                         "dateparser.parse('29 września 2023 r.', languages=['pl'])"),
-    "search_dates": ("from dateparser.search import search_dates",
-                     "search_dates('Termin: 29 września 2023 r.', languages=['pl'])"),
+    "engine": (
+        "from pipelines.dates import parse_date",
+        "parse_date('29 września 2023 r.', 'pl', 'deadline')",
+    ),
+    "dateparser.parse": ("import dateparser", "dateparser.parse('29 września 2023 r.', languages=['pl'])"),
+    "search_dates": (
+        "from dateparser.search import search_dates",
+        "search_dates('Termin: 29 września 2023 r.', languages=['pl'])",
+    ),
 }
 
 
 def cold_seconds(name: str) -> float:
     """A fresh interpreter's import and first call, in seconds."""
     imports, call = COLD_CALLS[name]
-    out = subprocess.run([sys.executable, "-c", COLD.format(imports=imports, call=call)],
-                         capture_output=True, text=True, check=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", COLD.format(imports=imports, call=call)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     return float(out.stdout.split()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=3.0,
-                        help="time given to each contender's warm throughput runs")
-    parser.add_argument("--misses", choices=("own", "held-out", "real", "blind"),
-                        help="list the engine's misses on that set")
+    parser.add_argument(
+        "--seconds", type=float, default=3.0, help="time given to each contender's warm throughput runs"
+    )
+    parser.add_argument(
+        "--misses", choices=("own", "held-out", "real", "blind"), help="list the engine's misses on that set"
+    )
     args = parser.parse_args()
     own, real = load(OWN), load(REAL)
     score("own corpus (written beside the engine)", own, own_right, args.misses == "own")
-    score("held-out (written apart, earlier)", load(HELD_OUT), held_out_right,
-          args.misses == "held-out")
-    score("real, tuned part", [r for r in real if not r.get("blind")], real_right,
-          args.misses == "real")
-    score("real, blind part (frozen, never tuned on)", [r for r in real if r.get("blind")],
-          real_right, args.misses == "blind")
+    score("held-out (written apart, earlier)", load(HELD_OUT), held_out_right, args.misses == "held-out")
+    score("real, tuned part", [r for r in real if not r.get("blind")], real_right, args.misses == "real")
+    score(
+        "real, blind part (frozen, never tuned on)",
+        [r for r in real if r.get("blind")],
+        real_right,
+        args.misses == "blind",
+    )
 
-    contenders = (("engine", engine), ("dateparser.parse", dateparser_parse),
-                  ("search_dates", dateparser_search))
+    contenders = (
+        ("engine", engine),
+        ("dateparser.parse", dateparser_parse),
+        ("search_dates", dateparser_search),
+    )
     rates = calls_per_second([function for _, function in contenders], own, args.seconds)
     print(f"\nthroughput on the own corpus ({len(own)} texts)")
     print(f"  {'':<18} {'warm calls/s':>13} {'µs/call':>9} {'cold: import + first call':>27}")
-    for (name, _), rate in zip(contenders, rates):
+    for (name, _), rate in zip(contenders, rates, strict=True):
         print(f"  {name:<18} {rate:>13.0f} {1e6 / rate:>9.1f} {cold_seconds(name):>25.3f} s")
     print(f"  engine / dateparser.parse: {rates[0] / rates[1]:.1f}x warm")
     print(f"  engine / search_dates:     {rates[0] / rates[2]:.1f}x warm")

@@ -17,11 +17,12 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from spiders.replay.server import ReplayServer
-from aggregator.bundled import bundled
-from spiders.replay.snapshot import Snapshot
-from aggregator.sources import select_sources
 from crawl import crawl_in_child
+
+from aggregator.bundled import bundled
+from aggregator.sources import select_sources
+from spiders.replay.server import ReplayServer
+from spiders.replay.snapshot import Snapshot
 
 OTHER = "(other hosts)"
 
@@ -30,7 +31,10 @@ def source_of_host(sources: list) -> dict[str, str]:
     """The source each host's requests belong to (a source may crawl several hosts)."""
     hosts = {}
     for spider in sources:
-        for host in [*getattr(spider, "allowed_domains", []), *(urlsplit(u).hostname for u in spider.start_urls)]:
+        for host in [
+            *getattr(spider, "allowed_domains", []),
+            *(urlsplit(u).hostname for u in spider.start_urls),
+        ]:
             hosts.setdefault(host, spider.name)
     return hosts
 
@@ -51,8 +55,10 @@ def ratio(second: int, first: int) -> str:
 
 def report(runs: list[tuple[dict[str, Counter], list[dict]]]) -> None:
     """``runs``: for each run, its tally per source and its `crawls` rows."""
-    print(f"{'source':<26}{'run':>4}{'requests':>9}{'200':>6}{'304':>6}{'other':>6}{'body kB':>10}"
-          f"{'new':>6}{'changed':>8}")
+    print(
+        f"{'source':<26}{'run':>4}{'requests':>9}{'200':>6}{'304':>6}{'other':>6}{'body kB':>10}"
+        f"{'new':>6}{'changed':>8}"
+    )
     totals = [Counter() for _ in runs]
     for source in sorted(set().union(*(tallies for tallies, _ in runs))):
         for number, (tallies, rows) in enumerate(runs, 1):
@@ -63,14 +69,18 @@ def report(runs: list[tuple[dict[str, Counter], list[dict]]]) -> None:
     for number, counts in enumerate(totals, 1):
         print(line("TOTAL" if number == 1 else "", number, counts, {}))
     first, second = totals
-    print(f"second run / first run: requests {ratio(second['requests'], first['requests'])}, "
-          f"body bytes {ratio(second['bytes'], first['bytes'])} ({second['bytes']} of {first['bytes']} bytes)")
+    print(
+        f"second run / first run: requests {ratio(second['requests'], first['requests'])}, "
+        f"body bytes {ratio(second['bytes'], first['bytes'])} ({second['bytes']} of {first['bytes']} bytes)"
+    )
 
 
 def line(label: str, number: int, counts: Counter, crawl: dict) -> str:
     others = counts["requests"] - counts["200"] - counts["304"]
-    return (f"{label:<26}{number:>4}{counts['requests']:>9}{counts['200']:>6}{counts['304']:>6}{others:>6}"
-            f"{counts['bytes'] / 1e3:>10.1f}{crawl.get('new', ''):>6}{crawl.get('changed', ''):>8}")
+    return (
+        f"{label:<26}{number:>4}{counts['requests']:>9}{counts['200']:>6}{counts['304']:>6}{others:>6}"
+        f"{counts['bytes'] / 1e3:>10.1f}{crawl.get('new', ''):>6}{crawl.get('changed', ''):>8}"
+    )
 
 
 def main() -> None:
@@ -84,8 +94,10 @@ def main() -> None:
         db = Path(folder) / "incremental.db"
         first, served_first = crawl_in_child(server, db, snapshot.captured, args.sources)
         second, served_second = crawl_in_child(server, db, snapshot.captured, args.sources)
-    print(f"snapshot {snapshot.root} as of {snapshot.captured}; "
-          f"runs took {first['seconds']:.1f} s and {second['seconds']:.1f} s")
+    print(
+        f"snapshot {snapshot.root} as of {snapshot.captured}; "
+        f"runs took {first['seconds']:.1f} s and {second['seconds']:.1f} s"
+    )
     report([(tally(served_first, hosts), first["result"]), (tally(served_second, hosts), second["result"])])
 
 

@@ -27,23 +27,59 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 AS_OF = date(2026, 11, 16)
-COUNTRIES = {"NO": "Europe/Oslo", "PL": "Europe/Warsaw", "LT": "Europe/Vilnius",
-             "DE": "Europe/Berlin", "DK": "Europe/Copenhagen", "SE": "Europe/Stockholm",
-             "FR": "Europe/Paris", "ES": "Europe/Madrid", "IT": "Europe/Rome",
-             "RO": "Europe/Bucharest", "FI": "Europe/Helsinki", "EU": "Europe/Brussels"}
-SOURCES = ["eccp", "innovasjonnorge", "siva", "parp", "mita", "clusterplattform",
-           "clusterexcellencedenmark", "vinnova", "bpifrance", "eufunding"]
-TOPICS = ["energy", "health", "digital", "food", "green", "mobility", "manufacturing",
-          "maritime", "tourism", "construction", "space", "defence", "textiles", "creative",
-          "matchmaking"]
-WORDS = ("cluster innovation matchmaking hydrogen offshore wind battery digital twin "
-         "health data circular textiles aquaculture semiconductor robotics skills export "
-         "partnership regional valley voucher pilot scale-up mission summit forum").split()
+COUNTRIES = {
+    "NO": "Europe/Oslo",
+    "PL": "Europe/Warsaw",
+    "LT": "Europe/Vilnius",
+    "DE": "Europe/Berlin",
+    "DK": "Europe/Copenhagen",
+    "SE": "Europe/Stockholm",
+    "FR": "Europe/Paris",
+    "ES": "Europe/Madrid",
+    "IT": "Europe/Rome",
+    "RO": "Europe/Bucharest",
+    "FI": "Europe/Helsinki",
+    "EU": "Europe/Brussels",
+}
+SOURCES = [
+    "eccp",
+    "innovasjonnorge",
+    "siva",
+    "parp",
+    "mita",
+    "clusterplattform",
+    "clusterexcellencedenmark",
+    "vinnova",
+    "bpifrance",
+    "eufunding",
+]
+TOPICS = [
+    "energy",
+    "health",
+    "digital",
+    "food",
+    "green",
+    "mobility",
+    "manufacturing",
+    "maritime",
+    "tourism",
+    "construction",
+    "space",
+    "defence",
+    "textiles",
+    "creative",
+    "matchmaking",
+]
+WORDS = (
+    "cluster innovation matchmaking hydrogen offshore wind battery digital twin "
+    "health data circular textiles aquaculture semiconductor robotics skills export "
+    "partnership regional valley voucher pilot scale-up mission summit forum"
+).split()
 
 
 def make_rows(count: int, seed: int = 5) -> list[dict]:
@@ -54,19 +90,27 @@ def make_rows(count: int, seed: int = 5) -> list[dict]:
         zone = ZoneInfo(COUNTRIES[country])
         kind = "event" if rng.random() < 0.6 else "call"
         day = AS_OF + timedelta(days=rng.randint(-365, 365))
-        seen = datetime(2026, 1, 1, tzinfo=timezone.utc) + timedelta(minutes=rng.randint(0, 460_000))
+        seen = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randint(0, 460_000))
         title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 8))).capitalize()
         row = {
-            "id": f"item-{n:06}", "kind": kind, "source": rng.choice(SOURCES), "country": country,
-            "language": rng.choice(["en", "no", "pl", "lt", "de", "fr"]), "title": title,
-            "url": f"https://example-{n % 40}.eu/{kind}s/{n}", "timezone": COUNTRIES[country],
+            "id": f"item-{n:06}",
+            "kind": kind,
+            "source": rng.choice(SOURCES),
+            "country": country,
+            "language": rng.choice(["en", "no", "pl", "lt", "de", "fr"]),
+            "title": title,
+            "url": f"https://example-{n % 40}.eu/{kind}s/{n}",
+            "timezone": COUNTRIES[country],
             "summary": " ".join(rng.choice(WORDS) for _ in range(45)).capitalize() + ".",
             "location": None if rng.random() < 0.3 else f"{rng.choice(WORDS).title()} hall",
-            "online": int(rng.random() < 0.3), "status": "upcoming" if day >= AS_OF else "past",
+            "online": int(rng.random() < 0.3),
+            "status": "upcoming" if day >= AS_OF else "past",
             "tags": json.dumps(rng.sample(WORDS, 2)),
             "topics": json.dumps(rng.sample(TOPICS, rng.randint(0, 3))),
-            "first_seen": seen.isoformat(), "updated": seen.isoformat(),
-            "last_seen": "2026-11-16T06:00:00+00:00", "all_day": 0,
+            "first_seen": seen.isoformat(),
+            "updated": seen.isoformat(),
+            "last_seen": "2026-11-16T06:00:00+00:00",
+            "all_day": 0,
         }
         if kind == "event":
             if rng.random() < 0.4:
@@ -79,15 +123,25 @@ def make_rows(count: int, seed: int = 5) -> list[dict]:
             cutoffs = []
             for k in range(rng.choice([1, 1, 1, 2, 3])):
                 at = datetime(day.year, day.month, day.day, 17, tzinfo=zone) + timedelta(days=60 * k)
-                cutoffs.append({"at": at.isoformat(), "all_day": False, "approximate": False,
-                                "text": f"{at:%d %B %Y}, 17:00"})
-            row.update(deadline=cutoffs[-1]["at"], deadlines=json.dumps(cutoffs),
-                       status="open" if day >= AS_OF else "closed")
+                cutoffs.append(
+                    {
+                        "at": at.isoformat(),
+                        "all_day": False,
+                        "approximate": False,
+                        "text": f"{at:%d %B %Y}, 17:00",
+                    }
+                )
+            row.update(
+                deadline=cutoffs[-1]["at"],
+                deadlines=json.dumps(cutoffs),
+                status="open" if day >= AS_OF else "closed",
+            )
         if rows and rng.random() < 0.1:  # the same thing from a second source
             other = rng.choice(rows[-50:])
             if other["kind"] == kind:
-                row.update({k: other[k] for k in ("start", "end", "all_day", "deadline", "deadlines")
-                            if k in other})
+                row.update(
+                    {k: other[k] for k in ("start", "end", "all_day", "deadline", "deadlines") if k in other}
+                )
                 row["entry_id"] = other.get("entry_id") or other["id"]
         rows.append(row)
     return rows
@@ -95,10 +149,12 @@ def make_rows(count: int, seed: int = 5) -> list[dict]:
 
 def build_database(path: Path, count: int) -> None:
     from core.db import connect
+
     db = connect(path)
     db["items"].insert_all(make_rows(count), batch_size=1000)
-    db["crawls"].insert_all({"source": s, "started": "2026-11-16T05:00:00+00:00", "outcome": "ok"}
-                            for s in SOURCES)
+    db["crawls"].insert_all(
+        {"source": s, "started": "2026-11-16T05:00:00+00:00", "outcome": "ok"} for s in SOURCES
+    )
     db.conn.commit()
     db.close()
 
@@ -106,6 +162,7 @@ def build_database(path: Path, count: int) -> None:
 def run_publish(db_path: Path, out: Path) -> dict:
     from core.db import connect
     from feeds.publish import publish
+
     published = publish(connect(db_path), out, AS_OF, "https://feeds.example.org/")
     size = sum((published.folder / name).stat().st_size for name in published.files)
     return {"files": len(published.files), "bytes": size}
@@ -113,6 +170,7 @@ def run_publish(db_path: Path, out: Path) -> dict:
 
 def run_feedgen(db_path: Path, out: Path) -> dict:
     from feedgen.feed import FeedGenerator
+
     rows = _rows(db_path)
     feed = FeedGenerator()
     feed.title("all entries")
@@ -133,13 +191,17 @@ def run_feedgen(db_path: Path, out: Path) -> dict:
 
 def run_icalendar(db_path: Path, out: Path) -> dict:
     from icalendar import Calendar, Event
+
     rows = _rows(db_path)
     calendar = Calendar()
     calendar.add("prodid", "-//bench//EN")
     calendar.add("version", "2.0")
     for row in rows:
-        moments = ([(row["start"], row["end"])] if row["kind"] == "event" else
-                   [(d["at"], None) for d in json.loads(row["deadlines"] or "[]")])
+        moments = (
+            [(row["start"], row["end"])]
+            if row["kind"] == "event"
+            else [(d["at"], None) for d in json.loads(row["deadlines"] or "[]")]
+        )
         for index, (start, end) in enumerate(moments):
             if not start:
                 continue
@@ -167,6 +229,7 @@ def _ical_value(text: str, zone: str):
 
 def _rows(db_path: Path) -> list[dict]:
     from core.db import connect
+
     return list(connect(db_path).query("select * from items where kind in ('event', 'call')"))
 
 
@@ -183,16 +246,18 @@ def measure(task: str, db_path: Path, out: Path, traced: bool) -> dict:
     began = time.perf_counter()
     result = TASKS[task](db_path, out)
     seconds = time.perf_counter() - began
-    result.update(seconds=seconds,
-                  rss_mib=(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - baseline) / 1024)
+    result.update(
+        seconds=seconds, rss_mib=(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - baseline) / 1024
+    )
     if traced:
         result["traced_mib"] = tracemalloc.get_traced_memory()[1] / 2**20
     return result
 
 
 def in_subprocess(task: str, db_path: Path, out: Path, traced: bool) -> dict:
-    command = [sys.executable, __file__, "--measure", task, "--db", str(db_path),
-               "--out", str(out)] + (["--traced"] if traced else [])
+    command = [sys.executable, __file__, "--measure", task, "--db", str(db_path), "--out", str(out)] + (
+        ["--traced"] if traced else []
+    )
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.splitlines()[-1])
 
@@ -216,20 +281,28 @@ def main() -> None:
         for task in TASKS:
             out = Path(tmp) / task
             out.mkdir()
-            results[task] = in_subprocess(task, db_path, out / "site" if task == "publish" else out,
-                                          traced=False)
+            results[task] = in_subprocess(
+                task, db_path, out / "site" if task == "publish" else out, traced=False
+            )
             results[task]["traced_mib"] = in_subprocess(
-                task, db_path, out / "traced" if task == "publish" else out, traced=True)["traced_mib"]
-        print(f"{'':<10} {'files':>6} {'MiB out':>8} {'seconds':>8} {'peak RSS MiB':>13} "
-              f"{'peak traced MiB':>16}")
+                task, db_path, out / "traced" if task == "publish" else out, traced=True
+            )["traced_mib"]
+        print(
+            f"{'':<10} {'files':>6} {'MiB out':>8} {'seconds':>8} {'peak RSS MiB':>13} "
+            f"{'peak traced MiB':>16}"
+        )
         for task, r in results.items():
-            print(f"{task:<10} {r['files']:>6} {r['bytes'] / 2**20:>8.1f} {r['seconds']:>8.2f} "
-                  f"{r['rss_mib']:>13.1f} {r['traced_mib']:>16.1f}")
+            print(
+                f"{task:<10} {r['files']:>6} {r['bytes'] / 2**20:>8.1f} {r['seconds']:>8.2f} "
+                f"{r['rss_mib']:>13.1f} {r['traced_mib']:>16.1f}"
+            )
         ours = results["publish"]
         for raw in ("feedgen", "icalendar"):
-            print(f"publish / {raw}: time ×{ours['seconds'] / results[raw]['seconds']:.2f}, "
-                  f"peak RSS ×{ours['rss_mib'] / max(results[raw]['rss_mib'], 0.1):.2f}, "
-                  f"peak traced ×{ours['traced_mib'] / results[raw]['traced_mib']:.2f}")
+            print(
+                f"publish / {raw}: time ×{ours['seconds'] / results[raw]['seconds']:.2f}, "
+                f"peak RSS ×{ours['rss_mib'] / max(results[raw]['rss_mib'], 0.1):.2f}, "
+                f"peak traced ×{ours['traced_mib'] / results[raw]['traced_mib']:.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -3,12 +3,12 @@ the "as of" day that decides what is upcoming, open or closed."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 
 def now() -> str:
     """The current instant as ISO 8601 with its UTC offset, to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def as_of(setting: str | date | None) -> date:

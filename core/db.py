@@ -15,42 +15,43 @@ from pathlib import Path
 import sqlite_utils
 
 ITEM_COLUMNS = {
-    "id": str,             # stable: the same page gives the same id on every run
+    "id": str,  # stable: the same page gives the same id on every run
     "source": str,
-    "kind": str,           # event | call | news
+    "kind": str,  # event | call | news
     "title": str,
-    "url": str,            # on the source's own hosts (SourceSpider.hosts)
-    "related_url": str,    # a link the page gave to another site, checked (spiders/base.py)
+    "url": str,  # on the source's own hosts (SourceSpider.hosts)
+    "related_url": str,  # a link the page gave to another site, checked (spiders/base.py)
     "summary": str,
     "language": str,
     "country": str,
     "location": str,
-    "online": int,         # 1 / 0 / NULL (unknown)
-    "start": str,          # event start (all-day date or timed with offset)
-    "end": str,            # event end, inclusive for all-day dates
+    "online": int,  # 1 / 0 / NULL (unknown)
+    "start": str,  # event start (all-day date or timed with offset)
+    "end": str,  # event end, inclusive for all-day dates
     "all_day": int,
-    "timezone": str,       # IANA zone of start/end/deadline
-    "opens": str,          # when a call opens
-    "deadline": str,       # the next cut-off on or after as-of, else the last one
-    "deadlines": str,      # JSON list of every cut-off: [{"at", "all_day", "approximate", "text"}]
-    "approximate": int,    # the date or deadline is approximate ("mid-September")
-    "earliest": str,       # for approximate dates: earliest and latest possible day
+    "timezone": str,  # IANA zone of start/end/deadline
+    "opens": str,  # when a call opens
+    "deadline": str,  # the next cut-off on or after as-of, else the last one
+    "deadlines": str,  # JSON list of every cut-off: [{"at", "all_day", "approximate", "text"}]
+    "approximate": int,  # the date or deadline is approximate ("mid-September")
+    "earliest": str,  # for approximate dates: earliest and latest possible day
     "latest": str,
-    "recurrence": str,     # e.g. "yearly"
-    "status": str,         # open | closed | forthcoming | upcoming | past | cancelled | published
+    "recurrence": str,  # e.g. "yearly"
+    "status": str,  # what the page says: cancelled | closed | forthcoming (the
+    # feeds derive the time-based ones: feeds/entries.py)
     "published": str,
-    "tags": str,           # JSON list of the page's own tags, categories, event types
-    "topics": str,         # JSON list of topic tags found by pipelines/topics.py
-    "entry_id": str,       # the id of the entry this item announces (the same thing
-                           # announced by several pages or sources shares one entry)
+    "tags": str,  # JSON list of the page's own tags, categories, event types
+    "topics": str,  # JSON list of topic tags found by pipelines/topics.py
+    "entry_id": str,  # the id of the entry this item announces (the same thing
+    # announced by several pages or sources shares one entry)
     "external_id": str,
-    "start_text": str,     # raw texts the dates came from
+    "start_text": str,  # raw texts the dates came from
     "end_text": str,
     "deadline_texts": str,  # JSON list
     "opens_text": str,
     "published_text": str,
     "status_text": str,
-    "content_hash": str,   # of the stored fields, to tell a changed page
+    "content_hash": str,  # of the stored fields, to tell a changed page
     "first_seen": str,
     "last_seen": str,
     "updated": str,
@@ -59,17 +60,35 @@ ITEM_COLUMNS = {
 # keys, for finding what may be the same thing (kept by pipelines/store.py).
 
 CRAWL_COLUMNS = {
-    "id": int, "source": str, "started": str, "finished": str, "pages": int,
-    "items": int, "new": int, "changed": int, "errors": int,
-    "outcome": str,        # running | ok | partial | failed | interrupted
-    "message": str,        # why, when not ok
-    "complete": int,       # 1: ran to its end, walked its whole listing, lost no page;
-                           # only such a crawl can tell that an item is gone
+    "id": int,
+    "source": str,
+    "started": str,
+    "finished": str,
+    "pages": int,
+    "items": int,
+    "new": int,
+    "changed": int,
+    "errors": int,
+    "outcome": str,  # running | ok | partial | failed | interrupted
+    "message": str,  # why, when not ok
+    "complete": int,  # 1: ran to its end, walked its whole listing, lost no page;
+    # only such a crawl can tell that an item is gone
 }
 
 # Fields whose change is recorded in the `changes` table.
-TRACKED_FIELDS = ("title", "start", "end", "deadline", "deadlines", "opens", "status",
-                  "location", "online", "summary", "url")
+TRACKED_FIELDS = (
+    "title",
+    "start",
+    "end",
+    "deadline",
+    "deadlines",
+    "opens",
+    "status",
+    "location",
+    "online",
+    "summary",
+    "url",
+)
 
 
 # Raised only on a change older code cannot live with; added columns are migrated.
@@ -117,10 +136,16 @@ def _usable_version(db: sqlite_utils.Database) -> int:
     """The database's schema version, if clusterfeeds can use it."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise UnusableDatabase(f"its schema version {version} is newer than this clusterfeeds "
-                               f"knows ({SCHEMA_VERSION}): upgrade clusterfeeds")
-    kinds = dict(db.execute("select name, type from sqlite_master where type in "
-                            "('table', 'view') and name not like 'sqlite_%'").fetchall())
+        raise UnusableDatabase(
+            f"its schema version {version} is newer than this clusterfeeds "
+            f"knows ({SCHEMA_VERSION}): upgrade clusterfeeds"
+        )
+    kinds = dict(
+        db.execute(
+            "select name, type from sqlite_master where type in "
+            "('table', 'view') and name not like 'sqlite_%'"
+        ).fetchall()
+    )
     if kinds and "items" not in kinds:
         raise UnusableDatabase(f"not a clusterfeeds database (it holds {', '.join(sorted(kinds))})")
     for name in TABLES:
@@ -145,20 +170,38 @@ def _create_or_migrate(table: sqlite_utils.db.Table, columns: dict, **options) -
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
     items = db["items"]
-    if _create_or_migrate(items, ITEM_COLUMNS, pk="id",
-                          not_null={"source", "kind", "title", "url"}):
+    if _create_or_migrate(items, ITEM_COLUMNS, pk="id", not_null={"source", "kind", "title", "url"}):
         items.create_index(["source"])
         items.create_index(["kind", "start"])
         items.create_index(["kind", "deadline"])
         items.create_index(["entry_id"])
-    _create_or_migrate(db["changes"], {
-        "id": int, "item_id": str, "at": str, "field": str, "old": str, "new": str,
-    }, pk="id", foreign_keys=[("item_id", "items", "id")])
+    _create_or_migrate(
+        db["changes"],
+        {
+            "id": int,
+            "item_id": str,
+            "at": str,
+            "field": str,
+            "old": str,
+            "new": str,
+        },
+        pk="id",
+        foreign_keys=[("item_id", "items", "id")],
+    )
     _create_or_migrate(db["crawls"], CRAWL_COLUMNS, pk="id")
-    _create_or_migrate(db["problems"], {
-        "id": int, "crawl_id": int, "source": str, "url": str, "field": str,
-        "message": str, "at": str,
-    }, pk="id")
+    _create_or_migrate(
+        db["problems"],
+        {
+            "id": int,
+            "crawl_id": int,
+            "source": str,
+            "url": str,
+            "field": str,
+            "message": str,
+            "at": str,
+        },
+        pk="id",
+    )
 
 
 def day_of(value: str | None) -> date | None:
@@ -170,7 +213,8 @@ def known_urls(path: str | Path, source: str) -> frozenset[str]:
     """The URLs of the items a source has given so far."""
     db = connect(path)
     try:
-        return frozenset(row[0] for row in db.execute(
-            "select distinct url from items where source = ?", [source]))
+        return frozenset(
+            row[0] for row in db.execute("select distinct url from items where source = ?", [source])
+        )
     finally:
         db.close()

@@ -54,8 +54,9 @@ def exclusive(path: Path) -> Iterator[Held]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "?"
-            raise LockHeld(f"another clusterfeeds process (pid {holder}) holds {path}; "
-                           "nothing was done") from None
+            raise LockHeld(
+                f"another clusterfeeds process (pid {holder}) holds {path}; nothing was done"
+            ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         yield Held(path, fd)

@@ -13,5 +13,4 @@ problem_found = object()
 
 def report_problem(crawler, source: str, url: str, field: str, message: str) -> None:
     logger.warning("%s: %s: %s: %s", source, url, field, message)
-    crawler.signals.send_catch_log(problem_found, source=source, url=url, field=field,
-                                   message=message)
+    crawler.signals.send_catch_log(problem_found, source=source, url=url, field=field, message=message)

@@ -11,10 +11,16 @@ from urllib.parse import urlsplit
 # programmes' and networks' own sites, then the platforms that gather what
 # others announce. Sources not listed (TOML sources) come after every listed one.
 TRUST_ORDER = (
-    "eufunding", "innovasjonnorge", "parp", "mita",      # the EU's and national agencies
-    "eeagrants", "interreg", "gocluster",               # programmes' and ministries' sites
-    "clusterexcellencedenmark", "clustero",             # cluster networks
-    "eccp",                                             # a platform of others' announcements
+    "eufunding",
+    "innovasjonnorge",
+    "parp",
+    "mita",  # the EU's and national agencies
+    "eeagrants",
+    "interreg",
+    "gocluster",  # programmes' and ministries' sites
+    "clusterexcellencedenmark",
+    "clustero",  # cluster networks
+    "eccp",  # a platform of others' announcements
 )
 
 

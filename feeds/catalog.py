@@ -14,11 +14,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from core.items import Kind
 from feeds.entries import Entry, occurrence_on_or_after
 from feeds.load import seen_by
 
-KINDS = {"event": "events", "call": "calls"}
-FEED_CAP = 300                    # RSS/Atom/JSON: the newest entries only
+# The base name of each dated kind's files: events.rss, calls.ics…
+KIND_FILE_NAMES = {Kind.EVENT: "events", Kind.CALL: "calls"}
+FEED_CAP = 300  # RSS/Atom/JSON: the newest entries only
 CALENDAR_HISTORY = timedelta(days=183)  # calendars: upcoming plus the last six months
 FACETS = {"country": "Country", "source": "Source", "topic": "Topic"}
 _SAFE = re.compile(r"[a-z0-9][a-z0-9_-]{0,59}")
@@ -28,16 +30,16 @@ _SAFE = re.compile(r"[a-z0-9][a-z0-9_-]{0,59}")
 class Scope:
     """A set of entries with feeds of their own, published under ``folder``."""
 
-    facet: str | None      # None for everything
+    facet: str | None  # None for everything
     value: str | None
-    folder: str            # "" or "country/no/" and so on
+    folder: str  # "" or "country/no/" and so on
 
     @property
     def label(self) -> str:
         return "All" if self.facet is None else f"{FACETS[self.facet]}: {self.value}"
 
     def file(self, kind: str, extension: str) -> str:
-        return f"{self.folder}{KINDS[kind]}.{extension}"
+        return f"{self.folder}{KIND_FILE_NAMES[kind]}.{extension}"
 
 
 def slug(value: str) -> str:
@@ -57,14 +59,15 @@ def scoped(entries: list[Entry]) -> list[tuple[Scope, list[Entry]]]:
     buckets: dict[tuple[str, str], list[Entry]] = {}
     names: dict[tuple[str, str], str] = {}
     for entry in entries:
-        for facet, values in (("country", entry.countries or {entry.country}),
-                              ("source", entry.sources or {entry.source}),
-                              ("topic", set(entry.topics))):
+        for facet, values in (
+            ("country", entry.countries or {entry.country}),
+            ("source", entry.sources or {entry.source}),
+            ("topic", set(entry.topics)),
+        ):
             for value in {v.casefold(): v for v in values if v}.items():
                 key = (facet, value[0])
                 names.setdefault(key, value[1])
-                buckets.setdefault(key, []).append(
-                    seen_by(entry, value[1]) if facet == "source" else entry)
+                buckets.setdefault(key, []).append(seen_by(entry, value[1]) if facet == "source" else entry)
     found = [(Scope(None, None, ""), entries)]
     for facet in FACETS:
         for key in sorted(k for k in buckets if k[0] == facet):
@@ -84,10 +87,16 @@ def calendar_entries(entries: list[Entry], kind: str, as_of: date) -> list[Entry
     """Calendars: every dated entry that ends (or has a cut-off) in the window."""
     since = as_of - CALENDAR_HISTORY
     if kind == "event":
-        return [e for e in entries if e.kind == "event" and e.start
-                and occurrence_on_or_after(e.end or e.start, e.recurrence, since)]
-    return [e for e in entries if e.kind == "call"
-            and any(occurrence_on_or_after(c.at, e.recurrence, since) for c in e.cutoffs)]
+        return [
+            e
+            for e in entries
+            if e.kind == "event" and e.start and occurrence_on_or_after(e.end or e.start, e.recurrence, since)
+        ]
+    return [
+        e
+        for e in entries
+        if e.kind == "call" and any(occurrence_on_or_after(c.at, e.recurrence, since) for c in e.cutoffs)
+    ]
 
 
 def page_entries(entries: list[Entry], as_of: date) -> list[Entry]:
@@ -97,8 +106,7 @@ def page_entries(entries: list[Entry], as_of: date) -> list[Entry]:
 
 def newest_first(entries: list[Entry]) -> list[Entry]:
     """Feed order: the most recently discovered first, then the latest date."""
-    return sorted(entries, key=lambda e: (e.first_seen, e.main_day() or date.min, e.id),
-                  reverse=True)
+    return sorted(entries, key=lambda e: (e.first_seen, e.main_day() or date.min, e.id), reverse=True)
 
 
 def soonest_first(entries: list[Entry], as_of: date) -> list[Entry]:

@@ -11,8 +11,20 @@ from datetime import date, datetime
 
 from feeds.entries import Cutoff, Entry, Moment
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -46,8 +58,9 @@ def span_text(start: Moment, end: Moment | None) -> str:
         return f"{moment_text(start)} – {day_text(end.value)}"
     same_zone_name = start.value.tzname() == end.value.tzname()
     if start.value.date() == end.value.date() and same_zone_name:
-        return (f"{day_text(start.value)}, {start.value:%H:%M}–{end.value:%H:%M} "
-                f"{zone_text(end.value, end.zone)}")
+        return (
+            f"{day_text(start.value)}, {start.value:%H:%M}–{end.value:%H:%M} {zone_text(end.value, end.zone)}"
+        )
     start_part = f"{day_text(start.value)}, {start.value:%H:%M}"
     if not same_zone_name:
         start_part += f" {zone_text(start.value, start.zone)}"

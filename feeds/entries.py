@@ -1,6 +1,8 @@
 """What the feeds show: entries (events and calls) with real date values.
 
-A stored row becomes a ``Entry`` whose dates are ``date``/aware ``datetime``
+A stored row becomes a ``Entry`` whose status is the one its page states, else
+the one its dates give as of the day the feeds are built (the only place a
+time-based status is decided), whose dates are ``date``/aware ``datetime``
 values in their own zone, so renderers never parse text, and whose texts hold no
 control character, whatever an older version stored. A row that cannot be read
 raises ``Unpublishable`` naming its source, URL and field.
@@ -8,23 +10,24 @@ raises ``Unpublishable`` naming its source, URL and field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.bounds import without_controls
+from core.db import day_of
+from core.items import SAID_STATUSES, Kind, Status
 
 # A call in these states is not open, whatever its dates say.
-NOT_OPEN = ("closed", "cancelled")
+NOT_OPEN = (Status.CLOSED, Status.CANCELLED)
 
 
 class Unpublishable(ValueError):
     """An item or entry left out of the feeds: a stored value that cannot be read,
     or one that a feed format cannot carry (``field_name`` then names the format)."""
 
-    def __init__(self, item_id: str, field_name: str, problem: str, source: str = "?",
-                 url: str = "?"):
+    def __init__(self, item_id: str, field_name: str, problem: str, source: str = "?", url: str = "?"):
         super().__init__(f"{source}: {url}: {field_name}: {problem} (item {item_id})")
         self.item_id, self.field_name, self.source, self.url = item_id, field_name, source, url
 
@@ -75,7 +78,7 @@ class Entry:
     tags: tuple[str, ...]
     location: str | None
     online: bool | None
-    status: str | None
+    said: Status | None  # what its page says (pipelines/classify.py)
     start: Moment | None
     end: Moment | None
     cutoffs: tuple[Cutoff, ...]
@@ -85,19 +88,21 @@ class Entry:
     first_seen: datetime
     updated: datetime
     last_seen: datetime | None = None
+    status: Status | None = None  # as of the feeds' day: status_on (entry_from_row)
+    opens: date | None = None  # the day a call opens
     topics: tuple[str, ...] = ()
-    also: tuple[Link, ...] = ()           # related pages; once grouped (feeds.load), the other members' too
+    also: tuple[Link, ...] = ()  # related pages; once grouped (feeds.load), the other members' too
     # Filled when members are grouped (feeds.load):
-    members: tuple[Entry, ...] = ()       # every member, the one the entry shows first
+    members: tuple[Entry, ...] = ()  # every member, the one the entry shows first
     countries: frozenset[str] = field(default=frozenset())
     sources: frozenset[str] = field(default=frozenset())
     languages: frozenset[str] = field(default=frozenset())
-    sequence: int = 0                     # rises whenever the entry changes
-    gone_since: datetime | None = None    # no longer listed by any of its sources
+    sequence: int = 0  # rises whenever the entry changes
+    gone_since: datetime | None = None  # no longer listed by any of its sources
 
     @property
     def cancelled(self) -> bool:
-        return self.status == "cancelled"
+        return self.status == Status.CANCELLED
 
     def withdrawn_before(self, day: date) -> bool:
         """Cancelled, or gone from its sources by ``day`` (an event's last day, a
@@ -107,25 +112,38 @@ class Entry:
 
     def next_deadline(self, as_of: date) -> tuple[date, Cutoff] | None:
         """The soonest cut-off on or after ``as_of``, with the day it is due (yearly ones recur)."""
-        due = [(day, c) for c in self.cutoffs
-               if (day := occurrence_on_or_after(c.at, self.recurrence, as_of))]
+        due = [
+            (day, c) for c in self.cutoffs if (day := occurrence_on_or_after(c.at, self.recurrence, as_of))
+        ]
         return min(due, key=lambda pair: (pair[0], pair[1].index), default=None)
 
     def is_current(self, as_of: date) -> bool:
         """Upcoming event (starts or ends on/after ``as_of``) or open or forthcoming call."""
-        if self.kind == "event":
+        if self.kind == Kind.EVENT:
             return not self.cancelled and self.is_ahead(as_of)
         return self.status not in NOT_OPEN and (
             self.next_deadline(as_of) is not None
-            or (not self.cutoffs and self.status in ("open", "forthcoming")))
+            or (not self.cutoffs and self.status in (Status.OPEN, Status.FORTHCOMING))
+        )
 
     def is_ahead(self, as_of: date) -> bool:
-        """An event that has not ended by ``as_of``, cancelled or not; one without
-        dates when its source calls it upcoming."""
+        """An event that has not ended by ``as_of``, cancelled or not."""
         last = self.end or self.start
-        if last is None:
-            return self.status == "upcoming"
-        return occurrence_on_or_after(last, self.recurrence, as_of) is not None
+        return last is not None and occurrence_on_or_after(last, self.recurrence, as_of) is not None
+
+    def status_on(self, as_of: date) -> Status | None:
+        """What the page says; else what the dates say as of ``as_of``; None when neither says."""
+        if self.said:
+            return self.said
+        if self.kind == Kind.EVENT:
+            if not (self.end or self.start):
+                return None
+            return Status.UPCOMING if self.is_ahead(as_of) else Status.PAST
+        if self.opens and self.opens > as_of:
+            return Status.FORTHCOMING
+        if not self.cutoffs:
+            return None
+        return Status.OPEN if self.next_deadline(as_of) else Status.CLOSED
 
     def moments(self) -> list[Moment]:
         """Every date of the entry: start, end, each cut-off."""
@@ -152,11 +170,11 @@ def occurrence_on_or_after(moment: Moment, recurrence: str | None, as_of: date) 
     return day if day >= as_of else None
 
 
-def entry_from_row(row: dict) -> Entry:
-    """One row, its JSON columns decoded (see ``feeds.load``), as an entry of its own."""
+def entry_from_row(row: dict, as_of: date) -> Entry:
+    """One row, its JSON columns decoded (see ``feeds.load``), as an entry of its own
+    with its status as of ``as_of``."""
     item_id = row.get("id") or "?"
-    source, url = (row.get(name) if isinstance(row.get(name), str) else "?"
-                   for name in ("source", "url"))
+    source, url = (row.get(name) if isinstance(row.get(name), str) else "?" for name in ("source", "url"))
 
     def read(name: str, parse, *args):
         try:
@@ -176,14 +194,18 @@ def entry_from_row(row: dict) -> Entry:
         if not value:
             raise Unpublishable(item_id, name, "missing", source, url)
     first_seen = read("first_seen", instant, row.get("first_seen"))
-    return Entry(
-        id=row["id"], **required, summary=text("summary") or "",
-        country=text("country"), language=text("language"),
+    entry = Entry(
+        id=row["id"],
+        **required,
+        summary=text("summary") or "",
+        country=text("country"),
+        language=text("language"),
         tags=tuple(read("tags", _texts, row.get("tags"))),
         topics=tuple(read("topics", _texts, row.get("topics"))),
         location=text("location"),
         online=None if row.get("online") is None else bool(row["online"]),
-        status=text("status"),
+        said=read("status", _said, row.get("status")),
+        opens=read("opens", day_of, row.get("opens")),
         start=read("start", _optional_moment, row.get("start"), all_day, zone, approximate),
         end=read("end", _optional_moment, row.get("end"), all_day, zone, approximate),
         cutoffs=cutoffs,
@@ -195,6 +217,7 @@ def entry_from_row(row: dict) -> Entry:
         last_seen=read("last_seen", instant, row.get("last_seen")) if row.get("last_seen") else None,
         also=(Link(row["source"], row["related_url"]),) if row.get("related_url") else (),
     )
+    return replace(entry, status=entry.status_on(as_of))
 
 
 def moment(text: str, all_day: bool, zone: str | None, approximate: bool = False) -> Moment:
@@ -212,26 +235,37 @@ def moment(text: str, all_day: bool, zone: str | None, approximate: bool = False
 def instant(text: str) -> datetime:
     """An ISO timestamp; one stored without an offset is taken as UTC."""
     value = datetime.fromisoformat(text)
-    value = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    value = value if value.tzinfo else value.replace(tzinfo=UTC)
     try:
-        value.astimezone(timezone.utc)  # every feed says it in UTC
+        value.astimezone(UTC)  # every feed says it in UTC
     except OverflowError:
         raise ValueError(f"{text!r} is out of range in UTC") from None
     return value
 
 
 def _cutoffs(row: dict, zone: str | None, all_day: bool, approximate: bool) -> tuple[Cutoff, ...]:
-    cutoffs = [Cutoff(i, moment(d["at"], bool(d.get("all_day")), zone, bool(d.get("approximate"))),
-                      _text(d.get("text")) or "")
-               for i, d in enumerate(row.get("deadlines") or []) if d.get("at")]
+    cutoffs = [
+        Cutoff(
+            i,
+            moment(d["at"], bool(d.get("all_day")), zone, bool(d.get("approximate"))),
+            _text(d.get("text")) or "",
+        )
+        for i, d in enumerate(row.get("deadlines") or [])
+        if d.get("at")
+    ]
     if not cutoffs and row.get("deadline"):
         cutoffs = [Cutoff(0, moment(row["deadline"], all_day, zone, approximate), "")]
     return tuple(cutoffs)
 
 
-def _optional_moment(text: str | None, all_day: bool, zone: str | None,
-                     approximate: bool) -> Moment | None:
+def _optional_moment(text: str | None, all_day: bool, zone: str | None, approximate: bool) -> Moment | None:
     return moment(text, all_day, zone, approximate) if text else None
+
+
+def _said(value) -> Status | None:
+    """The status its page states; a time-based one an older clusterfeeds stored
+    gives way to the dates."""
+    return Status(value) if value in SAID_STATUSES else None
 
 
 def _text(value) -> str | None:

@@ -8,7 +8,7 @@ Each VEVENT and VTIMEZONE is serialised once per publish and the calendars
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event, Timezone, vDuration, vRecur
 
@@ -41,16 +41,21 @@ class Calendars:
 
     def deadlines(self, entries: list[Entry], name: str) -> bytes:
         """One VEVENT per cut-off of every call, by date."""
-        cutoffs = sorted(((e, c) for e in entries for c in e.cutoffs),
-                         key=lambda pair: (_sort_key(pair[1].at), pair[0].id, pair[1].index))
+        cutoffs = sorted(
+            ((e, c) for e in entries for c in e.cutoffs),
+            key=lambda pair: (_sort_key(pair[1].at), pair[0].id, pair[1].index),
+        )
         return self._calendar(name, [self._deadline(e, c) for e, c in cutoffs])
 
     def render_alone(self, entry: Entry) -> None:
         """Make the entry's VEVENTs and their VTIMEZONEs, kept for every calendar
         that shows it: what iCal cannot carry shows here rather than half-way
         through a calendar."""
-        made = ([self._event(entry)] if entry.kind == "event"
-                else [self._deadline(entry, c) for c in entry.cutoffs])
+        made = (
+            [self._event(entry)]
+            if entry.kind == "event"
+            else [self._deadline(entry, c) for c in entry.cutoffs]
+        )
         for _, zones in made:
             for zone in zones:
                 self._zone(zone)
@@ -59,8 +64,9 @@ class Calendars:
         return self._cached(f"{entry.id}@{UID_DOMAIN}", event_component, entry)
 
     def _deadline(self, entry: Entry, cutoff: Cutoff) -> tuple[bytes, set[str]]:
-        return self._cached(f"{entry.id}-deadline-{cutoff.index}@{UID_DOMAIN}",
-                            deadline_component, entry, cutoff)
+        return self._cached(
+            f"{entry.id}-deadline-{cutoff.index}@{UID_DOMAIN}", deadline_component, entry, cutoff
+        )
 
     def _cached(self, uid: str, make, entry: Entry, *args) -> tuple[bytes, set[str]]:
         # Once per source the entry is shown from: a source's own calendar shows its own page.
@@ -83,14 +89,14 @@ class Calendars:
         head = calendar.to_ical()
         assert head.endswith(END)
         zones = sorted(set().union(*(used for _, used in events)))
-        return b"".join([head[:-len(END)], *(self._zone(z) for z in zones),
-                         *(data for data, _ in events), END])
+        return b"".join(
+            [head[: -len(END)], *(self._zone(z) for z in zones), *(data for data, _ in events), END]
+        )
 
     def _zone(self, tzid: str) -> bytes:
         if tzid not in self._zones:
             first, last = self.zone_span
-            self._zones[tzid] = Timezone.from_tzid(tzid, first_date=first,
-                                                   last_date=last).to_ical()
+            self._zones[tzid] = Timezone.from_tzid(tzid, first_date=first, last_date=last).to_ical()
         return self._zones[tzid]
 
 
@@ -143,7 +149,7 @@ def _component(entry: Entry, uid: str, withdrawn: bool) -> Event:
     event = Event()
     event.add("uid", uid)
     event.add("sequence", entry.sequence)
-    updated = entry.updated.astimezone(timezone.utc)
+    updated = entry.updated.astimezone(UTC)
     event.add("dtstamp", updated)
     event.add("last-modified", updated)
     if web_url(entry.url):
@@ -186,10 +192,10 @@ def _ical_value(m: Moment) -> date | datetime:
     """A day as a DATE; an instant in its IANA zone (TZID), else in UTC."""
     if m.all_day or m.zone:
         return m.value
-    return m.value.astimezone(timezone.utc)
+    return m.value.astimezone(UTC)
 
 
 def _sort_key(m: Moment) -> datetime:
     if m.all_day:
-        return datetime.combine(m.value, datetime.min.time(), timezone.utc)
+        return datetime.combine(m.value, datetime.min.time(), UTC)
     return m.value

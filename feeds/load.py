@@ -15,16 +15,16 @@ import json
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlite_utils
 
+from core.items import DATED_KINDS
 from core.trust import TRUST_ORDER, host_of
 from feeds.entries import Entry, Link, Unpublishable, entry_from_row, instant
 
 log = logging.getLogger(__name__)
 
-PUBLISHED_KINDS = ("event", "call")
 JSON_COLUMNS = ("deadlines", "tags", "topics")
 # What a source's own feed takes from that source's member of an entry.
 PAGE_FIELDS = ("source", "url", "title", "summary", "language")
@@ -36,22 +36,24 @@ class Loaded:
     skipped: list[Unpublishable]
 
 
-def load_entries(db: sqlite_utils.Database,
-                 hosts: dict[str, tuple[str, ...]] | None = None) -> Loaded:
-    """Every event and call of the database, grouped by entry, in no particular order.
+def load_entries(
+    db: sqlite_utils.Database, as_of: date, hosts: dict[str, tuple[str, ...]] | None = None
+) -> Loaded:
+    """Every event and call of the database, grouped by entry, in no particular order,
+    each with its status as of ``as_of``.
     ``hosts``: each source's own hosts, as its spider declares them (the command
     passes them); without them no member is known to be on its source's hosts
     and the trust order alone ranks them."""
     hosts = hosts or {}
-    marks = ", ".join("?" for _ in PUBLISHED_KINDS)
+    marks = ", ".join("?" for _ in DATED_KINDS)
     groups: dict[str, list[Entry]] = defaultdict(list)
     skipped = []
     factory = db.conn.text_factory
     db.conn.text_factory = _lenient_text
     try:
-        for row in db.query(f"select * from items where kind in ({marks})", PUBLISHED_KINDS):
+        for row in db.query(f"select * from items where kind in ({marks})", DATED_KINDS):
             try:
-                member = entry_from_row(_decoded(row))
+                member = entry_from_row(_decoded(row), as_of)
             except Unpublishable as problem:
                 log.error("%s; left out of the feeds", problem)
                 skipped.append(problem)
@@ -61,13 +63,20 @@ def load_entries(db: sqlite_utils.Database,
         db.conn.text_factory = factory
     changes = _change_times(db)
     last_good = _last_good_crawls(db)
-    entries = [merge(entry_id, members, changes.get(entry_id, 0), last_good, hosts)
-               for entry_id, members in groups.items()]
+    entries = [
+        merge(entry_id, members, changes.get(entry_id, 0), last_good, hosts)
+        for entry_id, members in groups.items()
+    ]
     return Loaded(entries, skipped)
 
 
-def merge(entry_id: str, members: list[Entry], change_times: int,
-          last_good: dict[str, datetime], hosts: dict[str, tuple[str, ...]]) -> Entry:
+def merge(
+    entry_id: str,
+    members: list[Entry],
+    change_times: int,
+    last_good: dict[str, datetime],
+    hosts: dict[str, tuple[str, ...]],
+) -> Entry:
     """The entry of a group: the first member's fields by precedence, every member's link.
 
     SEQUENCE rises with every distinct change time, every member that joined
@@ -80,13 +89,20 @@ def merge(entry_id: str, members: list[Entry], change_times: int,
     sequence = change_times + len(members) - 1 + (1 if gone_since else 0)
     updated = max([m.updated for m in members] + ([gone_since] if gone_since else []))
     return replace(
-        best, id=entry_id, also=_links_besides(best, ordered), members=tuple(ordered),
-        first_seen=min(m.first_seen for m in members), updated=updated,
-        tags=_union(m.tags for m in ordered), topics=_union(m.topics for m in ordered),
+        best,
+        id=entry_id,
+        also=_links_besides(best, ordered),
+        members=tuple(ordered),
+        first_seen=min(m.first_seen for m in members),
+        updated=updated,
+        tags=_union(m.tags for m in ordered),
+        topics=_union(m.topics for m in ordered),
         countries=frozenset(m.country for m in members if m.country),
         sources=frozenset(m.source for m in members),
         languages=frozenset(m.language for m in members if m.language),
-        sequence=sequence, gone_since=gone_since)
+        sequence=sequence,
+        gone_since=gone_since,
+    )
 
 
 def precedence(member: Entry, hosts: dict[str, tuple[str, ...]]) -> tuple:
@@ -104,8 +120,9 @@ def seen_by(entry: Entry, source: str) -> Entry:
     own = next((m for m in entry.members if m.source == source), None)
     if own is None or own.id == entry.members[0].id:
         return entry
-    return replace(entry, **{name: getattr(own, name) for name in PAGE_FIELDS},
-                   also=_links_besides(own, entry.members))
+    return replace(
+        entry, **{name: getattr(own, name) for name in PAGE_FIELDS}, also=_links_besides(own, entry.members)
+    )
 
 
 def _links_besides(primary: Entry, members) -> tuple[Link, ...]:
@@ -129,8 +146,13 @@ def _decoded(row: dict) -> dict:
         try:
             out[name] = json.loads(row[name]) if row.get(name) else []
         except (TypeError, ValueError) as error:
-            raise Unpublishable(row.get("id") or "?", name, f"not JSON: {error}",
-                                row.get("source") or "?", row.get("url") or "?") from error
+            raise Unpublishable(
+                row.get("id") or "?",
+                name,
+                f"not JSON: {error}",
+                row.get("source") or "?",
+                row.get("url") or "?",
+            ) from error
     return out
 
 
@@ -142,7 +164,8 @@ def _change_times(db: sqlite_utils.Database) -> dict[str, int]:
     """Per entry, the number of distinct instants at which one of its items changed."""
     rows = db.execute(
         "select coalesce(items.entry_id, items.id), count(distinct changes.at) "
-        "from changes join items on items.id = changes.item_id group by 1")
+        "from changes join items on items.id = changes.item_id group by 1"
+    )
     return dict(rows.fetchall())
 
 
@@ -151,8 +174,9 @@ def _last_good_crawls(db: sqlite_utils.Database) -> dict[str, datetime]:
     and was complete: it ran to its end, walked its whole listing, lost no page."""
     found = {}
     for source, started in db.execute(
-            "select source, max(started) from crawls where outcome in ('ok', 'partial') "
-            "and complete = 1 and started is not null group by source"):
+        "select source, max(started) from crawls where outcome in ('ok', 'partial') "
+        "and complete = 1 and started is not null group by source"
+    ):
         try:
             found[source] = instant(started)
         except ValueError:

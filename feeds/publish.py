@@ -22,8 +22,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import sqlite_utils
 
 from core.bounds import out_of_range
-from feeds.catalog import (KINDS, Scope, calendar_entries, feed_entries, next_day, page_entries,
-                           scoped)
+from core.items import DATED_KINDS
+from feeds.catalog import Scope, calendar_entries, feed_entries, next_day, page_entries, scoped
 from feeds.entries import Entry, Unpublishable
 from feeds.ical import Calendars
 from feeds.load import load_entries
@@ -33,16 +33,18 @@ from feeds.syndication import Channel, Syndication, id_authority
 
 log = logging.getLogger(__name__)
 FORMATS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed", "ics": "iCal"}
-DESCRIPTIONS = {"event": "Events of European cluster and innovation agencies",
-                "call": "Open and forthcoming funding calls of European cluster and "
-                        "innovation agencies, with their deadlines"}
+DESCRIPTIONS = {
+    "event": "Events of European cluster and innovation agencies",
+    "call": "Open and forthcoming funding calls of European cluster and "
+    "innovation agencies, with their deadlines",
+}
 
 
 @dataclass(frozen=True)
 class Published:
-    folder: Path                     # the release the published folder now points at
-    files: list[str]                 # relative names, in the order rendered
-    skipped: list[Unpublishable]     # rows and entries left out, each logged
+    folder: Path  # the release the published folder now points at
+    files: list[str]  # relative names, in the order rendered
+    skipped: list[Unpublishable]  # rows and entries left out, each logged
 
 
 @dataclass(frozen=True)
@@ -54,19 +56,22 @@ class Context:
         return urljoin(self.base_url, name)
 
 
-def publish(db: sqlite_utils.Database, out_dir: Path, as_of: date,
-            base_url: str = "http://localhost:8000/",
-            hosts: dict[str, tuple[str, ...]] | None = None) -> Published:
+def publish(
+    db: sqlite_utils.Database,
+    out_dir: Path,
+    as_of: date,
+    base_url: str = "http://localhost:8000/",
+    hosts: dict[str, tuple[str, ...]] | None = None,
+) -> Published:
     """Render everything from ``db`` and make ``out_dir`` show it, all at once.
     ``hosts``: each source's own hosts (see feeds.load.load_entries)."""
-    loaded = load_entries(db, hosts)
+    loaded = load_entries(db, as_of, hosts)
     base_url = base_url if base_url.endswith("/") else base_url + "/"
     context = Context(as_of, base_url)
     dated, undated = _split(loaded.entries, lambda e: _out_of_range(e, as_of))
     syndication = Syndication(id_authority(base_url), as_of)
     calendars = Calendars(zone_span(dated, as_of))
-    entries, unrenderable = _split(dated, lambda e: _unrenderable(e, context, syndication,
-                                                                  calendars))
+    entries, unrenderable = _split(dated, lambda e: _unrenderable(e, context, syndication, calendars))
     for problem in undated + unrenderable:
         log.error("%s; left out of the feeds", problem)
     folder, names = swap_in(Path(out_dir), render_all(entries, context, syndication, calendars))
@@ -86,17 +91,20 @@ def _split(entries: list[Entry], problem_of) -> tuple[list[Entry], list[Unpublis
 
 def _out_of_range(entry: Entry, as_of: date) -> Unpublishable | None:
     """A date no page can mean, stored before the pipelines refused them."""
-    for name, moments in (("start", [entry.start]), ("end", [entry.end]),
-                          ("deadlines", [c.at for c in entry.cutoffs])):
+    for name, moments in (
+        ("start", [entry.start]),
+        ("end", [entry.end]),
+        ("deadlines", [c.at for c in entry.cutoffs]),
+    ):
         for moment in filter(None, moments):
             if why := out_of_range(moment.day(), as_of):
-                return Unpublishable(entry.id, name, f"out of range: {why}", entry.source,
-                                     entry.url)
+                return Unpublishable(entry.id, name, f"out of range: {why}", entry.source, entry.url)
     return None
 
 
-def _unrenderable(entry: Entry, context: Context, syndication: Syndication,
-                  calendars: Calendars) -> Unpublishable | None:
+def _unrenderable(
+    entry: Entry, context: Context, syndication: Syndication, calendars: Calendars
+) -> Unpublishable | None:
     """What stops the entry, rendered on its own in each format that shows it, from
     being published. The renderings are kept for the files that show it."""
     as_of = context.as_of
@@ -108,9 +116,11 @@ def _unrenderable(entry: Entry, context: Context, syndication: Syndication,
         next_day(entry, as_of), entry.main_day()  # what the feeds and the page sort by
     except Exception as error:
         return _cannot_render(entry, "selection", error)
-    renderings = [*(syndication.render_alone(entry) if in_feeds else []),
-                  *([("ical", lambda: calendars.render_alone(entry))] if in_calendars else []),
-                  *([("page", lambda: page_row(entry, as_of))] if on_page else [])]
+    renderings = [
+        *(syndication.render_alone(entry) if in_feeds else []),
+        *([("ical", lambda: calendars.render_alone(entry))] if in_calendars else []),
+        *([("page", lambda: page_row(entry, as_of))] if on_page else []),
+    ]
     for name, render in renderings:
         try:
             render()
@@ -123,16 +133,20 @@ def _cannot_render(entry: Entry, name: str, error: Exception) -> Unpublishable:
     return Unpublishable(entry.id, name, f"cannot be rendered: {error!r}", entry.source, entry.url)
 
 
-def render_all(entries: list[Entry], context: Context, syndication: Syndication,
-               calendars: Calendars) -> Iterator[tuple[str, bytes]]:
+def render_all(
+    entries: list[Entry], context: Context, syndication: Syndication, calendars: Calendars
+) -> Iterator[tuple[str, bytes]]:
     """Every file, rendered one after the other (relative name, bytes)."""
     groups: list[FeedGroup] = []
     for scope, members in scoped(entries):
-        for kind in KINDS:
+        for kind in DATED_KINDS:
             of_kind = [e for e in members if e.kind == kind]
             newest = feed_entries(of_kind, kind, context.as_of)
-            for extension, render in (("rss", syndication.rss), ("atom", syndication.atom),
-                                      ("json", syndication.json)):
+            for extension, render in (
+                ("rss", syndication.rss),
+                ("atom", syndication.atom),
+                ("json", syndication.json),
+            ):
                 name = scope.file(kind, extension)
                 yield name, render(newest, channel(scope, kind, context, name))
             dated = calendar_entries(of_kind, kind, context.as_of)
@@ -140,8 +154,9 @@ def render_all(entries: list[Entry], context: Context, syndication: Syndication,
             yield scope.file(kind, "ics"), render_calendar(dated, title(scope, kind))
             groups.append(feed_group(scope, kind, context))
     main = [g for g in groups if g.facet == "All"]
-    yield from render_pages(page_entries(entries, context.as_of), as_of=context.as_of,
-                            main_feeds=main, all_feeds=groups).items()
+    yield from render_pages(
+        page_entries(entries, context.as_of), as_of=context.as_of, main_feeds=main, all_feeds=groups
+    ).items()
 
 
 def title(scope: Scope, kind: str) -> str:
@@ -152,16 +167,24 @@ def title(scope: Scope, kind: str) -> str:
 def channel(scope: Scope, kind: str, context: Context, name: str) -> Channel:
     what = "events" if kind == "event" else "funding calls"
     scope_part = "" if scope.facet is None else f", {scope.label}"
-    return Channel(f"clusterfeeds: {what}{scope_part}", DESCRIPTIONS[kind] + scope_part + ".",
-                   context.url(name), context.url("index.html"))
+    return Channel(
+        f"clusterfeeds: {what}{scope_part}",
+        DESCRIPTIONS[kind] + scope_part + ".",
+        context.url(name),
+        context.url("index.html"),
+    )
 
 
 def feed_group(scope: Scope, kind: str, context: Context) -> FeedGroup:
     what = "Events" if kind == "event" else "Calls"
-    links = tuple(FeedLink(label, context.url(scope.file(kind, extension)),
-                           webcal(context.url(scope.file(kind, extension)))
-                           if extension == "ics" else None)
-                  for extension, label in FORMATS.items())
+    links = tuple(
+        FeedLink(
+            label,
+            context.url(scope.file(kind, extension)),
+            webcal(context.url(scope.file(kind, extension))) if extension == "ics" else None,
+        )
+        for extension, label in FORMATS.items()
+    )
     facet = "All" if scope.facet is None else scope.facet.capitalize()
     heading = what if scope.facet is None else f"{what}: {scope.value}"
     return FeedGroup(heading, facet, links)
@@ -181,4 +204,3 @@ def zone_span(entries: list[Entry], as_of: date) -> tuple[date, date]:
     days = [m.day() for e in entries for m in e.moments()]
     first, last = min(days, default=as_of), max(days, default=as_of)
     return date(first.year - 1, 1, 1), date(last.year + 2, 1, 1)
-

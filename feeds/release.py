@@ -22,7 +22,7 @@ import hashlib
 import os
 import shutil
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from core.lock import exclusive
@@ -57,7 +57,7 @@ def _remove_leftovers(out: Path) -> None:
 
 
 def _release(out: Path, store: Path, files: Iterable[tuple[str, bytes]]) -> tuple[Path, list[str]]:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     staging = store / f".{stamp}.partial"
     current = out.resolve() if out.is_symlink() else None
     try:
@@ -72,8 +72,9 @@ def _release(out: Path, store: Path, files: Iterable[tuple[str, bytes]]) -> tupl
     return folder, names
 
 
-def _write_all(folder: Path, files: Iterable[tuple[str, bytes]],
-               current: Path | None) -> tuple[list[str], str]:
+def _write_all(
+    folder: Path, files: Iterable[tuple[str, bytes]], current: Path | None
+) -> tuple[list[str], str]:
     """Write every file; return their names and a short digest of names and contents."""
     names, hashed = [], hashlib.sha1()
     folder.mkdir()

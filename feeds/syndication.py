@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from html import escape
 from urllib.parse import urlsplit
 
@@ -32,8 +32,8 @@ class Channel:
 
     title: str
     description: str
-    self_url: str   # where the feed itself is published
-    page_url: str   # the human-readable page it belongs to
+    self_url: str  # where the feed itself is published
+    page_url: str  # the human-readable page it belongs to
 
 
 class Syndication:
@@ -42,7 +42,7 @@ class Syndication:
     def __init__(self, id_authority: str, as_of: date):
         self.id_authority = id_authority
         # An empty feed was last built on the day it speaks for.
-        self.empty_date = datetime.combine(as_of, time.min, timezone.utc)
+        self.empty_date = datetime.combine(as_of, time.min, UTC)
         self._made: dict[tuple[str, str, str], object] = {}
 
     def rss(self, entries: list[Entry], channel: Channel) -> bytes:
@@ -74,9 +74,12 @@ class Syndication:
 
     def json(self, entries: list[Entry], channel: Channel) -> bytes:
         feed = {
-            "version": JSON_FEED_VERSION, "title": channel.title,
-            "home_page_url": channel.page_url, "feed_url": channel.self_url,
-            "description": channel.description, "language": "en",
+            "version": JSON_FEED_VERSION,
+            "title": channel.title,
+            "home_page_url": channel.page_url,
+            "feed_url": channel.self_url,
+            "description": channel.description,
+            "language": "en",
             "authors": [{"name": "clusterfeeds", "url": HOMEPAGE}],
             "items": [self.json_item(entry) for entry in entries],
         }
@@ -100,8 +103,12 @@ class Syndication:
     def html(self, entry: Entry) -> str:
         """The entry's description as HTML."""
         lines = "".join(f"<p>{escape(line)}</p>" for line in details(entry))
-        also = ", ".join(f'<a href="{escape(link.url)}">{escape(link.source)}</a>'
-                         if web_url(link.url) else escape(link.source) for link in entry.also)
+        also = ", ".join(
+            f'<a href="{escape(link.url)}">{escape(link.source)}</a>'
+            if web_url(link.url)
+            else escape(link.source)
+            for link in entry.also
+        )
         return lines + (f"<p>Also announced by: {also}</p>" if also else "")
 
     def atom_id(self, entry: Entry) -> str:
@@ -138,7 +145,9 @@ class Syndication:
 
     def _json_item(self, entry: Entry) -> dict:
         item = {
-            "id": entry.id, "url": web_url(entry.url), "title": entry.title,
+            "id": entry.id,
+            "url": web_url(entry.url),
+            "title": entry.title,
             "content_html": self._once("html", entry, self.html),
             "summary": self._once("summary", entry, plain_summary),
             "date_published": rfc3339(entry.first_seen),
@@ -156,7 +165,7 @@ class Syndication:
     def _last_change(self, entries: list[Entry]) -> datetime:
         # The newest change rather than "now", so an unchanged database gives unchanged feeds.
         latest = max((max(e.updated, e.first_seen) for e in entries), default=self.empty_date)
-        return latest.astimezone(timezone.utc)
+        return latest.astimezone(UTC)
 
 
 class AtomLinksEntry(FeedEntry):
@@ -169,8 +178,11 @@ class AtomLinksEntry(FeedEntry):
         for element in node.findall(f"{{{ATOM}}}link"):
             node.remove(element)
         for link in self.link() or []:
-            node.append(node.makeelement(f"{{{ATOM}}}link", {
-                name: str(value) for name, value in link.items() if value}))
+            node.append(
+                node.makeelement(
+                    f"{{{ATOM}}}link", {name: str(value) for name, value in link.items() if value}
+                )
+            )
         return node
 
 
@@ -178,22 +190,29 @@ def structured(entry: Entry) -> dict:
     """The entry's facts as data, for programs reading the JSON Feed (an extension
     object, as JSON Feed allows under a key starting with an underscore)."""
     return {
-        "kind": entry.kind, "status": entry.status, "cancelled": entry.cancelled,
+        "kind": entry.kind,
+        "status": entry.status,
+        "cancelled": entry.cancelled,
         "no_longer_listed_since": rfc3339(entry.gone_since) if entry.gone_since else None,
-        "start": _moment(entry.start), "end": _moment(entry.end),
+        "start": _moment(entry.start),
+        "end": _moment(entry.end),
         "deadlines": [{**_moment(c.at), "text": c.text} for c in entry.cutoffs],
-        "recurrence": entry.recurrence, "location": entry.location, "online": entry.online,
-        "countries": sorted(entry.countries), "languages": sorted(entry.languages),
-        "announced_by": [{"source": link.source, "url": web_url(link.url)}
-                         for link in (Link(entry.source, entry.url), *entry.also)],
+        "recurrence": entry.recurrence,
+        "location": entry.location,
+        "online": entry.online,
+        "countries": sorted(entry.countries),
+        "languages": sorted(entry.languages),
+        "announced_by": [
+            {"source": link.source, "url": web_url(link.url)}
+            for link in (Link(entry.source, entry.url), *entry.also)
+        ],
     }
 
 
 def _moment(m: Moment | None) -> dict | None:
     if m is None:
         return None
-    return {"at": m.value.isoformat(), "all_day": m.all_day, "timezone": m.zone,
-            "approximate": m.approximate}
+    return {"at": m.value.isoformat(), "all_day": m.all_day, "timezone": m.zone, "approximate": m.approximate}
 
 
 def plain_summary(entry: Entry) -> str:
@@ -202,7 +221,7 @@ def plain_summary(entry: Entry) -> str:
 
 
 def rfc3339(value: datetime) -> str:
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def id_authority(base_url: str) -> str:

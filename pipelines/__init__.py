@@ -1,4 +1,8 @@
-"""Item pipelines, in order: clean → normalise dates → classify → store.
+"""Item pipelines, in the order Scrapy runs them (ITEM_PIPELINES in aggregator/settings.py):
+
+clean.py (check the item's fields, clean its text) → normalize.py (dates) →
+classify.py (the status the page states) → topics.py (topic tags) →
+store.py (the upsert into SQLite, with dedupe.py finding what is the same thing).
 
 ``pipelines.dates`` is the date engine; it knows nothing of Scrapy.
 """

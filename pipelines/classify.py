@@ -1,70 +1,55 @@
-"""Decide an item's status from what its page says and from its dates.
+"""The status an item's page states in words (cancelled, closed, forthcoming).
 
-Words on the page win over dates: a call marked closed is closed even when a
-date in its text is still ahead. Otherwise dates decide, as of the crawl's day.
+Only what the page says is stored: the statuses that follow from the dates
+(upcoming, past, open, closed) change with the day, so the feeds derive them
+where they are built, as of their day (feeds/entries.py). Words on the page win
+over dates there: a call marked closed is closed even when a date is still ahead.
 """
 
 from __future__ import annotations
 
 import re
 
-from core.clock import as_of
-from core.db import day_of
+from core.items import Kind, Status
 
 # Status words as sources write them, in their languages.
 CANCELLED = re.compile(
     r"\b(cancel+ed|annul+ed|postponed|avlyst|utsatt|aflyst|inställt|odwołan[ey]|"
-    r"atšaukta|anulat|abgesagt|annulé|storniert|zrušen[oa])\b", re.IGNORECASE)
+    r"atšaukta|anulat|abgesagt|annulé|storniert|zrušen[oa])\b",
+    re.IGNORECASE,
+)
 CLOSED = re.compile(
     r"\b(closed|expired|ended|utgått|avsluttet|stengt|lukket|afsluttet|stängd|"
     r"zakończony|zamknięty|pasibaigęs|baigėsi|închis|încheiat|beendet|geschlossen|"
-    r"clôturé|fermé|cerrado|chiuso|encerrado|uzavřen[aáý]?)\b", re.IGNORECASE)
+    r"clôturé|fermé|cerrado|chiuso|encerrado|uzavřen[aáý]?)\b",
+    re.IGNORECASE,
+)
 FORTHCOMING = re.compile(
-    r"\b(forthcoming|coming soon|kommende|planowany|planuojamas|în curând|geplant)\b",
-    re.IGNORECASE)
+    r"\b(forthcoming|coming soon|kommende|planowany|planuojamas|în curând|geplant)\b", re.IGNORECASE
+)
 
 
-def status_from_text(text: str | None) -> str | None:
+def status_from_text(text: str | None) -> Status | None:
     if not text:
         return None
-    for status, pattern in (("cancelled", CANCELLED), ("closed", CLOSED),
-                            ("forthcoming", FORTHCOMING)):
+    for status, pattern in (
+        (Status.CANCELLED, CANCELLED),
+        (Status.CLOSED, CLOSED),
+        (Status.FORTHCOMING, FORTHCOMING),
+    ):
         if pattern.search(text):
             return status
     return None
 
 
+def said_status(kind: str, status_text: str | None) -> Status | None:
+    """What the page says of the item: anything can be cancelled; only a call
+    is closed or forthcoming (an event's "registration closed" is not the event's)."""
+    said = status_from_text(status_text)
+    return said if said == Status.CANCELLED or kind == Kind.CALL else None
+
+
 class ClassifyPipeline:
-    def __init__(self, crawler):
-        self.as_of = as_of(crawler.settings.get("CLUSTERFEEDS_AS_OF"))
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
-
     def process_item(self, item: dict) -> dict:
-        said = status_from_text(item.get("status_text"))
-        if said == "cancelled" or (said and item["kind"] == "call"):
-            item["status"] = said
-        elif item["kind"] == "event":
-            item["status"] = self._event_status(item)
-        elif item["kind"] == "call":
-            item["status"] = self._call_status(item)
-        else:
-            item["status"] = "published"
+        item["status"] = said_status(item["kind"], item.get("status_text"))
         return item
-
-    def _event_status(self, item: dict) -> str | None:
-        last_day = day_of(item.get("end") or item.get("start"))
-        if last_day is None:
-            return None
-        return "upcoming" if last_day >= self.as_of else "past"
-
-    def _call_status(self, item: dict) -> str | None:
-        opens = day_of(item.get("opens"))
-        if opens and opens > self.as_of:
-            return "forthcoming"
-        deadline = day_of(item.get("deadline"))
-        if deadline is None:
-            return None
-        return "open" if deadline >= self.as_of else "closed"

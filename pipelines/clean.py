@@ -1,6 +1,7 @@
-"""Clean the raw text of an item: HTML to plain text, folded whitespace, no
-control characters, every field bounded, only http(s) links; drop an item that
-lacks what every item needs. Each character removed and each cut is reported
+"""Check an item against its definition (core.items.CrawledItem), then clean its
+raw text: HTML to plain text, folded whitespace, no control characters, every
+field bounded, only http(s) links; drop an item that lacks what every item
+needs. Each field mended, each character removed and each cut is reported
 (source, URL, field), so a page can neither break a feed nor swell the database."""
 
 from __future__ import annotations
@@ -11,16 +12,24 @@ from bs4 import BeautifulSoup
 from scrapy.exceptions import DropItem
 
 from core.bounds import controls_in, without_controls
+from core.items import ESSENTIAL_FIELDS, FIELD_TYPES, empty_value, field_problems
 from core.problems import report_problem
-from core.items import KINDS
 
 SUMMARY_CHARS = 600
 DATE_TEXT_CHARS = 500
 # The most characters each text field keeps; a summary is shortened to its
 # display length by design, so its cut is no problem worth reporting.
-LIMITS = {"title": 300, "location": 200, "key": 200, "language": 35,
-          "status_text": 200, "start_text": DATE_TEXT_CHARS, "end_text": DATE_TEXT_CHARS,
-          "opens_text": DATE_TEXT_CHARS, "published_text": DATE_TEXT_CHARS}
+LIMITS = {
+    "title": 300,
+    "location": 200,
+    "key": 200,
+    "language": 35,
+    "status_text": 200,
+    "start_text": DATE_TEXT_CHARS,
+    "end_text": DATE_TEXT_CHARS,
+    "opens_text": DATE_TEXT_CHARS,
+    "published_text": DATE_TEXT_CHARS,
+}
 TEXT_FIELDS = tuple(LIMITS)
 TAG_CHARS = 60
 EXTERNAL_ID_CHARS = 200
@@ -58,26 +67,38 @@ class CleanTextPipeline:
         return cls(crawler)
 
     def process_item(self, item: dict) -> dict:
+        self._check_fields(item)
         self._check_url(item)
         for name in TEXT_FIELDS:
             text = self._text(item, name, item.get(name))
             item[name] = self._capped(item, name, text, LIMITS[name], name in WORDY)
         item["summary"] = shorten(self._text(item, "summary", item.get("summary")))
         external_id = self._text(item, "external_id", item.get("external_id"), as_html=False)
-        item["external_id"] = self._capped(item, "external_id", (external_id or "").strip() or None,
-                                           EXTERNAL_ID_CHARS)
-        texts = self._at_most(item, "deadline_texts", self._texts(item, "deadline_texts"),
-                              MAX_DEADLINE_TEXTS)
-        item["deadline_texts"] = [self._capped(item, "deadline_texts", t, DATE_TEXT_CHARS)
-                                  for t in texts]
-        tags = self._at_most(item, "tags", list(dict.fromkeys(self._texts(item, "tags"))),
-                             MAX_TAGS)
+        item["external_id"] = self._capped(
+            item, "external_id", (external_id or "").strip() or None, EXTERNAL_ID_CHARS
+        )
+        texts = self._at_most(item, "deadline_texts", self._texts(item, "deadline_texts"), MAX_DEADLINE_TEXTS)
+        item["deadline_texts"] = [self._capped(item, "deadline_texts", t, DATE_TEXT_CHARS) for t in texts]
+        tags = self._at_most(item, "tags", list(dict.fromkeys(self._texts(item, "tags"))), MAX_TAGS)
         item["tags"] = sorted({self._capped(item, "tags", t, TAG_CHARS, wordy=True) for t in tags})
-        if item.get("kind") not in KINDS:
-            raise DropItem(f"{self._where(item)}: kind: {item.get('kind')!r} is not one of {KINDS}")
         if not item["title"]:
             raise DropItem(f"{self._where(item)}: title: empty")
         return item
+
+    def _check_fields(self, item: dict) -> None:
+        """Drop an item missing, or with an ill-typed, field it cannot be stored
+        without; leave out an unknown field, empty any other ill-typed one."""
+        problems = field_problems(item)
+        for field, problem in problems:
+            if field in ESSENTIAL_FIELDS:
+                raise DropItem(f"{self._where(item)}: {field}: {problem}")
+        for field, problem in problems:
+            if field not in FIELD_TYPES:
+                del item[field]
+                self._problem(item, field, "unknown field, left out")
+            else:
+                item[field] = empty_value(field)
+                self._problem(item, field, f"{problem}; left empty")
 
     def _check_url(self, item: dict) -> None:
         raw = str(item.get("url") or "")
@@ -87,8 +108,7 @@ class CleanTextPipeline:
         if found := controls_in(raw):
             self._problem(item, "url", f"removed control characters {', '.join(found)}")
         if len(url) > URL_CHARS:
-            raise DropItem(f"{self._where(item)}: url: {len(url)} characters, more than "
-                           f"{URL_CHARS}")
+            raise DropItem(f"{self._where(item)}: url: {len(url)} characters, more than {URL_CHARS}")
         if not url.startswith(("http://", "https://")):
             raise DropItem(f"{self._where(item)}: url: not an http(s) link")
 
@@ -106,14 +126,19 @@ class CleanTextPipeline:
             value = without_controls(value)
         return html_to_text(value) if as_html else value
 
-    def _capped(self, item: dict, field: str, text: str | None, limit: int,
-                wordy: bool = False) -> str | None:
+    def _capped(
+        self, item: dict, field: str, text: str | None, limit: int, wordy: bool = False
+    ) -> str | None:
         if text is None or len(text) <= limit:
             return text
         kept = shorten(text, limit) if wordy else text[:limit]
-        cut_off = text[len(kept.removesuffix("…")):].strip()
-        self._problem(item, field, f"cut to {len(kept)} of {len(text)} characters; cut off: "
-                                   f"{cut_off[:SHOWN]!r}{'…' if len(cut_off) > SHOWN else ''}")
+        cut_off = text[len(kept.removesuffix("…")) :].strip()
+        self._problem(
+            item,
+            field,
+            f"cut to {len(kept)} of {len(text)} characters; cut off: "
+            f"{cut_off[:SHOWN]!r}{'…' if len(cut_off) > SHOWN else ''}",
+        )
         return kept
 
     def _at_most(self, item: dict, field: str, values: list[str], limit: int) -> list[str]:
@@ -121,8 +146,12 @@ class CleanTextPipeline:
             return values
         left_out = values[limit:]
         shown = ", ".join(repr(v[:SHOWN]) for v in left_out[:3])
-        self._problem(item, field, f"kept the first {limit} of {len(values)}; left out: {shown}"
-                                   + (", …" if len(left_out) > 3 else ""))
+        self._problem(
+            item,
+            field,
+            f"kept the first {limit} of {len(values)}; left out: {shown}"
+            + (", …" if len(left_out) > 3 else ""),
+        )
         return values[:limit]
 
     def _problem(self, item: dict, field: str, message: str) -> None:

@@ -23,10 +23,12 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from core.db import day_of
+from core.items import DATED_KINDS
 from pipelines.topics import fold
 
 # Words that say little about which event it is, in the sources' languages.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 the and for with from into our your this that are was will of to in on at by an a
 event events call calls proposals proposal open deadline new 2nd 3rd
 og i for til med av pa en et det som er den de
@@ -34,10 +36,10 @@ und der die das fur mit von zum zur im am
 w na do z dla oraz
 ir su del ir
 si de la cu pentru
-""".split())
+""".split()
+)
 SIMILARITY = 0.6
 STEM = 5
-MERGED_KINDS = ("event", "call")
 # A stem found under more items than this on one day says as little about which
 # event it is as a stop word (a page flooding a day with look-alike titles):
 # it is not looked up, and only the whole title's key finds the same thing.
@@ -48,8 +50,11 @@ WHOLE = "="
 
 @lru_cache(maxsize=4096)
 def significant_words(title: str) -> frozenset[str]:
-    return frozenset(word for word in re.findall(r"[a-z0-9]+", fold(title))
-                     if word not in STOPWORDS and (len(word) > 2 or word.isdigit()))
+    return frozenset(
+        word
+        for word in re.findall(r"[a-z0-9]+", fold(title))
+        if word not in STOPWORDS and (len(word) > 2 or word.isdigit())
+    )
 
 
 def days_of(row: dict) -> set:
@@ -62,7 +67,7 @@ def days_of(row: dict) -> set:
 
 
 def same_thing(a: dict, b: dict) -> bool:
-    if a["kind"] != b["kind"] or a["kind"] not in MERGED_KINDS:
+    if a["kind"] != b["kind"] or a["kind"] not in DATED_KINDS:
         return False
     if not days_of(a) & days_of(b):
         return False
@@ -71,8 +76,9 @@ def same_thing(a: dict, b: dict) -> bool:
     if not shared:
         return False
     # Jaccard, or the shorter title nearly inside the longer one.
-    return (shared / (len(words_a) + len(words_b) - shared) >= SIMILARITY
-            or (len(words_a) >= 2 and shared >= SIMILARITY * len(words_a) + 0.5))
+    return shared / (len(words_a) + len(words_b) - shared) >= SIMILARITY or (
+        len(words_a) >= 2 and shared >= SIMILARITY * len(words_a) + 0.5
+    )
 
 
 def same_word(a: str, b: str) -> bool:
@@ -89,7 +95,7 @@ def stem(word: str) -> str:
 def day_keys(row: dict) -> set[tuple[str, str]]:
     """The (day, title key) pairs a row is stored under: each of its days with
     each of its title's stems, and with its whole title's stems together."""
-    if row["kind"] not in MERGED_KINDS:
+    if row["kind"] not in DATED_KINDS:
         return set()
     try:
         days = days_of(row)

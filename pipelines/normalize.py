@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 from core.bounds import out_of_range
 from core.clock import as_of
 from core.db import day_of
+from core.problems import report_problem
 from pipelines.dates import DateResult, parse_date
 from pipelines.dates.result import failure
-from core.problems import report_problem
 
 
 def stored(value: date | datetime | None, tz: str | None) -> str | None:
@@ -57,32 +57,49 @@ class NormalizeDatesPipeline:
         start = self._parse(item, "start_text", "event", reference, source_tz)
         end = self._parse(item, "end_text", "event", reference, source_tz)
         opens = self._parse(item, "opens_text", "event", reference, source_tz)
-        deadlines = [(text, self._parse_text(item, "deadline_texts", text, "deadline",
-                                             reference, source_tz))
-                     for text in item.get("deadline_texts") or []]
+        deadlines = [
+            (text, self._parse_text(item, "deadline_texts", text, "deadline", reference, source_tz))
+            for text in item.get("deadline_texts") or []
+        ]
 
         event_tz = (start.tz if start and start.start else None) or source_tz
         item["start"] = stored(start.start, event_tz) if start else None
         item["end"] = self._end_of(start, end, event_tz)
-        item["all_day"] = (None if not start or start.start is None
-                           else int(not isinstance(start.start, datetime)))
+        item["all_day"] = (
+            None if not start or start.start is None else int(not isinstance(start.start, datetime))
+        )
         # A deadline read as a window ("open from 2 March to 14 April") closes at its
         # end and gives the opening when the page has no opens text of its own.
         windows = [r for _, r in deadlines if r and r.end is not None]
-        item["opens"] = (stored(opens.start, opens.tz) if opens
-                         else stored(windows[0].start, windows[0].tz) if windows else None)
+        item["opens"] = (
+            stored(opens.start, opens.tz)
+            if opens
+            else stored(windows[0].start, windows[0].tz)
+            if windows
+            else None
+        )
         item["deadlines"] = [
-            {"at": stored(r.end or r.start, r.tz), "all_day": not isinstance(r.end or r.start, datetime),
-             "approximate": r.approximate, "recurrence": r.recurrence, "text": text}
-            for text, r in deadlines if r and r.start is not None]
+            {
+                "at": stored(r.end or r.start, r.tz),
+                "all_day": not isinstance(r.end or r.start, datetime),
+                "approximate": r.approximate,
+                "recurrence": r.recurrence,
+                "text": text,
+            }
+            for text, r in deadlines
+            if r and r.start is not None
+        ]
         item["deadline"] = self._next_deadline(item["deadlines"])
         deadline_tz = next((r.tz for _, r in deadlines if r and r.start is not None), None)
         item["timezone"] = event_tz if item["start"] else (deadline_tz or source_tz)
 
-        approximate = [r for r in (start, *(r for _, r in deadlines))
-                       if r and r.start is not None and r.approximate]
+        approximate = [
+            r for r in (start, *(r for _, r in deadlines)) if r and r.start is not None and r.approximate
+        ]
         item["approximate"] = int(bool(approximate))
-        item["earliest"] = approximate[0].earliest.isoformat() if approximate and approximate[0].earliest else None
+        item["earliest"] = (
+            approximate[0].earliest.isoformat() if approximate and approximate[0].earliest else None
+        )
         item["latest"] = approximate[0].latest.isoformat() if approximate and approximate[0].latest else None
         item["recurrence"] = next((r.recurrence for r in approximate if r.recurrence), None)
         return item
@@ -101,13 +118,13 @@ class NormalizeDatesPipeline:
         upcoming = [d for d in ordered if day_of(d["at"]) >= self.as_of]
         return (upcoming[0] if upcoming else ordered[-1])["at"]
 
-    def _parse(self, item: dict, field: str, kind: str, reference: date,
-               tz: str) -> DateResult | None:
+    def _parse(self, item: dict, field: str, kind: str, reference: date, tz: str) -> DateResult | None:
         text = item.get(field)
         return self._parse_text(item, field, text, kind, reference, tz) if text else None
 
-    def _parse_text(self, item: dict, field: str, text: str, kind: str, reference: date,
-                    tz: str) -> DateResult | None:
+    def _parse_text(
+        self, item: dict, field: str, text: str, kind: str, reference: date, tz: str
+    ) -> DateResult | None:
         try:
             result = parse_date(text, item["language"], kind=kind, reference=reference, tz=tz)
         except Exception as error:  # one unreadable date must never stop the crawl
@@ -116,8 +133,9 @@ class NormalizeDatesPipeline:
             result = failure(why, result.tz)
         if result.start is None:
             item.setdefault("unreadable", []).append(field)
-            report_problem(self.crawler, item["source"], item["url"], field,
-                           f"{result.error or 'no date'}: {text!r}")
+            report_problem(
+                self.crawler, item["source"], item["url"], field, f"{result.error or 'no date'}: {text!r}"
+            )
         return result
 
     def _out_of_range(self, result: DateResult) -> str | None:

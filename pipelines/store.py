@@ -19,8 +19,9 @@ from scrapy.utils.defer import deferred_from_coro
 
 from core import db as database
 from core.clock import now
+from core.items import DATED_KINDS
 from core.problems import problem_found
-from pipelines.dedupe import MERGED_KINDS, candidates, day_keys, entry_for
+from pipelines.dedupe import candidates, day_keys, entry_for
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +46,11 @@ def item_id(source: str, kind: str, url: str, key: str | None) -> str:
 
 
 def content_hash(row: dict) -> str:
-    return hashlib.sha1(json.dumps({k: v for k, v in row.items() if k not in BOOKKEEPING},
-                                   sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha1(
+        json.dumps(
+            {k: v for k, v in row.items() if k not in BOOKKEEPING}, sort_keys=True, ensure_ascii=False
+        ).encode()
+    ).hexdigest()
 
 
 def row_of(item: dict) -> dict:
@@ -67,8 +71,9 @@ def row_of(item: dict) -> dict:
     return row
 
 
-DAY_KEY_LOOKUP = ("select item_id from day_keys where kind = ? and day = ? and title_key = ? "
-                  "order by item_id limit ?")
+DAY_KEY_LOOKUP = (
+    "select item_id from day_keys where kind = ? and day = ? and title_key = ? order by item_id limit ?"
+)
 
 
 def ensure_day_keys(db) -> None:
@@ -78,20 +83,24 @@ def ensure_day_keys(db) -> None:
     if db["day_keys"].exists():
         return
     with db.conn:
-        db["day_keys"].create({"item_id": str, "kind": str, "day": str, "title_key": str},
-                              pk=("item_id", "day", "title_key"))
+        db["day_keys"].create(
+            {"item_id": str, "kind": str, "day": str, "title_key": str}, pk=("item_id", "day", "title_key")
+        )
         db["day_keys"].create_index(["kind", "day", "title_key", "item_id"])
-        marks = ", ".join("?" for _ in MERGED_KINDS)
-        for row in db.query(f"select id, kind, title, start, deadlines from items "
-                            f"where kind in ({marks})", MERGED_KINDS):
+        marks = ", ".join("?" for _ in DATED_KINDS)
+        for row in db.query(
+            f"select id, kind, title, start, deadlines from items where kind in ({marks})", DATED_KINDS
+        ):
             keep_day_keys(db, row)
 
 
 def keep_day_keys(db, row: dict) -> None:
     """The row's (day, title key) pairs, replacing those it had."""
     db.execute("delete from day_keys where item_id = ?", [row["id"]])
-    db.conn.executemany("insert into day_keys (item_id, kind, day, title_key) values (?, ?, ?, ?)",
-                        [(row["id"], row["kind"], day, key) for day, key in day_keys(row)])
+    db.conn.executemany(
+        "insert into day_keys (item_id, kind, day, title_key) values (?, ?, ?, ?)",
+        [(row["id"], row["kind"], day, key) for day, key in day_keys(row)],
+    )
 
 
 def keep_readable(old: dict | None, row: dict) -> dict:
@@ -115,11 +124,13 @@ class SQLiteStorePipeline:
         self.crawl_id: int | None = None
         self.broken: str | None = None  # the database error that stopped storing
         self.closing = None  # the spider's closing, once a database error asked for it
-        for handler, signal in ((self.on_problem, problem_found),
-                                (self.on_item_dropped, signals.item_dropped),
-                                (self.on_item_error, signals.item_error),
-                                (self.on_spider_error, signals.spider_error),
-                                (self.on_spider_closed, signals.spider_closed)):
+        for handler, signal in (
+            (self.on_problem, problem_found),
+            (self.on_item_dropped, signals.item_dropped),
+            (self.on_item_error, signals.item_error),
+            (self.on_spider_error, signals.spider_error),
+            (self.on_spider_closed, signals.spider_closed),
+        ):
             crawler.signals.connect(handler, signal=signal)
 
     @classmethod
@@ -132,8 +143,11 @@ class SQLiteStorePipeline:
 
     def open_spider(self) -> None:
         try:
-            self.crawl_id = self.db["crawls"].insert(
-                {"source": self.source, "started": now(), "outcome": "running"}).last_pk
+            self.crawl_id = (
+                self.db["crawls"]
+                .insert({"source": self.source, "started": now(), "outcome": "running"})
+                .last_pk
+            )
         except sqlite3.DatabaseError as error:
             self._broke(error)
             raise CloseSpider(self.broken) from error
@@ -151,7 +165,8 @@ class SQLiteStorePipeline:
                 # follows would fail too, and a crawl that cannot store is over.
                 self._broke(error)
                 self.closing = deferred_from_coro(
-                    self.crawler.engine.close_spider_async(reason="database error"))
+                    self.crawler.engine.close_spider_async(reason="database error")
+                )
         return item
 
     def _broke(self, error: sqlite3.DatabaseError) -> None:
@@ -176,19 +191,20 @@ class SQLiteStorePipeline:
                 else:
                     row["entry_id"] = old["entry_id"]
                 if old is None:
-                    self.db["items"].insert({**row, "first_seen": stamp, "last_seen": stamp,
-                                             "updated": stamp})
+                    self.db["items"].insert(
+                        {**row, "first_seen": stamp, "last_seen": stamp, "updated": stamp}
+                    )
                     counts["new"] += 1
                 elif old["content_hash"] != row["content_hash"]:
                     self._record_changes(old, row, stamp)
-                    self.db["items"].update(row["id"], {**row, "last_seen": stamp,
-                                                        "updated": stamp})
+                    self.db["items"].update(row["id"], {**row, "last_seen": stamp, "updated": stamp})
                     counts["changed"] += 1
                 else:
                     self.db["items"].update(row["id"], {"last_seen": stamp})
             if self.problems:
                 self.db["problems"].insert_all(
-                    {**p, "crawl_id": self.crawl_id, "at": stamp} for p in self.problems)
+                    {**p, "crawl_id": self.crawl_id, "at": stamp} for p in self.problems
+                )
         self.pending, self.problems = {}, []
         for name, count in counts.items():
             self.counts[name] += count
@@ -198,24 +214,25 @@ class SQLiteStorePipeline:
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        return {row["id"]: row for row in
-                self.db.query(f"select * from items where id in ({marks})", ids)}
+        return {row["id"]: row for row in self.db.query(f"select * from items where id in ({marks})", ids)}
 
     def _same_days(self, row: dict) -> list[dict]:
         """Stored events or calls sharing a day and a title key with the row: the
         only candidates for being the same thing, found through an index."""
+
         def stored_under(day: str, key: str, limit: int) -> list[str]:
-            return [item_id for (item_id,) in self.db.execute(DAY_KEY_LOOKUP,
-                                                              [row["kind"], day, key, limit])]
+            return [item_id for (item_id,) in self.db.execute(DAY_KEY_LOOKUP, [row["kind"], day, key, limit])]
+
         ids = candidates(row, stored_under)
         found = self._stored(ids)
         return [found[item_id] for item_id in ids if item_id in found]
 
     def _record_changes(self, old: dict, new: dict, stamp: str) -> None:
         self.db["changes"].insert_all(
-            {"item_id": new["id"], "at": stamp, "field": name, "old": old.get(name),
-             "new": new.get(name)}
-            for name in database.TRACKED_FIELDS if old.get(name) != new.get(name))
+            {"item_id": new["id"], "at": stamp, "field": name, "old": old.get(name), "new": new.get(name)}
+            for name in database.TRACKED_FIELDS
+            if old.get(name) != new.get(name)
+        )
 
     def close_spider(self) -> None:
         try:
@@ -231,15 +248,24 @@ class SQLiteStorePipeline:
             outcome, message = self._outcome(errors, reason)
             # Only a crawl that ran to its end, walked its whole listing and lost
             # no page can tell that an item is gone from its site.
-            complete = (outcome in ("ok", "partial")
-                        and not stats.get_value("clusterfeeds/paging_stopped")
-                        and not stats.get_value("clusterfeeds/pages_lost"))
+            complete = (
+                outcome in ("ok", "partial")
+                and not stats.get_value("clusterfeeds/paging_stopped")
+                and not stats.get_value("clusterfeeds/pages_lost")
+            )
             if self.crawl_id is not None:
-                self.db["crawls"].update(self.crawl_id, {
-                    "finished": now(), "pages": stats.get_value("response_received_count", 0),
-                    **self.counts, "errors": errors, "outcome": outcome, "message": message,
-                    "complete": int(complete),
-                })
+                self.db["crawls"].update(
+                    self.crawl_id,
+                    {
+                        "finished": now(),
+                        "pages": stats.get_value("response_received_count", 0),
+                        **self.counts,
+                        "errors": errors,
+                        "outcome": outcome,
+                        "message": message,
+                        "complete": int(complete),
+                    },
+                )
         except sqlite3.DatabaseError as error:
             self._broke(error)
             outcome, message = "interrupted", self.broken
@@ -264,10 +290,12 @@ class SQLiteStorePipeline:
         last_good = self.db.execute(
             "select items from crawls where source = ? and outcome in ('ok', 'partial') "
             "and complete = 1 and items is not null and id != ? order by id desc limit 1",
-            [self.source, self.crawl_id]).fetchone()
+            [self.source, self.crawl_id],
+        ).fetchone()
         if last_good and self.counts["items"] < FAR_FEWER * last_good[0]:
-            return "failed", (f"{self.counts['items']} items, far fewer than the "
-                              f"{last_good[0]} of the last good run")
+            return "failed", (
+                f"{self.counts['items']} items, far fewer than the {last_good[0]} of the last good run"
+            )
         return ("partial" if errors else "ok"), None
 
     def on_problem(self, source: str, url: str, field: str, message: str) -> None:
@@ -279,10 +307,13 @@ class SQLiteStorePipeline:
 
     def on_item_error(self, item, response, spider=None, failure=None) -> None:
         self.crawler.stats.inc_value("clusterfeeds/pages_lost")
-        self.on_problem(item.get("source", self.source), item.get("url"), "item",
-                        f"processing failed: {failure.getErrorMessage() if failure else 'unknown'}")
+        self.on_problem(
+            item.get("source", self.source),
+            item.get("url"),
+            "item",
+            f"processing failed: {failure.getErrorMessage() if failure else 'unknown'}",
+        )
 
     def on_spider_error(self, failure, response, spider=None) -> None:
         self.crawler.stats.inc_value("clusterfeeds/pages_lost")
-        self.on_problem(self.source, response.url, "page",
-                        f"extraction failed: {failure.getErrorMessage()}")
+        self.on_problem(self.source, response.url, "page", f"extraction failed: {failure.getErrorMessage()}")

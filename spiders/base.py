@@ -23,10 +23,10 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 from core import db as database
 from core.problems import report_problem
 from core.trust import host_of
-from spiders.registry import source_hosts
 from spiders.extractors import generic
 from spiders.extractors.page import Extraction
 from spiders.extractors.routes import LISTING, Router
+from spiders.registry import source_hosts
 from spiders.threads import Overrun, in_thread
 
 # What a page in these languages is in when it is not UTF-8 and does not say.
@@ -45,7 +45,7 @@ class SourceSpider(scrapy.Spider):
     # Facts about the source, shown by `clusterfeeds sources` and used by the pipelines.
     title: ClassVar[str] = ""
     homepage: ClassVar[str] = ""
-    country: ClassVar[str] = ""          # ISO 3166-1 alpha-2, or "EU"
+    country: ClassVar[str] = ""  # ISO 3166-1 alpha-2, or "EU"
     languages: ClassVar[tuple[str, ...]] = ()
     timezone: ClassVar[str] = "Europe/Brussels"
     kinds: ClassVar[tuple[str, ...]] = ()
@@ -86,19 +86,29 @@ class SourceSpider(scrapy.Spider):
 
     async def parse(self, response: Response) -> AsyncIterator[dict | scrapy.Request]:
         if not isinstance(response, TextResponse):
-            report_problem(self.crawler, self.name, response.url, "page",
-                           f"not a text page ({response.headers.get('Content-Type')!r})")
+            report_problem(
+                self.crawler,
+                self.name,
+                response.url,
+                "page",
+                f"not a text page ({response.headers.get('Content-Type')!r})",
+            )
             return
         html = self.page_text(response)
         try:
             # A slot is given back when time is up, even though the thread runs on.
             async with self.extraction_slots:
                 extraction, generic_read = await in_thread(
-                    self.extract, response.url, html, name=f"extract {self.name}",
-                    seconds=self.settings.getfloat("CLUSTERFEEDS_PAGE_SECONDS"))
+                    self.extract,
+                    response.url,
+                    html,
+                    name=f"extract {self.name}",
+                    seconds=self.settings.getfloat("CLUSTERFEEDS_PAGE_SECONDS"),
+                )
         except Overrun as overrun:
-            report_problem(self.crawler, self.name, response.url, "page",
-                           f"extraction {overrun}; the page is skipped")
+            report_problem(
+                self.crawler, self.name, response.url, "page", f"extraction {overrun}; the page is skipped"
+            )
             return
         if generic_read:
             self.crawler.stats.inc_value("clusterfeeds/generic_fallback")
@@ -126,8 +136,13 @@ class SourceSpider(scrapy.Spider):
             # A maintenance or error page served as 200 must not pass for the
             # removal of what the page announced.
             self.crawler.stats.inc_value("clusterfeeds/pages_lost")
-            report_problem(self.crawler, self.name, response.url, "page",
-                           "gave no item where it gave some before; its stored items are kept")
+            report_problem(
+                self.crawler,
+                self.name,
+                response.url,
+                "page",
+                "gave no item where it gave some before; its stored items are kept",
+            )
         for item in self.capped(response.url, "items", extraction.items, "CLUSTERFEEDS_PAGE_ITEMS"):
             if own := self.own_item(item, response.url):
                 yield {**own, "source": self.name}
@@ -139,8 +154,13 @@ class SourceSpider(scrapy.Spider):
     def capped(self, url: str, field: str, found: list, setting: str) -> list:
         cap = self.settings.getint(setting)
         if len(found) > cap:
-            report_problem(self.crawler, self.name, url, field,
-                           f"{len(found)} on one page; only the first {cap} kept ({setting})")
+            report_problem(
+                self.crawler,
+                self.name,
+                url,
+                field,
+                f"{len(found)} on one page; only the first {cap} kept ({setting})",
+            )
         return found[:cap]
 
     def own_item(self, item: dict, page_url: str) -> dict | None:
@@ -154,21 +174,30 @@ class SourceSpider(scrapy.Spider):
             return item
         hosts = ", ".join(self.hosts)
         if host_of(page_url) not in self.hosts:
-            report_problem(self.crawler, self.name, page_url, "url",
-                           f"{url!r}: neither it nor its page is on {self.name}'s hosts "
-                           f"({hosts}); item left out")
+            report_problem(
+                self.crawler,
+                self.name,
+                page_url,
+                "url",
+                f"{url!r}: neither it nor its page is on {self.name}'s hosts ({hosts}); item left out",
+            )
             return None
-        owner = next((name for name, its_hosts in self.hosts_of_sources.items()
-                      if host_of(url) in its_hosts), None)
+        owner = next(
+            (name for name, its_hosts in self.hosts_of_sources.items() if host_of(url) in its_hosts), None
+        )
         if owner:
             related, fate = None, f"it is {owner}'s host: dropped"
         elif host_of(url) and urlsplit(url).scheme in ("http", "https"):
             related, fate = url, "kept as a related link"
         else:
             related, fate = None, "not a valid http(s) link: dropped"
-        report_problem(self.crawler, self.name, page_url, "url",
-                       f"{url!r} is not on {self.name}'s hosts ({hosts}); the page's own "
-                       f"URL is used; {fate}")
+        report_problem(
+            self.crawler,
+            self.name,
+            page_url,
+            "url",
+            f"{url!r} is not on {self.name}'s hosts ({hosts}); the page's own URL is used; {fate}",
+        )
         # The other URL tells apart several such items on one page.
         return {**item, "url": page_url, "related_url": related, "key": item.get("key") or url}
 
@@ -180,11 +209,16 @@ class SourceSpider(scrapy.Spider):
         """The next listing page, unless a newest-first listing has reached
         entries that are all known already: what follows is older still."""
         links = extraction.links
-        if (extraction.next_page and extraction.newest_first and links
-                and all(link in self.known_urls for link in links)):
+        if (
+            extraction.next_page
+            and extraction.newest_first
+            and links
+            and all(link in self.known_urls for link in links)
+        ):
             self.crawler.stats.inc_value("clusterfeeds/paging_stopped")
-            self.logger.info("%s: stopped paging at %s: its %d entries are known",
-                             self.name, response.url, len(links))
+            self.logger.info(
+                "%s: stopped paging at %s: its %d entries are known", self.name, response.url, len(links)
+            )
             return None
         return extraction.next_page
 
@@ -193,8 +227,9 @@ class SourceSpider(scrapy.Spider):
         read in the legacy encoding of its source's language (windows-1250 for
         Polish, windows-1257 for Lithuanian …) rather than guessed as Latin-1."""
         body = response.body
-        declared = (http_content_type_encoding(response.headers.get("Content-Type", b"").decode("latin-1"))
-                    or html_body_declared_encoding(body))
+        declared = http_content_type_encoding(
+            response.headers.get("Content-Type", b"").decode("latin-1")
+        ) or html_body_declared_encoding(body)
         for encoding in (declared, "utf-8"):
             if encoding:
                 try:
@@ -203,8 +238,13 @@ class SourceSpider(scrapy.Spider):
                     continue
         legacy = LEGACY_ENCODINGS.get(self.languages[0] if self.languages else "", "cp1252")
         if declared:
-            report_problem(self.crawler, self.name, response.url, "page",
-                           f"declared {declared} but is not; read as {legacy}")
+            report_problem(
+                self.crawler,
+                self.name,
+                response.url,
+                "page",
+                f"declared {declared} but is not; read as {legacy}",
+            )
         return body.decode(legacy, errors="replace")
 
     def request_dropped(self, request: scrapy.Request, spider=None) -> None:
@@ -212,15 +252,23 @@ class SourceSpider(scrapy.Spider):
         duplicate filter would drop without a word."""
         chain = request.meta.get("redirect_urls") or []
         if request.url in chain:
-            report_problem(self.crawler, self.name, chain[0], "page",
-                           "redirect loop: " + " → ".join([*chain, request.url]))
+            report_problem(
+                self.crawler,
+                self.name,
+                chain[0],
+                "page",
+                "redirect loop: " + " → ".join([*chain, request.url]),
+            )
 
     def page_failed(self, failure: Failure) -> None:
         """A page that could not be fetched: reported, and the crawl goes on."""
         url = failure.request.url if hasattr(failure, "request") else "?"
         response = getattr(failure.value, "response", None)
-        message = (f"HTTP {response.status} answer" if response is not None
-                   else f"{failure.type.__name__}: {failure.getErrorMessage()}")
+        message = (
+            f"HTTP {response.status} answer"
+            if response is not None
+            else f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        )
         if response is None or response.status not in GONE:
             # What this page lists was not seen, yet may still be there.
             self.crawler.stats.inc_value("clusterfeeds/pages_lost")

@@ -24,10 +24,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import regex
 
+from core.items import KINDS
 from spiders.base import SourceSpider
 from spiders.extractors.feeds_in import extract_feed, is_feed
 from spiders.extractors.generic import extract_page
-from core.items import KINDS
 from spiders.extractors.page import Extraction
 
 logger = logging.getLogger(__name__)
@@ -83,8 +83,9 @@ def load_source(path: Path, taken: set[str] = frozenset()) -> type[SourceSpider]
         kinds=tuple(dict.fromkeys([config["kind"], *(kind for _, kind in url_kinds)])),
         start_urls=start_urls,
         hosts=tuple(config.get("hosts", ())),
-        extractor=staticmethod(generic_extractor(config["language"], config["kind"],
-                                                 tuple(config.get("follow", ())), url_kinds)),
+        extractor=staticmethod(
+            generic_extractor(config["language"], config["kind"], tuple(config.get("follow", ())), url_kinds)
+        ),
         source_file=str(path),
     )
     return type(class_name(name), (SourceSpider,), attributes)
@@ -109,7 +110,9 @@ def read_table(path: Path) -> dict:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise SourceFileError(None, f"not UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}") from None
+        raise SourceFileError(
+            None, f"not UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}"
+        ) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -118,14 +121,16 @@ def read_table(path: Path) -> dict:
         raise SourceFileError(None, "not valid TOML: arrays or tables nested too deep") from None
 
 
-def generic_extractor(language: str, kind: str, follow: tuple[str, ...],
-                      url_kinds: tuple[tuple[str, str], ...]) -> Callable[[str, str], Extraction]:
+def generic_extractor(
+    language: str, kind: str, follow: tuple[str, ...], url_kinds: tuple[tuple[str, str], ...]
+) -> Callable[[str, str], Extraction]:
     """extract(url, body): a feed when the body is one, else a page."""
+
     def extract(url: str, body: str) -> Extraction:
         if is_feed(body):
             return extract_feed(url, body, language=language, kind=kind, url_kinds=url_kinds)
-        return extract_page(url, body, language=language, kind=kind, follow=follow,
-                            url_kinds=url_kinds)
+        return extract_page(url, body, language=language, kind=kind, follow=follow, url_kinds=url_kinds)
+
     return extract
 
 
@@ -151,8 +156,9 @@ def validate(config: dict, taken: set[str]) -> None:
         raise SourceFileError("start_urls", "must be a non-empty list of http(s) URLs")
     hosts = config.get("hosts", [])
     if not isinstance(hosts, list) or not all(isinstance(h, str) and HOST.fullmatch(h) for h in hosts):
-        raise SourceFileError("hosts", f"{hosts!r} must be a list of lower-case host names "
-                                       "such as 'www.example.org'")
+        raise SourceFileError(
+            "hosts", f"{hosts!r} must be a list of lower-case host names such as 'www.example.org'"
+        )
     if "homepage" in config and not is_http_url(config["homepage"]):
         raise SourceFileError("homepage", f"{config['homepage']!r} is not an http(s) URL")
     if not isinstance(config["language"], str) or not re.fullmatch(r"[a-z]{2}", config["language"]):
@@ -160,8 +166,9 @@ def validate(config: dict, taken: set[str]) -> None:
     try:
         ZoneInfo(config["timezone"])
     except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
-        raise SourceFileError("timezone", f"{config['timezone']!r} is not an IANA time zone "
-                                          "such as 'Europe/Berlin'") from None
+        raise SourceFileError(
+            "timezone", f"{config['timezone']!r} is not an IANA time zone such as 'Europe/Berlin'"
+        ) from None
     check_kind("kind", config["kind"])
     follow = config.get("follow", [])
     if not isinstance(follow, list):
@@ -190,8 +197,11 @@ def check_regex(key: str, pattern) -> None:
 
 
 def is_http_url(value) -> bool:
-    return isinstance(value, str) and urlsplit(value).scheme in ("http", "https") \
+    return (
+        isinstance(value, str)
+        and urlsplit(value).scheme in ("http", "https")
         and bool(urlsplit(value).hostname)
+    )
 
 
 def class_name(name: str) -> str:

@@ -20,11 +20,15 @@ BOUNDARY = "clusterfeeds-search-4d9b2f7a"
 # The search the portal's own page sends for grants (types 1, 2, 8) that are forthcoming
 # or open, narrowed to the programmes of the extractor's table.
 SEARCH = {
-    "query": {"bool": {"must": [
-        {"terms": {"type": ["1", "2", "8"]}},
-        {"terms": {"status": ["31094501", "31094502"]}},
-        {"terms": {"frameworkProgramme": sorted(extractor_module.PROGRAMMES)}},
-    ]}},
+    "query": {
+        "bool": {
+            "must": [
+                {"terms": {"type": ["1", "2", "8"]}},
+                {"terms": {"status": ["31094501", "31094502"]}},
+                {"terms": {"frameworkProgramme": sorted(extractor_module.PROGRAMMES)}},
+            ]
+        }
+    },
     "languages": ["en"],
     "sort": {"field": "sortStatus", "order": "ASC"},
 }
@@ -32,17 +36,22 @@ SEARCH = {
 
 def search_url(page_size: int, page_number: int) -> str:
     """The URL of one page of the search; the search itself goes in the body."""
-    return (f"{extractor_module.SEARCH_URL}?apiKey=SEDIA&text=***&pageSize={page_size}"
-            f"&pageNumber={page_number}")
+    return (
+        f"{extractor_module.SEARCH_URL}?apiKey=SEDIA&text=***&pageSize={page_size}&pageNumber={page_number}"
+    )
 
 
 def multipart_json(parts: dict[str, object], boundary: str = BOUNDARY) -> bytes:
     """A multipart/form-data body with each part a JSON blob, as a browser sends them."""
     lines = []
     for name, value in parts.items():
-        lines += [f"--{boundary}",
-                  f'Content-Disposition: form-data; name="{name}"; filename="blob"',
-                  "Content-Type: application/json", "", json.dumps(value)]
+        lines += [
+            f"--{boundary}",
+            f'Content-Disposition: form-data; name="{name}"; filename="blob"',
+            "Content-Type: application/json",
+            "",
+            json.dumps(value),
+        ]
     lines += [f"--{boundary}--", ""]
     return "\r\n".join(lines).encode()
 
@@ -75,7 +84,13 @@ class EufundingSpider(SourceSpider):
 
     def search_request(self, url: str) -> scrapy.Request:
         return scrapy.Request(
-            url, method="POST", body=multipart_json(SEARCH),
-            headers={"Content-Type": f"multipart/form-data; boundary={BOUNDARY}",
-                     "Accept": "application/json"},
-            callback=self.parse, errback=self.page_failed)
+            url,
+            method="POST",
+            body=multipart_json(SEARCH),
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={BOUNDARY}",
+                "Accept": "application/json",
+            },
+            callback=self.parse,
+            errback=self.page_failed,
+        )

@@ -20,10 +20,12 @@ class Progress:
 
     def __init__(self, crawler):
         self.crawler = crawler
-        for handler, signal in ((self.on_page, signals.response_received),
-                                (self.on_item, signals.item_scraped),
-                                (self.on_problem, problem_found),
-                                (self.on_closed, signals.spider_closed)):
+        for handler, signal in (
+            (self.on_page, signals.response_received),
+            (self.on_item, signals.item_scraped),
+            (self.on_problem, problem_found),
+            (self.on_closed, signals.spider_closed),
+        ):
             crawler.signals.connect(handler, signal=signal)
 
     @classmethod

@@ -29,4 +29,5 @@ def skipped_source_files() -> list:
     """The source files that could not be loaded (spiders/configured.py), each with
     its path and reason; the loader has logged each already."""
     from spiders import configured  # on demand: loading reads every source file
+
     return configured.skipped

@@ -20,8 +20,20 @@ CRAWL = textwrap.dedent("""
 
 def crawl_over_loopback(server, db_path, as_of, sources=(), **settings) -> list[dict]:
     """Crawl ``sources`` (all by default) through ``server``; the run's `crawls` rows."""
-    out = subprocess.run([sys.executable, "-c", CRAWL, str(db_path), as_of.isoformat(),
-                          server.address, json.dumps(list(sources)), json.dumps(settings)],
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            CRAWL,
+            str(db_path),
+            as_of.isoformat(),
+            server.address,
+            json.dumps(list(sources)),
+            json.dumps(settings),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     return json.loads(out.stdout.splitlines()[-1])

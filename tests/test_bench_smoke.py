@@ -14,8 +14,9 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
 def run_bench(script: str, *args: str) -> str:
-    out = subprocess.run([sys.executable, str(BENCH / script), *args], capture_output=True,
-                         text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, str(BENCH / script), *args], capture_output=True, text=True, timeout=300
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     return out.stdout
 
@@ -25,8 +26,11 @@ def test_crawl_benchmark_prints_rate_cpu_and_memory_of_pipeline_and_client():
     site_pages = int(re.search(r"generated site: (\d+) pages", printed).group(1))
     assert site_pages >= 20
     # The table's label column is 42 characters wide; the figures follow.
-    rows = {line[:42].strip(): line[42:].split() for line in printed.splitlines()
-            if line.startswith(("pipeline", "aiohttp client"))}
+    rows = {
+        line[:42].strip(): line[42:].split()
+        for line in printed.splitlines()
+        if line.startswith(("pipeline", "aiohttp client"))
+    }
     assert len(rows) == 4, printed
     for label, figures in rows.items():
         pages, megabytes, seconds, rate, cpu_ms, peak_mb = map(float, figures[:6])
@@ -35,7 +39,9 @@ def test_crawl_benchmark_prints_rate_cpu_and_memory_of_pipeline_and_client():
     pipeline_items = [int(figures[7]) for label, figures in rows.items() if label.startswith("pipeline")]
     # Three listing pages at this size; every other page gives an item or more.
     assert all(items >= site_pages - 3 for items in pipeline_items)
-    assert len(re.findall(r"^rate pipeline.*: \d+\.\d\d \(goal >= 0\.20: (met|NOT met)\)$", printed, re.M)) == 3
+    assert (
+        len(re.findall(r"^rate pipeline.*: \d+\.\d\d \(goal >= 0\.20: (met|NOT met)\)$", printed, re.M)) == 3
+    )
     assert len(re.findall(r"^peak RSS pipeline.*goal < 150 MB: (met|NOT met)\)$", printed, re.M)) == 2
 
 

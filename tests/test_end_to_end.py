@@ -7,13 +7,13 @@ import feedparser
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
+from loopback import crawl_over_loopback
 
 from core import db as database
-from spiders.replay.server import ReplayServer
-from spiders.registry import all_sources
 from feeds.catalog import CALENDAR_HISTORY
 from feeds.publish import publish
-from loopback import crawl_over_loopback
+from spiders.registry import all_sources
+from spiders.replay.server import ReplayServer
 
 
 @pytest.fixture(scope="module")
@@ -24,13 +24,19 @@ def run(tmp_path_factory, snapshot):
         first = crawl_over_loopback(server, db_path, snapshot.captured)
         served = list(server.requests)
         second = crawl_over_loopback(server, db_path, snapshot.captured)
-        served_again = server.requests[len(served):]
+        served_again = server.requests[len(served) :]
     db = database.connect(db_path)
-    published = publish(db, tmp / "public", as_of=snapshot.captured,
-                        base_url="https://feeds.example.org/")
-    return {"db": db, "first": first, "second": second, "served": served,
-            "served_again": served_again, "as_of": snapshot.captured,
-            "public": tmp / "public", "published": published}
+    published = publish(db, tmp / "public", as_of=snapshot.captured, base_url="https://feeds.example.org/")
+    return {
+        "db": db,
+        "first": first,
+        "second": second,
+        "served": served,
+        "served_again": served_again,
+        "as_of": snapshot.captured,
+        "public": tmp / "public",
+        "published": published,
+    }
 
 
 def test_every_source_crawled_and_stored_items(run):
@@ -45,13 +51,18 @@ def test_every_source_crawled_and_stored_items(run):
 
 def _duplicates(run, crawl):
     # Items reported twice within one crawl (the same page reached twice) are one row.
-    return crawl["items"] - run["db"].execute(
-        "select count(*) from items where source = ?", [crawl["source"]]).fetchone()[0]
+    return (
+        crawl["items"]
+        - run["db"].execute("select count(*) from items where source = ?", [crawl["source"]]).fetchone()[0]
+    )
 
 
 def test_the_crawl_met_no_missing_page(run):
-    missing = [target for _, target, status, _ in run["served"] if status == 404
-               and not target.endswith("/robots.txt")]
+    missing = [
+        target
+        for _, target, status, _ in run["served"]
+        if status == 404 and not target.endswith("/robots.txt")
+    ]
     assert missing == []
 
 
@@ -96,8 +107,13 @@ def test_feeds_parse_and_hold_one_entry_per_thing(run):
         items = json.loads((run["public"] / f"{name}.json").read_bytes())["items"]
         assert len(items) == len({item["id"] for item in items}), f"{name}.json repeats an entry"
     upcoming = entry_ids(db, "kind = 'event' and substr(coalesce(end, start), 1, 10) >= ?", [as_of])
-    open_calls = entry_ids(db, "kind = 'call' and status = 'open' and substr(deadline, 1, 10) >= ?",
-                           [as_of])
+    # Not closed or cancelled by its page, a deadline ahead: open or forthcoming.
+    open_calls = entry_ids(
+        db,
+        "kind = 'call' and coalesce(status, '') not in ('closed', 'cancelled') "
+        "and substr(deadline, 1, 10) >= ?",
+        [as_of],
+    )
     assert upcoming and open_calls
     events = feedparser.parse((run["public"] / "events.rss").read_bytes())
     assert {entry.id.rsplit(":", 1)[-1] for entry in events.entries} == upcoming
@@ -110,8 +126,9 @@ def test_calendars_parse_and_hold_every_event_and_deadline_once(run):
     events = icalendar.Calendar.from_ical((run["public"] / "events.ics").read_bytes())
     uids = [str(e["uid"]) for e in events.walk("VEVENT")]
     since = (run["as_of"] - CALENDAR_HISTORY).isoformat()
-    dated = entry_ids(db, "kind = 'event' and start is not null "
-                          "and substr(coalesce(end, start), 1, 10) >= ?", [since])
+    dated = entry_ids(
+        db, "kind = 'event' and start is not null and substr(coalesce(end, start), 1, 10) >= ?", [since]
+    )
     assert sorted(uids) == sorted(f"{entry}@clusterfeeds" for entry in dated)
     calls = icalendar.Calendar.from_ical((run["public"] / "calls.ics").read_bytes())
     uids = [str(e["uid"]) for e in calls.walk("VEVENT")]
@@ -121,10 +138,18 @@ def test_calendars_parse_and_hold_every_event_and_deadline_once(run):
 
 
 def test_the_page_lists_upcoming_events_and_open_calls(run):
-    page = " ".join(BeautifulSoup((run["public"] / "index.html").read_text(), "lxml")
-                    .get_text(" ").split())
-    listed = list(run["db"].query(f"select {ENTRY} as entry, group_concat(title, '\n') as titles "
-                                  "from items where status in ('upcoming', 'open') group by entry"))
+    page = " ".join(BeautifulSoup((run["public"] / "index.html").read_text(), "lxml").get_text(" ").split())
+    # Upcoming events and open calls: the page's words, else the dates, as of the run's day.
+    as_of = run["as_of"].isoformat()
+    listed = list(
+        run["db"].query(
+            f"select {ENTRY} as entry, group_concat(title, '\n') as titles from items where status is null "
+            "and ((kind = 'event' and substr(coalesce(end, start), 1, 10) >= :as_of) or (kind = 'call' "
+            "and substr(deadline, 1, 10) >= :as_of and substr(coalesce(opens, ''), 1, 10) <= :as_of)) "
+            "group by entry",
+            {"as_of": as_of},
+        )
+    )
     assert listed
     for row in listed:
         assert any(title in page for title in row["titles"].split("\n")), row

@@ -67,11 +67,29 @@ def published(tmp_path_factory):
     (sources / "hostile.toml").write_text(SOURCE)
     out = tmp / "site" / "public"
     result = subprocess.run(
-        [sys.executable, "-m", "aggregator.cli", "run", "hostile", "--snapshot", snapshot,
-         "--db", tmp / "h.db", "--out", out, "--as-of", "2026-11-16", "--quiet",
-         "--base-url", "https://feeds.example.org/"],
-        capture_output=True, text=True, timeout=300,
-        env={**os.environ, "CLUSTERFEEDS_SOURCES_DIR": str(sources)})
+        [
+            sys.executable,
+            "-m",
+            "aggregator.cli",
+            "run",
+            "hostile",
+            "--snapshot",
+            snapshot,
+            "--db",
+            tmp / "h.db",
+            "--out",
+            out,
+            "--as-of",
+            "2026-11-16",
+            "--quiet",
+            "--base-url",
+            "https://feeds.example.org/",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "CLUSTERFEEDS_SOURCES_DIR": str(sources)},
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return out, tmp
 
@@ -156,12 +174,14 @@ def test_each_removal_cut_and_refused_date_is_a_stored_problem(published):
     assert (matchmaking, "title", "removed control characters U+001B, U+009B") in problems
     assert (matchmaking, "location", "removed control characters U+0007") in problems
     assert (far, "start_text", "no date found: 'Start: 31 December 99999'") in problems
-    assert (far, "end_text", "out of range: 2099-03-01 is more than 10 years after "
-                             "2026-11-16: 'End: 1 March 2099'") in problems
+    assert (
+        far,
+        "end_text",
+        "out of range: 2099-03-01 is more than 10 years after 2026-11-16: 'End: 1 March 2099'",
+    ) in problems
     [(cut,)] = db_rows(tmp, "select message from problems where url = ? and field = 'title'", far)
-    assert cut == (f"cut to 296 of {len(LONG_TITLE)} characters; "
-                   f"cut off: {('Cluster ' * 8)[:60]!r}…")
-    [(title, start, end)] = db_rows(tmp, "select title, start, \"end\" from items where url = ?", far)
+    assert cut == (f"cut to 296 of {len(LONG_TITLE)} characters; cut off: {('Cluster ' * 8)[:60]!r}…")
+    [(title, start, end)] = db_rows(tmp, 'select title, start, "end" from items where url = ?', far)
     assert title.startswith("Cluster Cluster") and len(title) <= 301
     assert (start, end) == (None, None)
 

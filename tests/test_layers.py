@@ -20,8 +20,14 @@ ALLOWED = {
 
 def part_of(module: str) -> str | None:
     """The layer a dotted module name belongs to, the most specific first."""
-    return next((layer for layer in sorted(LAYERS, key=len, reverse=True)
-                 if module == layer or module.startswith(layer + ".")), None)
+    return next(
+        (
+            layer
+            for layer in sorted(LAYERS, key=len, reverse=True)
+            if module == layer or module.startswith(layer + ".")
+        ),
+        None,
+    )
 
 
 def imports() -> set[tuple[str, str, str]]:
@@ -46,8 +52,9 @@ def imports() -> set[tuple[str, str, str]]:
 
 
 def test_every_import_goes_down_the_layers():
-    wrong = sorted(f"{file}: {here} imports {there}" for here, there, file in imports()
-                   if there not in ALLOWED[here])
+    wrong = sorted(
+        f"{file}: {here} imports {there}" for here, there, file in imports() if there not in ALLOWED[here]
+    )
     assert wrong == []
 
 

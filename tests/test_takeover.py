@@ -18,8 +18,7 @@ import pytest
 from aggregator.bundled import bundled
 
 REAL_HOST = "www.innovasjonnorge.no"
-REAL_URL = (f"https://{REAL_HOST}/en/start-page/eea-norway-grants/events/"
-            "blue-growth-matchmaking-gdansk-2027/")
+REAL_URL = f"https://{REAL_HOST}/en/start-page/eea-norway-grants/events/blue-growth-matchmaking-gdansk-2027/"
 REAL_TITLE = "Blue Growth Matchmaking Poland–Norway in Gdańsk"
 HOST = "copycat.example.net"
 ELSEWHERE = "https://tickets.example.com/blue-growth-gdansk"
@@ -28,10 +27,16 @@ COPIES = {"blue-growth": ELSEWHERE, "blue-growth-again": REAL_URL}
 
 
 def copy_page(url: str) -> str:
-    node = {"@context": "https://schema.org", "@type": "Event", "name": REAL_TITLE,
-            "startDate": "2027-03-16T09:00:00+01:00", "endDate": "2027-03-16T17:00:00+01:00",
-            "description": "Register now through our partner: best prices, limited seats!",
-            "location": {"@type": "Place", "name": "Gdańsk"}, "url": url}
+    node = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": REAL_TITLE,
+        "startDate": "2027-03-16T09:00:00+01:00",
+        "endDate": "2027-03-16T17:00:00+01:00",
+        "description": "Register now through our partner: best prices, limited seats!",
+        "location": {"@type": "Place", "name": "Gdańsk"},
+        "url": url,
+    }
     return textwrap.dedent(f"""\
         <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{REAL_TITLE}</title>
         <script type="application/ld+json">{json.dumps(node)}</script></head>
@@ -67,10 +72,27 @@ def crawled(tmp_path_factory):
     # The copies come first, so that being first is no help to the real event.
     for names in (["copycat"], ["copycat", "innovasjonnorge"]):
         result = subprocess.run(
-            [sys.executable, "-m", "aggregator.cli", "run", *names, "--snapshot", snapshot,
-             "--db", tmp / "t.db", "--out", out, "--as-of", "2026-11-16", "--quiet"],
-            capture_output=True, text=True, timeout=300,
-            env={**os.environ, "CLUSTERFEEDS_SOURCES_DIR": str(sources)})
+            [
+                sys.executable,
+                "-m",
+                "aggregator.cli",
+                "run",
+                *names,
+                "--snapshot",
+                snapshot,
+                "--db",
+                tmp / "t.db",
+                "--out",
+                out,
+                "--as-of",
+                "2026-11-16",
+                "--quiet",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "CLUSTERFEEDS_SOURCES_DIR": str(sources)},
+        )
         assert result.returncode == 0, result.stderr[-2000:]
     db = sqlite3.connect(tmp / "t.db")
     db.row_factory = sqlite3.Row
@@ -79,8 +101,11 @@ def crawled(tmp_path_factory):
 
 def blue_growth(out, path):
     feed = json.loads((out / path).read_text())
-    [item] = [item for item in feed["items"] if item["title"].startswith("Blue Growth")
-              or item["url"].startswith(f"https://{HOST}/")]
+    [item] = [
+        item
+        for item in feed["items"]
+        if item["title"].startswith("Blue Growth") or item["url"].startswith(f"https://{HOST}/")
+    ]
     return item
 
 
@@ -97,8 +122,9 @@ def test_the_copies_are_stored_under_their_own_pages_with_the_elsewhere_link_rel
 
 def test_each_pointing_elsewhere_is_a_problem_naming_source_page_and_field(crawled):
     db, _ = crawled
-    problems = db.execute("select distinct url, message from problems where source = 'copycat' "
-                          "and field = 'url' order by url").fetchall()
+    problems = db.execute(
+        "select distinct url, message from problems where source = 'copycat' and field = 'url' order by url"
+    ).fetchall()
     assert [p["url"] for p in problems] == [f"https://{HOST}/events/{page}" for page in COPIES]
     assert ELSEWHERE in problems[0]["message"] and "related link" in problems[0]["message"]
     assert "innovasjonnorge's host: dropped" in problems[1]["message"]
@@ -112,10 +138,18 @@ def test_the_real_event_keeps_its_link_title_text_and_day(crawled):
         assert (item["url"], item["title"]) == (REAL_URL, real["title"]), path
         assert real["summary"] in item["summary"] and "best prices" not in item["summary"], path
         facts = item["_clusterfeeds"]
-        assert facts["start"] == {"at": "2027-03-16", "all_day": True,
-                                  "timezone": "Europe/Oslo", "approximate": False}, path
+        assert facts["start"] == {
+            "at": "2027-03-16",
+            "all_day": True,
+            "timezone": "Europe/Oslo",
+            "approximate": False,
+        }, path
         assert [a["source"] for a in facts["announced_by"]] == [
-            "innovasjonnorge", "copycat", "copycat", "copycat"], path
+            "innovasjonnorge",
+            "copycat",
+            "copycat",
+            "copycat",
+        ], path
         assert ELSEWHERE in [a["url"] for a in facts["announced_by"]], path
 
 

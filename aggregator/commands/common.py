@@ -9,13 +9,20 @@ from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 
-from core import db as database
-from aggregator.commands.failures import (DISK_FULL, EXIT_DATABASE, EXIT_DISK_FULL,
-                                          EXIT_LOCKED, EXIT_USAGE, Failure, check_log_file,
-                                          folder_problem)
-from core.lock import Held, LockHeld, exclusive, lock_of
+from aggregator.commands.failures import (
+    DISK_FULL,
+    EXIT_DATABASE,
+    EXIT_DISK_FULL,
+    EXIT_LOCKED,
+    EXIT_USAGE,
+    Failure,
+    check_log_file,
+    folder_problem,
+)
 from aggregator.runner import CrawlJob
 from aggregator.sources import select_sources
+from core import db as database
+from core.lock import Held, LockHeld, exclusive, lock_of
 
 
 def usage_error(message: str) -> SystemExit:
@@ -33,27 +40,46 @@ def iso_date(text: str) -> date:
 
 
 def add_database_options(parser: argparse.ArgumentParser, default_db: str = "clusterfeeds.db") -> None:
-    parser.add_argument("--db", type=Path, default=Path(default_db),
-                        help=f"the SQLite database (default: ./{default_db})")
-    parser.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
-                        help="the day that decides what is upcoming or open (default: today)")
+    parser.add_argument(
+        "--db", type=Path, default=Path(default_db), help=f"the SQLite database (default: ./{default_db})"
+    )
+    parser.add_argument(
+        "--as-of",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="the day that decides what is upcoming or open (default: today)",
+    )
 
 
 def add_crawl_options(parser: argparse.ArgumentParser) -> None:
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--snapshot", type=Path, metavar="DIR",
-                       help="crawl this snapshot (served on 127.0.0.1) instead of the live sites")
-    where.add_argument("--snapshot-server", metavar="HOST:PORT",
-                       help="crawl the snapshot that this running replay server serves")
+    where.add_argument(
+        "--snapshot",
+        type=Path,
+        metavar="DIR",
+        help="crawl this snapshot (served on 127.0.0.1) instead of the live sites",
+    )
+    where.add_argument(
+        "--snapshot-server",
+        metavar="HOST:PORT",
+        help="crawl the snapshot that this running replay server serves",
+    )
     noise = parser.add_mutually_exclusive_group()
     noise.add_argument("--quiet", action="store_true", help="print only failures (for cron)")
     noise.add_argument("--verbose", action="store_true", help="show Scrapy's log")
-    parser.add_argument("--log-file", type=Path, metavar="PATH",
-                        help="write the log there instead of standard error")
-    parser.add_argument("-s", "--set", type=scrapy_setting, action="append", default=[],
-                        metavar="NAME=VALUE",
-                        help="a Scrapy setting for this run, as `scrapy crawl -s` takes it "
-                             "(e.g. DOWNLOAD_TIMEOUT=10); repeatable")
+    parser.add_argument(
+        "--log-file", type=Path, metavar="PATH", help="write the log there instead of standard error"
+    )
+    parser.add_argument(
+        "-s",
+        "--set",
+        type=scrapy_setting,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Scrapy setting for this run, as `scrapy crawl -s` takes it "
+        "(e.g. DOWNLOAD_TIMEOUT=10); repeatable",
+    )
 
 
 def scrapy_setting(text: str) -> tuple[str, str]:
@@ -64,10 +90,17 @@ def scrapy_setting(text: str) -> tuple[str, str]:
 
 
 def add_publish_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, default=Path("public"),
-                        help="folder to publish the feeds into (default: ./public)")
-    parser.add_argument("--base-url", default="http://localhost:8000/",
-                        help="the address the folder is served at, for feed self links")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("public"),
+        help="folder to publish the feeds into (default: ./public)",
+    )
+    parser.add_argument(
+        "--base-url",
+        default="http://localhost:8000/",
+        help="the address the folder is served at, for feed self links",
+    )
 
 
 def crawl_job(args: argparse.Namespace) -> CrawlJob:
@@ -82,10 +115,16 @@ def crawl_job(args: argparse.Namespace) -> CrawlJob:
         check_log_file(args.log_file)
     # Problems (a page, a field) are warnings; --quiet keeps only errors.
     level = "INFO" if args.verbose else "ERROR" if args.quiet else "WARNING"
-    return CrawlJob(db=args.db, as_of=args.as_of, snapshot=args.snapshot,
-                    replay_address=getattr(args, "snapshot_server", None), log_level=level,
-                    log_file=args.log_file, settings=dict(args.set),
-                    progress=not args.quiet and not args.log_file and sys.stderr.isatty())
+    return CrawlJob(
+        db=args.db,
+        as_of=args.as_of,
+        snapshot=args.snapshot,
+        replay_address=getattr(args, "snapshot_server", None),
+        log_level=level,
+        log_file=args.log_file,
+        settings=dict(args.set),
+        progress=not args.quiet and not args.log_file and sys.stderr.isatty(),
+    )
 
 
 @contextmanager
@@ -102,8 +141,9 @@ def database_held(db: Path) -> Iterator[Held]:
             if error.errno in DISK_FULL:
                 raise Failure(EXIT_DISK_FULL, f"disk full: cannot write {lock}") from None
             problem = folder_problem(lock.parent) or error.strerror
-            raise Failure(EXIT_DATABASE, f"database {db}: cannot make its lock file "
-                                         f"{lock}: {problem}") from None
+            raise Failure(
+                EXIT_DATABASE, f"database {db}: cannot make its lock file {lock}: {problem}"
+            ) from None
         opened = database.connect(db)
         try:
             database.verify(opened)
@@ -119,9 +159,11 @@ def report_crawls(crawls: list[dict], quiet: bool) -> bool:
     shown = failed if quiet else crawls
     width = max((len(c["source"]) for c in shown), default=0)
     for c in shown:
-        print(f"{c['source']:<{width}}  {c['outcome']:<8} pages {c['pages'] or 0:>4}  "
-              f"items {c['items'] or 0:>4}  new {c['new'] or 0:>4}  "
-              f"changed {c['changed'] or 0:>3}  errors {c['errors'] or 0:>3}"
-              + (f"  {c['message']}" if c.get("message") else ""),
-              file=sys.stderr if c in failed else sys.stdout)
+        print(
+            f"{c['source']:<{width}}  {c['outcome']:<8} pages {c['pages'] or 0:>4}  "
+            f"items {c['items'] or 0:>4}  new {c['new'] or 0:>4}  "
+            f"changed {c['changed'] or 0:>3}  errors {c['errors'] or 0:>3}"
+            + (f"  {c['message']}" if c.get("message") else ""),
+            file=sys.stderr if c in failed else sys.stdout,
+        )
     return not failed

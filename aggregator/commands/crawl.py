@@ -1,7 +1,12 @@
 """`clusterfeeds crawl [SOURCE ...]`"""
 
-from aggregator.commands.common import (add_crawl_options, add_database_options, crawl_job,
-                                        database_held, report_crawls)
+from aggregator.commands.common import (
+    add_crawl_options,
+    add_database_options,
+    crawl_job,
+    database_held,
+    report_crawls,
+)
 from aggregator.commands.failures import EXIT_OK, EXIT_SOURCE_FAILED
 from aggregator.runner import crawl
 

@@ -13,13 +13,13 @@ from core.db import UnusableDatabase
 from core.lock import LockHeld
 
 EXIT_OK = 0
-EXIT_SOURCE_FAILED = 1      # a source failed or its crawl was interrupted; the rest went on
-EXIT_USAGE = 2              # bad options or arguments; nothing was done
-EXIT_DATABASE = 65          # the database is corrupt, read-only, busy, newer or not ours
-EXIT_PUBLISH_FAILED = 70    # publishing failed (the published folder is unchanged), or a bug
-EXIT_CANT_WRITE = 73        # --out or --log-file cannot be written
-EXIT_DISK_FULL = 74         # no space left for the database, the feeds or the log
-EXIT_LOCKED = 75            # another run holds the database's lock; nothing was done
+EXIT_SOURCE_FAILED = 1  # a source failed or its crawl was interrupted; the rest went on
+EXIT_USAGE = 2  # bad options or arguments; nothing was done
+EXIT_DATABASE = 65  # the database is corrupt, read-only, busy, newer or not ours
+EXIT_PUBLISH_FAILED = 70  # publishing failed (the published folder is unchanged), or a bug
+EXIT_CANT_WRITE = 73  # --out or --log-file cannot be written
+EXIT_DISK_FULL = 74  # no space left for the database, the feeds or the log
+EXIT_LOCKED = 75  # another run holds the database's lock; nothing was done
 
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
 
@@ -46,8 +46,10 @@ def failure_of(error: Exception, db: Path | None) -> Failure:
         return Failure(EXIT_DISK_FULL, f"disk full: cannot write {error.filename or ''}".rstrip())
     if isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return Failure(EXIT_CANT_WRITE, f"cannot write {error.filename}: {error.strerror}")
-    return Failure(EXIT_PUBLISH_FAILED, f"internal error: {type(error).__name__}: {error} "
-                                        "(--verbose shows where; please report it)")
+    return Failure(
+        EXIT_PUBLISH_FAILED,
+        f"internal error: {type(error).__name__}: {error} (--verbose shows where; please report it)",
+    )
 
 
 def database_failure(error: sqlite3.Error, db: Path | None) -> Failure:
@@ -55,8 +57,10 @@ def database_failure(error: sqlite3.Error, db: Path | None) -> Failure:
     if code == "SQLITE_FULL":
         return Failure(EXIT_DISK_FULL, f"disk full: cannot write database {db}")
     if code in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "malformed" in str(error):
-        reason = (f"is corrupt ({error}): restore it from a backup, or move it aside "
-                  "(with its -wal and -shm files) to start a new one")
+        reason = (
+            f"is corrupt ({error}): restore it from a backup, or move it aside "
+            "(with its -wal and -shm files) to start a new one"
+        )
     elif code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         reason = "is locked by another process, beyond the 10 s wait: try again later"
     elif code.startswith("SQLITE_READONLY"):

@@ -10,26 +10,35 @@ from zoneinfo import ZoneInfo
 
 from aggregator.commands.common import usage_error
 from aggregator.commands.failures import EXIT_OK
-from pipelines.dates import KINDS, LANGUAGE_ALIASES, parse_date
+from pipelines.dates import DATE_KINDS, LANGUAGE_ALIASES, parse_date
 from pipelines.dates.cldr import LANGUAGES
 from pipelines.dates.result import failure
 
-HELP = ("Read a date, range or deadline from a text as the pipeline does; print JSON. "
-        "For --kind deadline, end is the deadline and start the opening when the text "
-        "gives one; without an opening, start alone is the deadline.")
+HELP = (
+    "Read a date, range or deadline from a text as the pipeline does; print JSON. "
+    "For --kind deadline, end is the deadline and start the opening when the text "
+    "gives one; without an opening, start alone is the deadline."
+)
 FIELDS = ("text", "lang", "kind", "reference", "tz")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", nargs="?", help="the text as it stands on the page")
     parser.add_argument("--lang", default="en", help="ISO 639-1 language of the text")
-    parser.add_argument("--kind", choices=KINDS, default="event", help="what date is wanted")
-    parser.add_argument("--reference", type=date.fromisoformat, default=None,
-                        help="YYYY-MM-DD the page was published or crawled (default: today)")
+    parser.add_argument("--kind", choices=DATE_KINDS, default="event", help="what date is wanted")
+    parser.add_argument(
+        "--reference",
+        type=date.fromisoformat,
+        default=None,
+        help="YYYY-MM-DD the page was published or crawled (default: today)",
+    )
     parser.add_argument("--tz", default=None, help="the source's IANA time zone")
-    parser.add_argument("--jsonl", action="store_true",
-                        help='read {"text", "lang"?, "kind"?, "reference"?, "tz"?} lines from '
-                             "stdin; every line is answered, in order, a bad one with an error")
+    parser.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='read {"text", "lang"?, "kind"?, "reference"?, "tz"?} lines from '
+        "stdin; every line is answered, in order, a bad one with an error",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,8 +74,8 @@ def line_result(number: int, line: bytes) -> dict:
         if request.get("text") is None:
             raise ValueError('"text" is missing')
         kind = request.get("kind") or "event"
-        if kind not in KINDS:
-            raise ValueError(f'"kind" must be one of {", ".join(KINDS)}, not {kind!r}')
+        if kind not in DATE_KINDS:
+            raise ValueError(f'"kind" must be one of {", ".join(DATE_KINDS)}, not {kind!r}')
         lang, tz = request.get("lang") or "en", request.get("tz")
         check_request(lang, tz)
         reference = reference_day(request.get("reference"))
@@ -79,8 +88,7 @@ def line_result(number: int, line: bytes) -> dict:
     try:
         return parse_date(request["text"], lang, kind, reference, tz).to_json()
     except Exception as error:  # a fault of the engine must not end the stream
-        return failure(f"line {number}: could not be read: {type(error).__name__}: "
-                       f"{error}").to_json()
+        return failure(f"line {number}: could not be read: {type(error).__name__}: {error}").to_json()
 
 
 def json_type(value) -> str:

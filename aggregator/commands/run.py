@@ -3,21 +3,29 @@
 import sys
 from datetime import date
 
-from aggregator.commands.common import (add_crawl_options, add_database_options,
-                                        add_publish_options, crawl_job, database_held,
-                                        report_crawls)
+from aggregator.commands.common import (
+    add_crawl_options,
+    add_database_options,
+    add_publish_options,
+    crawl_job,
+    database_held,
+    report_crawls,
+)
 from aggregator.commands.failures import EXIT_LOCKED, EXIT_OK, EXIT_SOURCE_FAILED, Failure, check_out
 from aggregator.commands.publish import publish_feeds
 from aggregator.runner import crawl
 from core import db as database
 
-HELP = ("Crawl every source, store and publish: the cron job. Prints only failures "
-        "unless on a terminal; exits non-zero when a source failed.")
+HELP = (
+    "Crawl every source, store and publish: the cron job. Prints only failures "
+    "unless on a terminal; exits non-zero when a source failed."
+)
 
 
 def add_arguments(parser):
-    parser.add_argument("sources", nargs="*", metavar="SOURCE",
-                        help="only these sources (default: every source)")
+    parser.add_argument(
+        "sources", nargs="*", metavar="SOURCE", help="only these sources (default: every source)"
+    )
     add_database_options(parser)
     add_crawl_options(parser)
     add_publish_options(parser)
@@ -35,8 +43,11 @@ def run_job(args, quiet: bool) -> int:
         crawls = crawl(job, args.sources)
         if why := lock.lost():
             mark_interrupted(args.db, crawls, f"lock lost: {why}")
-            raise Failure(EXIT_LOCKED, f"database {args.db}: its lock was lost during the crawl "
-                                       f"({why}): another run may have started; nothing was published")
+            raise Failure(
+                EXIT_LOCKED,
+                f"database {args.db}: its lock was lost during the crawl "
+                f"({why}): another run may have started; nothing was published",
+            )
         all_well = report_crawls(crawls, quiet)
         # Failed sources keep their stored items, so the feeds are still published.
         publish_feeds(args, args.as_of or date.today(), quiet=quiet)

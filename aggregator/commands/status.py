@@ -1,14 +1,16 @@
 """`clusterfeeds status`: how each source's crawls went; non-zero exit when one fails."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from core import db as database
 from aggregator.commands.common import add_database_options, usage_error
 from aggregator.commands.failures import EXIT_OK, EXIT_SOURCE_FAILED
+from core import db as database
 from core.lock import is_held, lock_of
 
-HELP = ("Per source: the last run and the last good run, items stored, new and changed, "
-        "errors, and how old the data is. Exits 1 when a source is failing.")
+HELP = (
+    "Per source: the last run and the last good run, items stored, new and changed, "
+    "errors, and how old the data is. Exits 1 when a source is failing."
+)
 
 # The newest row of each source, a `running` one included: a run killed before
 # it could record its outcome leaves its row so.
@@ -29,7 +31,7 @@ def add_arguments(parser):
 def _age(stamp: str | None) -> str:
     if not stamp:
         return "never"
-    hours = (datetime.now(timezone.utc) - datetime.fromisoformat(stamp)).total_seconds() / 3600
+    hours = (datetime.now(UTC) - datetime.fromisoformat(stamp)).total_seconds() / 3600
     return f"{hours:.0f} h ago" if hours < 48 else f"{hours / 24:.0f} days ago"
 
 
@@ -45,18 +47,22 @@ def run(args) -> int:
     last_runs = list(db.query(LAST_RUNS))
     width = max((len(last["source"]) for last in last_runs), default=0)
     for last in last_runs:
-        good = db.execute("select finished from crawls where source = ? and outcome in "
-                          "('ok', 'partial') order by id desc limit 1",
-                          [last["source"]]).fetchone()
+        good = db.execute(
+            "select finished from crawls where source = ? and outcome in "
+            "('ok', 'partial') order by id desc limit 1",
+            [last["source"]],
+        ).fetchone()
         if last["outcome"] == "running" and not live_run:
             last = {**last, "outcome": "interrupted", "message": LEFT_RUNNING}
         if last["outcome"] not in (*WELL, "running"):
             failing.append(last["source"])
-        print(f"{last['source']:<{width}}  {last['outcome'].upper():<11} "
-              f"last run {_age(last['finished'] or last['started'])}, "
-              f"last good run {_age(good[0] if good else None)}; "
-              f"{stored.get(last['source'], 0)} items stored; last run: {last['items'] or 0} items, "
-              f"{last['new'] or 0} new, {last['changed'] or 0} changed, {last['errors'] or 0} errors"
-              + (f" ({last['message']})" if last["message"] else ""))
+        print(
+            f"{last['source']:<{width}}  {last['outcome'].upper():<11} "
+            f"last run {_age(last['finished'] or last['started'])}, "
+            f"last good run {_age(good[0] if good else None)}; "
+            f"{stored.get(last['source'], 0)} items stored; last run: {last['items'] or 0} items, "
+            f"{last['new'] or 0} new, {last['changed'] or 0} changed, {last['errors'] or 0} errors"
+            + (f" ({last['message']})" if last["message"] else "")
+        )
     db.close()
     return EXIT_SOURCE_FAILED if failing else EXIT_OK

@@ -21,22 +21,25 @@ from pipelines.dates.result import DateResult, failure
 from pipelines.dates.years import Reading, Settled, settle
 from pipelines.dates.zones import offset_zone, zone_in
 
-__all__ = ["parse_date", "DateResult", "KINDS"]
+__all__ = ["parse_date", "DateResult", "DATE_KINDS"]
 
-KINDS = ("event", "deadline", "published")
+DATE_KINDS = ("event", "deadline", "published")
 LANGUAGE_ALIASES = {"no": "nb"}  # "no" is Norwegian at large; its pages are Bokmål
 # A label a page's markup glued to its date: "Paskelbimo data2019-08-21",
 # "News article29 March 2023". Two letters at least: "H2 2026" is a half-year.
-GLUED_DATE = re.compile(r"(?=\d)(?<=[^\W\d_]{2})"  # the digit first: most places fail at once
-                        r"(?=\d{4}-\d\d-\d\d|\d{1,2}\s[^\W\d_]{3,}\.?\s\d{4}(?!\d))")
+GLUED_DATE = re.compile(
+    r"(?=\d)(?<=[^\W\d_]{2})"  # the digit first: most places fail at once
+    r"(?=\d{4}-\d\d-\d\d|\d{1,2}\s[^\W\d_]{3,}\.?\s\d{4}(?!\d))"
+)
 RECURRENCE = re.compile(rf"(?<!\w)(?:{words_pattern(words.RECURRENCE_YEARLY)})(?!\w)")
 
 
-def parse_date(text: str, lang: str, kind: str = "event", reference: date | None = None,
-               tz: str | None = None) -> DateResult:
+def parse_date(
+    text: str, lang: str, kind: str = "event", reference: date | None = None, tz: str | None = None
+) -> DateResult:
     """The date, range or deadline that ``text`` gives, read as a careful person would."""
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    if kind not in DATE_KINDS:
+        raise ValueError(f"kind must be one of {DATE_KINDS}, not {kind!r}")
     reference = reference or date.today()
     if isinstance(reference, datetime):
         reference = reference.date()
@@ -53,7 +56,7 @@ def parse_date(text: str, lang: str, kind: str = "event", reference: date | None
         return _from_fallback(text, lowered, lang, reference, tz, time_only=bool(times))
     reading = Reading(lowered, lang, kind, reference, bool(RECURRENCE.search(lowered)), found)
     settled = [settle(c, reading) for c in found]
-    valid = [(c, s) for c, s in zip(found, settled) if s.error is None]
+    valid = [(c, s) for c, s in zip(found, settled, strict=True) if s.error is None]
     if not valid:
         return failure(settled[0].error, tz)
     chosen = choose(lowered, kind, valid)
@@ -64,21 +67,29 @@ def parse_date(text: str, lang: str, kind: str = "event", reference: date | None
     return _result(text, lowered, kind, chosen, tz, reading.recurring)
 
 
-def _result(text: str, lowered: str, kind: str, chosen: Settled, tz: str | None,
-            recurring: bool) -> DateResult:
+def _result(
+    text: str, lowered: str, kind: str, chosen: Settled, tz: str | None, recurring: bool
+) -> DateResult:
     start, end = chosen.start, chosen.end
     # A deadline's zone is the one at its close, not at the window's opening.
     close = end if kind == "deadline" and end is not None else start
     when = close if isinstance(close, datetime) else datetime(close.year, close.month, close.day, 12)
     written = offset_zone(chosen.offset, tz, when) if chosen.offset else None
     zone = written or zone_in(text, lowered, tz, when) or tz
-    return DateResult(start, end, zone, approximate=chosen.approximate,
-                      earliest=chosen.earliest, latest=chosen.latest,
-                      recurrence="yearly" if recurring else None)
+    return DateResult(
+        start,
+        end,
+        zone,
+        approximate=chosen.approximate,
+        earliest=chosen.earliest,
+        latest=chosen.latest,
+        recurrence="yearly" if recurring else None,
+    )
 
 
-def _from_fallback(text: str, lowered: str, lang: str, reference: date, tz: str | None,
-                   time_only: bool) -> DateResult:
+def _from_fallback(
+    text: str, lowered: str, lang: str, reference: date, tz: str | None, time_only: bool
+) -> DateResult:
     found = fallback_date(text, lang, reference, time_only)
     if found is None:
         return failure("no date found", tz)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from pipelines.dates import languages as words
 from pipelines.dates.grammar import weekdays, words_pattern
@@ -27,12 +27,16 @@ LIST_GAP = re.compile(rf"[\s,;]*(?:{words_pattern(words.AND_WORDS)})?[\s,;]*")
 SUPERSEDED = re.compile(rf"(?<!\w)(?:{words_pattern(words.SUPERSEDED)})(?!\w)")
 CITED = re.compile(rf"(?<!\w)(?:{words_pattern(words.CITED)})(?!\w)")
 CITED_REACH = 20
-DURATION = re.compile(rf"(?<!\w)(?:{words_pattern(words.DURATION_WORDS)})\s+(?P<count>\d{{1,3}}"
-                      rf"|{words_pattern('|'.join(words.NUMBER_WORDS.values()))})\s+"
-                      rf"(?:{words_pattern(words.DAY_UNITS)})(?!\w)")
+DURATION = re.compile(
+    rf"(?<!\w)(?:{words_pattern(words.DURATION_WORDS)})\s+(?P<count>\d{{1,3}}"
+    rf"|{words_pattern('|'.join(words.NUMBER_WORDS.values()))})\s+"
+    rf"(?:{words_pattern(words.DAY_UNITS)})(?!\w)"
+)
 DAY_UNIT = re.compile(rf"(?:{words_pattern(words.DAY_UNITS)})(?!\w)")
 DURATION_REACH = 80  # "i tindrà una durada de 15 dies" after "22 de febrer (inclòs)"
-NUMBERS = {word: number for number, spelled in words.NUMBER_WORDS.items() for word in spelled.split("|")}  # "Amtsblatt der EU Nr. L 123 vom": how far a gazette's name stands from its date
+NUMBERS = {
+    word: number for number, spelled in words.NUMBER_WORDS.items() for word in spelled.split("|")
+}  # "Amtsblatt der EU Nr. L 123 vom": how far a gazette's name stands from its date
 
 
 @dataclass(slots=True)
@@ -40,16 +44,16 @@ class Candidate:
     """One date or range as the text gives it, before years are settled."""
 
     first: Mention
-    last: Mention | None          # the end of a range written as two dates
+    last: Mention | None  # the end of a range written as two dates
     begin: int
     finish: int
     start_time: Mention | None = None
     end_time: Mention | None = None
     label: str | None = None
-    superseded: bool = False      # "(previously 10 May)": a date that no longer holds
-    aside: bool = False           # "14.09 (or 21.09)": an alternative in brackets after a date
-    cited: bool = False           # "Bundesanzeiger vom 2.9.2026": another document's date
-    days: int | None = None       # "29 October, and lasts two days": a length after the first day
+    superseded: bool = False  # "(previously 10 May)": a date that no longer holds
+    aside: bool = False  # "14.09 (or 21.09)": an alternative in brackets after a date
+    cited: bool = False  # "Bundesanzeiger vom 2.9.2026": another document's date
+    days: int | None = None  # "29 October, and lasts two days": a length after the first day
 
 
 def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
@@ -64,8 +68,13 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     for mention in dates:
         previous = found[-1] if found else None
         if mention.day is not None and mention.month is None:  # "18 May ... until the 22nd"
-            if previous and previous.last is None and previous.first.day and not previous.first.part \
-                    and mention.day > previous.first.day:
+            if (
+                previous
+                and previous.last is None
+                and previous.first.day
+                and not previous.first.part
+                and mention.day > previous.first.day
+            ):
                 mention.month, mention.year = previous.first.month, previous.first.year
                 previous.last, previous.finish = mention, mention.finish
                 previous.end_time = attached.get(id(mention))
@@ -74,8 +83,9 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
             previous.last, previous.finish = mention, mention.finish
             previous.end_time = attached.get(id(mention))
             continue
-        found.append(Candidate(mention, None, mention.begin, mention.finish,
-                               start_time=attached.get(id(mention))))
+        found.append(
+            Candidate(mention, None, mention.begin, mention.finish, start_time=attached.get(id(mention)))
+        )
     _lengths(text, found)
     if len(found) < 2:  # labels only choose between candidates
         return found, times
@@ -99,24 +109,26 @@ def _attach_times(text: str, dates: list[Mention], times: list[Mention]) -> dict
                 attached.setdefault(id(before[-1]), time)
             continue
         near_after = after and after[0].begin - time.finish <= TIME_BEFORE_REACH
-        if (before and time.begin - before[-1].finish <= after_reach
-                and not (near_after and UNTIL_WORD.search(text, before[-1].finish, time.begin))):
+        if (
+            before
+            and time.begin - before[-1].finish <= after_reach
+            and not (near_after and UNTIL_WORD.search(text, before[-1].finish, time.begin))
+        ):
             attached.setdefault(id(before[-1]), time)
         elif near_after:
             attached.setdefault(id(after[0]), time)
     return attached
 
 
-def _joins(text: str, lang: str, first: Mention, second: Mention,
-           attached: dict[int, Mention]) -> bool:
+def _joins(text: str, lang: str, first: Mention, second: Mention, attached: dict[int, Mention]) -> bool:
     """Whether two dates are one range: only a connector between them."""
     months = first.part == second.part == "month"  # "November 2026 - February 2027"
     if (first.part or second.part or first.first_day or second.first_day) and not months:
         return False
-    gap = text[first.finish:second.begin]
+    gap = text[first.finish : second.begin]
     time = attached.get(id(first))
     if time and time.begin >= first.finish:
-        gap = text[first.finish:time.begin] + text[time.finish:second.begin]
+        gap = text[first.finish : time.begin] + text[time.finish : second.begin]
     gap = " ".join(gap_fillers(lang).sub(" ", gap).split())
     if RANGE_GAP.fullmatch(gap) or (not gap and FROM_SUFFIX.search(text, first.begin, first.finish)):
         return True
@@ -125,8 +137,13 @@ def _joins(text: str, lang: str, first: Mention, second: Mention,
     if between(text, lang, first.begin, second.finish):
         return True
     # "11 and 12 November" is two days of one event; "1 March and 5 April" is not.
-    return (not months and first.month == second.month
-            and first.day is not None and second.day is not None and second.day - first.day == 1)
+    return (
+        not months
+        and first.month == second.month
+        and first.day is not None
+        and second.day is not None
+        and second.day - first.day == 1
+    )
 
 
 def _lengths(text: str, found: list[Candidate]) -> None:
@@ -143,14 +160,16 @@ def _lengths(text: str, found: list[Candidate]) -> None:
             candidate.days = int(count) if count.isdigit() else NUMBERS[count]
 
 
-@lru_cache(maxsize=None)
+@cache
 def gap_fillers(lang: str) -> re.Pattern[str]:
     """What may stand between a range's dates without changing it."""
-    return re.compile(rf"(?<!\w)(?:{words.FILLERS}|{words.THIS_YEAR}|{weekdays(lang)})(?!\w)"
-                      r"|[\s,.:()]+")
+    return re.compile(
+        rf"(?<!\w)(?:{words.FILLERS}|{words.THIS_YEAR}|{weekdays(lang)})(?!\w)"
+        r"|[\s,.:()]+"
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def label_pattern(lang: str) -> re.Pattern[str]:
     """Label words of ``lang`` and English, one named group per label."""
     groups = []
@@ -168,33 +187,36 @@ def _label(text: str, lang: str, found: list[Candidate]) -> None:
     labels = label_pattern(lang)
     ends = [c.begin for c in found[1:]] + [len(text)]
     starts = [0] + [c.finish for c in found[:-1]]
-    leading = [_last(labels, text, a, c.begin) for a, c in zip(starts, found)]
+    leading = [_last(labels, text, a, c.begin) for a, c in zip(starts, found, strict=True)]
     timeline = leading[0] is None and ":" not in text
     if timeline:
-        trailing = [_first(labels, text, c.finish, b) for c, b in zip(found, ends)]
+        trailing = [_first(labels, text, c.finish, b) for c, b in zip(found, ends, strict=True)]
         timeline = all(trailing)
     for i, candidate in enumerate(found):
         candidate.label = trailing[i] if timeline else leading[i]
-        if (not timeline and candidate.label is None and i
-                and LIST_GAP.fullmatch(text, starts[i], candidate.begin)):
+        if (
+            not timeline
+            and candidate.label is None
+            and i
+            and LIST_GAP.fullmatch(text, starts[i], candidate.begin)
+        ):
             candidate.label = found[i - 1].label
         candidate.superseded = bool(SUPERSEDED.search(text, starts[i], candidate.begin))
         candidate.aside = i > 0 and _in_brackets(text, starts[i], candidate)
-        candidate.cited = bool(CITED.search(text, max(starts[i], candidate.begin - CITED_REACH),
-                                            candidate.begin))
+        candidate.cited = bool(
+            CITED.search(text, max(starts[i], candidate.begin - CITED_REACH), candidate.begin)
+        )
 
 
 def _in_brackets(text: str, since: int, candidate: Candidate) -> bool:
     """Whether a bracket opened after ``since`` closes after the candidate."""
     opened = text.rfind("(", since, candidate.begin)
-    return opened >= 0 and ")" not in text[opened:candidate.begin] and ")" in text[candidate.finish:]
+    return opened >= 0 and ")" not in text[opened : candidate.begin] and ")" in text[candidate.finish :]
 
 
 def _last(labels: re.Pattern[str], text: str, begin: int, end: int) -> str | None:
-    last = None
-    for last in labels.finditer(text, begin, end):
-        pass
-    return last.lastgroup if last else None
+    found = list(labels.finditer(text, begin, end))
+    return found[-1].lastgroup if found else None
 
 
 def _first(labels: re.Pattern[str], text: str, begin: int, end: int) -> str | None:
@@ -203,13 +225,19 @@ def _first(labels: re.Pattern[str], text: str, begin: int, end: int) -> str | No
 
 
 def _join_start_end(found: list[Candidate]) -> list[Candidate]:
-    """"Start: 16 November 2020 End: 17 November 2020" is one range."""
+    """ "Start: 16 November 2020 End: 17 November 2020" is one range."""
     joined: list[Candidate] = []
     for candidate in found:
         previous = joined[-1] if joined else None
-        if (previous and candidate.label == "end" and previous.label in (None, "event")
-                and previous.last is None and candidate.last is None
-                and not previous.first.first_day and not candidate.first.first_day):
+        if (
+            previous
+            and candidate.label == "end"
+            and previous.label in (None, "event")
+            and previous.last is None
+            and candidate.last is None
+            and not previous.first.first_day
+            and not candidate.first.first_day
+        ):
             previous.last, previous.end_time = candidate.first, candidate.start_time
             previous.finish = candidate.finish
             continue

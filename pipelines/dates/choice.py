@@ -16,9 +16,11 @@ from pipelines.dates.years import Settled
 
 # Labels in the order a kind takes them; any other label comes last. "updated"
 # stands in for a publication date only when the page gives no other.
-TIERS = {"event": ({"event"}, {None, "end"}),
-         "deadline": ({"deadline"}, {None, "end", "registration"}),
-         "published": ({"published"}, {None}, {"updated"})}
+TIERS = {
+    "event": ({"event"}, {None, "end"}),
+    "deadline": ({"deadline"}, {None, "end", "registration"}),
+    "published": ({"published"}, {None}, {"updated"}),
+}
 EXTENSION = re.compile(rf"(?<!\w)(?:{words_pattern(words.EXTENSION)})")
 # A text that opens with its date, after at most a place: "Vilnius, 9 October (ELTA). ..."
 DATELINE_PLACE = re.compile(r"(?:[^\W\d]+(?:[ -][^\W\d]+)?,\s*)?")
@@ -62,8 +64,11 @@ def with_opening(deadline: Settled, valid: list[tuple[Candidate, Settled]]) -> S
     closes 5 June") as one window; a deadline that is already a window stays."""
     if deadline.end is not None or deadline.approximate:
         return deadline
-    openings = [s for c, s in valid if c.label == "opens" and s.end is None and not s.approximate
-                and _day(s.start) < _day(deadline.start)]
+    openings = [
+        s
+        for c, s in valid
+        if c.label == "opens" and s.end is None and not s.approximate and _day(s.start) < _day(deadline.start)
+    ]
     if not openings:
         return deadline
     return replace(deadline, start=openings[-1].start, end=deadline.start)
@@ -85,7 +90,7 @@ def _one_day(kind: str, tier: list[Settled]) -> Settled | None:
 
 
 def _news_dateline(text: str, candidate: Candidate) -> bool:
-    """"Vilnius, 9 October (ELTA)": the date a news wire wrote its report, not the event's."""
+    """ "Vilnius, 9 October (ELTA)": the date a news wire wrote its report, not the event's."""
     place = DATELINE_PLACE.fullmatch(text, 0, candidate.begin)
     return bool(place and candidate.begin and text.startswith(" (", candidate.finish))
 

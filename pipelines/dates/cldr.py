@@ -13,16 +13,17 @@ month as optional) and without the preposition Catalan writes into it
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 # The 24 official EU languages, then the other European languages pages use.
-LANGUAGES = ("bg hr cs da nl en et fi fr de el hu ga it lv lt mt pl pt ro sk sl es sv"
-             " nb nn is ca eu gl sr bs mk sq uk tr").split()
+LANGUAGES = (
+    "bg hr cs da nl en et fi fr de el hu ga it lv lt mt pl pt ro sk sl es sv"
+    " nb nn is ca eu gl sr bs mk sq uk tr"
+).split()
 # Locales read for a language beyond its own: both scripts of Serbian and
 # Bosnian, and regional names ("Jänner", "setiembre", British "Sept").
-REGIONAL = {"sr": ("sr_Latn",), "bs": ("bs_Cyrl",), "de": ("de_AT",), "es": ("es_PE",),
-            "en": ("en_GB",)}
+REGIONAL = {"sr": ("sr_Latn",), "bs": ("bs_Cyrl",), "de": ("de_AT",), "es": ("es_PE",), "en": ("en_GB",)}
 CONTEXTS = ("format", "stand-alone")
 WIDTHS = ("wide", "abbreviated")
 PREPOSITIONS = ("de ", "d’", "d'")  # Catalan: "de gener", "d’abril"
@@ -46,8 +47,12 @@ def names_from_babel() -> dict[str, dict[str, list[str]]]:
 
 
 def _joined(locales: list, table: str, number: int) -> str:
-    forms = {_plain(getattr(locale, table)[context][width][number])
-             for locale in locales for context in CONTEXTS for width in WIDTHS}
+    forms = {
+        _plain(getattr(locale, table)[context][width][number])
+        for locale in locales
+        for context in CONTEXTS
+        for width in WIDTHS
+    }
     return "|".join(sorted(forms))
 
 
@@ -58,7 +63,7 @@ def _plain(name: str) -> str:
     return name
 
 
-@lru_cache(maxsize=None)
+@cache
 def stored_names() -> dict[str, dict[str, list[str]]]:
     return json.loads(NAMES_FILE.read_text(encoding="utf-8"))
 
@@ -79,5 +84,6 @@ def _numbered(lang: str, table: str, first: int) -> dict[str, int]:
 
 
 if __name__ == "__main__":
-    NAMES_FILE.write_text(json.dumps(names_from_babel(), ensure_ascii=False, indent=1) + "\n",
-                          encoding="utf-8")
+    NAMES_FILE.write_text(
+        json.dumps(names_from_babel(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )

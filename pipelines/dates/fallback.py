@@ -9,21 +9,36 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache
 
 LABEL_END = ": "
 # Three numbers that could be a day, a month and a year ("15 03 2024"), not a phone
 # number or a section number; two numbers cannot give dateparser a whole date.
 DAY, MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
-NUMERIC_DATE = re.compile(rf"(?<![\d.-])(?:{DAY}([./ -]){MONTH}\1(?:\d{{4}}|\d{{2}})"
-                          rf"|\d{{4}}([./ -]){MONTH}\2{DAY})(?![\d.-]\d)")
+NUMERIC_DATE = re.compile(
+    rf"(?<![\d.-])(?:{DAY}([./ -]){MONTH}\1(?:\d{{4}}|\d{{2}})"
+    rf"|\d{{4}}([./ -]){MONTH}\2{DAY})(?![\d.-]\d)"
+)
 # Month names and the words of relative dates ("2 weeks ago", "in 3 days", "tomorrow").
-DATE_WORD_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
-                  "september", "october", "november", "december", "ago", "in")
+DATE_WORD_KEYS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "ago",
+    "in",
+)
 
 
-def fallback_date(text: str, lang: str, reference: date,
-                  time_only: bool = False) -> date | datetime | None:
+def fallback_date(text: str, lang: str, reference: date, time_only: bool = False) -> date | datetime | None:
     """A date dateparser reads in ``text``; midnight means all-day. With
     ``time_only`` (the grammar found a clock time but no day) a result on the
     reference day is refused: it is dateparser filling in today, not the text."""
@@ -32,10 +47,14 @@ def fallback_date(text: str, lang: str, reference: date,
     import dateparser
 
     base = datetime(reference.year, reference.month, reference.day)
-    settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False,
-                "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
-                # a weekday alone or "Q3 2025" is not a day; dateparser would guess one
-                "REQUIRE_PARTS": ["day", "month", "year"]}
+    settings = {
+        "RELATIVE_BASE": base,
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+        # a weekday alone or "Q3 2025" is not a day; dateparser would guess one
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    }
     attempts = [text] + ([text.rsplit(LABEL_END, 1)[1]] if LABEL_END in text else [])
     for attempt in attempts:
         try:
@@ -61,7 +80,7 @@ def could_hold_date(text: str, lang: str) -> bool:
     return bool(words and words.search(text.lower()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _date_words(lang: str) -> re.Pattern[str] | None:
     from dateparser.languages.loader import default_loader
 

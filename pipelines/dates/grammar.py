@@ -4,7 +4,7 @@ every date, approximate month and clock time in a lower-cased text."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from pipelines.dates import languages as words
 
@@ -48,7 +48,7 @@ def _trie_regex(node: dict) -> str:
     return body
 
 
-@lru_cache(maxsize=None)
+@cache
 def month_table(lang: str) -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
     """Exact forms and stems of month names understood in ``lang``."""
     exact = words.month_forms(lang)
@@ -66,7 +66,7 @@ def month_number(lang: str, word: str) -> int:
     return next(n for stem, n in stems if word.startswith(stem))
 
 
-@lru_cache(maxsize=None)
+@cache
 def weekdays(lang: str) -> str:
     """Weekday words of ``lang`` and English as one alternation."""
     return trie(list(words.weekday_words(lang)))
@@ -79,8 +79,9 @@ def week_words(lang: str) -> str:
 
 def weekday_ahead_before(lang: str) -> str:
     """Words before a weekday that name the next such day, in ``lang`` and English."""
-    return "|".join(p for p in {words.WEEKDAY_AHEAD_BEFORE["en"],
-                                words.WEEKDAY_AHEAD_BEFORE.get(lang, "")} if p)
+    return "|".join(
+        p for p in {words.WEEKDAY_AHEAD_BEFORE["en"], words.WEEKDAY_AHEAD_BEFORE.get(lang, "")} if p
+    )
 
 
 def month_named_before(lang: str) -> str:
@@ -93,24 +94,33 @@ def relative_days(lang: str) -> dict[str, int]:
     return {**words.RELATIVE_DAYS["en"], **words.RELATIVE_DAYS.get(lang, {})}
 
 
-@lru_cache(maxsize=None)
+@cache
 def pattern(lang: str) -> re.Pattern[str]:
     """The grammar of ``lang``: each alternative is a named group read by mentions.py."""
     exact, stems = month_table(lang)
-    month = (r"(?<!\w)(?:" + "|".join(re.escape(s) + r"\w*" for s, _ in stems)
-             + ("|" if stems else "") + trie(list(exact)) + r")\.?(?!\w)")
+    month = (
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(s) + r"\w*" for s, _ in stems)
+        + ("|" if stems else "")
+        + trie(list(exact))
+        + r")\.?(?!\w)"
+    )
     month_span = words_pattern(words.MONTH_SPAN)
     range_words = words_pattern(words.RANGE_WORDS)
     conn_words = words_pattern(words.RANGE_WORDS + "|" + words.AND_WORDS)
     # "del 25 i el 26 de març": an article may stand after the connector
     conn = rf"\s*(?P<dm_conn>{conn_words})\s*(?:(?:el|la|le|il|lo|o|the)\s+)?"
     before = "|".join(f"(?P<ap_{part}>{words_pattern(p)})" for part, p in words.PART_BEFORE.items())
-    after = {prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})"
-                              for part, p in words.PART_AFTER.items()) for prefix in ("aq", "mx", "aqy")}
-    seasons = "|".join(f"(?P<se{first}_{last}>{words_pattern(p)})"
-                       for (first, last), p in words.SEASONS.items())
-    season_part = "|".join(f"(?P<se_{part}>{words_pattern(words.PART_BEFORE[part])})"
-                           for part in ("early", "mid", "late"))
+    after = {
+        prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})" for part, p in words.PART_AFTER.items())
+        for prefix in ("aq", "mx", "aqy")
+    }
+    seasons = "|".join(
+        f"(?P<se{first}_{last}>{words_pattern(p)})" for (first, last), p in words.SEASONS.items()
+    )
+    season_part = "|".join(
+        f"(?P<se_{part}>{words_pattern(words.PART_BEFORE[part])})" for part in ("early", "mid", "late")
+    )
     ymd_sep = r"[./ ]" if lang == "lt" else r"[./]"
     year_gap = r"(?:\s*,?\s*(?:de\s+|del\s+|of\s+|ano\s+)?)"
     # A day and month followed by a longer number are no date ("31 December 99999"),
@@ -220,15 +230,43 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?:\s*(?P<t_after2>{words_pattern(words.TIME_AFTER)})(?!\w))?"
         rf"(?:\s*(?P<t_ampm2>{AMPM}))?)?)",
     ]
-    (iso, ymd, dmy, lv, ym, aq, dm, mx, ap, q, numbered_quarter, aqy, halves, h_halves, season, ddmm, dsl, wdm,
-     named_month, week, numbered_week, weekday_ahead, relative, noon, ordinal, t) = alternatives
+    (
+        iso,
+        ymd,
+        dmy,
+        lv,
+        ym,
+        aq,
+        dm,
+        mx,
+        ap,
+        q,
+        numbered_quarter,
+        aqy,
+        halves,
+        h_halves,
+        season,
+        ddmm,
+        dsl,
+        wdm,
+        named_month,
+        week,
+        numbered_week,
+        weekday_ahead,
+        relative,
+        noon,
+        ordinal,
+        t,
+    ) = alternatives
     # Every mention starts a word, and re tries each alternative at each start:
     # a digit leads some, and the others start with one of a few words, so one
     # look at the word spares most words of a text the tries of them all.
-    digit_led = "|".join((iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, numbered_week, numbered_quarter,
-                          ddmm, dsl))
-    word_led = "|".join((mx, ap, q, h_halves, season, wdm, named_month, week, weekday_ahead,
-                         relative, noon, ordinal))
+    digit_led = "|".join(
+        (iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, numbered_week, numbered_quarter, ddmm, dsl)
+    )
+    word_led = "|".join(
+        (mx, ap, q, h_halves, season, wdm, named_month, week, weekday_ahead, relative, noon, ordinal)
+    )
     return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?={leading_words(lang)})(?:{word_led})|{t})")
 
 
@@ -237,8 +275,20 @@ def leading_words(lang: str) -> str:
     alternation of their beginnings (a month's stem stands for its forms; a word
     that only leads before another, "u" of "u srijedu", with its space)."""
     exact, stems = month_table(lang)
-    starts = {*exact, *(stem for stem, _ in stems), "q1", "q2", "q3", "q4", "h1", "h2",
-              *words.NOON.split("|"), *words.weekday_words(lang), *relative_days(lang), *week_words(lang).split("|")}
+    starts = {
+        *exact,
+        *(stem for stem, _ in stems),
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "h1",
+        "h2",
+        *words.NOON.split("|"),
+        *words.weekday_words(lang),
+        *relative_days(lang),
+        *week_words(lang).split("|"),
+    }
     for phrases in (*words.PART_BEFORE.values(), *words.SEASONS.values(), words.MONTH_NAMED_BEFORE):
         starts.update(phrases.split("|"))
     starts.update(f"{word} " for word in words.IN_MONTH.get(lang, "").split("|"))

@@ -11,82 +11,250 @@ since agencies' pages mix them in.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 from pipelines.dates import cldr
 
 
 def _months(*forms_by_month: str) -> dict[str, int]:
     """One space-separated string of forms per month, January first."""
-    return {form: number for number, forms in enumerate(forms_by_month, 1)
-            for form in forms.split()}
+    return {form: number for number, forms in enumerate(forms_by_month, 1) for form in forms.split()}
 
 
 def _cyrillic(latin: str) -> str:
     """Serbian and Bosnian Latin spelling in their Cyrillic (one letter for one)."""
     for digraph, letter in (("lj", "љ"), ("nj", "њ"), ("dž", "џ")):
         latin = latin.replace(digraph, letter)
-    return latin.translate(str.maketrans("abcčćdđefghijklmnoprsštuvzž",
-                                         "абцчћдђефгхијклмнопрсштувзж"))
+    return latin.translate(str.maketrans("abcčćdđefghijklmnoprsštuvzž", "абцчћдђефгхијклмнопрсштувзж"))
 
 
 # Genitive ("15. marta") and locative ("u martu") of the Serbian and Bosnian names.
-_SERBIAN_CASES = _months("januara januaru", "februara februaru", "marta martu", "aprila aprilu",
-                         "maja maju", "juna junu", "jula julu",
-                         "avgusta avgustu augusta augustu", "septembra septembru",
-                         "oktobra oktobru", "novembra novembru", "decembra decembru")
+_SERBIAN_CASES = _months(
+    "januara januaru",
+    "februara februaru",
+    "marta martu",
+    "aprila aprilu",
+    "maja maju",
+    "juna junu",
+    "jula julu",
+    "avgusta avgustu augusta augustu",
+    "septembra septembru",
+    "oktobra oktobru",
+    "novembra novembru",
+    "decembra decembru",
+)
 _SERBIAN_CASES |= {_cyrillic(form): number for form, number in _SERBIAN_CASES.items()}
 
 # Month forms CLDR lacks, by language.
 INFLECTED_MONTHS: dict[str, dict[str, int]] = {
-    "fi": _months("tammik*", "helmik*", "maalisk*", "huhtik*", "toukok*", "kesäk*",
-                  "heinäk*", "elok*", "syysk*", "lokak*", "marrask*", "jouluk*"),
-    "et": _months("jaan*", "veebr*", "märts*", "apr*", "mail maini", "juuni*",
-                  "juuli*", "aug*", "sept*", "okt*", "nov*", "dets*"),
-    "lv": _months("janvār*", "februār*", "mart*", "aprīl*", "maij*", "jūnij*", "jūlij*",
-                  "august*", "septembr*", "oktobr*", "novembr*", "decembr*"),
-    "lt": _months("sausį", "vasarį", "kovą", "balandį", "gegužę", "birželį", "liepą",
-                  "rugpjūtį", "rugsėjį", "spalį", "lapkritį", "gruodį"),
-    "pl": _months("styczniu", "lutym", "marcu", "kwietniu", "maju", "czerwcu", "lipcu",
-                  "sierpniu", "wrześniu", "październiku", "listopadzie", "grudniu"),
-    "cs": _months("lednu lednem", "únoru únorem", "březnu březnem", "dubnu dubnem",
-                  "květnu květnem", "červnu červnem", "červenci červencem", "srpnu srpnem",
-                  "zářím", "říjnu říjnem", "listopadem", "prosinci prosincem"),
-    "sk": _months("januári", "februári", "marci", "apríli", "máji", "júni", "júli", "auguste",
-                  "septembri", "októbri", "novembri", "decembri"),
-    "hr": _months("siječnju", "veljači", "ožujku", "travnju", "svibnju", "lipnju", "srpnju",
-                  "kolovozu", "rujnu", "listopadu", "studenog studenom studenome", "prosincu"),
+    "fi": _months(
+        "tammik*",
+        "helmik*",
+        "maalisk*",
+        "huhtik*",
+        "toukok*",
+        "kesäk*",
+        "heinäk*",
+        "elok*",
+        "syysk*",
+        "lokak*",
+        "marrask*",
+        "jouluk*",
+    ),
+    "et": _months(
+        "jaan*",
+        "veebr*",
+        "märts*",
+        "apr*",
+        "mail maini",
+        "juuni*",
+        "juuli*",
+        "aug*",
+        "sept*",
+        "okt*",
+        "nov*",
+        "dets*",
+    ),
+    "lv": _months(
+        "janvār*",
+        "februār*",
+        "mart*",
+        "aprīl*",
+        "maij*",
+        "jūnij*",
+        "jūlij*",
+        "august*",
+        "septembr*",
+        "oktobr*",
+        "novembr*",
+        "decembr*",
+    ),
+    "lt": _months(
+        "sausį",
+        "vasarį",
+        "kovą",
+        "balandį",
+        "gegužę",
+        "birželį",
+        "liepą",
+        "rugpjūtį",
+        "rugsėjį",
+        "spalį",
+        "lapkritį",
+        "gruodį",
+    ),
+    "pl": _months(
+        "styczniu",
+        "lutym",
+        "marcu",
+        "kwietniu",
+        "maju",
+        "czerwcu",
+        "lipcu",
+        "sierpniu",
+        "wrześniu",
+        "październiku",
+        "listopadzie",
+        "grudniu",
+    ),
+    "cs": _months(
+        "lednu lednem",
+        "únoru únorem",
+        "březnu březnem",
+        "dubnu dubnem",
+        "květnu květnem",
+        "červnu červnem",
+        "červenci červencem",
+        "srpnu srpnem",
+        "zářím",
+        "říjnu říjnem",
+        "listopadem",
+        "prosinci prosincem",
+    ),
+    "sk": _months(
+        "januári",
+        "februári",
+        "marci",
+        "apríli",
+        "máji",
+        "júni",
+        "júli",
+        "auguste",
+        "septembri",
+        "októbri",
+        "novembri",
+        "decembri",
+    ),
+    "hr": _months(
+        "siječnju",
+        "veljači",
+        "ožujku",
+        "travnju",
+        "svibnju",
+        "lipnju",
+        "srpnju",
+        "kolovozu",
+        "rujnu",
+        "listopadu",
+        "studenog studenom studenome",
+        "prosincu",
+    ),
     "sr": _SERBIAN_CASES,
     "bs": _SERBIAN_CASES,
-    "sl": _months("januarja januarju", "februarja februarju", "marca marcu", "aprila aprilu",
-                  "maja maju", "junija juniju", "julija juliju", "avgusta avgustu",
-                  "septembra septembru", "oktobra oktobru", "novembra novembru",
-                  "decembra decembru"),
-    "uk": _months("січні", "лютому", "березні", "квітні", "травні", "червні", "липні",
-                  "серпні", "вересні", "жовтні", "листопаді", "грудні"),
+    "sl": _months(
+        "januarja januarju",
+        "februarja februarju",
+        "marca marcu",
+        "aprila aprilu",
+        "maja maju",
+        "junija juniju",
+        "julija juliju",
+        "avgusta avgustu",
+        "septembra septembru",
+        "oktobra oktobru",
+        "novembra novembru",
+        "decembra decembru",
+    ),
+    "uk": _months(
+        "січні",
+        "лютому",
+        "березні",
+        "квітні",
+        "травні",
+        "червні",
+        "липні",
+        "серпні",
+        "вересні",
+        "жовтні",
+        "листопаді",
+        "грудні",
+    ),
     "ro": {"noi": 11},  # pages' abbreviation of "noiembrie" beside CLDR's "nov."
     # the definite forms of Albanian ("nëntorit") and the cases of Basque ("martxoaren")
-    "sq": _months("janar*", "shkurt*", "mars*", "prill*", "maj*", "qershor*", "korrik*",
-                  "gusht*", "shtator*", "tetor*", "nëntor*", "dhjetor*"),
-    "eu": _months("urtarril*", "otsail*", "martxo*", "apiril*", "maiatz*", "ekain*",
-                  "uztail*", "abuztu*", "irail*", "urri*", "azaro*", "abendu*"),
+    "sq": _months(
+        "janar*",
+        "shkurt*",
+        "mars*",
+        "prill*",
+        "maj*",
+        "qershor*",
+        "korrik*",
+        "gusht*",
+        "shtator*",
+        "tetor*",
+        "nëntor*",
+        "dhjetor*",
+    ),
+    "eu": _months(
+        "urtarril*",
+        "otsail*",
+        "martxo*",
+        "apiril*",
+        "maiatz*",
+        "ekain*",
+        "uztail*",
+        "abuztu*",
+        "irail*",
+        "urri*",
+        "azaro*",
+        "abendu*",
+    ),
 }
 # CLDR abbreviations that are everyday words before a number ("pro 20 účastníků",
 # "svi 5 članova", "nën 18 vjeç", "kesä 2026" = summer, "Eki 1" = Annex 1): not months.
 NOT_MONTHS = {"cs": {"pro"}, "hr": {"svi"}, "fi": {"kesä"}, "sq": {"nën"}, "tr": {"eki", "ekİ"}}
 # Weekdays after "on" take the accusative in Slavic languages ("u srijedu", "w środę"),
 # and "this Saturday" the genitive in Croatian, Bosnian and Serbian ("ove subote").
-_GENITIVE_WEEKDAYS = {"ponedjeljka": 0, "utorka": 1, "srijede": 2, "četvrtka": 3, "petka": 4,
-                      "subote": 5, "nedjelje": 6}
+_GENITIVE_WEEKDAYS = {
+    "ponedjeljka": 0,
+    "utorka": 1,
+    "srijede": 2,
+    "četvrtka": 3,
+    "petka": 4,
+    "subote": 5,
+    "nedjelje": 6,
+}
 INFLECTED_WEEKDAYS: dict[str, dict[str, int]] = {
     "pl": {"środę": 2, "sobotę": 5, "niedzielę": 6},
     "cs": {"středu": 2, "sobotu": 5},
     "sk": {"stredu": 2, "sobotu": 5, "nedeľu": 6},
     "sl": {"sredo": 2, "soboto": 5, "nedeljo": 6},
     "hr": {"srijedu": 2, "subotu": 5, "nedjelju": 6, **_GENITIVE_WEEKDAYS},
-    "sr": {"sredu": 2, "subotu": 5, "nedelju": 6, "среду": 2, "суботу": 5, "недељу": 6,
-           "ponedeljka": 0, "utorka": 1, "srede": 2, "četvrtka": 3, "petka": 4, "subote": 5,
-           "nedelje": 6},
+    "sr": {
+        "sredu": 2,
+        "subotu": 5,
+        "nedelju": 6,
+        "среду": 2,
+        "суботу": 5,
+        "недељу": 6,
+        "ponedeljka": 0,
+        "utorka": 1,
+        "srede": 2,
+        "četvrtka": 3,
+        "petka": 4,
+        "subote": 5,
+        "nedelje": 6,
+    },
     "bs": {"srijedu": 2, "subotu": 5, "nedjelju": 6, **_GENITIVE_WEEKDAYS},
     "uk": {"середу": 2, "пʼятницю": 4, "суботу": 5, "неділю": 6},
 }
@@ -109,11 +277,10 @@ def spellings(lang: str, form: str) -> set[str]:
 
 
 def _spelled(lang: str, forms: dict[str, int]) -> dict[str, int]:
-    return {spelling: number for form, number in forms.items()
-            for spelling in spellings(lang, form)}
+    return {spelling: number for form, number in forms.items() for spelling in spellings(lang, form)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def month_forms(lang: str) -> dict[str, int]:
     """Every month form understood in ``lang`` (English's too) and its number."""
     found = dict(cldr.months("en"))
@@ -124,7 +291,7 @@ def month_forms(lang: str) -> dict[str, int]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def weekday_forms(lang: str) -> dict[str, int]:
     """Every weekday form of ``lang`` (English's too) and its number, 0 = Monday."""
     found = dict(cldr.weekdays("en"))
@@ -133,13 +300,12 @@ def weekday_forms(lang: str) -> dict[str, int]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def weekday_words(lang: str) -> tuple[str, ...]:
     """Weekday words of ``lang`` and English, longest first: a weekday may stand
     between a range's dates. One- and two-letter abbreviations ("do", "to", "ma")
     are left out: in some language they are a connector."""
-    return tuple(sorted((form for form in weekday_forms(lang) if len(form) > 2),
-                        key=lambda f: (-len(f), f)))
+    return tuple(sorted((form for form in weekday_forms(lang) if len(form) > 2), key=lambda f: (-len(f), f)))
 
 
 # Label words by what they say a date is; the nearest label before a date names it
@@ -148,7 +314,7 @@ def weekday_words(lang: str) -> tuple[str, ...]:
 LABELS: dict[str, dict[str, str]] = {
     "deadline": {
         "en": "deadline|closing date|closing|closes|close|close on|closed on|due|apply by|"
-              "apply before|until|open until|cut-off|submission|expires|expiry date",
+        "apply before|until|open until|cut-off|submission|expires|expiry date",
         "nb": "søknadsfrist|søknadsfristen|frist|fristen|innen|senest",
         "da": "ansøgningsfrist|ansøgningsfristen|frist|fristen|senest|inden",
         "sv": "sista ansökningsdag|sista ansökningsdatum|sista dagen|ansökningstid|senast|deadline",
@@ -157,7 +323,7 @@ LABELS: dict[str, dict[str, str]] = {
         "lv": "termiņš|pieteikumu iesniegšanas termiņš|līdz",
         "lt": "galioja iki|terminas|teikiama iki|iki|pabaiga",
         "pl": "termin składania|koniec przyjmowania|zakończenie naboru|zakończenie|data zakończenia"
-              "|termin|do",
+        "|termin|do",
         "cs": "uzávěrka|termín|do",
         "sk": "uzávierka|termín|dátum ukončenia|ukončenie|do",
         "de": "einsendeschluss|bewerbungsschluss|abgabefrist|frist|endet|bis",
@@ -166,7 +332,7 @@ LABELS: dict[str, dict[str, str]] = {
         "it": "scadenza|termine|entro il|fino al",
         "pt": "data limite|prazo|até",
         "ro": "termen limită|data limită|termen|până la|data închiderii|închidere|termen limita"
-              "|data limita|pana la|pana|data inchiderii|inchidere",
+        "|data limita|pana la|pana|data inchiderii|inchidere",
         "nl": "deadline|sluitingsdatum|uiterlijk|tot en met|afgesloten|sluit",
         "hu": "beadási határidő|határidő",
         "bg": "краен срок|срок|до",
@@ -176,7 +342,7 @@ LABELS: dict[str, dict[str, str]] = {
         "hr": "rok|rok za prijavu|rok za predaju|krajnji rok|zaključno do|najkasnije do|do",
         "bs": "rok|rok za prijavu|krajnji rok|zaključno sa|najkasnije do|do",
         "sr": "rok|krajnji rok|rok za podnošenje|najkasnije do|zatvoren|istekao je rok|do"
-              "|рок|крајњи рок|најкасније до|затворен|до",
+        "|рок|крајњи рок|најкасније до|затворен|до",
         "mk": "рок|краен рок|најдоцна до|до",
         "uk": "термін|кінцевий термін|дедлайн|прийом заявок до|завершено|до",
         "el": "προθεσμία|καταληκτική ημερομηνία|λήξη|έως|μέχρι|ως",
@@ -190,153 +356,287 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "opens": {
         "en": "opens|open|opening|will open|opening date|open from|starts accepting",
-        "nb": "åpner|åpning|åpen for søknad|åpen", "da": "åbner|åbent for ansøgning|åbent|åben", "sv": "öppnar|från",
-        "fi": "alkaa|avautuu|aukeaa", "et": "algab|avatud", "lv": "sākas|no",
+        "nb": "åpner|åpning|åpen for søknad|åpen",
+        "da": "åbner|åbent for ansøgning|åbent|åben",
+        "sv": "öppnar|från",
+        "fi": "alkaa|avautuu|aukeaa",
+        "et": "algab|avatud",
+        "lv": "sākas|no",
         "lt": "teikiama nuo|nuo|pradžia",
         "pl": "start składania|rozpoczęcie naboru|rozpoczęcie|data rozpoczęcia|od",
-        "cs": "od", "sk": "od|dátum vyhlásenia",
-        "de": "ab|startet|beginnt", "fr": "ouverture|à partir du|date de lancement|lancement",
-        "es": "apertura|desde|comienza|comenzará", "it": "apertura|dal|a partire dal", "pt": "abertura|a partir de|inicia",
+        "cs": "od",
+        "sk": "od|dátum vyhlásenia",
+        "de": "ab|startet|beginnt",
+        "fr": "ouverture|à partir du|date de lancement|lancement",
+        "es": "apertura|desde|comienza|comenzará",
+        "it": "apertura|dal|a partire dal",
+        "pt": "abertura|a partir de|inicia",
         "ro": "deschidere|de la|data începerii|începere|data inceperii|incepere|începe din|începe",
-        "nl": "opent|vanaf|geopend", "hu": "kezdete", "bg": "от|начална дата",
-        "nn": "opnar", "is": "opnar|opnað|frá", "sl": "od|začetek", "hr": "otvoren od|početak|od",
-        "bs": "otvoren od|početak|od", "sr": "otvoren od|početak|od|отворен од|почетак|од",
-        "mk": "од|почеток", "uk": "від|починається|початок|з", "el": "από|έναρξη",
-        "tr": "başlangıç tarihi|başlangıç", "sq": "hapet|prej|nga", "ca": "des del|des de|a partir del"
-        "|a partir de|obertura|inici", "eu": "hasiera", "gl": "desde|dende|a partir do|apertura"
-        "|comeza|comezou|comezará", "ga": "osclaíonn|ó", "mt": "jiftaħ|minn",
+        "nl": "opent|vanaf|geopend",
+        "hu": "kezdete",
+        "bg": "от|начална дата",
+        "nn": "opnar",
+        "is": "opnar|opnað|frá",
+        "sl": "od|začetek",
+        "hr": "otvoren od|početak|od",
+        "bs": "otvoren od|početak|od",
+        "sr": "otvoren od|početak|od|отворен од|почетак|од",
+        "mk": "од|почеток",
+        "uk": "від|починається|початок|з",
+        "el": "από|έναρξη",
+        "tr": "başlangıç tarihi|başlangıç",
+        "sq": "hapet|prej|nga",
+        "ca": "des del|des de|a partir del|a partir de|obertura|inici",
+        "eu": "hasiera",
+        "gl": "desde|dende|a partir do|apertura|comeza|comezou|comezará",
+        "ga": "osclaíonn|ó",
+        "mt": "jiftaħ|minn",
     },
     "published": {
-        "en": "published|posted|submitted by", "nb": "publisert",
-        "da": "publiceret|offentliggjort", "sv": "publicerad", "fi": "julkaistu",
-        "et": "avaldatud", "lv": "publicēts", "lt": "paskelbta|publikuota|data",
-        "pl": "opublikowano|data publikacji|ogłoszenie konkursu", "cs": "publikováno|zveřejněno",
-        "sk": "publikované|zverejnené", "de": "veröffentlicht|meldung|stand",
-        "fr": "publié", "es": "publicado", "it": "pubblicato", "pt": "publicado",
-        "ro": "publicat|articol editat|editat", "nl": "gepubliceerd", "hu": "közzétéve|megjelent",
+        "en": "published|posted|submitted by",
+        "nb": "publisert",
+        "da": "publiceret|offentliggjort",
+        "sv": "publicerad",
+        "fi": "julkaistu",
+        "et": "avaldatud",
+        "lv": "publicēts",
+        "lt": "paskelbta|publikuota|data",
+        "pl": "opublikowano|data publikacji|ogłoszenie konkursu",
+        "cs": "publikováno|zveřejněno",
+        "sk": "publikované|zverejnené",
+        "de": "veröffentlicht|meldung|stand",
+        "fr": "publié",
+        "es": "publicado",
+        "it": "pubblicato",
+        "pt": "publicado",
+        "ro": "publicat|articol editat|editat",
+        "nl": "gepubliceerd",
+        "hu": "közzétéve|megjelent",
         "bg": "публикувано",
-        "nn": "publisert", "is": "birt|birtist|útgáfudagur", "sl": "objavljeno|datum objave",
-        "hr": "objavljeno|datum objave", "bs": "objavljeno|datum objave",
-        "sr": "objavljeno|datum objave|објављено|датум објаве", "mk": "објавено|датум на објава",
-        "uk": "опубліковано|дата публікації", "el": "δημοσιεύθηκε|ημερομηνία δημοσίευσης|δημοσίευση",
-        "tr": "yayınlanma tarihi|yayın tarihi|yayınlandı", "sq": "publikuar|publikuar më",
-        "ca": "publicat|data de publicació", "eu": "argitaratua|argitaratze data",
-        "gl": "publicado|data de publicación", "ga": "foilsithe|foilsíodh",
+        "nn": "publisert",
+        "is": "birt|birtist|útgáfudagur",
+        "sl": "objavljeno|datum objave",
+        "hr": "objavljeno|datum objave",
+        "bs": "objavljeno|datum objave",
+        "sr": "objavljeno|datum objave|објављено|датум објаве",
+        "mk": "објавено|датум на објава",
+        "uk": "опубліковано|дата публікації",
+        "el": "δημοσιεύθηκε|ημερομηνία δημοσίευσης|δημοσίευση",
+        "tr": "yayınlanma tarihi|yayın tarihi|yayınlandı",
+        "sq": "publikuar|publikuar më",
+        "ca": "publicat|data de publicació",
+        "eu": "argitaratua|argitaratze data",
+        "gl": "publicado|data de publicación",
+        "ga": "foilsithe|foilsíodh",
         "mt": "ippubblikat|data tal-pubblikazzjoni",
     },
     "updated": {  # a stand-in for the publication date when a page gives no other
-        "en": "updated|last updated|last modified", "nb": "sist oppdatert|sist endret|oppdatert",
-        "nn": "sist oppdatert|sist endra", "da": "opdateret|senest opdateret", "sv": "uppdaterad",
-        "fi": "päivitetty", "et": "uuendatud", "lv": "atjaunināts", "lt": "atnaujinta",
-        "pl": "aktualizacja|zaktualizowano", "cs": "aktualizováno", "sk": "aktualizované",
-        "de": "aktualisiert|zuletzt geändert", "fr": "mis à jour", "es": "actualizado",
-        "it": "aggiornato", "pt": "atualizado", "ro": "actualizat|actualizare",
-        "nl": "bijgewerkt", "hu": "frissítve|módosítás|módosítva", "bg": "актуализирано",
-        "is": "uppfært", "sl": "posodobljeno", "hr": "ažurirano", "bs": "ažurirano",
-        "sr": "ažurirano|ажурирано", "mk": "ажурирано", "uk": "оновлено",
-        "el": "ενημερώθηκε|τελευταία ενημέρωση", "tr": "güncellendi|güncelleme tarihi|son güncelleme",
-        "sq": "përditësuar", "ca": "actualitzat", "eu": "eguneratua", "gl": "actualizado",
-        "ga": "nuashonraithe", "mt": "aġġornat",
+        "en": "updated|last updated|last modified",
+        "nb": "sist oppdatert|sist endret|oppdatert",
+        "nn": "sist oppdatert|sist endra",
+        "da": "opdateret|senest opdateret",
+        "sv": "uppdaterad",
+        "fi": "päivitetty",
+        "et": "uuendatud",
+        "lv": "atjaunināts",
+        "lt": "atnaujinta",
+        "pl": "aktualizacja|zaktualizowano",
+        "cs": "aktualizováno",
+        "sk": "aktualizované",
+        "de": "aktualisiert|zuletzt geändert",
+        "fr": "mis à jour",
+        "es": "actualizado",
+        "it": "aggiornato",
+        "pt": "atualizado",
+        "ro": "actualizat|actualizare",
+        "nl": "bijgewerkt",
+        "hu": "frissítve|módosítás|módosítva",
+        "bg": "актуализирано",
+        "is": "uppfært",
+        "sl": "posodobljeno",
+        "hr": "ažurirano",
+        "bs": "ažurirano",
+        "sr": "ažurirano|ажурирано",
+        "mk": "ажурирано",
+        "uk": "оновлено",
+        "el": "ενημερώθηκε|τελευταία ενημέρωση",
+        "tr": "güncellendi|güncelleme tarihi|son güncelleme",
+        "sq": "përditësuar",
+        "ca": "actualitzat",
+        "eu": "eguneratua",
+        "gl": "actualizado",
+        "ga": "nuashonraithe",
+        "mt": "aġġornat",
     },
     "registration": {
-        "en": "register by|registration|sign up by", "nb": "påmeldingsfrist|påmelding",
-        "da": "tilmeldingsfrist|tilmelding", "sv": "anmälan|sista anmälningsdag",
-        "fi": "ilmoittautuminen", "et": "registreerimine", "lv": "reģistrācija",
-        "lt": "registracija", "pl": "rejestracja|zgłoszenia|zapisy", "cs": "registrace",
-        "sk": "registrácia", "de": "anmeldeschluss|anmeldung", "fr": "inscription",
-        "es": "inscripción", "it": "iscrizione|iscrizioni", "pt": "inscrição|inscrições",
-        "ro": "înscrieri|înscriere", "nl": "aanmelden|inschrijving", "hu": "regisztráció",
+        "en": "register by|registration|sign up by",
+        "nb": "påmeldingsfrist|påmelding",
+        "da": "tilmeldingsfrist|tilmelding",
+        "sv": "anmälan|sista anmälningsdag",
+        "fi": "ilmoittautuminen",
+        "et": "registreerimine",
+        "lv": "reģistrācija",
+        "lt": "registracija",
+        "pl": "rejestracja|zgłoszenia|zapisy",
+        "cs": "registrace",
+        "sk": "registrácia",
+        "de": "anmeldeschluss|anmeldung",
+        "fr": "inscription",
+        "es": "inscripción",
+        "it": "iscrizione|iscrizioni",
+        "pt": "inscrição|inscrições",
+        "ro": "înscrieri|înscriere",
+        "nl": "aanmelden|inschrijving",
+        "hu": "regisztráció",
         "bg": "регистрация",
-        "nn": "påmeldingsfrist|påmelding", "is": "skráning", "sl": "prijave|prijava",
-        "hr": "prijave|prijava|registracija", "bs": "prijave|prijava", "sr": "prijave|prijava"
-        "|registracija|пријаве|пријава|регистрација", "mk": "пријава|регистрација",
-        "uk": "реєстрація", "el": "εγγραφή|εγγραφές|προεγγραφή", "tr": "kayıt", "sq": "regjistrimi",
-        "ca": "inscripció|inscripcions", "eu": "izen-ematea", "gl": "inscrición|inscricións",
-        "ga": "clárú", "mt": "reġistrazzjoni",
+        "nn": "påmeldingsfrist|påmelding",
+        "is": "skráning",
+        "sl": "prijave|prijava",
+        "hr": "prijave|prijava|registracija",
+        "bs": "prijave|prijava",
+        "sr": "prijave|prijava|registracija|пријаве|пријава|регистрација",
+        "mk": "пријава|регистрација",
+        "uk": "реєстрація",
+        "el": "εγγραφή|εγγραφές|προεγγραφή",
+        "tr": "kayıt",
+        "sq": "regjistrimi",
+        "ca": "inscripció|inscripcions",
+        "eu": "izen-ematea",
+        "gl": "inscrición|inscricións",
+        "ga": "clárú",
+        "mt": "reġistrazzjoni",
     },
     "event": {
         "en": "event date|takes place|will take place|held on|start|date|when",
-        "nb": "arrangeres|finner sted|dato|tid|startdato", "da": "afholdes|finder sted|dato|startdato",
-        "sv": "äger rum|datum", "fi": "järjestetään|päivämäärä", "et": "toimub|kuupäev",
-        "lv": "notiks|datums", "lt": "vyks|įvyks|renginio data",
-        "pl": "odbędzie się|w dniach|data wydarzenia|termin wydarzenia", "cs": "konání|ve dnech|dne",
-        "sk": "konania|v dňoch", "de": "findet|veranstaltung|datum|vom",
-        "fr": "aura lieu|se tiendra|date", "es": "tendrá lugar|se celebrará|fecha",
-        "it": "si terrà|data", "pt": "realiza|decorre|data",
+        "nb": "arrangeres|finner sted|dato|tid|startdato",
+        "da": "afholdes|finder sted|dato|startdato",
+        "sv": "äger rum|datum",
+        "fi": "järjestetään|päivämäärä",
+        "et": "toimub|kuupäev",
+        "lv": "notiks|datums",
+        "lt": "vyks|įvyks|renginio data",
+        "pl": "odbędzie się|w dniach|data wydarzenia|termin wydarzenia",
+        "cs": "konání|ve dnech|dne",
+        "sk": "konania|v dňoch",
+        "de": "findet|veranstaltung|datum|vom",
+        "fr": "aura lieu|se tiendra|date",
+        "es": "tendrá lugar|se celebrará|fecha",
+        "it": "si terrà|data",
+        "pt": "realiza|decorre|data",
         "ro": "va avea loc|data evenimentului|are loc",
-        "nl": "vindt plaats|datum", "hu": "időpont|helyszín", "bg": "ще се проведе|дата",
-        "nn": "dato|finn stad", "is": "haldin|haldið|fer fram|dagsetning",
-        "sl": "bo potekal|bo potekala|poteka|datum", "hr": "održat će se|održava se|datum",
-        "bs": "održat će se|održava se|odvija se|datum", "sr": "održaće se|održava se|datum"
-        "|одржаће се|одржава се|датум", "mk": "ќе се одржи|се одржува|датум",
-        "uk": "відбудеться|проходитиме|дата", "el": "θα πραγματοποιηθεί|πραγματοποιείται"
-        "|θα διεξαχθεί|ημερομηνία", "tr": "gerçekleştirilecek|düzenlenecek|tarihinde",
-        "sq": "do të mbahet|do të mbahen|mbahet|data", "ca": "tindrà lloc|se celebrarà|data",
-        "eu": "egingo da|data", "gl": "terá lugar|celebrarase|data", "ga": "ar siúl|dáta",
+        "nl": "vindt plaats|datum",
+        "hu": "időpont|helyszín",
+        "bg": "ще се проведе|дата",
+        "nn": "dato|finn stad",
+        "is": "haldin|haldið|fer fram|dagsetning",
+        "sl": "bo potekal|bo potekala|poteka|datum",
+        "hr": "održat će se|održava se|datum",
+        "bs": "održat će se|održava se|odvija se|datum",
+        "sr": "održaće se|održava se|datum|одржаће се|одржава се|датум",
+        "mk": "ќе се одржи|се одржува|датум",
+        "uk": "відбудеться|проходитиме|дата",
+        "el": "θα πραγματοποιηθεί|πραγματοποιείται|θα διεξαχθεί|ημερομηνία",
+        "tr": "gerçekleştirilecek|düzenlenecek|tarihinde",
+        "sq": "do të mbahet|do të mbahen|mbahet|data",
+        "ca": "tindrà lloc|se celebrarà|data",
+        "eu": "egingo da|data",
+        "gl": "terá lugar|celebrarase|data",
+        "ga": "ar siúl|dáta",
         "mt": "se jsir|se ssir|data",
     },
-    "end": {"en": "end|end date", "nb": "slutt|sluttdato|avsluttes", "da": "slut|slutdato", "sv": "slutdatum",
-            "de": "ende|enddatum", "fr": "fin|date de fin", "lt": "pabaigos data",
-            "ca": "data de finalització", "gl": "data de remate", "tr": "bitiş"},
+    "end": {
+        "en": "end|end date",
+        "nb": "slutt|sluttdato|avsluttes",
+        "da": "slut|slutdato",
+        "sv": "slutdatum",
+        "de": "ende|enddatum",
+        "fr": "fin|date de fin",
+        "lt": "pabaigos data",
+        "ca": "data de finalització",
+        "gl": "data de remate",
+        "tr": "bitiş",
+    },
 }
 
 # Words saying a deadline was moved; the date after them is the one that holds.
 # Plain word starts: "förläng" covers "förlängd" and "förlängts".
-EXTENSION = ("extended|postponed|prolonged|new deadline|changed|moved|forlenget|forlengt|utsatt|utsett"
-             "|flytt|ny frist"
-             "|forlænget|udskudt|förläng|jatket|pikendat|pagarināt|pratęs|wydłuż|przedłuż"
-             "|zmiana terminu|nowy termin|prodlouž|prodluž|predĺž|verlängert|neue frist|prolongé"
-             "|reporté|prorrogad|ampliado|prorogat|prelungi|verlengd|meghosszabbít|удълж|framlengd"
-             "|podaljš|produž|produlj|продуж|продолж|продовж|подовж|παράταση|παρατείν|uzatıl"
-             "|zgjat|prorrogat|ampliat|luzatu|síneadh|estiż")
+EXTENSION = (
+    "extended|postponed|prolonged|new deadline|changed|moved|forlenget|forlengt|utsatt|utsett"
+    "|flytt|ny frist"
+    "|forlænget|udskudt|förläng|jatket|pikendat|pagarināt|pratęs|wydłuż|przedłuż"
+    "|zmiana terminu|nowy termin|prodlouž|prodluž|predĺž|verlängert|neue frist|prolongé"
+    "|reporté|prorrogad|ampliado|prorogat|prelungi|verlengd|meghosszabbít|удълж|framlengd"
+    "|podaljš|produž|produlj|продуж|продолж|продовж|подовж|παράταση|παρατείν|uzatıl"
+    "|zgjat|prorrogat|ampliat|luzatu|síneadh|estiż"
+)
 # Words marking the date after them as one that no longer holds ("previously 10 May").
-SUPERSEDED = ("previously|originally|instead of|initially|formerly|tidligere|opprinnelig"
-              "|oprindeligt|buvo|tidigare|ursprungligen|aiemmin|varem|iepriekš|anksčiau|poprzednio"
-              "|wcześniej|pierwotnie|původně|pôvodne|ursprünglich|bisher|initialement|au lieu du"
-              "|anteriormente|inicialmente|precedentemente|inițial|anterior|oorspronkelijk|eredetileg"
-              "|първоначално|upphaflega|prvotno|namesto|prvobitno|umjesto|umesto|првобитно"
-              "|првично|раніше|замість|αρχικά|önceden|fillimisht|inicialment|en lloc de"
-              "|no canto de|oriġinarjament")
+SUPERSEDED = (
+    "previously|originally|instead of|initially|formerly|tidligere|opprinnelig"
+    "|oprindeligt|buvo|tidigare|ursprungligen|aiemmin|varem|iepriekš|anksčiau|poprzednio"
+    "|wcześniej|pierwotnie|původně|pôvodne|ursprünglich|bisher|initialement|au lieu du"
+    "|anteriormente|inicialmente|precedentemente|inițial|anterior|oorspronkelijk|eredetileg"
+    "|първоначално|upphaflega|prvotno|namesto|prvobitno|umjesto|umesto|првобитно"
+    "|првично|раніше|замість|αρχικά|önceden|fillimisht|inicialment|en lloc de"
+    "|no canto de|oriġinarjament"
+)
 
 # Gazettes whose issue date a text cites beside its own ("Bundesanzeiger vom 2.9.2026").
-CITED = ("bundesanzeiger|banz|amtsblatt|official journal|journal officiel|diario oficial"
-         "|boletín oficial|gazzetta ufficiale|dziennik urzędowy|dziennik ustaw|monitorul oficial"
-         "|staatscourant|diário da república|lovtidend|författningssamling")
+CITED = (
+    "bundesanzeiger|banz|amtsblatt|official journal|journal officiel|diario oficial"
+    "|boletín oficial|gazzetta ufficiale|dziennik urzędowy|dziennik ustaw|monitorul oficial"
+    "|staatscourant|diário da república|lovtidend|författningssamling"
+)
 
 # Connectors that make two dates one range; "and" words only join adjacent days.
-RANGE_WORDS = ("-|–|—|to|til|till|until|through|bis|bis zum|do|iki|kuni|līdz|au|al|à|a|hasta el|"
-               "até|ao|până la|până pe|la|tot|tot en met|t/m|до|– до|til og með|fins al|fins a"
-               "|fins el|ata o|ata|deri|deri më|deri në|έως|μέχρι|ως|по|go dtí|sa|sal-|ile|tik|etik")
-AND_WORDS = ("and|&|og|och|i|und|et|y|e|ir|și|şi|en|és|a|ja|un|и|,|in|ve|και|dhe|agus|u|eta|і|та"
-             "|й")
+RANGE_WORDS = (
+    "-|–|—|to|til|till|until|through|bis|bis zum|do|iki|kuni|līdz|au|al|à|a|hasta el|"
+    "até|ao|până la|până pe|la|tot|tot en met|t/m|до|– до|til og með|fins al|fins a"
+    "|fins el|ata o|ata|deri|deri më|deri në|έως|μέχρι|ως|по|go dtí|sa|sal-|ile|tik|etik"
+)
+AND_WORDS = "and|&|og|och|i|und|et|y|e|ir|și|şi|en|és|a|ja|un|и|,|in|ve|και|dhe|agus|u|eta|і|та|й"
 # "between 4 and 6 March" is a range, where "4 and 6 March" is two days.
-BETWEEN = ("between|mellom|mellem|mellan|välillä|vahel|starp|tarp|między|mezi|medzi|zwischen|entre"
-           "|tra|între|tussen|között|между|milli|med|između|између|помеѓу|меѓу|між|μεταξύ|ndërmjet"
-           "|midis|idir|bejn")
+BETWEEN = (
+    "between|mellom|mellem|mellan|välillä|vahel|starp|tarp|między|mezi|medzi|zwischen|entre"
+    "|tra|între|tussen|között|между|milli|med|između|између|помеѓу|меѓу|між|μεταξύ|ndërmjet"
+    "|midis|idir|bejn"
+)
 # Words between the months of a span of months ("aprilie – decembrie 2027").
-MONTH_SPAN = ("-|–|—|to|till|until|through|and|til|og|och|bis|und|do|i|iki|ir|au|à|et|a|al|y"
-              "|e|până în|și|tot|en|és|до|и|ja|un|kuni|līdz|in|ve|ile|και|έως|dhe|deri|agus|go dtí"
-              "|u|sa|eta|fins a|ata|і|та|по")
+MONTH_SPAN = (
+    "-|–|—|to|till|until|through|and|til|og|och|bis|und|do|i|iki|ir|au|à|et|a|al|y"
+    "|e|până în|și|tot|en|és|до|и|ja|un|kuni|līdz|in|ve|ile|και|έως|dhe|deri|agus|go dtí"
+    "|u|sa|eta|fins a|ata|і|та|по"
+)
 # Words that may stand between a range's dates without changing it (weekdays too).
-FILLERS = ("r\\.|roku|m\\.|g\\.|г\\.|год\\.|den|d\\.|kl\\.|the|le|el|il|de|del|dal|dem|"
-           "of|on|am|w|we|v|ve|dnia|dne|dňa|godine|godina|године|року|р\\.|година|έτους|yılı"
-           "|tarihinde|dia|día|dana|дана|dagana|më|ta['’]|tal-|tas-|tat-|il-|an|o")
+FILLERS = (
+    "r\\.|roku|m\\.|g\\.|г\\.|год\\.|den|d\\.|kl\\.|the|le|el|il|de|del|dal|dem|"
+    "of|on|am|w|we|v|ve|dnia|dne|dňa|godine|godina|године|року|р\\.|година|έτους|yılı"
+    "|tarihinde|dia|día|dana|дана|dagana|më|ta['’]|tal-|tas-|tat-|il-|an|o"
+)
 
 # Words after or before a yearless date that put it ahead of the reference
 # ("le 14 octobre prochain", "next 5 May").
 FUTURE_AFTER = "prochain|prochaine|próximo|próxima|prossimo|prossima|que vem|next"
-FUTURE_BEFORE = ("next|coming|upcoming|nächsten|kommenden|kommende|førstkommende|kommande"
-                 "|aanstaande|komende|prochain|próximo|prossimo|najbliższy|najbliższą|nadchodzący")
+FUTURE_BEFORE = (
+    "next|coming|upcoming|nächsten|kommenden|kommende|førstkommende|kommande"
+    "|aanstaande|komende|prochain|próximo|prossimo|najbliższy|najbliższą|nadchodzący"
+)
 
 # Words before a weekday ("this Saturday", "ove subote", "prihodnjo sredo") or after it
 # ("mercredi prochain") that name the first such day after the reference.
 WEEKDAY_AHEAD_BEFORE = {
-    "en": "this|next|coming|this coming", "de": "diesen|diesem|nächsten|nächster|kommenden|am kommenden",
-    "nl": "deze|komende|aanstaande|volgende", "da": "på|næste|kommende|førstkommende",
-    "nb": "på|neste|kommende|førstkommende", "sv": "på|nästa|kommande", "fr": "ce",
-    "es": "este|el próximo|próximo|esta", "it": "questo|questa|il prossimo", "pt": "neste|nesta|no próximo|próximo|próxima",
+    "en": "this|next|coming|this coming",
+    "de": "diesen|diesem|nächsten|nächster|kommenden|am kommenden",
+    "nl": "deze|komende|aanstaande|volgende",
+    "da": "på|næste|kommende|førstkommende",
+    "nb": "på|neste|kommende|førstkommende",
+    "sv": "på|nästa|kommande",
+    "fr": "ce",
+    "es": "este|el próximo|próximo|esta",
+    "it": "questo|questa|il prossimo",
+    "pt": "neste|nesta|no próximo|próximo|próxima",
     "pl": "w ten|w tę|w najbliższy|w najbliższą|w przyszły|w przyszłą|najbliższy|najbliższą",
-    "cs": "tento|tuto|příští", "sk": "tento|túto|budúci|budúcu",
+    "cs": "tento|tuto|příští",
+    "sk": "tento|túto|budúci|budúcu",
     "sl": "to|ta|v|prihodnji|prihodnjo|naslednji|naslednjo",
     "hr": "ove|ovu|ovaj|ovog|sljedeći|sljedeću|sljedeće|iduće|iduću|idući|u",
     "bs": "ove|ovu|ovaj|sljedeći|sljedeću|sljedeće|iduće|iduću|idući|u",
@@ -348,114 +648,155 @@ WEEKDAY_AHEAD_AFTER = "prochain|prochaine|próximo|próxima|prossimo|prossima|qu
 # "morgen" and "mañana" also mean "morning": German is left out, Spanish not after "la".
 RELATIVE_DAYS: dict[str, dict[str, int]] = {
     "en": {"today": 0, "tomorrow": 1, "yesterday": -1},
-    "nb": {"i dag": 0, "i morgen": 1, "i går": -1}, "da": {"i dag": 0, "i morgen": 1, "i går": -1},
+    "nb": {"i dag": 0, "i morgen": 1, "i går": -1},
+    "da": {"i dag": 0, "i morgen": 1, "i går": -1},
     "sv": {"i dag": 0, "idag": 0, "i morgon": 1, "imorgon": 1, "i går": -1, "igår": -1},
-    "fi": {"tänään": 0, "huomenna": 1, "eilen": -1}, "et": {"täna": 0, "homme": 1, "eile": -1},
+    "fi": {"tänään": 0, "huomenna": 1, "eilen": -1},
+    "et": {"täna": 0, "homme": 1, "eile": -1},
     "lv": {"šodien": 0, "šodienas": 0, "rīt": 1, "vakar": -1},
     "lt": {"šiandien": 0, "rytoj": 1, "vakar": -1},
     "pl": {"dziś": 0, "dzisiaj": 0, "jutro": 1, "wczoraj": -1},
-    "cs": {"dnes": 0, "zítra": 1, "včera": -1}, "sk": {"dnes": 0, "zajtra": 1, "včera": -1},
+    "cs": {"dnes": 0, "zítra": 1, "včera": -1},
+    "sk": {"dnes": 0, "zajtra": 1, "včera": -1},
     "fr": {"aujourd'hui": 0, "demain": 1, "hier": -1},
-    "es": {"hoy": 0, "mañana": 1, "ayer": -1}, "it": {"oggi": 0, "domani": 1, "ieri": -1},
-    "pt": {"hoje": 0, "amanhã": 1, "ontem": -1}, "ro": {"azi": 0, "astăzi": 0, "mâine": 1, "ieri": -1},
-    "nl": {"vandaag": 0, "morgen": 1, "gisteren": -1}, "bg": {"днес": 0, "утре": 1, "вчера": -1},
-    "hr": {"danas": 0, "sutra": 1, "jučer": -1}, "bs": {"danas": 0, "sutra": 1, "jučer": -1},
+    "es": {"hoy": 0, "mañana": 1, "ayer": -1},
+    "it": {"oggi": 0, "domani": 1, "ieri": -1},
+    "pt": {"hoje": 0, "amanhã": 1, "ontem": -1},
+    "ro": {"azi": 0, "astăzi": 0, "mâine": 1, "ieri": -1},
+    "nl": {"vandaag": 0, "morgen": 1, "gisteren": -1},
+    "bg": {"днес": 0, "утре": 1, "вчера": -1},
+    "hr": {"danas": 0, "sutra": 1, "jučer": -1},
+    "bs": {"danas": 0, "sutra": 1, "jučer": -1},
     "sr": {"danas": 0, "sutra": 1, "juče": -1, "данас": 0, "сутра": 1},
     "sl": {"danes": 0, "jutri": 1, "jutrišnji": 1, "včeraj": -1},
 }
 
 # Words for "this year" standing in for the year (Polish "br." = bieżącego roku).
-THIS_YEAR = ("br\\.|b\\.r\\.|bieżącego roku|this year|dette år|i år|tego roku|šių metų|t\\.m\\."
-             "|š\\. m\\.|ove godine|ове године|letos|цього року|φέτος|bu yıl|këtë vit|í ár|enguany"
-             "|aurten|este ano|i mbliana|din is-sena|оваа година")
+THIS_YEAR = (
+    "br\\.|b\\.r\\.|bieżącego roku|this year|dette år|i år|tego roku|šių metų|t\\.m\\."
+    "|š\\. m\\.|ove godine|ове године|letos|цього року|φέτος|bu yıl|këtë vit|í ár|enguany"
+    "|aurten|este ano|i mbliana|din is-sena|оваа година"
+)
 
-RECURRENCE_YEARLY = ("hvert år|kvart år|hvert eneste år|årlig|every year|each year|annually|yearly"
-                     "|varje år|joka vuosi|igal aastal|katru gadu|kasmet|kiekvienais metais"
-                     "|co roku|corocznie|każdego roku|každý rok|každoročně|každoročne|jedes jahr|jährlich"
-                     "|chaque année|cada año|ogni anno|todos os anos|în fiecare an|anual"
-                     "|elk jaar|jaarlijks|minden évben|всяка година|ежегодно|svake godine"
-                     "|сваке године|vsako leto|щороку|кожного року|κάθε χρόνο|her yıl|çdo vit"
-                     "|á hverju ári|árlega|cada any|urtero|cada ano|gach bliain|kull sena"
-                     "|секоја година")
+RECURRENCE_YEARLY = (
+    "hvert år|kvart år|hvert eneste år|årlig|every year|each year|annually|yearly"
+    "|varje år|joka vuosi|igal aastal|katru gadu|kasmet|kiekvienais metais"
+    "|co roku|corocznie|każdego roku|každý rok|každoročně|každoročne|jedes jahr|jährlich"
+    "|chaque année|cada año|ogni anno|todos os anos|în fiecare an|anual"
+    "|elk jaar|jaarlijks|minden évben|всяка година|ежегодно|svake godine"
+    "|сваке године|vsako leto|щороку|кожного року|κάθε χρόνο|her yıl|çdo vit"
+    "|á hverju ári|árlega|cada any|urtero|cada ano|gach bliain|kull sena"
+    "|секоја година"
+)
 
 # Parts of a month: name → (first day, last day or 0 = month's end). "end" ("by
 # the end of June") is no window but the month's exact last day.
-PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 0), "end": (0, 0),
-         "first": (1, 15), "second": (16, 0)}
+PARTS = {
+    "early": (1, 10),
+    "mid": (11, 20),
+    "late": (21, 0),
+    "end": (0, 0),
+    "first": (1, 15),
+    "second": (16, 0),
+}
 # The same parts of a year ("early 2027", "medio 2017", "1. halvår 2021"): (first month, last month).
 YEAR_PARTS = {"early": (1, 3), "mid": (4, 9), "late": (10, 12), "first": (1, 6), "second": (7, 12)}
 # Seasons as months (winter runs into the next year), written before a year.
 SEASONS = {
     (3, 5): "spring|printemps|frühling|frühjahr|primavera|voorjaar|lente|forår|vår|wiosna|wiosną"
-            "|jaro|jaře|jar|primăvara|primăvară|kevät|keväällä|pavasarį|pavasarī|kevadel|tavasz"
-            "|tavasszal|пролетта",
+    "|jaro|jaře|jar|primăvara|primăvară|kevät|keväällä|pavasarį|pavasarī|kevadel|tavasz"
+    "|tavasszal|пролетта",
     (6, 8): "summer|été|sommer|verano|estate|verão|zomer|sommar|lato|latem|léto|leto|vara|kesä"
-            "|kesällä|vasarą|vasarā|suvel|nyár|nyáron|лятото",
+    "|kesällä|vasarą|vasarā|suvel|nyár|nyáron|лятото",
     (9, 11): "autumn|fall|automne|herbst|otoño|autunno|outono|najaar|herfst|efterår|høst|höst"
-             "|jesień|jesienią|podzim|jeseň|toamna|syksy|syksyllä|rudenį|rudenī|sügisel|ősz|ősszel"
-             "|есента",
+    "|jesień|jesienią|podzim|jeseň|toamna|syksy|syksyllä|rudenį|rudenī|sügisel|ősz|ősszel"
+    "|есента",
     (12, 2): "winter|hiver|invierno|inverno|vinter|zima|zimą|zimě|iarna|talvi|talvella|žiemą|ziemā"
-             "|talvel|tél|télen|зимата",
+    "|talvel|tél|télen|зимата",
 }
 PART_BEFORE = {  # phrases written before the month
     "early": "early|beginning of|start of|begynnelsen av|starten av|tidlig i|i starten av|"
-             "begyndelsen af|starten af|början av|i början av|anfang|début|principios de|"
-             "inicios de|inizio|all'inizio di|início de|începutul lui|la începutul lui|"
-             "începutul lunii|la începutul lunii|begin|na początku|początek|začátkem|začátek|"
-             "začiatkom|начало на|в началото на|početkom|na početku|почетком|v začetku|"
-             "na začetku|na початку|на почетокот на|почетокот на|στις αρχές|αρχές|"
-             "në fillim të|í byrjun|a principis de|principis de|a inicis de|a comezos de|"
-             "comezos de|a principios de|go luath i|fil-bidu ta'|fil-bidu ta’|primo",
+    "begyndelsen af|starten af|början av|i början av|anfang|début|principios de|"
+    "inicios de|inizio|all'inizio di|início de|începutul lui|la începutul lui|"
+    "începutul lunii|la începutul lunii|begin|na początku|początek|začátkem|začátek|"
+    "začiatkom|начало на|в началото на|početkom|na početku|почетком|v začetku|"
+    "na začetku|na початку|на почетокот на|почетокот на|στις αρχές|αρχές|"
+    "në fillim të|í byrjun|a principis de|principis de|a inicis de|a comezos de|"
+    "comezos de|a principios de|go luath i|fil-bidu ta'|fil-bidu ta’|primo",
     "mid": "mid|mid-|middle of|midten av|i midten av|midt i|medio|midten af|i midten af|"
-           "mitten av|i mitten av|mitte|mi-|à la mi-|mediados de|a mediados de|metà|a metà|"
-           "meados de|mijlocul lui|la mijlocul lui|mijlocul lunii|la mijlocul lunii|half|"
-           "w połowie|połowa|v polovině|polovina|v polovici|средата на|в средата на|sredinom|"
-           "средином|sredi|v sredini|в середині|во средината на|στα μέσα|μέσα|në mes të|"
-           "um miðjan|a mitjan|mitjan|a mitjans de|mitjans de|i lár|f'nofs|f’nofs",
+    "mitten av|i mitten av|mitte|mi-|à la mi-|mediados de|a mediados de|metà|a metà|"
+    "meados de|mijlocul lui|la mijlocul lui|mijlocul lunii|la mijlocul lunii|half|"
+    "w połowie|połowa|v polovině|polovina|v polovici|средата на|в средата на|sredinom|"
+    "средином|sredi|v sredini|в середині|во средината на|στα μέσα|μέσα|në mes të|"
+    "um miðjan|a mitjan|mitjan|a mitjans de|mitjans de|i lár|f'nofs|f’nofs",
     "late": "late|end of|the end of|slutten av|i slutten av|utgangen av|slutningen af|"
-            "i slutningen af|slutet av|i slutet av|ende|fin|fin de|finales de|a finales de|"
-            "fine|alla fine di|final de|sfârșitul lui|la sfârșitul lui|sfârșitul lunii|"
-            "la sfârșitul lunii|eind|eind van|koniec|na koniec|pod koniec|końcem|koncem|"
-            "konec|koncom|края на|в края на|krajem|potkraj|крајем|ob koncu|наприкінці|"
-            "в кінці|на крајот на|στα τέλη|τέλη|në fund të|í lok|a finals de|finals de|"
-            "a final de|a finais de|finais de|ag deireadh|fl-aħħar ta'|fl-aħħar ta’|ultimo",
+    "i slutningen af|slutet av|i slutet av|ende|fin|fin de|finales de|a finales de|"
+    "fine|alla fine di|final de|sfârșitul lui|la sfârșitul lui|sfârșitul lunii|"
+    "la sfârșitul lunii|eind|eind van|koniec|na koniec|pod koniec|końcem|koncem|"
+    "konec|koncom|края на|в края на|krajem|potkraj|крајем|ob koncu|наприкінці|"
+    "в кінці|на крајот на|στα τέλη|τέλη|në fund të|í lok|a finals de|finals de|"
+    "a final de|a finais de|finais de|ag deireadh|fl-aħħar ta'|fl-aħħar ta’|ultimo",
     "end": "by the end of|until the end of|before the end of|innen utgangen av|innen slutten av|"
-           "inden udgangen af|senast i slutet av|vid utgången av|do końca|bis ende|bis zum ende|"
-           "jusqu'à la fin|até ao final de|até o final de|hasta finales de|entro la fine di|"
-           "până la sfârșitul lunii|până la finalul lunii|tot eind|do konce|do konca|до края на|"
-           "do kraja|до краја|до кінця|до крајот на|έως τα τέλη|μέχρι τα τέλη|deri në fund të|"
-           "fyrir lok|fins a finals de|fins a final de|ata finais de|ata final de|senast vid utgången av",
+    "inden udgangen af|senast i slutet av|vid utgången av|do końca|bis ende|bis zum ende|"
+    "jusqu'à la fin|até ao final de|até o final de|hasta finales de|entro la fine di|"
+    "până la sfârșitul lunii|până la finalul lunii|tot eind|do konce|do konca|до края на|"
+    "do kraja|до краја|до кінця|до крајот на|έως τα τέλη|μέχρι τα τέλη|deri në fund të|"
+    "fyrir lok|fins a finals de|fins a final de|ata finais de|ata final de|senast vid utgången av",
     "first": "first half of|the first half of|erste hälfte|ersten hälfte|première moitié de"
-             "|primera mitad de|prima metà di|pierwsza połowa|w pierwszej połowie|první polovině"
-             "|v první polovině|první polovina|prvej polovici|v prvej polovici|første halvdel af"
-             "|første halvdel av|första halvan av",
+    "|primera mitad de|prima metà di|pierwsza połowa|w pierwszej połowie|první polovině"
+    "|v první polovině|první polovina|prvej polovici|v prvej polovici|første halvdel af"
+    "|første halvdel av|första halvan av",
     "second": "second half of|the second half of|zweite hälfte|zweiten hälfte|seconde moitié de"
-              "|deuxième moitié de|segunda mitad de|seconda metà di|druga połowa|w drugiej połowie"
-              "|druhé polovině|v druhé polovině|druhá polovina|druhej polovici|v druhej polovici"
-              "|anden halvdel af|andre halvdel av|andra halvan av",
+    "|deuxième moitié de|segunda mitad de|seconda metà di|druga połowa|w drugiej połowie"
+    "|druhé polovině|v druhé polovině|druhá polovina|druhej polovici|v druhej polovici"
+    "|anden halvdel af|andre halvdel av|andra halvan av",
 }
 PART_AFTER = {  # phrases written after the month (Baltic, Finnish, Hungarian, Turkish, Basque)
     "early": "pradžioje|pradžia|alguses|alkupuolella|alussa|sākumā|elején|başında|başı|hasieran",
-    "mid": "viduryje|vidurys|keskel|puolivälissä|vidū|közepén|közepe|ortasında|ortası"
-           "|erdialdean|erdian",
-    "late": "pabaigoje|pabaiga|lõpus|lopussa|lopulla|beigās|végén|vége|sonunda|sonu|amaieran"
-            "|bukaeran",
+    "mid": "viduryje|vidurys|keskel|puolivälissä|vidū|közepén|közepe|ortasında|ortası|erdialdean|erdian",
+    "late": "pabaigoje|pabaiga|lõpus|lopussa|lopulla|beigās|végén|vége|sonunda|sonu|amaieran|bukaeran",
     "end": "pabaigos|lõpuni|loppuun mennessä|loppuun saakka|loppuun asti|beigām|végéig"
-           "|sonuna kadar|amaiera arte|loppuun",
+    "|sonuna kadar|amaiera arte|loppuun",
 }
 # A month named as a month ("under september månad", "au mois de mai", "syyskuussa" =
 # in September): an approximate date, when the text gives no other.
-MONTH_NAMED_BEFORE = ("month of|the month of|im monat|monat|au mois de|mois de|en el mes de|el mes de"
-                      "|mes de|no mês de|mês de|nel mese di|mese di|în luna|luna|w miesiącu"
-                      "|v měsíci|v mesiaci|u mjesecu|u mesecu|v mesecu|in de maand|de maand"
-                      "|i månaden|måneden|i måneden|el mes d'|al mes de")
+MONTH_NAMED_BEFORE = (
+    "month of|the month of|im monat|monat|au mois de|mois de|en el mes de|el mes de"
+    "|mes de|no mês de|mês de|nel mese di|mese di|în luna|luna|w miesiącu"
+    "|v měsíci|v mesiaci|u mjesecu|u mesecu|v mesecu|in de maand|de maand"
+    "|i månaden|måneden|i måneden|el mes d'|al mes de"
+)
 # "in September", "im September", "w maju", "u svibnju": a month as the time of something,
 # by language (in English "a march" is no month, in Italian "a marzo" is).
 IN_MONTH = {
-    "en": "in|during", "de": "im|in", "fr": "en", "es": "en", "ca": "el|al", "gl": "en", "it": "a|in",
-    "pt": "em", "nl": "in", "da": "i", "nb": "i", "nn": "i", "sv": "i|under", "is": "í",
-    "pl": "w|we", "cs": "v|ve", "sk": "v|vo", "sl": "v", "hr": "u", "bs": "u", "sr": "u|у",
-    "ro": "în", "bg": "през", "mk": "во", "uk": "у|в", "el": "τον", "sq": "në", "mt": "f'|fi",
+    "en": "in|during",
+    "de": "im|in",
+    "fr": "en",
+    "es": "en",
+    "ca": "el|al",
+    "gl": "en",
+    "it": "a|in",
+    "pt": "em",
+    "nl": "in",
+    "da": "i",
+    "nb": "i",
+    "nn": "i",
+    "sv": "i|under",
+    "is": "í",
+    "pl": "w|we",
+    "cs": "v|ve",
+    "sk": "v|vo",
+    "sl": "v",
+    "hr": "u",
+    "bs": "u",
+    "sr": "u|у",
+    "ro": "în",
+    "bg": "през",
+    "mk": "во",
+    "uk": "у|в",
+    "el": "τον",
+    "sq": "në",
+    "mt": "f'|fi",
 }
 MONTH_NAMED_AFTER = "månad|månaden|måned|måneden|mėnesį|mēnesī|mēnesis|hónapban|ayında|kuun aikana"
 # Finnish writes "in September" as one word: the month's inessive case
@@ -463,21 +804,32 @@ MONTH_INESSIVE = "kuussa"
 
 # Words for a week of the year ("uge 24-26", "KW 14", "14. Kalenderwoche"); English's everywhere.
 WEEK_WORDS = {
-    "en": "week|weeks", "da": "uge|ugerne", "nb": "uke|ukene|veke", "nn": "veke|vekene|uke",
-    "sv": "vecka|veckorna|v.", "de": "kw|kalenderwoche|woche", "nl": "week|weken|wk",
-    "fi": "viikko|viikolla|viikoilla|vk", "et": "nädal", "is": "vika|viku",
+    "en": "week|weeks",
+    "da": "uge|ugerne",
+    "nb": "uke|ukene|veke",
+    "nn": "veke|vekene|uke",
+    "sv": "vecka|veckorna|v.",
+    "de": "kw|kalenderwoche|woche",
+    "nl": "week|weken|wk",
+    "fi": "viikko|viikolla|viikoilla|vk",
+    "et": "nädal",
+    "is": "vika|viku",
 }
 # "ab KW 14", "from week 24": the week opens a span that runs on, so only its Monday is meant.
 FROM_WORDS = "from|starting|ab|fra|fra og med|från|från och med|vanaf|alkaen|frá"
 
 # A span given as a length after its first day: "29 października i potrwa dwa dni",
 # "a partir del dia 22 de febrer ... i tindrà una durada de 15 dies".
-DURATION_WORDS = ("lasts|will last|lasting|runs for|open for|a duration of|durada de|una durada de"
-                  "|duración de|una duración de|durará|dura|durée de|dure|durera|dauert|dauer von"
-                  "|varer|varar|pågår i|kestää|potrwa|trwa|trvá|potrvá|traje|trajat će|duurt"
-                  "|durata di|durerà|duração de|terá a duração de|durează|va dura")
-DAY_UNITS = ("days|day|tage|tagen|jours|jour|días|dias|giorni|dies|dagen|dage|dager|dagar|päivää"
-             "|dni|dny|dní|dana|dnevi|zile|zi")
+DURATION_WORDS = (
+    "lasts|will last|lasting|runs for|open for|a duration of|durada de|una durada de"
+    "|duración de|una duración de|durará|dura|durée de|dure|durera|dauert|dauer von"
+    "|varer|varar|pågår i|kestää|potrwa|trwa|trvá|potrvá|traje|trajat će|duurt"
+    "|durata di|durerà|duração de|terá a duração de|durează|va dura"
+)
+DAY_UNITS = (
+    "days|day|tage|tagen|jours|jour|días|dias|giorni|dies|dagen|dage|dager|dagar|päivää"
+    "|dni|dny|dní|dana|dnevi|zile|zi"
+)
 NUMBER_WORDS = {
     2: "two|zwei|deux|dos|due|dois|dues|twee|to|två|kaksi|dwa|dwóch|dva|dvije|dvi|doua|două",
     3: "three|drei|trois|tres|tre|três|drie|tri|kolme|trzy|tři|trei",
@@ -486,11 +838,13 @@ NUMBER_WORDS = {
 }
 
 # Quarters: "Q3 2025", "Quatrième trimestre 2014", "im dritten Quartal 2026", "3. Quartal 2026".
-QUARTER_WORDS = ("quarter|trimestre|quartal|kwartaal|kvartal|kvartalet|kwartał|kwartale|kwartału"
-                 "|čtvrtletí|štvrťrok|negyedév|negyedévben|tromjesečje|tromesečje")
+QUARTER_WORDS = (
+    "quarter|trimestre|quartal|kwartaal|kvartal|kvartalet|kwartał|kwartale|kwartału"
+    "|čtvrtletí|štvrťrok|negyedév|negyedévben|tromjesečje|tromesečje"
+)
 QUARTER_ORDINALS = {
     1: "first|premier|primer|primero|primeiro|primo|erstes|ersten|erste|eerste|første|första"
-       "|pierwszy|pierwszym|i",
+    "|pierwszy|pierwszym|i",
     2: "second|deuxième|segundo|secondo|zweites|zweiten|zweite|tweede|andet|andre|andra|drugi|drugim|ii",
     3: "third|troisième|tercer|tercero|terceiro|terzo|drittes|dritten|dritte|derde|tredje|trzeci|trzecim|iii",
     4: "fourth|quatrième|cuarto|quarto|viertes|vierten|vierte|vierde|fjerde|fjärde|czwarty|czwartym|iv",
@@ -498,21 +852,55 @@ QUARTER_ORDINALS = {
 QUARTER_MONTHS = 3
 
 # Noon as a word: "à midi", "a mezzogiorno", "w południe", "u podne".
-NOON = ("noon|midday|midi|mediodía|mezzogiorno|meio-dia|mittags|południe|poledne|podne|opoldne"
-        "|amiază|keskipäivällä")
+NOON = (
+    "noon|midday|midi|mediodía|mezzogiorno|meio-dia|mittags|południe|poledne|podne|opoldne"
+    "|amiază|keskipäivällä"
+)
 
 # Time markers written before a time ("kl. 15:00") and after an hour ("12 val."), as plain words.
-TIME_BEFORE = ("at|by|from|kl.|kl|klokken|klokka|klockan|klo|kello|kell|plkst.|plkst|godz.|godz|godziny|"
-               "godzina|o godz.|um|à|a las|alle|alle ore|ore|às|ora|la ora|om|в|о|u|у|ob|saat|ώρα"
-               "|και ώρα|στις|në orën|në ora|a les|les|ás|as|во|fis-"
-               "|von|dalle|fra|från|van|od|de la|desde las|de las")
+TIME_BEFORE = (
+    "at|by|from|kl.|kl|klokken|klokka|klockan|klo|kello|kell|plkst.|plkst|godz.|godz|godziny|"
+    "godzina|o godz.|um|à|a las|alle|alle ore|ore|às|ora|la ora|om|в|о|u|у|ob|saat|ώρα"
+    "|και ώρα|στις|në orën|në ora|a les|les|ás|as|во|fis-"
+    "|von|dalle|fra|från|van|od|de la|desde las|de las"
+)
 # Markers too common as plain words to make a bare number an hour ("at 5 partners").
-WEAK_TIME_MARKERS = {"at", "by", "from", "à", "a las", "alle", "ore", "às", "om", "в", "о", "u", "у",
-                     "στις", "les", "ás", "as", "во",
-                     "von", "dalle", "fra", "från", "van", "od", "de la", "desde las", "de las"}
-TIME_AFTER = ("val.|val|valandą|uhr|uur|u.|u|h|óra|órakor|ч.|ч|hod.|hod|hodin|hodín|tundi|horas|heures"
-              "|noon|sati|sat|časova|časa|часова|часа|часот|uri|ura|ure|hores|ώρα|ωρα")
+WEAK_TIME_MARKERS = {
+    "at",
+    "by",
+    "from",
+    "à",
+    "a las",
+    "alle",
+    "ore",
+    "às",
+    "om",
+    "в",
+    "о",
+    "u",
+    "у",
+    "στις",
+    "les",
+    "ás",
+    "as",
+    "во",
+    "von",
+    "dalle",
+    "fra",
+    "från",
+    "van",
+    "od",
+    "de la",
+    "desde las",
+    "de las",
+}
+TIME_AFTER = (
+    "val.|val|valandą|uhr|uur|u.|u|h|óra|órakor|ч.|ч|hod.|hod|hodin|hodín|tundi|horas|heures"
+    "|noon|sati|sat|časova|časa|часова|часа|часот|uri|ura|ure|hores|ώρα|ωρα"
+)
 # Words between the two times of a time range ("10:00 bis 16:00", "dalle 10 alle 12").
-TIME_RANGE = ("-|–|—|to|til|till|until|bis|do|iki|à|a|alle|al|a las|às|até|tot|kuni|līdz|до"
-              "|and|og|och|und|et|y|e|és|ir|i|și|ja|un|en|и|deri|έως|ως|fins a|fins les|ata"
-              "|ata as|ile|in|ve|dhe|και")
+TIME_RANGE = (
+    "-|–|—|to|til|till|until|bis|do|iki|à|a|alle|al|a las|às|até|tot|kuni|līdz|до"
+    "|and|og|och|und|et|y|e|és|ir|i|și|ja|un|en|и|deri|έως|ως|fins a|fins les|ata"
+    "|ata as|ile|in|ve|dhe|και"
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from pipelines.dates import languages as words
 from pipelines.dates.grammar import ZONE, month_number, pattern, relative_days, weekdays, words_pattern
@@ -19,36 +19,37 @@ BETWEEN_AFTER = re.compile(rf"[\s.,]*(?:{words.BETWEEN})(?!\w)")
 BETWEEN_REACH = 30
 FROM_BEFORE = re.compile(rf"(?<!\w)(?:{words_pattern(words.FROM_WORDS)})\s+(?:der\s+|the\s+)?$")
 FROM_REACH = 20
-QUARTER_NUMBERS = {word: number for number, ordinals in words.QUARTER_ORDINALS.items()
-                   for word in ordinals.split("|")}
+QUARTER_NUMBERS = {
+    word: number for number, ordinals in words.QUARTER_ORDINALS.items() for word in ordinals.split("|")
+}
 
 
 @dataclass(slots=True)
 class Mention:
     """A date, approximate month or time found in the text; unknown parts are None."""
 
-    kind: str                  # "date" | "time"
+    kind: str  # "date" | "time"
     begin: int
     finish: int
     year: int | None = None
     month: int | None = None
     day: int | None = None
-    first_day: int | None = None    # a range inside one mention: "14-16 May", "May 14-16"
+    first_day: int | None = None  # a range inside one mention: "14-16 May", "May 14-16"
     first_month: int | None = None  # "30 September - 2 October"
-    part: str | None = None         # early | mid | late | end | month | quarter
+    part: str | None = None  # early | mid | late | end | month | quarter
     hour: int | None = None
     minute: int | None = None
     end_hour: int | None = None
     end_minute: int | None = None
-    offset: str | None = None       # ISO 8601 UTC offset written with the time
-    relative: int | None = None     # "tomorrow": days after the reference, instead of a date
-    weekday: int | None = None      # "this Saturday": the next such day after the reference
-    likely: bool = False            # a time only when it stands right after a date ("alle 16")
-    alone: bool = False             # a date only when the text gives no other ("september månad",
-                                    # "week 3": of a course, as likely as of the year)
-    week: int | None = None         # a week of the year ("uge 26"), instead of a month and day
-    first_week: int | None = None   # "uge 24-26"
-    from_week: bool = False         # "ab KW 14": its Monday opens a span that runs on
+    offset: str | None = None  # ISO 8601 UTC offset written with the time
+    relative: int | None = None  # "tomorrow": days after the reference, instead of a date
+    weekday: int | None = None  # "this Saturday": the next such day after the reference
+    likely: bool = False  # a time only when it stands right after a date ("alle 16")
+    alone: bool = False  # a date only when the text gives no other ("september månad",
+    # "week 3": of a course, as likely as of the year)
+    week: int | None = None  # a week of the year ("uge 26"), instead of a month and day
+    first_week: int | None = None  # "uge 24-26"
+    from_week: bool = False  # "ab KW 14": its Monday opens a span that runs on
 
     @property
     def from_reference(self) -> bool:
@@ -78,11 +79,13 @@ def scan(text: str, lang: str) -> list[Mention]:
 
 def between(text: str, lang: str, begin: int, finish: int) -> bool:
     """Whether a between-word stands just before ``begin`` or just after ``finish``."""
-    return bool(_between_before(lang).search(text[max(0, begin - BETWEEN_REACH):begin])
-                or BETWEEN_AFTER.match(text, finish))
+    return bool(
+        _between_before(lang).search(text[max(0, begin - BETWEEN_REACH) : begin])
+        or BETWEEN_AFTER.match(text, finish)
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _between_before(lang: str) -> re.Pattern[str]:
     """A between-word before a range's first date, fillers and weekdays after it."""
     return re.compile(rf"(?<!\w)(?:{words.BETWEEN})(?:\s+(?:{words.FILLERS}|{weekdays(lang)}))*\s*$")
@@ -99,9 +102,16 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
     if kind == "t" or kind == "noon":  # a quarter of all mentions: asked first
         return _time(m, base)
     if kind == "iso":
-        return Mention("date", **base, year=int(g("iso_y")), month=int(g("iso_m")),
-                       day=int(g("iso_d")), hour=_int(g("iso_h")), minute=_int(g("iso_mi")),
-                       offset=g("iso_off"))
+        return Mention(
+            "date",
+            **base,
+            year=int(g("iso_y")),
+            month=int(g("iso_m")),
+            day=int(g("iso_d")),
+            hour=_int(g("iso_h")),
+            minute=_int(g("iso_mi")),
+            offset=g("iso_off"),
+        )
     if kind == "ymd":
         return Mention("date", **base, year=int(g("ymd_y")), month=int(g("ymd_m")), day=int(g("ymd_d")))
     if kind == "dmy":
@@ -110,22 +120,45 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         if month > 12 and day <= 12 and g("dmy_sep").strip() == "/":
             day, month = month, day  # month-first, as some English pages write it
         first_month = _int(g("dmy_m0"))
-        return Mention("date", **base, year=year + 2000 if len(g("dmy_y")) == 2 else year, month=month,
-                       day=day, first_day=_int(g("dmy_d0")),
-                       first_month=first_month if first_month != month else None)
+        return Mention(
+            "date",
+            **base,
+            year=year + 2000 if len(g("dmy_y")) == 2 else year,
+            month=month,
+            day=day,
+            first_day=_int(g("dmy_d0")),
+            first_month=first_month if first_month != month else None,
+        )
     if kind == "lv":
-        return Mention("date", **base, year=int(g("lv_y")), month=month_number(lang, g("lv_mon")),
-                       day=int(g("lv_d")))
+        return Mention(
+            "date", **base, year=int(g("lv_y")), month=month_number(lang, g("lv_mon")), day=int(g("lv_d"))
+        )
     if kind == "ym":
         day, last = int(g("ym_d")), _int(g("ym_d2"))
-        return Mention("date", **base, year=int(g("ym_y")), month=month_number(lang, g("ym_mon")),
-                       day=last or day, first_day=day if last else None)
+        return Mention(
+            "date",
+            **base,
+            year=int(g("ym_y")),
+            month=month_number(lang, g("ym_mon")),
+            day=last or day,
+            first_day=day if last else None,
+        )
     if kind == "dm":
         first_month = g("dm_mon0")
-        mention = Mention("date", **base, year=_int(g("dm_y")), month=month_number(lang, g("dm_mon")),
-                          day=int(g("dm_d")), first_day=_int(g("dm_d0")),
-                          first_month=month_number(lang, first_month) if first_month else None)
-        return _listed(mention, m, "dm_conn", lang) if g("dm_conn") and AND_RE.fullmatch(g("dm_conn")) else mention
+        mention = Mention(
+            "date",
+            **base,
+            year=_int(g("dm_y")),
+            month=month_number(lang, g("dm_mon")),
+            day=int(g("dm_d")),
+            first_day=_int(g("dm_d0")),
+            first_month=month_number(lang, first_month) if first_month else None,
+        )
+        return (
+            _listed(mention, m, "dm_conn", lang)
+            if g("dm_conn") and AND_RE.fullmatch(g("dm_conn"))
+            else mention
+        )
     if kind == "mx":
         return _month_led(m, lang, base)
     if kind in ("aqy", "hy", "hh", "se") or (kind == "ap" and g("ap_year")):
@@ -133,27 +166,46 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
     if kind in ("ap", "aq"):
         table = words.PART_BEFORE if kind == "ap" else words.PART_AFTER
         part = next(p for p in table if g(f"{kind}_{p}"))
-        return Mention("date", **base, year=_int(g(f"{kind}_y")),
-                       month=month_number(lang, g(f"{kind}_mon")), part=part)
+        return Mention(
+            "date", **base, year=_int(g(f"{kind}_y")), month=month_number(lang, g(f"{kind}_mon")), part=part
+        )
     if kind in ("q", "nq"):
         number = int(g(f"{kind}_n")) if g(f"{kind}_n") else QUARTER_NUMBERS[g("q_word")]
-        return Mention("date", **base, year=int(g(f"{kind}_y")),
-                       month=(number - 1) * words.QUARTER_MONTHS + 1, part="quarter")
+        return Mention(
+            "date",
+            **base,
+            year=int(g(f"{kind}_y")),
+            month=(number - 1) * words.QUARTER_MONTHS + 1,
+            part="quarter",
+        )
     if kind == "ddmm":
-        return Mention("date", **base, month=int(g("ddmm_m")), day=int(g("ddmm_d")),
-                       first_day=_int(g("ddmm_d0")))
+        return Mention(
+            "date", **base, month=int(g("ddmm_m")), day=int(g("ddmm_d")), first_day=_int(g("ddmm_d0"))
+        )
     if kind in ("dsl", "wdm"):
         return Mention("date", **base, month=int(g(f"{kind}_m")), day=int(g(f"{kind}_d")))
     if kind == "bm":
-        return Mention("date", **base, year=_int(g("bm_y")), month=month_number(lang, g("bm_mon")),
-                       part="month", alone=True)
+        return Mention(
+            "date",
+            **base,
+            year=_int(g("bm_y")),
+            month=month_number(lang, g("bm_mon")),
+            part="month",
+            alone=True,
+        )
     if kind in ("wk", "nw"):
         last = _int(g("wk_n2")) if kind == "wk" else None
         first = int(g(f"{kind}_n"))
-        return Mention("date", **base, year=_int(g(f"{kind}_y")), week=last or first,
-                       first_week=first if last else None, part="week", alone=True,
-                       from_week=bool(FROM_BEFORE.search(m.string, max(0, m.start() - FROM_REACH),
-                                                         m.start())))
+        return Mention(
+            "date",
+            **base,
+            year=_int(g(f"{kind}_y")),
+            week=last or first,
+            first_week=first if last else None,
+            part="week",
+            alone=True,
+            from_week=bool(FROM_BEFORE.search(m.string, max(0, m.start() - FROM_REACH), m.start())),
+        )
     if kind == "rwd":
         day = g("rwd_day") or g("rwd_day2")
         return Mention("date", **base, weekday=words.weekday_forms(lang)[day])
@@ -164,19 +216,30 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
 
 
 def _month_led(m: re.Match[str], lang: str, base: dict) -> Mention | tuple[Mention, Mention]:
-    """"May 14-16, 2019", "April - December 2027" or "rugsėjo viduryje"."""
+    """ "May 14-16, 2019", "April - December 2027" or "rugsėjo viduryje"."""
     g = m.group
     month = month_number(lang, g("mx_mon"))
     if g("md_d"):
         day, last = int(g("md_d")), _int(g("md_d2"))
-        mention = Mention("date", **base, year=_int(g("md_y")), month=month,
-                          day=last or day, first_day=day if last else None)
+        mention = Mention(
+            "date",
+            **base,
+            year=_int(g("md_y")),
+            month=month,
+            day=last or day,
+            first_day=day if last else None,
+        )
         return _listed(mention, m, "md_and", lang) if g("md_and") else mention
     if g("my_y"):
         last = g("my_mon")
-        return Mention("date", **base, year=int(g("my_y")),
-                       month=month_number(lang, last) if last else month,
-                       first_month=month if last else None, part="month")
+        return Mention(
+            "date",
+            **base,
+            year=int(g("my_y")),
+            month=month_number(lang, last) if last else month,
+            first_month=month if last else None,
+            part="month",
+        )
     part = next(p for p in words.PART_AFTER if g(f"mx_{p}"))
     return Mention("date", **base, month=month, part=part)
 
@@ -202,22 +265,28 @@ def _year_part(m: re.Match[str], base: dict) -> Mention:
             return Mention("date", **base, year=year, month=12, part="end")
         first, last = words.YEAR_PARTS[part]
     # winter 2026 runs from December 2026 into 2027
-    return Mention("date", **base, year=year + (last < first), month=last,
-                   first_month=first if first != last else None, part="month")
+    return Mention(
+        "date",
+        **base,
+        year=year + (last < first),
+        month=last,
+        first_month=first if first != last else None,
+        part="month",
+    )
 
 
-def _listed(mention: Mention, m: re.Match[str], conn: str,
-            lang: str) -> Mention | tuple[Mention, Mention]:
-    """"11 and 12 November" is one event over two days; "3 and 10 July" and
+def _listed(mention: Mention, m: re.Match[str], conn: str, lang: str) -> Mention | tuple[Mention, Mention]:
+    """ "11 and 12 November" is one event over two days; "3 and 10 July" and
     "1. mars og 1. september" are two dates, unless "between" makes them a range."""
     first_month = mention.first_month or mention.month
-    if (first_month == mention.month and mention.day - mention.first_day == 1) \
-            or between(m.string, lang, m.start(), m.end()):
+    if (first_month == mention.month and mention.day - mention.first_day == 1) or between(
+        m.string, lang, m.start(), m.end()
+    ):
         return mention
-    first = Mention("date", m.start(), m.start(conn), year=mention.year,
-                    month=first_month, day=mention.first_day)
-    second = Mention("date", m.end(conn), m.end(), year=mention.year,
-                     month=mention.month, day=mention.day)
+    first = Mention(
+        "date", m.start(), m.start(conn), year=mention.year, month=first_month, day=mention.first_day
+    )
+    second = Mention("date", m.end(conn), m.end(), year=mention.year, month=mention.month, day=mention.day)
     return first, second
 
 
@@ -230,20 +299,33 @@ def _time(m: re.Match[str], base: dict) -> Mention | None:
         return Mention("time", **base, hour=12, minute=0)
     weak = g("t_mark") in words.WEAK_TIME_MARKERS
     marked = g("t_mark") and (g("t_mi") or not weak)
-    explicit = (g("t_sep") in (":", "h") or marked or g("t_ampm") or g("t_after") or g("t_after2")
-                or (g("t_mi") and g("t_mi2")) or ZONE_RE.match(m.string, m.end()))
+    explicit = (
+        g("t_sep") in (":", "h")
+        or marked
+        or g("t_ampm")
+        or g("t_after")
+        or g("t_after2")
+        or (g("t_mi") and g("t_mi2"))
+        or ZONE_RE.match(m.string, m.end())
+    )
     # "2018 13.00" after a date is its time; alone, "13.00" may be a price or a section
     if not explicit and not (g("t_mark") and g("t_sep") != ",") and g("t_sep") != ".":
         return None
     hour, minute = _clock(int(g("t_h")), _int(g("t_mi") or g("t_mi3")) or 0, g("t_ampm"))
     end_hour = end_minute = None
     if g("t_h2"):
-        end_hour, end_minute = _clock(int(g("t_h2")), _int(g("t_mi2")) or 0,
-                                      g("t_ampm2") or g("t_ampm"))
+        end_hour, end_minute = _clock(int(g("t_h2")), _int(g("t_mi2")) or 0, g("t_ampm2") or g("t_ampm"))
     if hour is None:
         return None
-    return Mention("time", **base, hour=hour, minute=minute, end_hour=end_hour, end_minute=end_minute,
-                   likely=not explicit)
+    return Mention(
+        "time",
+        **base,
+        hour=hour,
+        minute=minute,
+        end_hour=end_hour,
+        end_minute=end_minute,
+        likely=not explicit,
+    )
 
 
 def _clock(hour: int, minute: int, ampm: str | None) -> tuple[int | None, int]:

@@ -35,9 +35,16 @@ class DateResult:
         return self.start is not None and not isinstance(self.start, datetime)
 
     def to_json(self) -> dict:
-        return {"start": _iso(self.start), "end": _iso(self.end), "tz": self.tz,
-                "approximate": self.approximate, "earliest": _iso(self.earliest),
-                "latest": _iso(self.latest), "recurrence": self.recurrence, "error": self.error}
+        return {
+            "start": _iso(self.start),
+            "end": _iso(self.end),
+            "tz": self.tz,
+            "approximate": self.approximate,
+            "earliest": _iso(self.earliest),
+            "latest": _iso(self.latest),
+            "recurrence": self.recurrence,
+            "error": self.error,
+        }
 
 
 def failure(reason: str, tz: str | None = None) -> DateResult:

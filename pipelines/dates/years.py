@@ -7,7 +7,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 
 from pipelines.dates import languages as words
 from pipelines.dates.candidates import Candidate
@@ -18,8 +18,10 @@ THIS_YEAR = re.compile(rf"\s*(?:{words.THIS_YEAR})")
 FUTURE_AFTER = re.compile(rf"\s*(?:{words_pattern(words.FUTURE_AFTER)})(?!\w)")
 FUTURE_BEFORE = re.compile(rf"(?<!\w)(?:{words_pattern(words.FUTURE_BEFORE)})\s*$")
 # A year standing alone ("Expo 2026 ... from 2 May"), not a span of years ("2021-2027").
-LONE_YEAR = re.compile(r"(?<![\d.,])(?<!(?:19|20)\d\d[-–/])(?<!(?:19|20)\d\d\s[-–/]\s)((?:19|20)\d\d)(?!\d)"
-                       r"(?!\s?[-–/]\s?\d{4})")
+LONE_YEAR = re.compile(
+    r"(?<![\d.,])(?<!(?:19|20)\d\d[-–/])(?<!(?:19|20)\d\d\s[-–/]\s)((?:19|20)\d\d)(?!\d)"
+    r"(?!\s?[-–/]\s?\d{4})"
+)
 LOOK_BACK = 30  # how far before a date its weekday or a word like "next" may stand
 LONE_YEAR_REACH = 5  # a lone number this close to the reference's year is a year
 MONTH_NAMES = calendar.month_name  # English, for error messages
@@ -39,7 +41,7 @@ class Settled:
     approximate: bool = False
     earliest: date | None = None
     latest: date | None = None
-    offset: str | None = None     # a UTC offset written with the time ("+0100")
+    offset: str | None = None  # a UTC offset written with the time ("+0100")
     error: str | None = None
 
 
@@ -51,7 +53,7 @@ class Unreadable(ValueError):
 class Reading:
     """What a whole text says about the years of its dates, and what is wanted."""
 
-    text: str                 # lower-cased
+    text: str  # lower-cased
     lang: str
     kind: str
     reference: date
@@ -63,8 +65,11 @@ class Reading:
         """The year the text writes when it writes only one ("Expo 2026 ... from 2 May"),
         for its dates without one; looked for only when a date lacks its year."""
         years = {m.year for c in self.found for m in (c.first, c.last) if m is not None and m.year}
-        years.update(int(y) for y in LONE_YEAR.findall(self.text)
-                     if abs(int(y) - self.reference.year) <= LONE_YEAR_REACH)
+        years.update(
+            int(y)
+            for y in LONE_YEAR.findall(self.text)
+            if abs(int(y) - self.reference.year) <= LONE_YEAR_REACH
+        )
         return years.pop() if len(years) == 1 else None
 
 
@@ -95,16 +100,21 @@ def settle(candidate: Candidate, reading: Reading) -> Settled:
     if end is None and candidate.days and candidate.days > 1:
         end = start + timedelta(days=candidate.days - 1)
     start_time, end_time = candidate.start_time, candidate.end_time
-    if (kind == "deadline" and end is not None and last is None and start_time
-            and start_time.begin >= first.finish and start_time.end_hour is None):
+    if (
+        kind == "deadline"
+        and end is not None
+        and last is None
+        and start_time
+        and start_time.begin >= first.finish
+        and start_time.end_hour is None
+    ):
         start_time, end_time = None, start_time  # "1-30 June, 12:00": the window closes at noon
     if first.hour is not None:
         start = datetime.combine(start, time(first.hour, first.minute or 0))
     elif start_time:
         start = datetime.combine(start, time(start_time.hour, start_time.minute))
         if start_time.end_hour is not None and end_time is None:
-            end = datetime.combine(end or start.date(),
-                                   time(start_time.end_hour, start_time.end_minute))
+            end = datetime.combine(end or start.date(), time(start_time.end_hour, start_time.end_minute))
     if end is not None and end_time:
         end = datetime.combine(end, time(end_time.hour, end_time.minute))
     return Settled(start, end if end != start else None, offset=first.offset)
@@ -121,8 +131,9 @@ def _written(mention: Mention, reference: date) -> tuple:
     return day.year, day.month, day.day
 
 
-def _years(head: tuple, tail: tuple | None, reading: Reading, at: Mention,
-           finish: int) -> tuple[date, date | None]:
+def _years(
+    head: tuple, tail: tuple | None, reading: Reading, at: Mention, finish: int
+) -> tuple[date, date | None]:
     (y1, m1, d1), (y2, m2, d2) = head, tail or head
     if y1 is None and y2 is not None:
         y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2
@@ -145,8 +156,9 @@ def _year_for(month: int, day: int, reading: Reading, at: Mention, finish: int) 
     text, reference, kind = reading.text, reading.reference, reading.kind
     if THIS_YEAR.match(text, finish):
         return reference.year
-    candidates = [y for y in (reference.year - 1, reference.year, reference.year + 1)
-                  if _exists(y, month, day)]
+    candidates = [
+        y for y in (reference.year - 1, reference.year, reference.year + 1) if _exists(y, month, day)
+    ]
     if not candidates:
         raise Unreadable(f"impossible date: {day} {_month_name(month)}")
     weekday = _weekday(reading, at)
@@ -158,7 +170,8 @@ def _year_for(month: int, day: int, reading: Reading, at: Mention, finish: int) 
     if (reference.month, reference.day) == YEAR_ONLY and _exists(reference.year, month, day):
         return reference.year
     future = FUTURE_AFTER.match(text, finish) or FUTURE_BEFORE.search(
-        text[max(0, at.begin - LOOK_BACK):at.begin])
+        text[max(0, at.begin - LOOK_BACK) : at.begin]
+    )
     if reading.recurring or future:
         return next((y for y in candidates if date(y, month, day) >= reference), candidates[-1])
     if kind == "published":  # a page is not published after it was read
@@ -172,8 +185,9 @@ def _year_for(month: int, day: int, reading: Reading, at: Mention, finish: int) 
 def _weekday(reading: Reading, at: Mention) -> int | None:
     """The weekday written with a date ("Thursday, 16 April", "tirsdag 15/9"), 0 = Monday."""
     weekday_at, weekday_before = _weekday_patterns(reading.lang)
-    named = (weekday_at.match(reading.text, at.begin)
-             or weekday_before.search(reading.text[max(0, at.begin - LOOK_BACK):at.begin]))
+    named = weekday_at.match(reading.text, at.begin) or weekday_before.search(
+        reading.text[max(0, at.begin - LOOK_BACK) : at.begin]
+    )
     return words.weekday_forms(reading.lang).get(named.group(0).split()[0].rstrip(".,")) if named else None
 
 
@@ -201,11 +215,13 @@ def _week_day(year: int, week: int, weekday: int) -> date:
         raise Unreadable(f"no week {week} in {year}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _weekday_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A weekday that starts a date ("tirsdag 15/9"), and one just before it."""
-    return (re.compile(rf"(?:{weekdays(lang)})(?!\w)"),
-            re.compile(rf"(?<!\w)({weekdays(lang)})\.?,?\s*(?:den|the|le|el|il|am|on|d\.)?\s*$"))
+    return (
+        re.compile(rf"(?:{weekdays(lang)})(?!\w)"),
+        re.compile(rf"(?<!\w)({weekdays(lang)})\.?,?\s*(?:den|the|le|el|il|am|on|d\.)?\s*$"),
+    )
 
 
 def _approximate(mention: Mention, reading: Reading) -> Settled:

@@ -11,47 +11,85 @@ from pipelines.dates.grammar import trie
 
 # A fixed offset in hours, and the zone to use when the source's own zone disagrees.
 ABBREVIATIONS = {
-    "CET": (1, "Europe/Brussels"), "CEST": (2, "Europe/Brussels"),
-    "EET": (2, "Europe/Helsinki"), "EEST": (3, "Europe/Helsinki"),
-    "WET": (0, "Europe/Lisbon"), "WEST": (1, "Europe/Lisbon"),
+    "CET": (1, "Europe/Brussels"),
+    "CEST": (2, "Europe/Brussels"),
+    "EET": (2, "Europe/Helsinki"),
+    "EEST": (3, "Europe/Helsinki"),
+    "WET": (0, "Europe/Lisbon"),
+    "WEST": (1, "Europe/Lisbon"),
     "BST": (1, "Europe/London"),
-    "MEZ": (1, "Europe/Berlin"), "MESZ": (2, "Europe/Berlin"),  # German names of CET/CEST
-    "OEZ": (2, "Europe/Helsinki"), "OESZ": (3, "Europe/Helsinki"),
+    "MEZ": (1, "Europe/Berlin"),
+    "MESZ": (2, "Europe/Berlin"),  # German names of CET/CEST
+    "OEZ": (2, "Europe/Helsinki"),
+    "OESZ": (3, "Europe/Helsinki"),
 }
 # GMT and UTC are fixed offsets whatever the source's zone.
 FIXED = {"GMT": "Etc/GMT", "UTC": "UTC", "Z": "UTC"}
 
 CITIES = {
-    "brussels": "Europe/Brussels", "bruxelles": "Europe/Brussels", "brüssel": "Europe/Brussels",
-    "brüsseler": "Europe/Brussels", "briuselio": "Europe/Brussels", "brukselskiego": "Europe/Brussels",
-    "bruxelles-ului": "Europe/Brussels", "brussel": "Europe/Brussels", "bruselas": "Europe/Brussels",
-    "bruxelas": "Europe/Brussels", "bruxelles,": "Europe/Brussels", "briseles": "Europe/Brussels",
-    "bruselu": "Europe/Brussels", "bruselského": "Europe/Brussels", "bryssel": "Europe/Brussels",
-    "paris": "Europe/Paris", "luxembourg": "Europe/Luxembourg", "berlin": "Europe/Berlin",
-    "oslo": "Europe/Oslo", "norwegian": "Europe/Oslo", "norsk": "Europe/Oslo",
-    "warsaw": "Europe/Warsaw", "polish": "Europe/Warsaw", "polskiego": "Europe/Warsaw",
-    "vilnius": "Europe/Vilnius", "lithuanian": "Europe/Vilnius", "lietuvos": "Europe/Vilnius",
-    "bucharest": "Europe/Bucharest", "româniei": "Europe/Bucharest",
-    "bucureștiului": "Europe/Bucharest", "romanian": "Europe/Bucharest",
-    "london": "Europe/London", "uk": "Europe/London", "madrid": "Europe/Madrid",
-    "rome": "Europe/Rome", "prague": "Europe/Prague", "vienna": "Europe/Vienna",
-    "copenhagen": "Europe/Copenhagen", "stockholm": "Europe/Stockholm",
-    "helsinki": "Europe/Helsinki", "tallinn": "Europe/Tallinn", "riga": "Europe/Riga",
-    "sofia": "Europe/Sofia", "budapest": "Europe/Budapest", "amsterdam": "Europe/Amsterdam",
-    "lisbon": "Europe/Lisbon", "bratislava": "Europe/Bratislava",
+    "brussels": "Europe/Brussels",
+    "bruxelles": "Europe/Brussels",
+    "brüssel": "Europe/Brussels",
+    "brüsseler": "Europe/Brussels",
+    "briuselio": "Europe/Brussels",
+    "brukselskiego": "Europe/Brussels",
+    "bruxelles-ului": "Europe/Brussels",
+    "brussel": "Europe/Brussels",
+    "bruselas": "Europe/Brussels",
+    "bruxelas": "Europe/Brussels",
+    "bruxelles,": "Europe/Brussels",
+    "briseles": "Europe/Brussels",
+    "bruselu": "Europe/Brussels",
+    "bruselského": "Europe/Brussels",
+    "bryssel": "Europe/Brussels",
+    "paris": "Europe/Paris",
+    "luxembourg": "Europe/Luxembourg",
+    "berlin": "Europe/Berlin",
+    "oslo": "Europe/Oslo",
+    "norwegian": "Europe/Oslo",
+    "norsk": "Europe/Oslo",
+    "warsaw": "Europe/Warsaw",
+    "polish": "Europe/Warsaw",
+    "polskiego": "Europe/Warsaw",
+    "vilnius": "Europe/Vilnius",
+    "lithuanian": "Europe/Vilnius",
+    "lietuvos": "Europe/Vilnius",
+    "bucharest": "Europe/Bucharest",
+    "româniei": "Europe/Bucharest",
+    "bucureștiului": "Europe/Bucharest",
+    "romanian": "Europe/Bucharest",
+    "london": "Europe/London",
+    "uk": "Europe/London",
+    "madrid": "Europe/Madrid",
+    "rome": "Europe/Rome",
+    "prague": "Europe/Prague",
+    "vienna": "Europe/Vienna",
+    "copenhagen": "Europe/Copenhagen",
+    "stockholm": "Europe/Stockholm",
+    "helsinki": "Europe/Helsinki",
+    "tallinn": "Europe/Tallinn",
+    "riga": "Europe/Riga",
+    "sofia": "Europe/Sofia",
+    "budapest": "Europe/Budapest",
+    "amsterdam": "Europe/Amsterdam",
+    "lisbon": "Europe/Lisbon",
+    "bratislava": "Europe/Bratislava",
 }
 _CITY = trie(list(CITIES))
 # Run on lower-cased text; a city counts only beside a word for "time".
 CITY_RE = re.compile(
     rf"\b(?:({_CITY})\s+(?:(?:local\s+)?time|laiku|tid|zeit|laika|tijd|aikaa)"
-    rf"|(?:heure\s+de|czasu|ora(?:\s+di)?|hora\s+de|času)\s+({_CITY}))\b")
+    rf"|(?:heure\s+de|czasu|ora(?:\s+di)?|hora\s+de|času)\s+({_CITY}))\b"
+)
 TIME_WORDS = re.compile("time|heure|czasu|ora |laiku|tid|zeit|hora|laika|času|tijd|aikaa")
 # Its word start is checked by hand (_abbreviation): a lookbehind tried at every
 # character costs four times the search.
 ABBREVIATION_RE = re.compile(r"(CEST|CET|EEST|EET|WEST|WET|BST|GMT|UTC|MESZ|MEZ|OESZ|OEZ)(?!\w)")
 # An IANA name as calendars write it beside a time: "2027-03-04T09:00:00 Europe/Prague".
-IANA_RE = re.compile(r"(?<![\w/])((?:Europe|America|Asia|Africa|Atlantic|Australia|Pacific|Indian|Etc)"
-                     r"/[A-Za-z_]+(?:/[A-Za-z_]+)?)(?![\w/])")
+IANA_RE = re.compile(
+    r"(?<![\w/])((?:Europe|America|Asia|Africa|Atlantic|Australia|Pacific|Indian|Etc)"
+    r"/[A-Za-z_]+(?:/[A-Za-z_]+)?)(?![\w/])"
+)
 # An RFC 822 offset after a time, as feeds write it: "14:00:37 +0000". Four digits and
 # a space before, so that a range such as "10:00-12:30" is never read as one.
 RFC822_OFFSET_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([+-]\d{4})(?!\d)")

@@ -17,8 +17,18 @@ from urllib.parse import parse_qs, urlsplit
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from core.items import raw_item
-from spiders.extractors.page import (Extraction, absolute, first, inline_text, inside, json_ld_of_type, meta_content,
-                                     meta_summary, soup_of, split_status)
+from spiders.extractors.page import (
+    Extraction,
+    absolute,
+    first,
+    inline_text,
+    inside,
+    json_ld_of_type,
+    meta_content,
+    meta_summary,
+    soup_of,
+    split_status,
+)
 from spiders.extractors.routes import LISTING, Reader, Router
 
 HOSTS = ("clustero.eu", "www.clustero.eu")
@@ -32,9 +42,12 @@ CALLS = rf"{_LANG}/(?:apeluri|calls)/"
 
 # Parts of a page that are not the page's own content: menus, sidebars,
 # footers, sharing buttons, "related" teasers (with their own dates).
-in_chrome = partial(inside, tags=("aside", "footer", "nav"),
-                    ids=("masthead", "secondary", "colophon", "cookie-law-info-bar", "jp-relatedposts"),
-                    classes=("sharedaddy", "tribe-related-events"))
+in_chrome = partial(
+    inside,
+    tags=("aside", "footer", "nav"),
+    ids=("masthead", "secondary", "colophon", "cookie-law-info-bar", "jp-relatedposts"),
+    classes=("sharedaddy", "tribe-related-events"),
+)
 
 # Labels of the lines that carry dates and places, as the site writes them
 # (compared in lower case, label text before the colon).
@@ -44,14 +57,17 @@ DATE_LABELS = ("data", "date", "data și ora", "data evenimentului")
 PLACE_LABELS = ("locație", "locația", "location", "venue")
 STATUS_LABELS = ("status",)
 STATUS_PREFIX = re.compile(
-    r"^(?P<status>închis|anulat|amânat|closed|cancell?ed|postponed)\s*[:\-–]\s*", re.IGNORECASE)
+    r"^(?P<status>închis|anulat|amânat|closed|cancell?ed|postponed)\s*[:\-–]\s*", re.IGNORECASE
+)
 
 
 def items_of(read: Callable[[str, BeautifulSoup, str], list[dict]]) -> Reader:
     """A reader of the items ``read`` finds on a detail page, in the page's language."""
+
     def extract(url: str, html: str) -> Extraction:
         soup = soup_of(html)
         return Extraction(items=read(url, soup, language_of(soup, urlsplit(url).path.split("/")[1])))
+
     return extract
 
 
@@ -97,14 +113,24 @@ def event_page(url: str, soup: BeautifulSoup, language: str) -> list[dict]:
     place = data.get("location") if isinstance(data.get("location"), dict) else {}
     location = ", ".join(p for p in (venue, locality) if p) or place.get("name")
     post = root.find(id=re.compile(r"^post-\d+$"))
-    return [raw_item(
-        "event", url, title, language, summary=meta_summary(soup),
-        start_text=start, end_text=end, location=location,
-        online=attendance(data.get("eventAttendanceMode"), venue, locality),
-        status_text=status or inline_text(root.select_one(".tribe-events-status-single__label"))
-        or inline_text(root.select_one(".tribe-events-notices li")),
-        tags=texts(root, ".tribe-events-event-categories a") + texts(root, ".tribe-event-tags a"),
-        external_id=post["id"].removeprefix("post-") if post else None)]
+    return [
+        raw_item(
+            "event",
+            url,
+            title,
+            language,
+            summary=meta_summary(soup),
+            start_text=start,
+            end_text=end,
+            location=location,
+            online=attendance(data.get("eventAttendanceMode"), venue, locality),
+            status_text=status
+            or inline_text(root.select_one(".tribe-events-status-single__label"))
+            or inline_text(root.select_one(".tribe-events-notices li")),
+            tags=texts(root, ".tribe-events-event-categories a") + texts(root, ".tribe-event-tags a"),
+            external_id=post["id"].removeprefix("post-") if post else None,
+        )
+    ]
 
 
 def call_page(url: str, soup: BeautifulSoup, language: str) -> list[dict]:
@@ -112,11 +138,24 @@ def call_page(url: str, soup: BeautifulSoup, language: str) -> list[dict]:
     if article is None:
         return []
     title, prefix = split_status(inline_text(article.select_one(".entry-title")) or "", STATUS_PREFIX)
-    return [raw_item(
-        "call", url, title, language, summary=meta_summary(soup), published_text=published_of(soup, article),
-        deadline_texts=labelled(content, DEADLINE_LABELS), opens_text=first(labelled(content, OPENS_LABELS)),
-        status_text=prefix or first(label_values(content, STATUS_LABELS)),
-        external_id=article["id"].removeprefix("post-"))] if title else []
+    return (
+        [
+            raw_item(
+                "call",
+                url,
+                title,
+                language,
+                summary=meta_summary(soup),
+                published_text=published_of(soup, article),
+                deadline_texts=labelled(content, DEADLINE_LABELS),
+                opens_text=first(labelled(content, OPENS_LABELS)),
+                status_text=prefix or first(label_values(content, STATUS_LABELS)),
+                external_id=article["id"].removeprefix("post-"),
+            )
+        ]
+        if title
+        else []
+    )
 
 
 def news_page(url: str, soup: BeautifulSoup, language: str) -> list[dict]:
@@ -125,17 +164,38 @@ def news_page(url: str, soup: BeautifulSoup, language: str) -> list[dict]:
     if not title:
         return []
     published = published_of(soup, article)
-    news = raw_item("news", url, title, language, summary=meta_summary(soup), published_text=published,
-                    tags=texts(article, ".cat-links a") + texts(article, ".tags-links a"),
-                    external_id=article["id"].removeprefix("post-"))
+    news = raw_item(
+        "news",
+        url,
+        title,
+        language,
+        summary=meta_summary(soup),
+        published_text=published,
+        tags=texts(article, ".cat-links a") + texts(article, ".tags-links a"),
+        external_id=article["id"].removeprefix("post-"),
+    )
     items = [news]
     if when := first(labelled(content, DATE_LABELS)):
         place = first(label_values(content, PLACE_LABELS))
-        items.append(raw_item("event", url, title, language, key="event", published_text=published,
-                              start_text=when, location=place, online=attendance(None, place, None)))
+        items.append(
+            raw_item(
+                "event",
+                url,
+                title,
+                language,
+                key="event",
+                published_text=published,
+                start_text=when,
+                location=place,
+                online=attendance(None, place, None),
+            )
+        )
     if deadlines := labelled(content, DEADLINE_LABELS):
-        items.append(raw_item("call", url, title, language, key="call", published_text=published,
-                              deadline_texts=deadlines))
+        items.append(
+            raw_item(
+                "call", url, title, language, key="call", published_text=published, deadline_texts=deadlines
+            )
+        )
     return items
 
 
@@ -227,11 +287,15 @@ def texts(root: Tag, selector: str) -> list[str]:
     return [t for node in root.select(selector) if (t := inline_text(node))]
 
 
-ROUTER = Router({HOSTS: [
-    (rf"{EVENTS}(?:{EVENT_VIEWS})?(?:page/\d+/)?$", LISTING, listing_page),
-    (rf"{_LANG}/(?:apeluri|calls|category/[^/]+)/(?:page/\d+/)?$", LISTING, listing_page),
-    (rf"{EVENTS}(?!{EVENT_VIEWS}$|page/)[^/]+/$", "event", items_of(event_page)),
-    (rf"{CALLS}(?!page/)[^/]+/$", "call", items_of(call_page)),
-    (rf"{_LANG}/\d{{4}}/\d{{2}}/[^/]+/$", "news", items_of(news_page)),
-]})
+ROUTER = Router(
+    {
+        HOSTS: [
+            (rf"{EVENTS}(?:{EVENT_VIEWS})?(?:page/\d+/)?$", LISTING, listing_page),
+            (rf"{_LANG}/(?:apeluri|calls|category/[^/]+)/(?:page/\d+/)?$", LISTING, listing_page),
+            (rf"{EVENTS}(?!{EVENT_VIEWS}$|page/)[^/]+/$", "event", items_of(event_page)),
+            (rf"{CALLS}(?!page/)[^/]+/$", "call", items_of(call_page)),
+            (rf"{_LANG}/\d{{4}}/\d{{2}}/[^/]+/$", "news", items_of(news_page)),
+        ]
+    }
+)
 extract = ROUTER.extract

@@ -14,8 +14,18 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from core.items import raw_item
-from spiders.extractors.page import (Extraction, absolute, first, inline_text, inside, json_ld_of_type, meta_content,
-                                     meta_summary, soup_of, split_status)
+from spiders.extractors.page import (
+    Extraction,
+    absolute,
+    first,
+    inline_text,
+    inside,
+    json_ld_of_type,
+    meta_content,
+    meta_summary,
+    soup_of,
+    split_status,
+)
 from spiders.extractors.routes import LISTING, Router
 
 HOSTS = ("www.clustercollaboration.eu", "clustercollaboration.eu")
@@ -33,8 +43,11 @@ DATE = rf"(?:{_DAY}\s*[-–]\s*{_DAY}\s+{_MONTH}|{_DAY}\s+{_MONTH}(?:\s*[-–]\s
 _PLACE = r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)*(?:, [A-Z][\w'-]+(?: [A-Z][\w'-]+)*)*"
 EVENT_ANNOUNCED = re.compile(
     rf"(?:will take place|will be held|will (?:be )?organi[sz]e[d]?|takes place|SAVE THE DATE)[^.!?]*?"
-    rf"(?P<when>(?:\bin {_PLACE} )?(?:\bon )?{DATE}(?: in {_PLACE})?)")
-CALL_ANNOUNCED = re.compile(rf"(?P<when>(?i:open until|open till|deadline(?: for [a-z ]+?)?(?: is)?:?)\s+{DATE})")
+    rf"(?P<when>(?:\bin {_PLACE} )?(?:\bon )?{DATE}(?: in {_PLACE})?)"
+)
+CALL_ANNOUNCED = re.compile(
+    rf"(?P<when>(?i:open until|open till|deadline(?: for [a-z ]+?)?(?: is)?:?)\s+{DATE})"
+)
 DATE_LINE = re.compile(rf"(?P<deadline>(?i:deadline):?\s*)?{DATE}")
 SAVE_THE_DATE = re.compile(r"SAVE THE DATE for (?:the )?(?P<name>.+?)(?: that | which |:)")
 STATUS_PREFIX = re.compile(r"^(?P<status>cancell?ed|postponed|closed|rescheduled)\s*[:\-–]\s*", re.IGNORECASE)
@@ -47,8 +60,13 @@ def node_page(url: str, html: str) -> Extraction:
     soup = soup_of(html)
     node = main_node(soup)
     node_type = node_type_of(node) if node else None
-    page = {"event": event_page, "eccp-calls": call_page, "news": news_page,
-            "community-news": news_page, "newsletter": news_page}.get(node_type)
+    page = {
+        "event": event_page,
+        "eccp-calls": call_page,
+        "news": news_page,
+        "community-news": news_page,
+        "newsletter": news_page,
+    }.get(node_type)
     return Extraction(items=page(url, soup, node)) if page else Extraction()
 
 
@@ -78,25 +96,46 @@ def event_page(url: str, soup: BeautifulSoup, node: Tag) -> list[dict]:
     online = True if node.find(string=re.compile(r"^\s*Online event\s*$")) else (False if place else None)
     event_data = json_ld_of_type(soup, "Event")
     if start is None and event_data.get("startDate"):
-        start, end = [event_data["startDate"]], ([event_data["endDate"]] if event_data.get("endDate") else None)
+        start, end = (
+            [event_data["startDate"]],
+            ([event_data["endDate"]] if event_data.get("endDate") else None),
+        )
     if online is None and event_data.get("eventAttendanceMode"):
         online = "Online" in event_data["eventAttendanceMode"]
-    return [raw_item(
-        "event", url, title, LANGUAGE, **common_fields(soup, node),
-        start_text=start[0] if start else None, end_text=end[0] if end else None,
-        location=first(place), online=online,
-        status_text=status or first(values(node, "status")),
-        tags=values(node, "event type") + values(node, "event target") + values(node, "tags"))]
+    return [
+        raw_item(
+            "event",
+            url,
+            title,
+            LANGUAGE,
+            **common_fields(soup, node),
+            start_text=start[0] if start else None,
+            end_text=end[0] if end else None,
+            location=first(place),
+            online=online,
+            status_text=status or first(values(node, "status")),
+            tags=values(node, "event type") + values(node, "event target") + values(node, "tags"),
+        )
+    ]
 
 
 def call_page(url: str, soup: BeautifulSoup, node: Tag) -> list[dict]:
     title, status = split_status(page_title(soup), STATUS_PREFIX)
     cut_offs = values(node, "cut-off dates", "cut-off date", "cut-offs")
     deadline = labelled(node, "deadline", "deadline date")
-    return [raw_item(
-        "call", url, title, LANGUAGE, **common_fields(soup, node),
-        deadline_texts=cut_offs or (deadline or []), opens_text=first(labelled(node, "opening date", "opens")),
-        status_text=first(values(node, "status")) or status, tags=values(node, "tags"))]
+    return [
+        raw_item(
+            "call",
+            url,
+            title,
+            LANGUAGE,
+            **common_fields(soup, node),
+            deadline_texts=cut_offs or (deadline or []),
+            opens_text=first(labelled(node, "opening date", "opens")),
+            status_text=first(values(node, "status")) or status,
+            tags=values(node, "tags"),
+        )
+    ]
 
 
 def news_page(url: str, soup: BeautifulSoup, node: Tag) -> list[dict]:
@@ -126,16 +165,26 @@ def announcements(url: str, node: Tag, page_name: str) -> list[dict]:
             items.append(announced(kind, url, name, text))
         elif not section_done and (found := announcement_in(text)):
             kind, match = found
-            items.append(announced(kind, url, announced_name(block, text, match, heading) or page_name,
-                                   match.group("when"), summary=text))
+            items.append(
+                announced(
+                    kind,
+                    url,
+                    announced_name(block, text, match, heading) or page_name,
+                    match.group("when"),
+                    summary=text,
+                )
+            )
             section_done = True
         previous = block
     return items
 
 
 def announcement_in(text: str) -> tuple[str, re.Match] | None:
-    found = [(m.start(), kind, m) for kind, pattern in (("event", EVENT_ANNOUNCED), ("call", CALL_ANNOUNCED))
-             if (m := pattern.search(text))]
+    found = [
+        (m.start(), kind, m)
+        for kind, pattern in (("event", EVENT_ANNOUNCED), ("call", CALL_ANNOUNCED))
+        if (m := pattern.search(text))
+    ]
     return min(found, key=lambda f: f[0])[1:] if found else None
 
 
@@ -147,7 +196,7 @@ def announced_name(block: Tag, text: str, match: re.Match, heading: str | None) 
     if heading:
         return heading
     sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("! ", 0, match.start())) + 1
-    sentence = text[sentence_start:match.start()]
+    sentence = text[sentence_start : match.start()]
     emphasised = [t for e in block.find_all(["strong", "b", "em"]) if (t := inline_text(e)) and t in sentence]
     return emphasised[-1] if emphasised else None
 
@@ -160,8 +209,11 @@ def announced(kind: str, url: str, name: str, when: str, summary: str | None = N
 def common_fields(soup: BeautifulSoup, node: Tag) -> dict:
     byline = node.select_one(".date")
     published = inline_text(byline) or meta_content(soup, "article:published_time")
-    return {"summary": meta_summary(soup),
-            "published_text": published, "external_id": node.get("data-history-node-id")}
+    return {
+        "summary": meta_summary(soup),
+        "published_text": published,
+        "external_id": node.get("data-history-node-id"),
+    }
 
 
 def labelled(node: Tag, *labels: str) -> list[str] | None:
@@ -184,8 +236,7 @@ def field_of(node: Tag, labels: tuple[str, ...]) -> tuple[str, list[str]] | None
             continue
         label = inline_text(element)
         # in_chrome walks up the tree: ask it only of the few leaves that are labels.
-        if (not label or label.rstrip(":").strip().casefold() not in labels
-                or in_chrome(element)):
+        if not label or label.rstrip(":").strip().casefold() not in labels or in_chrome(element):
             continue
         value = element.find_next_sibling()
         if value is None:
@@ -227,11 +278,15 @@ def link_only(block: Tag) -> bool:
     return len(anchors) == 1 and inline_text(anchors[0]) == inline_text(block)
 
 
-ROUTER = Router({HOSTS: [
-    (r"/(?:event-calendar|news|community-news|search-results)/*$", LISTING, listing_page),
-    (r"/event-calendar/[^/]+/?$", "event", node_page),
-    # Mostly calls; a node's own type has the last word (an event, a newsletter).
-    (r"/content/[^/]+/?$", "call", node_page),
-    (r"/(?:news|community-news)/[^/]+/?$", "news", node_page),
-]})
+ROUTER = Router(
+    {
+        HOSTS: [
+            (r"/(?:event-calendar|news|community-news|search-results)/*$", LISTING, listing_page),
+            (r"/event-calendar/[^/]+/?$", "event", node_page),
+            # Mostly calls; a node's own type has the last word (an event, a newsletter).
+            (r"/content/[^/]+/?$", "call", node_page),
+            (r"/(?:news|community-news)/[^/]+/?$", "news", node_page),
+        ]
+    }
+)
 extract = ROUTER.extract

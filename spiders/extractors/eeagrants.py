@@ -16,8 +16,18 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from core.items import raw_item
-from spiders.extractors.page import (Extraction, absolute, first, inside, json_ld_nodes, meta_content, meta_summary,
-                                     soup_of, split_status, text_of)
+from spiders.extractors.page import (
+    Extraction,
+    absolute,
+    first,
+    inside,
+    json_ld_nodes,
+    meta_content,
+    meta_summary,
+    soup_of,
+    split_status,
+    text_of,
+)
 from spiders.extractors.routes import LISTING, Router
 
 LANGUAGE = "en"
@@ -34,7 +44,9 @@ PROJECT_PATH = re.compile(r"^/(?:archive/\d{4}-\d{4}|en)/projects/(?P<code>[A-Z]
 in_chrome = partial(inside, tags=("aside", "nav"))
 DEADLINE = re.compile(r"\b(?:deadline\b|remains open until|closing date)", re.IGNORECASE)
 OPENS = re.compile(r"^(?:call open(?:s|ing)|opening date|opens)\b", re.IGNORECASE)
-STATUS_PREFIX = re.compile(r"^(?P<status>closed|cancell?ed|postponed|expired|archived)\s*[:\-–]\s*", re.IGNORECASE)
+STATUS_PREFIX = re.compile(
+    r"^(?P<status>closed|cancell?ed|postponed|expired|archived)\s*[:\-–]\s*", re.IGNORECASE
+)
 # A sentence ends at a full stop after a word or a bracket, before a capital.
 SENTENCE_END = re.compile(r"(?<=[\w)]\.)\s+(?=[A-Z])")
 ONLINE = re.compile(r"\bonline\b", re.IGNORECASE)
@@ -71,12 +83,22 @@ def news_page(url: str, html: str) -> Extraction:
         return Extraction()
     fields = labelled_fields(root)
     summary = meta_summary(soup)
-    news = raw_item("news", url, page_title(root), LANGUAGE, summary=summary,
-                    published_text=published(soup, root), tags=fields.get("tags", []),
-                    external_id=root.get("data-history-node-id"))
+    news = raw_item(
+        "news",
+        url,
+        page_title(root),
+        LANGUAGE,
+        summary=summary,
+        published_text=published(soup, root),
+        tags=fields.get("tags", []),
+        external_id=root.get("data-history-node-id"),
+    )
     events = [announced_event(url, box, summary) for box in event_boxes(root)]
-    links = [link for a in root.find_all("a", href=True)
-             if not in_chrome(a) and (link := own_url(url, a["href"])) and ROUTER.reader_of(link) is call_page]
+    links = [
+        link
+        for a in root.find_all("a", href=True)
+        if not in_chrome(a) and (link := own_url(url, a["href"])) and ROUTER.reader_of(link) is call_page
+    ]
     return Extraction(items=[news, *events], links=list(dict.fromkeys(links)))
 
 
@@ -99,8 +121,17 @@ def announced_event(url: str, box: Tag, summary: str | None) -> dict:
     fields = labelled_fields(box)
     venue = first(fields.get("venue") or fields.get("location") or fields.get("place"))
     online = bool(ONLINE.search(venue)) if venue else None
-    return raw_item("event", url, title, LANGUAGE, key=title, summary=summary,
-                    start_text=first(fields.get("date")), location=None if online else venue, online=online)
+    return raw_item(
+        "event",
+        url,
+        title,
+        LANGUAGE,
+        key=title,
+        summary=summary,
+        start_text=first(fields.get("date")),
+        location=None if online else venue,
+        online=online,
+    )
 
 
 def project_page(url: str, html: str) -> Extraction:
@@ -110,11 +141,24 @@ def project_page(url: str, html: str) -> Extraction:
     if root is None:
         return Extraction()
     fields = labelled_fields(root)
-    summary = next((t for p in root.find_all("p") if not in_chrome(p) and len(t := text_of(p) or "") > 100), None)
+    summary = next(
+        (t for p in root.find_all("p") if not in_chrome(p) and len(t := text_of(p) or "") > 100), None
+    )
     code = first(fields.get("project number")) or PROJECT_PATH.match(urlsplit(url).path)["code"]
-    return Extraction(items=[raw_item(
-        "news", url, page_title(root), LANGUAGE, summary=summary, published_text=published(soup, root),
-        tags=fields.get("programme", []) + fields.get("sector", []), external_id=code)])
+    return Extraction(
+        items=[
+            raw_item(
+                "news",
+                url,
+                page_title(root),
+                LANGUAGE,
+                summary=summary,
+                published_text=published(soup, root),
+                tags=fields.get("programme", []) + fields.get("sector", []),
+                external_id=code,
+            )
+        ]
+    )
 
 
 def call_page(url: str, html: str) -> Extraction:
@@ -137,10 +181,21 @@ def call_page(url: str, html: str) -> Extraction:
             elif OPENS.match(sentence) and opens is None:
                 opens = sentence
     summary = meta_summary(soup)
-    return Extraction(items=[raw_item(
-        "call", url, title, LANGUAGE, summary=summary, published_text=published(soup, root),
-        deadline_texts=deadlines, opens_text=opens,
-        status_text=status or first(fields.get("call status") or fields.get("status")))])
+    return Extraction(
+        items=[
+            raw_item(
+                "call",
+                url,
+                title,
+                LANGUAGE,
+                summary=summary,
+                published_text=published(soup, root),
+                deadline_texts=deadlines,
+                opens_text=opens,
+                status_text=status or first(fields.get("call status") or fields.get("status")),
+            )
+        ]
+    )
 
 
 def content_root(soup: BeautifulSoup) -> Tag | None:
@@ -181,7 +236,7 @@ def labelled_fields(root: Tag) -> dict[str, list[str]]:
             values = parts
         else:
             whole = text_of(label.parent) or ""
-            rest = whole[len(name):].lstrip(" :") if whole.startswith(name) else ""
+            rest = whole[len(name) :].lstrip(" :") if whole.startswith(name) else ""
             values = [rest] if rest else []
         if values:
             fields.setdefault(name.rstrip(":").strip().casefold(), values)
@@ -192,16 +247,21 @@ def leaves(root: Tag) -> list[Tag]:
     return [e for e in root.find_all(True) if e.find(True) is None and not in_chrome(e)]
 
 
-ROUTER = Router({
-    FMO_HOSTS: [
-        (r"/(?:en/news|en/opportunities/open-calls|archive/2014-2021/projects|en/projects)/*$", LISTING,
-         listing_page),
-        (r"/en/fmo/news/[^/]+/?$", "news", news_page),
-        (PROJECT_PATH, "news", project_page),
-    ],
-    OPERATOR_HOSTS: [
-        (r"/(?:en/)?calls/*$", LISTING, listing_page),
-        (r"/(?:en/)?calls/[^/]+/?$", "call", call_page),
-    ],
-})
+ROUTER = Router(
+    {
+        FMO_HOSTS: [
+            (
+                r"/(?:en/news|en/opportunities/open-calls|archive/2014-2021/projects|en/projects)/*$",
+                LISTING,
+                listing_page,
+            ),
+            (r"/en/fmo/news/[^/]+/?$", "news", news_page),
+            (PROJECT_PATH, "news", project_page),
+        ],
+        OPERATOR_HOSTS: [
+            (r"/(?:en/)?calls/*$", LISTING, listing_page),
+            (r"/(?:en/)?calls/[^/]+/?$", "call", call_page),
+        ],
+    }
+)
 extract = ROUTER.extract

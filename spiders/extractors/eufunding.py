@@ -18,8 +18,9 @@ from spiders.extractors.routes import LISTING, Router
 
 LANGUAGE = "en"
 SEARCH_URL = "https://api.tech.ec.europa.eu/search-api/prod/rest/search"
-TOPIC_PAGE = ("https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/"
-              "opportunities/topic-details/{}")
+TOPIC_PAGE = (
+    "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/topic-details/{}"
+)
 STATUSES = {"31094501": "Forthcoming", "31094502": "Open", "31094503": "Closed"}
 # frameworkProgramme codes of the programmes that fund clusters and innovation agencies.
 PROGRAMMES = {
@@ -49,10 +50,14 @@ def search_reply(url: str, body: str) -> Extraction:
     if not isinstance(results, list):
         problems.append(("results", unexpected("a list", results)))
         results = []
-    items = [item for index, result in enumerate(results)
-             if (item := topic_item(result, f"results[{index}]", problems))]
-    return Extraction(items=items, next_page=next_page(url, reply, bool(results), problems),
-                      problems=problems)
+    items = [
+        item
+        for index, result in enumerate(results)
+        if (item := topic_item(result, f"results[{index}]", problems))
+    ]
+    return Extraction(
+        items=items, next_page=next_page(url, reply, bool(results), problems), problems=problems
+    )
 
 
 def topic_item(result: object, where: str, problems: list[tuple[str, str]]) -> dict | None:
@@ -78,7 +83,10 @@ def topic_item(result: object, where: str, problems: list[tuple[str, str]]) -> d
             metadata.report("frameworkProgramme", f"unknown programme code {code!r}")
     summary = metadata.first("descriptionByte") or result.get("summary")
     return raw_item(
-        "call", TOPIC_PAGE.format(identifier.lower()), title, LANGUAGE,
+        "call",
+        TOPIC_PAGE.format(identifier.lower()),
+        title,
+        LANGUAGE,
         summary=summary if isinstance(summary, str) else None,
         external_id=identifier,
         opens_text=metadata.first_date("startDate"),
@@ -130,8 +138,7 @@ class Metadata:
         return next(iter(self.dates(name)), None)
 
 
-def next_page(url: str, reply: dict, had_results: bool,
-              problems: list[tuple[str, str]]) -> str | None:
+def next_page(url: str, reply: dict, had_results: bool, problems: list[tuple[str, str]]) -> str | None:
     """The same search one page further, while ``pageNumber * pageSize < totalResults``."""
     numbers = {}
     for name in ("totalResults", "pageNumber", "pageSize"):
@@ -158,7 +165,11 @@ def unexpected(wanted: str, value: object) -> str:
 
 
 # A reply lists calls, each an item with its topic page's URL.
-ROUTER = Router({(urlsplit(SEARCH_URL).hostname,): [
-    (re.escape(urlsplit(SEARCH_URL).path) + "$", LISTING, search_reply),
-]})
+ROUTER = Router(
+    {
+        (urlsplit(SEARCH_URL).hostname,): [
+            (re.escape(urlsplit(SEARCH_URL).path) + "$", LISTING, search_reply),
+        ]
+    }
+)
 extract = ROUTER.extract

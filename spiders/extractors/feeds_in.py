@@ -10,9 +10,9 @@ from datetime import date, datetime, timedelta
 import feedparser
 import icalendar
 
+from core.items import raw_item
 from spiders.extractors.generic import UrlRules, kind_for, main_content
 from spiders.extractors.generic_facts import PageFacts
-from core.items import raw_item
 from spiders.extractors.page import Extraction, absolute, soup_of
 
 # Where a feed begins: Drupal may print HTML debug comments before "<?xml".
@@ -28,21 +28,22 @@ def is_feed(body: str) -> bool:
     start = FEED_START.search(body[:JUNK_CHARS])
     if start is None:
         return False
-    if body[start.start():].startswith("<?xml"):  # XHTML pages open with it too
+    if body[start.start() :].startswith("<?xml"):  # XHTML pages open with it too
         root = re.compile(r"<(?!\?|!)[\w:]+").search(body, start.end())
         if not root or not re.match(r"<(rss|feed|rdf:RDF)\b", root.group(0) + " "):
             return False
-    return not PAGE_OPENING.search(body[:start.start()])
+    return not PAGE_OPENING.search(body[: start.start()])
 
 
-def extract_feed(url: str, body: str, *, language: str, kind: str,
-                 url_kinds: Iterable[tuple[str, str]] = ()) -> Extraction:
+def extract_feed(
+    url: str, body: str, *, language: str, kind: str, url_kinds: Iterable[tuple[str, str]] = ()
+) -> Extraction:
     """The feed's entries as items; ``url_kinds`` (regex, kind) picks an entry's
     kind by its link, else ``kind``. A body that is no feed gives a problem."""
     start = FEED_START.search(body)
     if start is None:
         return Extraction(problems=[("page", "not an RSS, Atom or iCalendar feed")])
-    body = body[start.start():]
+    body = body[start.start() :]
     rules = UrlRules("url_kinds", url_kinds, problems=[])
     if body.startswith(CALENDAR):
         return calendar_items(url, body, language, kind, rules)
@@ -58,8 +59,11 @@ def entry_items(url: str, body: str, language: str, kind: str, url_kinds: UrlRul
     for entry in parsed.entries:
         link = absolute(url, entry.get("link")) or url
         entry_kind = kind_for(link, kind, url_kinds)
-        text = next((c.value for c in entry.get("content", []) if c.get("value")), None) \
-            or entry.get("summary") or ""
+        text = (
+            next((c.value for c in entry.get("content", []) if c.get("value")), None)
+            or entry.get("summary")
+            or ""
+        )
         soup = soup_of(f"<main>{text}</main>")
         facts = PageFacts(link, soup, main_content(soup), language, entry_kind, {}).fields()
         facts.update(
@@ -95,21 +99,31 @@ def calendar_items(url: str, body: str, language: str, kind: str, url_kinds: Url
         start_text, end_text = ical_text(start), ical_text(end) if end and end != start else None
         location = str(event.get("LOCATION") or "").strip() or None
         categories = event.get("CATEGORIES")
-        items.append(raw_item(
-            event_kind, link, title, language,
-            key=None if link != url else str(event.get("UID") or title),
-            summary=str(event.get("DESCRIPTION") or "").strip() or None,
-            start_text=start_text if event_kind != "call" else None,
-            end_text=end_text if event_kind != "call" else None,
-            deadline_texts=[start_text] if event_kind == "call" else [],
-            location=location,
-            online=bool(location and re.search(r"\bonline\b|^https?://", location, re.IGNORECASE))
-            if location else None,
-            status_text=str(event.get("STATUS") or "").title() or None,
-            tags=[str(c) for cats in (categories if isinstance(categories, list) else [categories])
-                  if cats for c in cats.cats],
-            external_id=str(event.get("UID") or "") or None,
-        ))
+        items.append(
+            raw_item(
+                event_kind,
+                link,
+                title,
+                language,
+                key=None if link != url else str(event.get("UID") or title),
+                summary=str(event.get("DESCRIPTION") or "").strip() or None,
+                start_text=start_text if event_kind != "call" else None,
+                end_text=end_text if event_kind != "call" else None,
+                deadline_texts=[start_text] if event_kind == "call" else [],
+                location=location,
+                online=bool(location and re.search(r"\bonline\b|^https?://", location, re.IGNORECASE))
+                if location
+                else None,
+                status_text=str(event.get("STATUS") or "").title() or None,
+                tags=[
+                    str(c)
+                    for cats in (categories if isinstance(categories, list) else [categories])
+                    if cats
+                    for c in cats.cats
+                ],
+                external_id=str(event.get("UID") or "") or None,
+            )
+        )
     return Extraction(items=items, problems=url_kinds.problems)
 
 

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 import regex
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
-from spiders.extractors.generic_facts import PageFacts, text_value
 from core.items import raw_item
+from spiders.extractors.generic_facts import PageFacts, text_value
 from spiders.extractors.page import MAX_JSON_LD_OBJECTS, Extraction, absolute, json_ld_nodes, line_of, soup_of
 
 # What is never the page's own content, matched in plain Python: a CSS selector
@@ -53,13 +53,25 @@ class UrlRules:
                     return value
             except TimeoutError:
                 self.rules.remove(rule)
-                self.problems.append((self.key, f"{pattern!r} took over {PATTERN_SECONDS} s on {url} "
-                                                "(catastrophic backtracking); not used on the rest of this page"))
+                self.problems.append(
+                    (
+                        self.key,
+                        f"{pattern!r} took over {PATTERN_SECONDS} s on {url} "
+                        "(catastrophic backtracking); not used on the rest of this page",
+                    )
+                )
         return None
 
 
-def extract_page(url: str, html: str, *, language: str, kind: str, follow: Iterable[str] = (),
-                 url_kinds: Iterable[tuple[str, str]] = ()) -> Extraction:
+def extract_page(
+    url: str,
+    html: str,
+    *,
+    language: str,
+    kind: str,
+    follow: Iterable[str] = (),
+    url_kinds: Iterable[tuple[str, str]] = (),
+) -> Extraction:
     """The items of one page (at most one, or one per JSON-LD event) and the links
     matching ``follow`` (regexes); ``url_kinds`` (regex, kind) overrides ``kind`` by URL."""
     problems: list[tuple[str, str]] = []
@@ -71,15 +83,22 @@ def extract_page(url: str, html: str, *, language: str, kind: str, follow: Itera
     next_page = next_link(url, soup)
     nodes = json_ld_nodes(soup)
     if len(nodes) > MAX_JSON_LD_OBJECTS:
-        problems.append(("json-ld", f"more than {MAX_JSON_LD_OBJECTS} schema.org objects; "
-                                    f"only the first {MAX_JSON_LD_OBJECTS} read"))
+        problems.append(
+            (
+                "json-ld",
+                f"more than {MAX_JSON_LD_OBJECTS} schema.org objects; "
+                f"only the first {MAX_JSON_LD_OBJECTS} read",
+            )
+        )
     events, article = structured_data(nodes[:MAX_JSON_LD_OBJECTS])
     strip_noise(soup)
     main = main_content(soup)
     if not events:
         events = microdata_events(main)
-    listing = len([link for link in followed_links(url, main, follow_rules) if link != url]) >= 2 \
+    listing = (
+        len([link for link in followed_links(url, main, follow_rules) if link != url]) >= 2
         or len(main.find_all("article")) >= LISTING_ARTICLES
+    )
     facts = PageFacts(url, soup, main, language, kind, article)
     if events:
         items = [event_item(url, node, facts, language, alone=len(events) == 1) for node in events]
@@ -87,8 +106,9 @@ def extract_page(url: str, html: str, *, language: str, kind: str, follow: Itera
         items = []
     else:
         items = [item for item in [facts.item()] if item]
-    return Extraction(items=items, links=[link for link in links if link != url], next_page=next_page,
-                      problems=problems)
+    return Extraction(
+        items=items, links=[link for link in links if link != url], next_page=next_page, problems=problems
+    )
 
 
 def kind_for(url: str, kind: str, url_kinds: UrlRules) -> str:
@@ -118,8 +138,12 @@ def next_link(url: str, soup: BeautifulSoup) -> str | None:
 
 
 def is_noise(tag: Tag) -> bool:
-    if tag.name in NOISE_TAGS or tag.get("role") in NOISE_ROLES or tag.get("aria-hidden") == "true" \
-            or tag.has_attr("hidden"):
+    if (
+        tag.name in NOISE_TAGS
+        or tag.get("role") in NOISE_ROLES
+        or tag.get("aria-hidden") == "true"
+        or tag.has_attr("hidden")
+    ):
         return True
     classes, ident = " ".join(tag.get("class", ())).lower(), (tag.get("id") or "").lower()
     return any(word in classes for word in NOISE_CLASS_WORDS) or any(word in ident for word in NOISE_ID_WORDS)
@@ -127,8 +151,9 @@ def is_noise(tag: Tag) -> bool:
 
 def strip_noise(soup: BeautifulSoup) -> None:
     # A site's header and footer go; an article's own header holds its title and date.
-    site_frame = [node for node in soup.find_all(["header", "footer"])
-                  if not node.find_parent(["article", "main"])]
+    site_frame = [
+        node for node in soup.find_all(["header", "footer"]) if not node.find_parent(["article", "main"])
+    ]
     for node in [*soup.find_all(is_noise), *site_frame]:
         # "has-sidebar" or "cookie-consent-active" may mark the page's own frame.
         if not node.decomposed and not node.find(["main", "h1"]) and node.name not in ("html", "body"):
@@ -143,8 +168,13 @@ def main_content(soup: BeautifulSoup) -> Tag:
         found = articles[0]
     if found is None:
         chars = text_chars(soup)
-        found = max(soup.find_all(["div", "section"]), default=None, key=lambda block: sum(
-            chars[id(child)] for child in block.find_all(["p", "li", "h1", "h2"], recursive=False)))
+        found = max(
+            soup.find_all(["div", "section"]),
+            default=None,
+            key=lambda block: sum(
+                chars[id(child)] for child in block.find_all(["p", "li", "h1", "h2"], recursive=False)
+            ),
+        )
     return found or soup.body or soup
 
 
@@ -153,9 +183,14 @@ def text_chars(soup: BeautifulSoup) -> dict[int, int]:
     from the last element up, so that nested blocks cost no more than flat ones."""
     chars: dict[int, int] = {}
     for tag in reversed(soup.find_all(True)):
-        chars[id(tag)] = sum(chars[id(child)] if isinstance(child, Tag)
-                             else len(child) if type(child) in (NavigableString, CData) else 0
-                             for child in tag.contents)
+        chars[id(tag)] = sum(
+            chars[id(child)]
+            if isinstance(child, Tag)
+            else len(child)
+            if type(child) in (NavigableString, CData)
+            else 0
+            for child in tag.contents
+        )
     return chars
 
 
@@ -182,11 +217,13 @@ def microdata_events(main: Tag) -> list[dict]:
                 continue
             name = prop["itemprop"]
             if prop.has_attr("itemscope"):
-                node.setdefault(name, {"@type": prop.get("itemtype", "").rsplit("/", 1)[-1],
-                                       "name": line_of(prop)})
+                node.setdefault(
+                    name, {"@type": prop.get("itemtype", "").rsplit("/", 1)[-1], "name": line_of(prop)}
+                )
             else:
-                node.setdefault(name, prop.get("content") or prop.get("datetime")
-                                or prop.get("href") or line_of(prop))
+                node.setdefault(
+                    name, prop.get("content") or prop.get("datetime") or prop.get("href") or line_of(prop)
+                )
         events.append(node)
     return events
 
@@ -202,26 +239,38 @@ def event_item(url: str, node: dict, facts: PageFacts, language: str, alone: boo
         location=place,
         online=online,
         status_text=status_of(node),
-        tags=[t.strip() for k in listed(node.get("keywords")) for t in (text_value(k) or "").split(",")
-              if t.strip()],
+        tags=[
+            t.strip()
+            for k in listed(node.get("keywords"))
+            for t in (text_value(k) or "").split(",")
+            if t.strip()
+        ],
     )
     if alone:
         page = facts.fields()
         fields = {k: v if v not in (None, []) else page.get(k) for k, v in fields.items()}
         fields["published_text"] = page.get("published_text")
     title = text_value(node.get("name")) or facts.title()
-    return raw_item("event", own_url or url, title or "", language,
-                    key=None if alone else (own_url or title), **fields)
+    return raw_item(
+        "event", own_url or url, title or "", language, key=None if alone else (own_url or title), **fields
+    )
 
 
 def attendance(node: dict) -> tuple[bool | None, str | None]:
     """(online, place) of an event node."""
     mode = str(node.get("eventAttendanceMode", ""))
     places = [place_text(p) for p in listed(node.get("location"))]
-    virtual = any(isinstance(p, dict) and "Virtual" in str(p.get("@type")) for p in listed(node.get("location")))
-    physical = [p for p, raw in zip(places, listed(node.get("location")))
-                if p and not (isinstance(raw, dict) and "Virtual" in str(raw.get("@type")))]
-    online = True if ("Online" in mode or "Mixed" in mode or virtual) else False if "Offline" in mode else None
+    virtual = any(
+        isinstance(p, dict) and "Virtual" in str(p.get("@type")) for p in listed(node.get("location"))
+    )
+    physical = [
+        p
+        for p, raw in zip(places, listed(node.get("location")), strict=True)
+        if p and not (isinstance(raw, dict) and "Virtual" in str(raw.get("@type")))
+    ]
+    online = (
+        True if ("Online" in mode or "Mixed" in mode or virtual) else False if "Offline" in mode else None
+    )
     return online, physical[0] if physical else None
 
 
@@ -232,8 +281,11 @@ def place_text(place) -> str | None:
         return None
     address = place.get("address")
     if isinstance(address, dict):
-        address = ", ".join(str(address[k]) for k in ("streetAddress", "postalCode", "addressLocality",
-                                                       "addressCountry") if isinstance(address.get(k), str))
+        address = ", ".join(
+            str(address[k])
+            for k in ("streetAddress", "postalCode", "addressLocality", "addressCountry")
+            if isinstance(address.get(k), str)
+        )
     parts = [p for p in (text_value(place.get("name")), text_value(address)) if p]
     return ", ".join(dict.fromkeys(parts)) or None
 

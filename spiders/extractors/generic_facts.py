@@ -10,16 +10,54 @@ from itertools import islice
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from spiders.extractors.generic_labels import (PLACE_LABELS, ROLES, SENTENCE_CHARS, SENTENCE_END,
-                                               STATUS_LABEL, any_label, first_sentence, has_date,
-                                               label_start, labelled, other_roles, role_clauses,
-                                               role_of)
 from core.items import raw_item
+from spiders.extractors.generic_labels import (
+    PLACE_LABELS,
+    ROLES,
+    SENTENCE_CHARS,
+    SENTENCE_END,
+    STATUS_LABEL,
+    any_label,
+    first_sentence,
+    has_date,
+    label_start,
+    labelled,
+    other_roles,
+    role_clauses,
+    role_of,
+)
 from spiders.extractors.page import SPACE_BEFORE_PUNCTUATION, line_of, meta_content
 
-BLOCKS = {"p", "li", "div", "dd", "dt", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-          "section", "article", "header", "footer", "blockquote", "figcaption", "address",
-          "ul", "ol", "dl", "table", "tbody", "main", "aside"}
+BLOCKS = {
+    "p",
+    "li",
+    "div",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "figcaption",
+    "address",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tbody",
+    "main",
+    "aside",
+}
 ONLINE_WORDS = re.compile(r"\b(online|virtual|webinar|digital|zoom|teams|webex)\b", re.IGNORECASE)
 SUMMARY_MIN_CHARS = 40
 # What a <br> becomes while lines are read (source newlines are mere spaces).
@@ -31,8 +69,7 @@ TIME_STAMPS = 50
 class PageFacts:
     """Dates, place and title of a page from its HTML evidence, first evidence first."""
 
-    def __init__(self, url: str, soup: BeautifulSoup, main: Tag, language: str, kind: str,
-                 article: dict):
+    def __init__(self, url: str, soup: BeautifulSoup, main: Tag, language: str, kind: str, article: dict):
         self.url, self.soup, self.main, self.language, self.kind = url, soup, main, language, kind
         self.roles: dict[str, list[str]] = {role: [] for role in ROLES}
         self.place: str | None = None
@@ -55,7 +92,9 @@ class PageFacts:
             if previous and previous[1] == "event" and between_is_short(previous[0], stamp):
                 role = "end"
             else:
-                role = time_role(stamp, self.language) or {"event": "event", "news": "published"}.get(self.kind)
+                role = time_role(stamp, self.language) or {"event": "event", "news": "published"}.get(
+                    self.kind
+                )
             if role:
                 self.add(role, stamp["datetime"].strip())
             previous = (stamp, role or "")
@@ -114,16 +153,21 @@ class PageFacts:
             location=None if online else self.place,
             online=online,
             status_text=self.status,
-            tags=[tag["content"] for tag in self.soup.find_all("meta", property="article:tag")
-                  if tag.get("content")],
+            tags=[
+                tag["content"]
+                for tag in self.soup.find_all("meta", property="article:tag")
+                if tag.get("content")
+            ],
         )
 
     def summary(self) -> str | None:
         described = meta_content(self.soup, "og:description") or meta_content(self.soup, "description")
         if described:
             return described
-        paragraph = next((text for p in self.main.find_all("p")
-                          if len(text := line_of(p) or "") >= SUMMARY_MIN_CHARS), None)
+        paragraph = next(
+            (text for p in self.main.find_all("p") if len(text := line_of(p) or "") >= SUMMARY_MIN_CHARS),
+            None,
+        )
         return paragraph
 
     def item(self) -> dict | None:
@@ -132,8 +176,11 @@ class PageFacts:
         kind = self.kind
         if kind == "event" and not fields["start_text"] and fields["deadline_texts"]:
             kind = "call"  # an "event" source's page that names only a deadline is a call
-        needed = {"event": fields["start_text"], "call": fields["deadline_texts"] or fields["opens_text"],
-                  "news": fields["published_text"]}[kind]
+        needed = {
+            "event": fields["start_text"],
+            "call": fields["deadline_texts"] or fields["opens_text"],
+            "news": fields["published_text"],
+        }[kind]
         if not needed or not title:
             return None
         return raw_item(kind, self.url, title, self.language, **fields)
@@ -163,7 +210,7 @@ def text_lines(main: Tag) -> Iterable[tuple[Tag, str]]:
         for part in node.get_text(" ").split(LINE_BREAK):
             line = SPACE_BEFORE_PUNCTUATION.sub("", " ".join(part.split()))
             if label and line.startswith(label + " "):
-                line = f"{label}: {line[len(label) + 1:]}"
+                line = f"{label}: {line[len(label) + 1 :]}"
             if line:
                 yield node, line
 
@@ -220,8 +267,8 @@ def split_label(line: str, language: str) -> tuple[str | None, str]:
     if colon and 0 < len(label) <= 50 and not label.strip().isdigit():
         return label.strip(), value.strip()
     match = label_start(language).match(line)
-    if match and has_date(line[match.end():match.end() + 24], language):
-        return match.group(0).strip(), line[match.end():].strip()
+    if match and has_date(line[match.end() : match.end() + 24], language):
+        return match.group(0).strip(), line[match.end() :].strip()
     return None, line
 
 
@@ -230,24 +277,31 @@ def time_role(stamp: Tag, language: str) -> str | None:
     stamp_text = line_of(stamp) or ""
     for ancestor in islice(stamp.parents, 4):
         text = line_of(ancestor) or ""
-        prefix = text[:text.find(stamp_text)] if stamp_text and stamp_text in text else ""
+        prefix = text[: text.find(stamp_text)] if stamp_text and stamp_text in text else ""
         roles = [role_of(m.group(0), language) for m in any_label(language).finditer(prefix.lower())]
         if roles:
             return roles[-1]
         if ancestor.name in BLOCKS - {"div"} and prefix.strip():
             break
-    markup = " ".join([stamp.get("itemprop", ""), *stamp.get("class", []),
-                       *(c for a in islice(stamp.parents, 3) for c in a.get("class", []))]).lower()
+    markup = " ".join(
+        [
+            stamp.get("itemprop", ""),
+            *stamp.get("class", []),
+            *(c for a in islice(stamp.parents, 3) for c in a.get("class", [])),
+        ]
+    ).lower()
     for role, pattern in MARKUP_ROLES:
         if pattern.search(markup):
             return role
     return None
 
 
-MARKUP_ROLES = (("published", re.compile(r"datepublished|publish|posted|submitted|created|byline")),
-                ("deadline", re.compile(r"deadline|closing")),
-                ("end", re.compile(r"enddate|date-end|end-date")),
-                ("event", re.compile(r"startdate|date-start|start-date|event-date")))
+MARKUP_ROLES = (
+    ("published", re.compile(r"datepublished|publish|posted|submitted|created|byline")),
+    ("deadline", re.compile(r"deadline|closing")),
+    ("end", re.compile(r"enddate|date-end|end-date")),
+    ("event", re.compile(r"startdate|date-start|start-date|event-date")),
+)
 
 
 def between_is_short(first: Tag, second: Tag) -> bool:

@@ -5,25 +5,52 @@ end), from the date engine's table and a few more labels pages use."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from pipelines.dates.languages import LABELS, RANGE_WORDS, month_forms
 
 # Labels the date engine's table lacks, as they stand before a colon on pages.
 EXTRA_LABELS: dict[str, dict[str, str]] = {
-    "event": {"en": "date|dates|time|start|starts|start date|begins", "de": "termin|beginn|wann|zeit|zeitraum",
-              "nb": "når|tidspunkt", "da": "tidspunkt|hvornår", "sv": "när|tid", "pl": "data|kiedy",
-              "fr": "quand", "nl": "wanneer"},
+    "event": {
+        "en": "date|dates|time|start|starts|start date|begins",
+        "de": "termin|beginn|wann|zeit|zeitraum",
+        "nb": "når|tidspunkt",
+        "da": "tidspunkt|hvornår",
+        "sv": "när|tid",
+        "pl": "data|kiedy",
+        "fr": "quand",
+        "nl": "wanneer",
+    },
     "end": {"en": "end|ends|end date", "de": "ende", "da": "slut", "sv": "slut", "pl": "zakończenie"},
-    "published": {"en": "publication date|date published|last update|last updated|posted on",
-                  "de": "erschienen|veröffentlicht am", "da": "udgivet"},
-    "deadline": {"en": "application deadline|closing", "da": "ansøgningsperiode|deadline",
-                 "de": "bewerbungsfrist|einreichungsfrist|deadline"},
+    "published": {
+        "en": "publication date|date published|last update|last updated|posted on",
+        "de": "erschienen|veröffentlicht am",
+        "da": "udgivet",
+    },
+    "deadline": {
+        "en": "application deadline|closing",
+        "da": "ansøgningsperiode|deadline",
+        "de": "bewerbungsfrist|einreichungsfrist|deadline",
+    },
 }
-PLACE_LABELS = {"en": "venue|location|place|where|address", "de": "ort|veranstaltungsort|adresse|wo",
-                "nb": "sted|adresse", "da": "sted|adresse", "sv": "plats|adress", "fi": "paikka",
-                "pl": "miejsce", "fr": "lieu", "es": "lugar", "it": "luogo|sede", "nl": "locatie|plaats",
-                "lv": "vieta", "lt": "vieta", "et": "koht", "cs": "místo", "ro": "locație|loc"}
+PLACE_LABELS = {
+    "en": "venue|location|place|where|address",
+    "de": "ort|veranstaltungsort|adresse|wo",
+    "nb": "sted|adresse",
+    "da": "sted|adresse",
+    "sv": "plats|adress",
+    "fi": "paikka",
+    "pl": "miejsce",
+    "fr": "lieu",
+    "es": "lugar",
+    "it": "luogo|sede",
+    "nl": "locatie|plaats",
+    "lv": "vieta",
+    "lt": "vieta",
+    "et": "koht",
+    "cs": "místo",
+    "ro": "locație|loc",
+}
 STATUS_LABEL = "status"
 # Which role a label names when it names several ("Registration deadline").
 ROLES = ("published", "registration", "opens", "deadline", "end", "event")
@@ -35,19 +62,23 @@ COMPOUNDING = ("de", "nb", "nn", "da", "sv", "nl", "fi", "et")
 # "-stand" ("Gemeinschaftsstand") and "-datum" are not.
 GLUED_ROLES = ("registration", "opens", "deadline")
 # Sentences end after a word or a year, not after an ordinal ("28. April") or "p.m.".
-SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\)[.!?])|(?<=\d{4}[.!?]))\s+(?=[A-ZÄÖÜÆØÅŁŚŻĆŃÓÉ„\"«])")
+SENTENCE_END = re.compile(
+    r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\)[.!?])|(?<=\d{4}[.!?]))\s+(?=[A-ZÄÖÜÆØÅŁŚŻĆŃÓÉ„\"«])"
+)
 SENTENCE_CHARS = 300
 
 
 def role_clauses(sentence: str, language: str) -> list[tuple[str, str]]:
     """(role, clause) for each label in a sentence; a clause runs to the next label of
     another role: "will open on 15 March 2023 and" / "close on 9 June 2023 at 12:00…"."""
-    found = [(match.start(), role_of(match.group(0), language))
-             for match in any_label(language).finditer(sentence.lower())]
+    found = [
+        (match.start(), role_of(match.group(0), language))
+        for match in any_label(language).finditer(sentence.lower())
+    ]
     found = [(start, role) for start, role in found if role in CALL_ROLES]
     clauses = []
     for index, (start, role) in enumerate(found):
-        end = next((s for s, r in found[index + 1:] if r != role), len(sentence))
+        end = next((s for s, r in found[index + 1 :] if r != role), len(sentence))
         clause = re.sub(r"\s*\b(?:and|und|og|i|a|et)$", "", sentence[start:end].strip(" ,;"))
         if has_date(clause, language):
             clauses.append((role, clause))
@@ -80,7 +111,7 @@ def labelled(label: str, table: dict[str, str], language: str) -> bool:
     return bool(words_regex(words, language).fullmatch(label.lower().strip()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def role_pattern(role: str, language: str, glued: bool) -> re.Pattern[str]:
     glue = glued and role in GLUED_ROLES
     return words_regex(label_words(role, language), language if glue else "")
@@ -100,28 +131,31 @@ def words_regex(words: str, language: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(alternatives)})(?!\w)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def any_label(language: str) -> re.Pattern[str]:
     glued = words_regex("|".join(label_words(role, language) for role in GLUED_ROLES), language)
     whole = words_regex("|".join(label_words(role, language) for role in ROLES), "")
     return re.compile(f"{glued.pattern}|{whole.pattern}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def label_start(language: str) -> re.Pattern[str]:
     """A line opening with a label word and no colon: "Søknadsfrist 21. juni 2024"."""
     return re.compile(rf"\s*{any_label(language).pattern}\s*", re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def date_pattern(language: str) -> re.Pattern[str]:
     forms = month_forms(language)
-    months = "|".join(re.escape(f[:-1]) + r"\w*" if f.endswith("*") else re.escape(f) + r"\.?"
-                      for f in sorted(forms, key=len, reverse=True))
+    months = "|".join(
+        re.escape(f[:-1]) + r"\w*" if f.endswith("*") else re.escape(f) + r"\.?"
+        for f in sorted(forms, key=len, reverse=True)
+    )
     return re.compile(
         r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
         rf"|\b\d{{1,2}}\.?\s*(?:of\s+)?(?:{months})(?!\w)|(?<!\w)(?:{months})\s+\d{{1,4}}\b",
-        re.IGNORECASE)
+        re.IGNORECASE,
+    )
 
 
 def has_date(text: str, language: str) -> bool:

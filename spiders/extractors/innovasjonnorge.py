@@ -12,8 +12,18 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from core.items import raw_item
-from spiders.extractors.page import (Extraction, absolute, content_of, json_ld_of_type, line_of, meta_content, soup_of,
-                                     split_status, strip_noise, text_of)
+from spiders.extractors.page import (
+    Extraction,
+    absolute,
+    content_of,
+    json_ld_of_type,
+    line_of,
+    meta_content,
+    soup_of,
+    split_status,
+    strip_noise,
+    text_of,
+)
 from spiders.extractors.routes import LISTING, Reader, Router
 
 HOSTS = ("www.innovasjonnorge.no", "innovasjonnorge.no")
@@ -25,20 +35,25 @@ CALLS = "/no/subsites/forside/utlysninger/"
 NEWS = "/no/om/nyheter/"
 
 # Page parts whose dates belong to other things: teasers, related items, menus.
-NOISE = ("aside, nav, footer, form, figure, script, style, "
-         "[class*=related], [class*=teaser], [class*=latest], [class*=share]")
+NOISE = (
+    "aside, nav, footer, form, figure, script, style, "
+    "[class*=related], [class*=teaser], [class*=latest], [class*=share]"
+)
 
 STATUS_PREFIX = re.compile(r"^\s*(?P<status>Utgått|Avsluttet|Stengt)\s*:\s*", re.IGNORECASE)
 DEADLINE_WORD = re.compile(r"frist", re.IGNORECASE)
 OPENS_WORD = re.compile(r"\båpne[rt]\b", re.IGNORECASE)
-MONTHS = ("januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
-          "january|february|march|may|june|july|october|december")
+MONTHS = (
+    "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
+    "january|february|march|may|june|july|october|december"
+)
 # A sentence "mentions a date" when it has a digit or a month name: enough to
 # tell "Søknadsfrist: 3. februar 2027" from "i god tid før fristen".
 DATE_HINT = re.compile(rf"\d|\b(?:{MONTHS})\b", re.IGNORECASE)
 # "on 26 May 2021", "16–17 March 2027": an English event date in running text.
-RUNNING_DATE = re.compile(rf"\b(?:on\s+)?\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+(?:{MONTHS})\s+\d{{4}}",
-                          re.IGNORECASE)
+RUNNING_DATE = re.compile(
+    rf"\b(?:on\s+)?\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+(?:{MONTHS})\s+\d{{4}}", re.IGNORECASE
+)
 # Norwegian ordinals ("10. september") end in a dot too, but never before a capital.
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"])")
 LABEL = re.compile(r"^[^:]{1,60}:\s*\S")
@@ -76,7 +91,10 @@ def event_page(url: str, html: str) -> Extraction:
     if online is None and place:
         online = bool(ONLINE_PLACE.search(place))
     item = raw_item(
-        "event", url, title, language_of(url),
+        "event",
+        url,
+        title,
+        language_of(url),
         summary=summary_of(soup, article),
         start_text=ld_text(event, "startDate") or date_text or running_event_date(article),
         end_text=ld_text(event, "endDate"),
@@ -96,7 +114,10 @@ def call_page(url: str, html: str) -> Extraction:
     strip_noise(article, NOISE)
     title, status = split_status(title, STATUS_PREFIX)
     item = raw_item(
-        "call", url, title, language_of(url),
+        "call",
+        url,
+        title,
+        language_of(url),
         summary=summary_of(soup, article),
         deadline_texts=dated_sentences(article, DEADLINE_WORD),
         opens_text=next(iter(dated_sentences(article, OPENS_WORD)), None),
@@ -123,14 +144,27 @@ def news_page(url: str, html: str) -> Extraction:
     strip_noise(article, NOISE)
     language, published = language_of(url), published_text(soup, article)
     summary = summary_of(soup, article)
-    items = [raw_item("news", url, title, language, summary=summary, published_text=published,
-                      tags=tags_of(article))]
+    items = [
+        raw_item(
+            "news", url, title, language, summary=summary, published_text=published, tags=tags_of(article)
+        )
+    ]
     for table in article.find_all("table"):
         rows = [text_of(row) for row in table.find_all("tr")]
         deadlines = [row for row in rows if row and DEADLINE_WORD.search(row) and DATE_HINT.search(row)]
         if deadlines:
-            items.append(raw_item("call", url, title, language, key=text_of(table.caption) or title,
-                                  summary=summary, deadline_texts=deadlines, published_text=published))
+            items.append(
+                raw_item(
+                    "call",
+                    url,
+                    title,
+                    language,
+                    key=text_of(table.caption) or title,
+                    summary=summary,
+                    deadline_texts=deadlines,
+                    published_text=published,
+                )
+            )
     return Extraction(items=items)
 
 
@@ -146,11 +180,17 @@ def dated_sentences(article: Tag, word: re.Pattern) -> list[str]:
     """Labelled lines ("Søknadsfrist: 3. februar 2027 kl. 12:00") naming ``word``,
     else sentences of running text naming it and a date."""
     blocks = [text for node in article.find_all(["p", "li", "dd"]) if (text := line_of(node))]
-    labelled = [b for b in blocks if LABEL.match(b) and word.search(b.split(":", 1)[0]) and DATE_HINT.search(b)]
+    labelled = [
+        b for b in blocks if LABEL.match(b) and word.search(b.split(":", 1)[0]) and DATE_HINT.search(b)
+    ]
     if labelled:
         return labelled
-    return [sentence for block in blocks for sentence in SENTENCE_END.split(block)
-            if word.search(sentence) and DATE_HINT.search(sentence)]
+    return [
+        sentence
+        for block in blocks
+        for sentence in SENTENCE_END.split(block)
+        if word.search(sentence) and DATE_HINT.search(sentence)
+    ]
 
 
 def labelled_facts(article: Tag) -> dict[str, str]:
@@ -194,8 +234,11 @@ def ld_text(node: dict, name: str) -> str | None:
 def attendance_online(event: dict) -> bool | None:
     mode = str(event.get("eventAttendanceMode", ""))
     location = event.get("location")
-    if "Online" in mode or "Mixed" in mode or (isinstance(location, dict)
-                                               and location.get("@type") == "VirtualLocation"):
+    if (
+        "Online" in mode
+        or "Mixed" in mode
+        or (isinstance(location, dict) and location.get("@type") == "VirtualLocation")
+    ):
         return True
     return False if "Offline" in mode else None
 
@@ -204,13 +247,17 @@ def language_of(url: str) -> str:
     return "en" if urlsplit(url).path.startswith("/en/") else "nb"
 
 
-ROUTER = Router({HOSTS: [
-    (rf"{EVENTS}?$", LISTING, partial(listing, detail=event_page)),
-    (rf"{EVENTS}[^/]+/?$", "event", event_page),
-    (rf"{CALLS}?$", LISTING, partial(listing, detail=call_page)),
-    (rf"{CALLS}[^/]+/?$", "call", call_page),
-    (rf"{NEWS}?$", LISTING, partial(listing, detail=news_page)),
-    (rf"{NEWS}\d{{4}}/[^/]+/?$", "news", news_page),
-    (r"/tjeneste/[^/]+/?$", "call", service_page),
-]})
+ROUTER = Router(
+    {
+        HOSTS: [
+            (rf"{EVENTS}?$", LISTING, partial(listing, detail=event_page)),
+            (rf"{EVENTS}[^/]+/?$", "event", event_page),
+            (rf"{CALLS}?$", LISTING, partial(listing, detail=call_page)),
+            (rf"{CALLS}[^/]+/?$", "call", call_page),
+            (rf"{NEWS}?$", LISTING, partial(listing, detail=news_page)),
+            (rf"{NEWS}\d{{4}}/[^/]+/?$", "news", news_page),
+            (r"/tjeneste/[^/]+/?$", "call", service_page),
+        ]
+    }
+)
 extract = ROUTER.extract

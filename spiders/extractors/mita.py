@@ -16,8 +16,17 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from core.items import raw_item
-from spiders.extractors.page import (Extraction, absolute, content_of, line_of, meta_content, soup_of, split_status,
-                                     strip_noise, text_of)
+from spiders.extractors.page import (
+    Extraction,
+    absolute,
+    content_of,
+    line_of,
+    meta_content,
+    soup_of,
+    split_status,
+    strip_noise,
+    text_of,
+)
 from spiders.extractors.routes import LISTING, Reader, Router
 
 HOSTS = ("mita.lrv.lt", "inovacijuagentura.lt", "www.inovacijuagentura.lt", "2021.esinvesticijos.lt")
@@ -28,13 +37,17 @@ CALLS = "/(?:lt/skelbimai|lt/kvietimai|kvietimai)"
 NEWS = "/(?:lt/naujienos|en/news)"
 
 # Page parts whose dates belong to other things: sidebars, related items, menus, sharing.
-NOISE = ("aside, nav, footer, form, figure, script, style, "
-         "[class*=related], [class*=latest], [class*=share], [class*=teaser]")
+NOISE = (
+    "aside, nav, footer, form, figure, script, style, "
+    "[class*=related], [class*=latest], [class*=share], [class*=teaser]"
+)
 BLOCKS = ("p", "li", "div", "dd", "dt", "ul", "ol", "dl", "table", "section", "article", "h2", "h3")
 
 # Labelled lines as the three sites write them; a line must start with its label.
-DEADLINE_LINE = re.compile(r"^(?:Galioja iki|Teikiama iki|Paraiškos priimamos iki|Terminas pratęsiamas"
-                           r"|Paraiškų (?:priėmimo|teikimo|pateikimo) (?:pabaiga|terminas))\b")
+DEADLINE_LINE = re.compile(
+    r"^(?:Galioja iki|Teikiama iki|Paraiškos priimamos iki|Terminas pratęsiamas"
+    r"|Paraiškų (?:priėmimo|teikimo|pateikimo) (?:pabaiga|terminas))\b"
+)
 OPENS_LINE = re.compile(r"^(?:Teikiama nuo|Paraiškų (?:priėmimo|teikimo) pradžia)\b")
 PUBLISHED_LINE = re.compile(r"^(?:Data|Paskelbta|Published)\b")
 CODE_LINE = re.compile(r"^Kvietimo kodas:?\s*(\S+)")
@@ -47,10 +60,14 @@ STATUS_PREFIX = re.compile(r"^\s*(?P<status>PRATĘSTAS TERMINAS|ATNAUJINTA|ATŠA
 STATUS_WORDS = {"Aktyvus", "Planuojamas", "Pasibaigęs", "Baigtas", "Sustabdytas", "Atšauktas"}
 
 LT_DATE = r"\d{4} m\. [a-ząčęėįšųūž]+ \d{1,2} d\.(?: \d{1,2}(?:[.:]\d{2})? val\.)?"
-EN_DATE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-           r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?")
+EN_DATE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?"
+)
 # "Forumas vyks 2027 m. vasario 12 d. 10 val.", "will take place in Lithuania on March 19th".
-EVENT_SNIPPET = re.compile(rf"\b(?:will take place|takes place|įvyks|vyks)\b[^.!?]{{0,60}}?(?:{LT_DATE}|{EN_DATE})")
+EVENT_SNIPPET = re.compile(
+    rf"\b(?:will take place|takes place|įvyks|vyks)\b[^.!?]{{0,60}}?(?:{LT_DATE}|{EN_DATE})"
+)
 PLACE_IN_SNIPPET = re.compile(r"\bin ((?:[A-Z][\w-]+)(?: [A-Z][\w-]+)*) on\b")
 
 
@@ -81,7 +98,10 @@ def call_page(url: str, html: str) -> Extraction:
     code = next((m.group(1) for line in lines if (m := CODE_LINE.match(line))), None)
     deadlines = [line for line in lines if DEADLINE_LINE.match(line) and DATE_HINT.search(line)]
     item = raw_item(
-        "call", url, title, language_of(url),
+        "call",
+        url,
+        title,
+        language_of(url),
         summary=summary_of(article),
         deadline_texts=deadlines,
         opens_text=next((line for line in lines if OPENS_LINE.match(line) and DATE_HINT.search(line)), None),
@@ -109,9 +129,18 @@ def news_page(url: str, html: str) -> Extraction:
     if snippet:
         place = next((m.group(1) for line in lines if (m := PLACE_LINE.match(line))), None)
         in_snippet = PLACE_IN_SNIPPET.search(snippet)
-        items.append(raw_item("event", url, title, language, summary=summary, start_text=snippet,
-                              location=place or (in_snippet.group(1) if in_snippet else None),
-                              published_text=published))
+        items.append(
+            raw_item(
+                "event",
+                url,
+                title,
+                language,
+                summary=summary,
+                start_text=snippet,
+                location=place or (in_snippet.group(1) if in_snippet else None),
+                published_text=published,
+            )
+        )
     problems = [] if published else [("published_text", "news page without a date")]
     return Extraction(items=items, problems=problems)
 
@@ -133,8 +162,14 @@ def labelled_lines(article: Tag) -> list[str]:
 
 
 def status_badge(article: Tag) -> str | None:
-    return next((text for node in article.find_all(["span", "div", "p", "strong"])
-                 if (text := text_of(node)) in STATUS_WORDS), None)
+    return next(
+        (
+            text
+            for node in article.find_all(["span", "div", "p", "strong"])
+            if (text := text_of(node)) in STATUS_WORDS
+        ),
+        None,
+    )
 
 
 def published_text(soup: BeautifulSoup, article: Tag, lines: list[str]) -> str | None:
@@ -166,10 +201,14 @@ def language_of(url: str) -> str:
     return "en" if urlsplit(url).path.startswith("/en/") else "lt"
 
 
-ROUTER = Router({HOSTS: [
-    (rf"{CALLS}/?(?:page/\d+/?)?$", LISTING, partial(listing, detail=call_page)),
-    (rf"{CALLS}/(?!page/)[^/]+/?$", "call", call_page),
-    (rf"{NEWS}/?(?:page/\d+/?)?$", LISTING, partial(listing, detail=news_page, newest_first=True)),
-    (rf"{NEWS}/(?!page/)[^/]+/?$", "news", news_page),
-]})
+ROUTER = Router(
+    {
+        HOSTS: [
+            (rf"{CALLS}/?(?:page/\d+/?)?$", LISTING, partial(listing, detail=call_page)),
+            (rf"{CALLS}/(?!page/)[^/]+/?$", "call", call_page),
+            (rf"{NEWS}/?(?:page/\d+/?)?$", LISTING, partial(listing, detail=news_page, newest_first=True)),
+            (rf"{NEWS}/(?!page/)[^/]+/?$", "news", news_page),
+        ]
+    }
+)
 extract = ROUTER.extract

@@ -137,20 +137,23 @@ def first(found: Iterable[str] | None) -> str | None:
     return next(iter(found or ()), None)
 
 
-def inside(element: Tag, tags: tuple[str, ...] = (), ids: tuple[str, ...] = (),
-           classes: tuple[str, ...] = ()) -> bool:
+def inside(
+    element: Tag, tags: tuple[str, ...] = (), ids: tuple[str, ...] = (), classes: tuple[str, ...] = ()
+) -> bool:
     """Whether ``element`` stands in one of ``tags``, or in an element with one of
     ``ids`` or ``classes``: a site's chrome (menus, sidebars …), named by each extractor."""
-    return ((bool(tags) and element.find_parent(tags) is not None)
-            or (bool(ids) and element.find_parent(id=list(ids)) is not None)
-            or (bool(classes) and element.find_parent(class_=list(classes)) is not None))
+    return (
+        (bool(tags) and element.find_parent(tags) is not None)
+        or (bool(ids) and element.find_parent(id=list(ids)) is not None)
+        or (bool(classes) and element.find_parent(class_=list(classes)) is not None)
+    )
 
 
 def split_status(title: str, prefix: re.Pattern[str]) -> tuple[str, str | None]:
     """A title without its status prefix ("CANCELLED: …", group ``status`` of
     ``prefix``), and that prefix."""
     match = prefix.match(title)
-    return (title[match.end():], match["status"]) if match else (title, None)
+    return (title[match.end() :], match["status"]) if match else (title, None)
 
 
 def content_of(soup: BeautifulSoup) -> tuple[Tag | None, str]:

@@ -9,14 +9,25 @@ its text announces ("od … do …", "wydłuża do …", "odbędzie się w dniac
 from __future__ import annotations
 
 import re
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 
 from bs4 import BeautifulSoup, Tag
 
 from core.items import raw_item
-from spiders.extractors.page import (Extraction, absolute, first, inline_text, inside, json_ld_of_type, meta_content,
-                                     meta_summary, soup_of, split_status, text_of)
+from spiders.extractors.page import (
+    Extraction,
+    absolute,
+    first,
+    inline_text,
+    inside,
+    json_ld_of_type,
+    meta_content,
+    meta_summary,
+    soup_of,
+    split_status,
+    text_of,
+)
 from spiders.extractors.routes import LISTING, Reader, Router
 
 HOSTS = ("www.parp.gov.pl", "parp.gov.pl", "feng.parp.gov.pl")
@@ -27,8 +38,7 @@ own_url = partial(absolute, hosts=HOSTS)
 SIDE_CHROME = ("aside", "nav")
 PAGE_CHROME = ("header", "footer")
 
-_MONTH = ("stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października"
-          "|listopada|grudnia")
+_MONTH = "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"
 _DAYS = r"\d{1,2}(?:\s*(?:i|-|–)\s*\d{1,2})?"
 DATE = rf"(?:{_DAYS}\s+(?:{_MONTH})(?:\s+(?:\d{{4}}|br\.))?|\d{{1,2}}\.\d{{2}}\.\d{{4}})(?:\s*r\.)?"
 DATE_ONLY = re.compile(rf"^\s*{DATE}\s*$")
@@ -38,10 +48,13 @@ HAS_DATE = re.compile(DATE)
 OPENS_STEP = re.compile(r"start składania|rozpoczęcie naboru|otwarcie naboru", re.IGNORECASE)
 DEADLINE_STEP = re.compile(r"koniec przyjmowania|zakończenie naboru|termin składania", re.IGNORECASE)
 ANNOUNCED_STEP = re.compile(r"ogłoszenie (?:konkursu|naboru)", re.IGNORECASE)
-STATUS = re.compile(r"^Nabór (?:trwa|planowany|został zakończony|zakończony|zawieszony|wstrzymany"
-                    r"|unieważniony|został unieważniony)$")
-EVENT_STATUS_PREFIX = re.compile(r"^(?P<status>odwołane|przełożone|wydarzenie odwołane)\s*[:\-–]\s*",
-                                 re.IGNORECASE)
+STATUS = re.compile(
+    r"^Nabór (?:trwa|planowany|został zakończony|zakończony|zawieszony|wstrzymany"
+    r"|unieważniony|został unieważniony)$"
+)
+EVENT_STATUS_PREFIX = re.compile(
+    r"^(?P<status>odwołane|przełożone|wydarzenie odwołane)\s*[:\-–]\s*", re.IGNORECASE
+)
 ONLINE = re.compile(r"^(?:wydarzenie online|online|online event|webinarium|webinar)$", re.IGNORECASE)
 
 # What a news text announces, one sentence at a time.
@@ -55,6 +68,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ–])")
 
 def detail(read: Callable[[str, BeautifulSoup, Tag], list[dict]]) -> Reader:
     """A reader of the items ``read`` finds below a detail page's heading."""
+
     def extract(url: str, html: str) -> Extraction:
         soup = soup_of(html)
         heading = page_heading(soup)
@@ -62,6 +76,7 @@ def detail(read: Callable[[str, BeautifulSoup, Tag], list[dict]]) -> Reader:
             return Extraction()
         items = read(url, soup, heading)
         return Extraction(items=items, problems=missing_dates(items[0]))
+
     return extract
 
 
@@ -69,10 +84,9 @@ def missing_dates(item: dict) -> list[tuple[str, str]]:
     """A call card without a closing step or an event without a date: the page
     changed shape, or the extractor misses a new style."""
     if item["kind"] == "call" and not item["deadline_texts"]:
-        return [("deadline_texts",
-                 "no dated closing step (\"Koniec przyjmowania wniosków\") on the call card")]
+        return [("deadline_texts", 'no dated closing step ("Koniec przyjmowania wniosków") on the call card')]
     if item["kind"] == "event" and not item["start_text"]:
-        return [("start_text", "no JSON-LD startDate and no \"Termin:\" field on the event page")]
+        return [("start_text", 'no JSON-LD startDate and no "Termin:" field on the event page')]
     return []
 
 
@@ -84,40 +98,65 @@ def listing_page(url: str, html: str, kind: str) -> Extraction:
         link = own_url(url, anchor["href"])
         if link and not in_chrome(anchor) and ROUTER.kind_of(link) == kind and link not in links:
             links.append(link)
-    next_page = next((link for anchor in soup.find_all("a", href=True)
-                      if is_next(anchor) and (link := own_url(url, anchor["href"])) and link != url), None)
+    next_page = next(
+        (
+            link
+            for anchor in soup.find_all("a", href=True)
+            if is_next(anchor) and (link := own_url(url, anchor["href"])) and link != url
+        ),
+        None,
+    )
     return Extraction(links=links, next_page=next_page, newest_first=kind == "news")
 
 
 def call_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
     steps = timeline_steps(soup)
     status = next((text for leaf in content_leaves(soup) if STATUS.match(text := text_of(leaf) or "")), None)
-    return [raw_item(
-        "call", url, inline_text(heading), language_of(soup), summary=meta_summary(soup),
-        published_text=first(s for s in steps if ANNOUNCED_STEP.search(s)),
-        opens_text=first(s for s in steps if OPENS_STEP.search(s)),
-        deadline_texts=[s for s in steps if DEADLINE_STEP.search(s)],
-        status_text=status, external_id=labelled_value(soup, "Numer naboru"))]
+    return [
+        raw_item(
+            "call",
+            url,
+            inline_text(heading),
+            language_of(soup),
+            summary=meta_summary(soup),
+            published_text=first(s for s in steps if ANNOUNCED_STEP.search(s)),
+            opens_text=first(s for s in steps if OPENS_STEP.search(s)),
+            deadline_texts=[s for s in steps if DEADLINE_STEP.search(s)],
+            status_text=status,
+            external_id=labelled_value(soup, "Numer naboru"),
+        )
+    ]
 
 
 def event_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
     title = inline_text(heading)
     title, status = split_status(title, EVENT_STATUS_PREFIX)
     event_data = json_ld_of_type(soup, "Event")
-    ld_start, ld_end, ld_mode = (text_value(event_data.get(key))
-                                 for key in ("startDate", "endDate", "eventAttendanceMode"))
+    ld_start, ld_end, ld_mode = (
+        text_value(event_data.get(key)) for key in ("startDate", "endDate", "eventAttendanceMode")
+    )
     start = ld_start or labelled_text(soup, "Termin", "Data", "Date")
     end = ld_end if ld_start else None
     place = labelled_value(soup, "Miejsce", "Venue", "Place", "Location")
     online = bool(place and ONLINE.match(place))
     if ld_mode:
         online = "Online" in ld_mode
-    return [raw_item(
-        "event", url, title, language_of(soup),
-        summary=meta_summary(soup), published_text=published_of(soup, heading),
-        start_text=start, end_text=end, location=None if place and ONLINE.match(place) else place,
-        online=online if place or ld_mode else None,
-        status_text=status, tags=tags_of(soup))]
+    return [
+        raw_item(
+            "event",
+            url,
+            title,
+            language_of(soup),
+            summary=meta_summary(soup),
+            published_text=published_of(soup, heading),
+            start_text=start,
+            end_text=end,
+            location=None if place and ONLINE.match(place) else place,
+            online=online if place or ld_mode else None,
+            status_text=status,
+            tags=tags_of(soup),
+        )
+    ]
 
 
 def news_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
@@ -134,8 +173,9 @@ def announcements(url: str, soup: BeautifulSoup, title: str, language: str, comm
         if call is None and (dates := call_dates_in(sentence)):
             call = raw_item("call", url, title, language, **{**common, "summary": sentence}, **dates)
         if event is None and (match := EVENT_ANNOUNCED.search(sentence)):
-            event = raw_item("event", url, title, language, **{**common, "summary": sentence},
-                             start_text=match.group(0))
+            event = raw_item(
+                "event", url, title, language, **{**common, "summary": sentence}, start_text=match.group(0)
+            )
     return [item for item in (call, event) if item]
 
 
@@ -159,8 +199,14 @@ def timeline_steps(soup: BeautifulSoup) -> list[str]:
     """The text of each dated step ("30 maja 2023 Start składania wniosków"):
     the smallest elements holding both a date and a step label."""
     labels = (OPENS_STEP, DEADLINE_STEP, ANNOUNCED_STEP)
-    found = [e for e in content_root(soup).find_all(True) if not in_chrome(e)
-             and (text := text_of(e)) and HAS_DATE.search(text) and any(l.search(text) for l in labels)]
+    found = [
+        e
+        for e in content_root(soup).find_all(True)
+        if not in_chrome(e)
+        and (text := text_of(e))
+        and HAS_DATE.search(text)
+        and any(label.search(text) for label in labels)
+    ]
     steps = [e for e in found if not any(parent is e for other in found for parent in other.parents)]
     return [text_of(step) for step in steps]
 
@@ -192,7 +238,7 @@ def labelled(soup: BeautifulSoup, labels: tuple[str, ...]) -> tuple[str, str] | 
         if isinstance(following, Tag):
             value = text_of(following)
         elif following is not None and block.startswith(label):
-            value = block[len(label):].strip()
+            value = block[len(label) :].strip()
         else:
             value = None
         if value:
@@ -214,8 +260,11 @@ def published_of(soup: BeautifulSoup, heading: Tag) -> str | None:
 
 def tags_of(soup: BeautifulSoup) -> list[str]:
     """Joomla tag links (/component/tags/tag/<alias>) of the page itself."""
-    return [text for a in content_root(soup).find_all("a", href=re.compile(r"/component/tags/tag/"))
-            if not in_chrome(a) and (text := text_of(a))]
+    return [
+        text
+        for a in content_root(soup).find_all("a", href=re.compile(r"/component/tags/tag/"))
+        if not in_chrome(a) and (text := text_of(a))
+    ]
 
 
 def language_of(soup: BeautifulSoup) -> str:
@@ -254,12 +303,20 @@ def text_value(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-ROUTER = Router({HOSTS: [
-    (r"/component/grants/grants/*$", LISTING, partial(listing_page, kind="call")),
-    (r"/aktualnosci/*$", LISTING, partial(listing_page, kind="news")),
-    (r"/(?:wydarzenia|en/events)/*$", LISTING, partial(listing_page, kind="event")),
-    (r"/component/grants/grants/[^/]+/?$", "call", detail(call_page)),
-    (r"/component/content/article/\d+(?::[^/]+)?/?$", "news", detail(news_page)),  # Joomla "<id>:<alias>"
-    (r"/(?:wydarzenia|en/events)/[^/]+/?$", "event", detail(event_page)),
-]})
+ROUTER = Router(
+    {
+        HOSTS: [
+            (r"/component/grants/grants/*$", LISTING, partial(listing_page, kind="call")),
+            (r"/aktualnosci/*$", LISTING, partial(listing_page, kind="news")),
+            (r"/(?:wydarzenia|en/events)/*$", LISTING, partial(listing_page, kind="event")),
+            (r"/component/grants/grants/[^/]+/?$", "call", detail(call_page)),
+            (
+                r"/component/content/article/\d+(?::[^/]+)?/?$",
+                "news",
+                detail(news_page),
+            ),  # Joomla "<id>:<alias>"
+            (r"/(?:wydarzenia|en/events)/[^/]+/?$", "event", detail(event_page)),
+        ]
+    }
+)
 extract = ROUTER.extract

@@ -42,11 +42,16 @@ class Router:
     """A site's table of routes, first match first."""
 
     def __init__(self, table: Mapping[tuple[str, ...], Sequence[tuple[str | re.Pattern[str], str, Reader]]]):
-        self.routes = tuple(Route(hosts, re.compile(path), kind, read)
-                            for hosts, rows in table.items() for path, kind, read in rows)
+        self.routes = tuple(
+            Route(hosts, re.compile(path), kind, read)
+            for hosts, rows in table.items()
+            for path, kind, read in rows
+        )
         for route in self.routes:
             if route.kind not in PAGE_KINDS:
-                raise ValueError(f"{route.path.pattern!r}: {route.kind!r} is not one of {', '.join(PAGE_KINDS)}")
+                raise ValueError(
+                    f"{route.path.pattern!r}: {route.kind!r} is not one of {', '.join(PAGE_KINDS)}"
+                )
 
     def route(self, url: str) -> Route | None:
         return next((route for route in self.routes if route.matches(url)), None)

@@ -17,8 +17,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.cap = settings.getfloat("RETRY_BACKOFF_MAX")
 
     def process_response(self, request, response, spider=None):
-        return self._paused(super().process_response(request, response),
-                            response.headers.get("Retry-After"))
+        return self._paused(super().process_response(request, response), response.headers.get("Retry-After"))
 
     def process_exception(self, request, exception, spider=None):
         return self._paused(super().process_exception(request, exception), None)

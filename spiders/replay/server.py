@@ -20,7 +20,7 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -58,8 +58,8 @@ class ReplayServer:
 
     def __init__(self, snapshot: Snapshot, port: int = 0):
         self.snapshot = snapshot
-        self.faults: dict[str, Fault] = {}   # real URL (scheme-less "host/path?query") -> fault
-        self.delay = 0.0                      # seconds before every answer: a slow site
+        self.faults: dict[str, Fault] = {}  # real URL (scheme-less "host/path?query") -> fault
+        self.delay = 0.0  # seconds before every answer: a slow site
         self.requests: list[tuple[str, str, int, int]] = []  # (method, target, status, body bytes)
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler_for(self))
         self._httpd.daemon_threads = True
@@ -71,8 +71,7 @@ class ReplayServer:
         return f"{host}:{port}"
 
     def start(self) -> ReplayServer:
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="replay",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, name="replay", daemon=True)
         self._thread.start()
         return self
 
@@ -99,6 +98,7 @@ def _scheme_less(url: str) -> str:
 def _handler_for(server: ReplayServer) -> type[BaseHTTPRequestHandler]:
     class Handler(_ReplayRequestHandler):
         replay = server
+
     return Handler
 
 
@@ -150,9 +150,8 @@ class _ReplayRequestHandler(BaseHTTPRequestHandler):
             return
         headers = {
             "Content-Type": _content_type(file, body),
-            "ETag": '"%s"' % hashlib.sha1(body).hexdigest()[:16],
-            "Last-Modified": format_datetime(datetime.fromtimestamp(int(mtime), timezone.utc),
-                                             usegmt=True),
+            "ETag": f'"{hashlib.sha1(body).hexdigest()[:16]}"',
+            "Last-Modified": format_datetime(datetime.fromtimestamp(int(mtime), UTC), usegmt=True),
         }
         headers.update(fault.headers if fault and fault.headers else {})
         status = fault.status if fault and fault.status else 200
@@ -166,8 +165,9 @@ class _ReplayRequestHandler(BaseHTTPRequestHandler):
             return headers["ETag"] in [tag.strip() for tag in etag.split(",")]
         return self.headers.get("If-Modified-Since") == headers["Last-Modified"]
 
-    def _send(self, status: int, body: bytes, headers: dict[str, str], send_body: bool,
-              truncate: int | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, headers: dict[str, str], send_body: bool, truncate: int | None = None
+    ) -> None:
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -195,8 +195,13 @@ def _content_type(file: Path, body: bytes) -> str:
     if guessed is None:
         # Pages without an extension: what an API or a feed answers, else HTML.
         start = body.lstrip()[:5]
-        guessed = ("application/json" if start[:1] in (b"{", b"[") else
-                   "application/xml" if start.startswith((b"<?xml", b"<rss")) else "text/html")
+        guessed = (
+            "application/json"
+            if start[:1] in (b"{", b"[")
+            else "application/xml"
+            if start.startswith((b"<?xml", b"<rss"))
+            else "text/html"
+        )
     return f"{guessed}; charset=utf-8" if guessed.startswith("text/") or "json" in guessed else guessed
 
 

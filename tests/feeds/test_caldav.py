@@ -29,10 +29,22 @@ def free_port():
 def radicale(tmp_path):
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}",
-         "--auth-type", "none", "--storage-filesystem-folder", str(tmp_path / "collections"),
-         "--logging-level", "warning"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "radicale",
+            "--server-hosts",
+            f"127.0.0.1:{port}",
+            "--auth-type",
+            "none",
+            "--storage-filesystem-folder",
+            str(tmp_path / "collections"),
+            "--logging-level",
+            "warning",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -66,8 +78,11 @@ def one_event_calendars(calendar):
         single = Calendar()
         for name in ("prodid", "version"):
             single.add(name, calendar[name])
-        used = {p.params["TZID"] for p in (event.get("dtstart"), event.get("dtend"))
-                if p is not None and "TZID" in p.params}
+        used = {
+            p.params["TZID"]
+            for p in (event.get("dtstart"), event.get("dtend"))
+            if p is not None and "TZID" in p.params
+        }
         for tzid in sorted(used):
             single.add_component(zones[tzid])
         single.add_component(event)
@@ -75,9 +90,10 @@ def one_event_calendars(calendar):
 
 
 def times(calendar):
-    return {str(e["uid"]): (e.start, e.end, str(e["summary"]), e.get("status"),
-                            len(e.walk("VALARM")))
-            for e in calendar.walk("VEVENT")}
+    return {
+        str(e["uid"]): (e.start, e.end, str(e["summary"]), e.get("status"), len(e.walk("VALARM")))
+        for e in calendar.walk("VEVENT")
+    }
 
 
 @pytest.mark.parametrize("name", ["events.ics", "calls.ics"])
@@ -87,15 +103,17 @@ def test_every_vevent_is_stored_and_read_back_unchanged(radicale, published, nam
     status, body = request(collection, "MKCALENDAR")
     assert status == 201, body
     for uid, data in one_event_calendars(ours):
-        status, body = request(collection + uid.replace("@", "_") + ".ics", "PUT", data,
-                               "text/calendar; charset=utf-8")
+        status, body = request(
+            collection + uid.replace("@", "_") + ".ics", "PUT", data, "text/calendar; charset=utf-8"
+        )
         assert status == 201, (uid, body)
     status, body = request(collection, "GET")
     assert status == 200
     stored = Calendar.from_ical(body)
     assert times(stored) == times(ours)
-    assert {str(tz["tzid"]) for tz in stored.walk("VTIMEZONE")} == \
-        {str(tz["tzid"]) for tz in ours.walk("VTIMEZONE")}
+    assert {str(tz["tzid"]) for tz in stored.walk("VTIMEZONE")} == {
+        str(tz["tzid"]) for tz in ours.walk("VTIMEZONE")
+    }
 
 
 def test_a_calendar_query_finds_the_upcoming_deadlines(radicale, published):
@@ -118,5 +136,8 @@ def test_a_calendar_query_finds_the_upcoming_deadlines(radicale, published):
         found |= {str(e["uid"]) for e in Calendar.from_ical(data.text).walk("VEVENT")}
     # December 2026 and January 2027: the Brussels cut-offs of the 15th and the 20th,
     # and Innovation Norway's 1 December one.
-    assert found == {"call-single-deadline-0@clusterfeeds", "call-several-deadline-1@clusterfeeds",
-                     "call-closed-early-deadline-0@clusterfeeds"}
+    assert found == {
+        "call-single-deadline-0@clusterfeeds",
+        "call-several-deadline-1@clusterfeeds",
+        "call-closed-early-deadline-0@clusterfeeds",
+    }

@@ -32,8 +32,11 @@ def test_every_event_of_the_window_once_per_entry_with_stable_uid(published):
 
 def test_every_cutoff_of_every_call_once(published):
     uids = Counter(str(e["uid"]) for e in parse(published / "calls.ics").walk("VEVENT"))
-    expected = Counter(f"{row['id']}-deadline-{i}@clusterfeeds"
-                       for row in CALLS for i, _ in enumerate(json.loads(row["deadlines"])))
+    expected = Counter(
+        f"{row['id']}-deadline-{i}@clusterfeeds"
+        for row in CALLS
+        for i, _ in enumerate(json.loads(row["deadlines"]))
+    )
     assert uids == expected
     assert sum(expected.values()) == 8
 
@@ -82,8 +85,9 @@ def test_event_properties(published):
     assert event["dtstamp"].dt == event["last-modified"].dt
     assert event["sequence"] == 1  # a second source joined
     assert "09:30–17:00 CET (Europe/Brussels)" in event["description"]
-    assert ("Also announced by: siva (https://siva.no/"
-            "arrangementer/european-cluster-conference/)") in event["description"]
+    assert ("Also announced by: siva (https://siva.no/arrangementer/european-cluster-conference/)") in event[
+        "description"
+    ]
     assert calendar["x-wr-calname"] == "clusterfeeds: events"
     assert calendar["name"] == "clusterfeeds: events"
     raw = (published / "events.ics").read_text()
@@ -116,8 +120,7 @@ def test_deadlines_timed_all_day_and_approximate_with_reminders(published):
 def test_vobject_reads_the_same_events_times_and_alarms(published):
     for name in ("events.ics", "calls.ics", "country/no/events.ics", "source/eccp/calls.ics"):
         ours = vevents(parse(published / name))
-        theirs = {e.uid.value: e for e in
-                  vobject.readOne((published / name).read_text()).vevent_list}
+        theirs = {e.uid.value: e for e in vobject.readOne((published / name).read_text()).vevent_list}
         assert theirs.keys() == ours.keys(), name
         for uid, event in theirs.items():
             assert event.dtstart.value == ours[uid].start, uid
@@ -129,10 +132,10 @@ def test_vobject_reads_the_same_events_times_and_alarms(published):
 def test_uids_stay_and_sequence_rises_when_an_entry_changes(feed_db, tmp_path):
     first = tmp_path / "first"
     publish(feed_db, first, AS_OF, BASE_URL)
-    feed_db["items"].update("ev-webinar", {"start": "2026-11-20T11:00:00+01:00",
-                                           "updated": "2026-11-16T07:00:00+01:00"})
-    feed_db["changes"].insert({"item_id": "ev-webinar", "at": "2026-11-16T06:00:00+00:00",
-                               "field": "start"})
+    feed_db["items"].update(
+        "ev-webinar", {"start": "2026-11-20T11:00:00+01:00", "updated": "2026-11-16T07:00:00+01:00"}
+    )
+    feed_db["changes"].insert({"item_id": "ev-webinar", "at": "2026-11-16T06:00:00+00:00", "field": "start"})
     second = tmp_path / "second"
     publish(feed_db, second, AS_OF, BASE_URL)
     for name in ("events.ics", "calls.ics"):
@@ -148,8 +151,9 @@ def test_an_event_that_disappears_is_cancelled_not_dropped(feed_db, tmp_path):
     publish(feed_db, tmp_path / "before", AS_OF, BASE_URL)
     before = vevents(parse(tmp_path / "before" / "events.ics"))["ev-arendal@clusterfeeds"]
     # innovasjonnorge crawls well again and no longer finds the Arendal event.
-    feed_db["crawls"].insert({"source": "innovasjonnorge", "started": "2026-11-17T05:00:00+00:00",
-                              "outcome": "ok", "complete": 1})
+    feed_db["crawls"].insert(
+        {"source": "innovasjonnorge", "started": "2026-11-17T05:00:00+00:00", "outcome": "ok", "complete": 1}
+    )
     feed_db["items"].update("ev-webinar", {"last_seen": "2026-11-17T05:10:00+00:00"})
     publish(feed_db, tmp_path / "after", AS_OF, BASE_URL)
     after = vevents(parse(tmp_path / "after" / "events.ics"))
@@ -160,10 +164,10 @@ def test_an_event_that_disappears_is_cancelled_not_dropped(feed_db, tmp_path):
 
 
 def test_an_event_without_start_is_left_out_of_calendars_only(feed_db, tmp_path):
-    feed_db["items"].update("ev-webinar", {"start": None, "end": None})
+    feed_db["items"].update("ev-webinar", {"start": None})
     publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
     assert "ev-webinar@clusterfeeds" not in vevents(parse(tmp_path / "out" / "events.ics"))
-    # It has no place in a calendar, but its source says it is upcoming.
+    # It has no place in a calendar, but its end says it is not over.
     assert "Date: not given" in (tmp_path / "out" / "events.rss").read_text()
     assert 'id="ev-webinar"' in (tmp_path / "out" / "index.html").read_text()
 
@@ -172,14 +176,38 @@ def test_a_span_of_a_time_and_a_day_ends_in_dtstart_s_form(feed_db, tmp_path):
     """DTEND must be a DATE-TIME after a timed DTSTART and a DATE after a day; a stored
     end day (inclusive) lasts until that day is over."""
     from feed_rows import row
-    feed_db["items"].insert_all([
-        row("ev-timed-to-day", "event", "Timed to a day", "2026-11-15T08:00:00+01:00",
-            start="2027-03-03T10:00:00+01:00", end="2027-03-04", timezone="Europe/Oslo"),
-        row("ev-timed-same-day", "event", "Timed, same day", "2026-11-15T08:00:00+01:00",
-            start="2027-03-03T10:00:00+01:00", end="2027-03-03", timezone="Europe/Oslo"),
-        row("ev-day-to-timed", "event", "Day to a time", "2026-11-15T08:00:00+01:00",
-            start="2027-03-03", end="2027-03-05T17:00:00+01:00", timezone="Europe/Oslo"),
-    ])
+
+    feed_db["items"].insert_all(
+        [
+            row(
+                "ev-timed-to-day",
+                "event",
+                "Timed to a day",
+                "2026-11-15T08:00:00+01:00",
+                start="2027-03-03T10:00:00+01:00",
+                end="2027-03-04",
+                timezone="Europe/Oslo",
+            ),
+            row(
+                "ev-timed-same-day",
+                "event",
+                "Timed, same day",
+                "2026-11-15T08:00:00+01:00",
+                start="2027-03-03T10:00:00+01:00",
+                end="2027-03-03",
+                timezone="Europe/Oslo",
+            ),
+            row(
+                "ev-day-to-timed",
+                "event",
+                "Day to a time",
+                "2026-11-15T08:00:00+01:00",
+                start="2027-03-03",
+                end="2027-03-05T17:00:00+01:00",
+                timezone="Europe/Oslo",
+            ),
+        ]
+    )
     published = publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
     assert published.skipped == []
     events = vevents(parse(tmp_path / "out" / "events.ics"))

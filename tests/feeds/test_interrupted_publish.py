@@ -31,14 +31,18 @@ HANGING_PUBLISH = textwrap.dedent("""
 
 
 def leftovers(out):
-    return (sorted(p.name for p in releases_of(out).glob(".*.partial"))
-            + sorted(p.name for p in out.parent.glob(f".{out.name}.*.link")))
+    return sorted(p.name for p in releases_of(out).glob(".*.partial")) + sorted(
+        p.name for p in out.parent.glob(f".{out.name}.*.link")
+    )
 
 
 def test_a_killed_publish_s_partial_release_is_removed_by_the_next(feed_db, published, tmp_path):
     release = published.resolve()
-    victim = subprocess.Popen([sys.executable, "-c", HANGING_PUBLISH, str(tmp_path / "t.db"),
-                               str(published)], stdout=subprocess.PIPE, text=True)
+    victim = subprocess.Popen(
+        [sys.executable, "-c", HANGING_PUBLISH, str(tmp_path / "t.db"), str(published)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert victim.stdout.readline().strip() == "writing"
     victim.send_signal(signal.SIGKILL)
     victim.wait()

@@ -2,7 +2,6 @@ from datetime import date
 
 import lxml.html
 from feed_rows import BASE_URL, HOSTILE_CALL, HOSTILE_EVENT, OPEN_CALLS, UPCOMING_EVENTS
-
 from validity import rss_problems
 
 from feeds.publish import publish
@@ -17,8 +16,9 @@ def listed(page, section):
 
 
 def items(page):
-    return {li.get("id"): " ".join(li.text_content().split())
-            for li in page.xpath("//ul[@class='entries']/li")}
+    return {
+        li.get("id"): " ".join(li.text_content().split()) for li in page.xpath("//ul[@class='entries']/li")
+    }
 
 
 def test_lists_exactly_upcoming_events_and_open_calls_soonest_first(published):
@@ -38,14 +38,14 @@ def test_hostile_text_is_escaped(published):
 
 def test_dates_days_left_places_sources_and_other_announcements(published):
     item = items(page_of(published))
-    assert ("Deadline: Tue 15 December 2026, 17:00 CET (Europe/Brussels) · 29 days left"
-            in item["call-single"])
+    assert "Deadline: Tue 15 December 2026, 17:00 CET (Europe/Brussels) · 29 days left" in item["call-single"]
     assert "14 days left" in item["call-hostile"]
     assert "Tue 1 December 2026 – Thu 3 December 2026 (Europe/Oslo time)" in item["ev-arendal"]
     # The yearly deadline of mid-September 2026 is next due in September 2027.
     assert "about 303 days left" in item["call-yearly"] and "(forthcoming)" in item["call-yearly"]
-    assert ("Next deadline: Wed 20 January 2027, 23:59 CET (Europe/Brussels) "
-            "(one of 3 cut-offs) · 65 days left") in item["call-several"]
+    assert (
+        "Next deadline: Wed 20 January 2027, 23:59 CET (Europe/Brussels) (one of 3 cut-offs) · 65 days left"
+    ) in item["call-several"]
     assert "Fri 20 November 2026, 10:00–11:30 CET (Europe/Oslo)" in item["ev-webinar"]
     assert "Online · innovasjonnorge" in item["ev-webinar"]
     assert "Trondheim and online · siva" in item["ev-ongoing"]
@@ -85,8 +85,11 @@ def test_subscribe_links_webcal_and_copy_buttons(published):
 def test_feeds_page_links_every_published_feed(published):
     page = page_of(published, "feeds.html")
     links = {href for href in page.xpath("//a/@href") if href.startswith(BASE_URL)}
-    on_disk = {BASE_URL + p.relative_to(published).as_posix()
-               for p in published.rglob("*") if p.suffix in (".rss", ".atom", ".json", ".ics")}
+    on_disk = {
+        BASE_URL + p.relative_to(published).as_posix()
+        for p in published.rglob("*")
+        if p.suffix in (".rss", ".atom", ".json", ".ics")
+    }
     assert links == on_disk and len(on_disk) == 80
     assert "webcal://feeds.example.org/cluster/country/no/events.ics" in page.xpath("//a/@href")
 

@@ -22,8 +22,9 @@ URL = "https://www.clustercollaboration.eu/content/poisoned"
 
 
 def contents(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def assert_readable(folder):
@@ -43,24 +44,43 @@ def assert_readable(folder):
 
 
 def poisoned(id, kind="event", **fields):
-    fields = {"start": "2027-03-03" if kind == "event" else None, "url": URL,
-              "timezone": "Europe/Brussels", "status": "upcoming", **fields}
+    fields = {
+        "start": "2027-03-03" if kind == "event" else None,
+        "url": URL,
+        "timezone": "Europe/Brussels",
+        "status": "upcoming",
+        **fields,
+    }
     return row(id, kind, fields.pop("title", "Poisoned"), fields.pop("first_seen", SEEN), **fields)
 
 
 # Rows that cannot be published, and the field each report names.
 LEFT_OUT = {
     "an all-day start in year 9999": (poisoned("p", all_day=1, start="9999-12-31"), "start"),
-    "a timed end in year 9998": (poisoned("p", start="2027-03-03T10:00:00+01:00",
-                                          end="9998-12-31T10:00:00+01:00"), "end"),
-    "a deadline in year 9999": (poisoned("p", "call", status="open", deadline="9999-12-31",
-                                         deadlines=[cutoff("9999-12-31", all_day=True)]),
-                                "deadlines"),
-    "one deadline of several before 1990": (poisoned("p", "call", status="open", deadlines=[
-        cutoff("2027-01-01", all_day=True), cutoff("1989-12-31", all_day=True)]), "deadlines"),
+    "a timed end in year 9998": (
+        poisoned("p", start="2027-03-03T10:00:00+01:00", end="9998-12-31T10:00:00+01:00"),
+        "end",
+    ),
+    "a deadline in year 9999": (
+        poisoned(
+            "p", "call", status="open", deadline="9999-12-31", deadlines=[cutoff("9999-12-31", all_day=True)]
+        ),
+        "deadlines",
+    ),
+    "one deadline of several before 1990": (
+        poisoned(
+            "p",
+            "call",
+            status="open",
+            deadlines=[cutoff("2027-01-01", all_day=True), cutoff("1989-12-31", all_day=True)],
+        ),
+        "deadlines",
+    ),
     "a start before 1990": (poisoned("p", all_day=1, start="1900-01-01"), "start"),
-    "a first sighting past year 9999 in UTC": (poisoned("p", first_seen="9999-12-31T23:00:00-05:00"),
-                                               "first_seen"),
+    "a first sighting past year 9999 in UTC": (
+        poisoned("p", first_seen="9999-12-31T23:00:00-05:00"),
+        "first_seen",
+    ),
     "an impossible start": (poisoned("p", start="2026-13-45"), "start"),
     "a title stored as bytes": (poisoned("p", title=b"Poisoned"), "title"),
     "tags that are not JSON": ({**poisoned("p"), "tags": "[{"}, "tags"),
@@ -83,15 +103,27 @@ def test_a_poisoned_row_is_left_out_and_changes_no_file(feed_db, tmp_path, caplo
     assert_readable(tmp_path / "poisoned")
 
 
-def test_control_characters_of_stored_rows_are_removed_and_the_entries_published(feed_db,
-                                                                                 tmp_path):
-    feed_db["items"].insert_all([
-        poisoned("ev-esc", title="Cluster\x1b[31m day\x00", summary="Bring\x0b friends\x85.",
-                 location="Oslo\x7f", tags=["energy\x9b", "\x1b"]),
-        poisoned("call-esc", "call", title="Vouchers\x08", status="open",
-                 url="https://www.clustercollaboration.eu/content/vouchers\x1b",
-                 deadline="2027-01-20", deadlines=[cutoff("2027-01-20", True, text="20\x00 Jan")]),
-    ])
+def test_control_characters_of_stored_rows_are_removed_and_the_entries_published(feed_db, tmp_path):
+    feed_db["items"].insert_all(
+        [
+            poisoned(
+                "ev-esc",
+                title="Cluster\x1b[31m day\x00",
+                summary="Bring\x0b friends\x85.",
+                location="Oslo\x7f",
+                tags=["energy\x9b", "\x1b"],
+            ),
+            poisoned(
+                "call-esc",
+                "call",
+                title="Vouchers\x08",
+                status="open",
+                url="https://www.clustercollaboration.eu/content/vouchers\x1b",
+                deadline="2027-01-20",
+                deadlines=[cutoff("2027-01-20", True, text="20\x00 Jan")],
+            ),
+        ]
+    )
     # Bytes that are not UTF-8, written by another program.
     feed_db.execute("update items set summary = cast(x'41ff42' as text) where id = 'ev-arendal'")
     feed_db.conn.commit()
@@ -111,7 +143,8 @@ def test_control_characters_of_stored_rows_are_removed_and_the_entries_published
     for path in out.rglob("*"):
         if path.is_file():
             assert not {"\x1b", "\x00", "\x0b", "\x85", "\x7f", "\x9b", "\x08"} & set(
-                path.read_text(errors="replace")), path
+                path.read_text(errors="replace")
+            ), path
 
 
 def fail_for(entry_id, function):
@@ -119,31 +152,35 @@ def fail_for(entry_id, function):
         if entry.id == entry_id:
             raise OverflowError("date value out of range")
         return function(entry, *args, **kwargs)
+
     return failing
 
 
-@pytest.mark.parametrize("module, name, field", [
-    (feeds.ical, "event_component", "ical"),
-    (feeds.syndication, "structured", "json"),
-    (feeds.syndication, "plain_summary", "rss"),
-])
+@pytest.mark.parametrize(
+    "module, name, field",
+    [
+        (feeds.ical, "event_component", "ical"),
+        (feeds.syndication, "structured", "json"),
+        (feeds.syndication, "plain_summary", "rss"),
+    ],
+)
 def test_an_entry_one_format_cannot_render_is_left_out_of_every_file(
-        feed_db, tmp_path, monkeypatch, module, name, field):
+    feed_db, tmp_path, monkeypatch, module, name, field
+):
     monkeypatch.setattr(module, name, fail_for("ev-webinar", getattr(module, name)))
     published = publish(feed_db, tmp_path / "failing", AS_OF, BASE_URL)
     [problem] = published.skipped
-    assert (problem.item_id, problem.source, problem.field_name) == (
-        "ev-webinar", "innovasjonnorge", field)
-    assert str(problem).endswith(f"{field}: cannot be rendered: "
-                                 "OverflowError('date value out of range') (item ev-webinar)")
+    assert (problem.item_id, problem.source, problem.field_name) == ("ev-webinar", "innovasjonnorge", field)
+    assert str(problem).endswith(
+        f"{field}: cannot be rendered: OverflowError('date value out of range') (item ev-webinar)"
+    )
     monkeypatch.undo()
     feed_db["items"].delete("ev-webinar")
     without = publish(feed_db, tmp_path / "without", AS_OF, BASE_URL)
     assert contents(tmp_path / "failing") == contents(without.folder)
 
 
-def test_an_entry_the_page_cannot_list_is_left_out_of_every_file(feed_db, tmp_path,
-                                                                   monkeypatch):
+def test_an_entry_the_page_cannot_list_is_left_out_of_every_file(feed_db, tmp_path, monkeypatch):
     failing = fail_for("ev-webinar", feeds.page.page_row)
     monkeypatch.setattr(feeds.page, "page_row", failing)
     monkeypatch.setattr(feeds.publish, "page_row", failing)

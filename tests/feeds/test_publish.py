@@ -14,14 +14,29 @@ from aggregator.cli import main
 from feeds.publish import publish
 from feeds.release import KEEP, releases_of
 
-TOP_LEVEL = {"events.rss", "events.atom", "events.json", "events.ics", "calls.rss",
-             "calls.atom", "calls.json", "calls.ics", "index.html", "feeds.html", "style.css",
-             "page.js", "country", "source", "topic"}
+TOP_LEVEL = {
+    "events.rss",
+    "events.atom",
+    "events.json",
+    "events.ics",
+    "calls.rss",
+    "calls.atom",
+    "calls.json",
+    "calls.ics",
+    "index.html",
+    "feeds.html",
+    "style.css",
+    "page.js",
+    "country",
+    "source",
+    "topic",
+}
 
 
 def contents(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def test_the_folder_is_a_link_to_a_complete_release(feed_db, tmp_path):
@@ -40,8 +55,9 @@ def test_the_folder_is_a_link_to_a_complete_release(feed_db, tmp_path):
 def test_unchanged_database_gives_identical_hard_linked_files(feed_db, tmp_path):
     out = tmp_path / "site"
     first = publish(feed_db, out, AS_OF, BASE_URL).folder
-    feed_db["items"].update("call-hostile", {"title": "R&D vouchers 2027",
-                                             "updated": "2026-11-16T07:00:00+01:00"})
+    feed_db["items"].update(
+        "call-hostile", {"title": "R&D vouchers 2027", "updated": "2026-11-16T07:00:00+01:00"}
+    )
     second = publish(feed_db, out, AS_OF, BASE_URL).folder
     assert first != second and out.resolve() == second
     # A file whose bytes did not change is the same file: same mtime, so the same ETag.
@@ -126,8 +142,14 @@ def test_a_reader_never_sees_a_mixed_or_partial_set(feed_db, tmp_path):
         reader.start()
     try:
         for n in range(12):
-            feed_db["items"].update("call-single", {"title": [
-                "Cluster internationalisation call", "Cluster internationalisation call 2027"][n % 2]})
+            feed_db["items"].update(
+                "call-single",
+                {
+                    "title": ["Cluster internationalisation call", "Cluster internationalisation call 2027"][
+                        n % 2
+                    ]
+                },
+            )
             publish(feed_db, out, AS_OF, BASE_URL)
     finally:
         stop.set()
@@ -140,13 +162,37 @@ def test_a_reader_never_sees_a_mixed_or_partial_set(feed_db, tmp_path):
 
 
 def test_the_publish_command_names_what_it_left_out(feed_db, tmp_path, capsys):
-    feed_db["items"].insert({"id": "ev-broken", "kind": "event", "source": "eccp",
-                             "title": "Broken", "url": "https://example.org/broken",
-                             "start": "2026-13-45", "first_seen": "2026-11-16T08:00:00+01:00"})
+    feed_db["items"].insert(
+        {
+            "id": "ev-broken",
+            "kind": "event",
+            "source": "eccp",
+            "title": "Broken",
+            "url": "https://example.org/broken",
+            "start": "2026-13-45",
+            "first_seen": "2026-11-16T08:00:00+01:00",
+        }
+    )
     db_path = feed_db.execute("pragma database_list").fetchone()[2]
-    assert main(["publish", "--db", db_path, "--out", str(tmp_path / "out"),
-                 "--as-of", AS_OF.isoformat(), "--base-url", BASE_URL]) == 0
+    assert (
+        main(
+            [
+                "publish",
+                "--db",
+                db_path,
+                "--out",
+                str(tmp_path / "out"),
+                "--as-of",
+                AS_OF.isoformat(),
+                "--base-url",
+                BASE_URL,
+            ]
+        )
+        == 0
+    )
     out, err = capsys.readouterr()
-    assert ("clusterfeeds publish: left out eccp: https://example.org/broken: start: "
-            "month must be in 1..12 (item ev-broken)\n") in err
+    assert (
+        "clusterfeeds publish: left out eccp: https://example.org/broken: start: "
+        "month must be in 1..12 (item ev-broken)\n"
+    ) in err
     assert out.startswith("published 84 files to ") and (tmp_path / "out" / "index.html").exists()

@@ -42,24 +42,31 @@ def get(url, headers=None):
         return error.code, error.headers, b""
 
 
-@pytest.mark.parametrize("name, content_type", [
-    ("events.rss", "application/rss+xml"), ("calls.atom", "application/atom+xml"),
-    ("country/no/events.json", "application/feed+json"), ("topic/green/events.ics", "text/calendar"),
-    ("", "text/html"), ("feeds.html", "text/html"), ("page.js", "text/javascript"),
-    ("style.css", "text/css"),
-])
+@pytest.mark.parametrize(
+    "name, content_type",
+    [
+        ("events.rss", "application/rss+xml"),
+        ("calls.atom", "application/atom+xml"),
+        ("country/no/events.json", "application/feed+json"),
+        ("topic/green/events.ics", "text/calendar"),
+        ("", "text/html"),
+        ("feeds.html", "text/html"),
+        ("page.js", "text/javascript"),
+        ("style.css", "text/css"),
+    ],
+)
 def test_every_kind_of_file_has_its_content_type(served, name, content_type):
     status, headers, body = get(served + name)
     assert status == 200 and body
     assert headers["Content-Type"] == f"{content_type}; charset=utf-8"
 
 
-def test_a_republish_keeps_etags_of_unchanged_files_and_serves_changed_ones(served, feed_db,
-                                                                           published):
+def test_a_republish_keeps_etags_of_unchanged_files_and_serves_changed_ones(served, feed_db, published):
     _, rss_headers, _ = get(served + "country/no/events.rss")
     _, calls_headers, old_calls = get(served + "calls.rss")
-    feed_db["items"].update("call-hostile", {"title": "R&D vouchers 2027",
-                                             "updated": "2026-11-16T07:00:00+01:00"})
+    feed_db["items"].update(
+        "call-hostile", {"title": "R&D vouchers 2027", "updated": "2026-11-16T07:00:00+01:00"}
+    )
     publish(feed_db, published, AS_OF, BASE_URL)
     assert get(served + "country/no/events.rss", {"If-None-Match": rss_headers["ETag"]})[0] == 304
     status, headers, body = get(served + "calls.rss", {"If-None-Match": calls_headers["ETag"]})
@@ -147,6 +154,7 @@ def test_connections_past_the_cap_get_503_and_the_slots_come_back(tmp_path):
 
 def test_the_command_refuses_limits_that_make_no_sense(tmp_path, capsys):
     from aggregator.cli import main
+
     with pytest.raises(SystemExit) as exit:
         main(["serve", "--out", str(tmp_path), "--max-connections", "0", "--port", "0"])
     assert exit.value.code == 2 and "--max-connections" in capsys.readouterr().err

@@ -5,8 +5,16 @@ from datetime import datetime
 
 import feedparser
 import pytest
-from feed_rows import (AS_OF, BASE_URL, CALLS, CALLS_NEWEST_FIRST, EVENTS, EVENTS_NEWEST_FIRST,
-                       HOSTILE_CALL, HOSTILE_EVENT)
+from feed_rows import (
+    AS_OF,
+    BASE_URL,
+    CALLS,
+    CALLS_NEWEST_FIRST,
+    EVENTS,
+    EVENTS_NEWEST_FIRST,
+    HOSTILE_CALL,
+    HOSTILE_EVENT,
+)
 from validity import atom_problems, json_feed_problems, rss_problems
 
 from feeds.catalog import FEED_CAP
@@ -52,8 +60,7 @@ def test_every_feed_of_every_scope_is_valid(published):
 
 
 @pytest.mark.parametrize("extension", list(CHECKS))
-@pytest.mark.parametrize("kind, order", [("events", EVENTS_NEWEST_FIRST),
-                                         ("calls", CALLS_NEWEST_FIRST)])
+@pytest.mark.parametrize("kind, order", [("events", EVENTS_NEWEST_FIRST), ("calls", CALLS_NEWEST_FIRST)])
 def test_one_entry_per_thing_newest_first(published, extension, kind, order):
     assert entry_ids(published / f"{kind}.{extension}") == order
 
@@ -70,7 +77,9 @@ def test_rss_entries_link_date_and_first_seen(published):
     first_seen = datetime.fromisoformat(ROWS["ev-conference-no"]["first_seen"]).utctimetuple()
     assert conference.published_parsed[:6] == first_seen[:6]
     assert "Wed 25 November 2026, 09:30–17:00 CET (Europe/Brussels)" in conference.description
-    assert ('Also announced by: <a href="https://siva.no/arrangementer/european-cluster-conference/">siva</a>') in conference.description
+    assert (
+        'Also announced by: <a href="https://siva.no/arrangementer/european-cluster-conference/">siva</a>'
+    ) in conference.description
 
 
 def test_atom_entries_carry_language_related_links_and_tag_ids(published):
@@ -87,14 +96,19 @@ def test_json_feed_items(published):
     items = {item["id"]: item for item in feed["items"]}
     assert items["call-hostile"]["title"] == HOSTILE_CALL
     assert items["call-hostile"]["language"] == "en"
-    assert "Deadline: Mon 30 November 2026, 16:00 CET (Europe/Warsaw)" in \
-        items["call-hostile"]["content_html"]
+    assert (
+        "Deadline: Mon 30 November 2026, 16:00 CET (Europe/Warsaw)" in items["call-hostile"]["content_html"]
+    )
     assert "approx., mid-September every year" in items["call-yearly"]["summary"]
     assert items["call-several"]["date_published"] == "2026-02-01T08:00:00Z"
     facts = items["call-several"]["_clusterfeeds"]
-    assert facts["deadlines"][1] == {"at": "2027-01-20T23:59:00+01:00", "all_day": False,
-                                     "timezone": "Europe/Brussels", "approximate": False,
-                                     "text": "20 January 2027, 23:59 Brussels time"}
+    assert facts["deadlines"][1] == {
+        "at": "2027-01-20T23:59:00+01:00",
+        "all_day": False,
+        "timezone": "Europe/Brussels",
+        "approximate": False,
+        "text": "20 January 2027, 23:59 Brussels time",
+    }
     assert items["call-yearly"]["_clusterfeeds"]["deadlines"][0]["approximate"] is True
     events = {i["id"]: i for i in json.loads((published / "events.json").read_bytes())["items"]}
     conference = events["ev-conference"]["_clusterfeeds"]
@@ -105,9 +119,13 @@ def test_json_feed_items(published):
 
 def test_scoped_feeds_hold_their_scope_only(published):
     assert entry_ids(published / "country/no/events.rss") == [
-        "ev-webinar", "ev-conference", "ev-arendal", "ev-ongoing", "ev-gone"]
-    assert entry_ids(published / "source/siva/events.json") == ["ev-conference", "ev-ongoing",
-                                                                "ev-gone"]
+        "ev-webinar",
+        "ev-conference",
+        "ev-arendal",
+        "ev-ongoing",
+        "ev-gone",
+    ]
+    assert entry_ids(published / "source/siva/events.json") == ["ev-conference", "ev-ongoing", "ev-gone"]
     assert entry_ids(published / "topic/green/events.atom") == ["ev-conference"]
     assert entry_ids(published / "country/pl/calls.rss") == ["call-hostile"]
     assert entry_ids(published / "country/pl/events.rss") == []
@@ -115,8 +133,12 @@ def test_scoped_feeds_hold_their_scope_only(published):
 
 def test_a_source_s_own_feed_links_to_its_own_page_for_a_shared_entry(published):
     def conference(path):
-        return next(item for item in json.loads((published / path).read_text())["items"]
-                    if item["id"] == "ev-conference")
+        return next(
+            item
+            for item in json.loads((published / path).read_text())["items"]
+            if item["id"] == "ev-conference"
+        )
+
     eccp, siva = ROWS["ev-conference"], ROWS["ev-conference-no"]
     for path in ("events.json", "source/eccp/events.json", "source/siva/events.json"):
         own = siva if path.startswith("source/siva/") else eccp
@@ -152,9 +174,16 @@ def test_news_and_closed_calls_are_not_in_the_feeds(published):
 
 
 def test_feeds_are_capped_to_the_newest(feed_db, tmp_path):
-    many = [{**ROWS["ev-webinar"], "id": f"ev-many-{n:03}", "title": f"Webinar {n}",
-             "url": f"https://siva.no/many/{n}", "first_seen": f"2026-11-01T{n // 60:02}:{n % 60:02}:00+00:00"}
-            for n in range(FEED_CAP + 20)]
+    many = [
+        {
+            **ROWS["ev-webinar"],
+            "id": f"ev-many-{n:03}",
+            "title": f"Webinar {n}",
+            "url": f"https://siva.no/many/{n}",
+            "first_seen": f"2026-11-01T{n // 60:02}:{n % 60:02}:00+00:00",
+        }
+        for n in range(FEED_CAP + 20)
+    ]
     feed_db["items"].insert_all(many)
     publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
     ids = entry_ids(tmp_path / "out" / "events.json")
@@ -164,8 +193,10 @@ def test_feeds_are_capped_to_the_newest(feed_db, tmp_path):
 
 def test_an_unchanged_database_gives_the_same_guids_and_bytes(feed_db, tmp_path):
     publish(feed_db, tmp_path / "a", AS_OF, BASE_URL)
-    feed_db["items"].update("ev-webinar", {"title": "Webinar: EEA grants for SMEs (new time)",
-                                           "updated": "2026-11-16T07:00:00+01:00"})
+    feed_db["items"].update(
+        "ev-webinar",
+        {"title": "Webinar: EEA grants for SMEs (new time)", "updated": "2026-11-16T07:00:00+01:00"},
+    )
     publish(feed_db, tmp_path / "b", AS_OF, BASE_URL)
     for name in ("events.rss", "events.atom", "events.json"):
         assert entry_ids(tmp_path / "a" / name) == entry_ids(tmp_path / "b" / name)
@@ -173,21 +204,39 @@ def test_an_unchanged_database_gives_the_same_guids_and_bytes(feed_db, tmp_path)
     assert (tmp_path / "b" / "events.atom").read_bytes() == (tmp_path / "c" / "events.atom").read_bytes()
 
 
-@pytest.mark.parametrize("check, document", [
-    (rss_problems, b'<rss version="2.0"><channel><title>t</title><link>https://x.org/</link>'
-                   b'<description>d</description></channel></rss>'),  # no self link
-    (rss_problems, b'<rss version="2.0"><channel><title>t</title><link>https://x.org/</link>'
-                   b'<description>d</description><atom:link href="https://x.org/f" rel="self"/>'
-                   b'</channel></rss>'),  # undeclared namespace
-    (rss_problems, b'<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
-                   b'<title>t</title><link>https://x.org/</link><description>d</description>'
-                   b'<atom:link href="https://x.org/f" rel="self"/><item><title>a</title>'
-                   b'<link>/relative</link><pubDate>2026-11-16</pubDate></item></channel></rss>'),
-    (atom_problems, b'<feed xmlns="http://www.w3.org/2005/Atom"><id>https://x.org/f</id>'
-                    b'<title>t</title><updated>16 Nov 2026</updated>'
-                    b'<link rel="self" href="https://x.org/f"/></feed>'),  # bad date
-    (json_feed_problems, b'{"version": "https://jsonfeed.org/version/1.1", "title": "t",'
-                         b'"feed_url": "https://x.org/f", "items": [{"id": 1}]}'),
-])
+@pytest.mark.parametrize(
+    "check, document",
+    [
+        (
+            rss_problems,
+            b'<rss version="2.0"><channel><title>t</title><link>https://x.org/</link>'
+            b"<description>d</description></channel></rss>",
+        ),  # no self link
+        (
+            rss_problems,
+            b'<rss version="2.0"><channel><title>t</title><link>https://x.org/</link>'
+            b'<description>d</description><atom:link href="https://x.org/f" rel="self"/>'
+            b"</channel></rss>",
+        ),  # undeclared namespace
+        (
+            rss_problems,
+            b'<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+            b"<title>t</title><link>https://x.org/</link><description>d</description>"
+            b'<atom:link href="https://x.org/f" rel="self"/><item><title>a</title>'
+            b"<link>/relative</link><pubDate>2026-11-16</pubDate></item></channel></rss>",
+        ),
+        (
+            atom_problems,
+            b'<feed xmlns="http://www.w3.org/2005/Atom"><id>https://x.org/f</id>'
+            b"<title>t</title><updated>16 Nov 2026</updated>"
+            b'<link rel="self" href="https://x.org/f"/></feed>',
+        ),  # bad date
+        (
+            json_feed_problems,
+            b'{"version": "https://jsonfeed.org/version/1.1", "title": "t",'
+            b'"feed_url": "https://x.org/f", "items": [{"id": 1}]}',
+        ),
+    ],
+)
 def test_the_checks_catch_what_the_validator_reports(check, document):
     assert check(document, "https://x.org/f")

@@ -12,8 +12,10 @@ import lxml.html
 from lxml import etree
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-RFC822 = re.compile(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
-                    r"Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} ([+-]\d{4}|GMT|UT)")
+RFC822 = re.compile(
+    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+    r"Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} ([+-]\d{4}|GMT|UT)"
+)
 RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
 LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*")
 
@@ -33,16 +35,14 @@ def rss_problems(data: bytes, self_url: str) -> list[str]:
         problems.append(f"self link {[link.get('href') for link in selfs]} is not {self_url}")
     problems += _absolute("channel link", channel.findtext("link"))
     for name in ("lastBuildDate", "pubDate"):
-        problems += [f"{name} {d!r} is not RFC 822" for d in _texts(channel, name)
-                     if not _rfc822(d)]
+        problems += [f"{name} {d!r} is not RFC 822" for d in _texts(channel, name) if not _rfc822(d)]
     guids = []
     for item in channel.findall("item"):
         if not (item.findtext("title") or item.findtext("description")):
             problems.append("item without title or description")
         if item.find("link") is not None:
             problems += _absolute("item link", item.findtext("link"))
-        problems += [f"pubDate {d!r} is not RFC 822" for d in _texts(item, "pubDate")
-                     if not _rfc822(d)]
+        problems += [f"pubDate {d!r} is not RFC 822" for d in _texts(item, "pubDate") if not _rfc822(d)]
         guids.append(item.findtext("guid"))
         problems += _html_links(item.findtext("description") or "")
     problems += _duplicates("guid", guids)
@@ -66,8 +66,10 @@ def atom_problems(data: bytes, self_url: str) -> list[str]:
         ids.append(entry.findtext(f"{ATOM}id"))
         if not feed_author and entry.find(f"{ATOM}author") is None:
             problems.append("entry without author in a feed without author")
-        if not any(link.get("rel", "alternate") == "alternate"
-                   for link in entry.findall(f"{ATOM}link")) and entry.find(f"{ATOM}content") is None:
+        if (
+            not any(link.get("rel", "alternate") == "alternate" for link in entry.findall(f"{ATOM}link"))
+            and entry.find(f"{ATOM}content") is None
+        ):
             problems.append("entry without alternate link or content")
         published = entry.findtext(f"{ATOM}published")
         if published and not RFC3339.fullmatch(published):
@@ -158,8 +160,7 @@ def _rfc822(text: str) -> bool:
 
 def _absolute(what: str, url: str | None) -> list[str]:
     parts = urlsplit(url or "")
-    return [] if parts.scheme in ("http", "https") and parts.netloc else [
-        f"{what} {url!r} is not absolute"]
+    return [] if parts.scheme in ("http", "https") and parts.netloc else [f"{what} {url!r} is not absolute"]
 
 
 def _html_links(html: str) -> list[str]:
@@ -167,9 +168,13 @@ def _html_links(html: str) -> list[str]:
     if not html.strip():
         return []
     fragment = lxml.html.fragment_fromstring(html, create_parent="div")
-    return [problem for element in fragment.iter() for name in ("href", "src")
-            if element.get(name) is not None
-            for problem in _absolute("link in content", element.get(name))]
+    return [
+        problem
+        for element in fragment.iter()
+        for name in ("href", "src")
+        if element.get(name) is not None
+        for problem in _absolute("link in content", element.get(name))
+    ]
 
 
 def _duplicates(what: str, values: list) -> list[str]:

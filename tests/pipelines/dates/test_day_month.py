@@ -1,0 +1,63 @@
+"""A day and month without a year, written with a slash or dots."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from pipelines.dates import parse_date
+
+REF = date(2026, 3, 2)
+
+
+def read(text: str, lang: str, kind: str = "event"):
+    return parse_date(text, lang, kind, REF, "Europe/Brussels")
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        ("onsdag 16/9 kl 17:30-20:00", "da", datetime(2026, 9, 16, 17, 30), datetime(2026, 9, 16, 20, 0)),
+        ("MÅNDAG 19/10 KLOCKAN 9-12", "sv", datetime(2026, 10, 19, 9, 0), datetime(2026, 10, 19, 12, 0)),
+        ("Workshop 7/5 at 14:00", "en", datetime(2026, 5, 7, 14, 0), None),
+        ("Messe am Samstag 9.5. in Graz", "de", date(2026, 5, 9), None),
+        ("Anmeldung (21.4.) erforderlich", "de", date(2026, 4, 21), None),
+        ("haku sulkeutuu 30.9 klo 16.00", "fi", datetime(2026, 9, 30, 16, 0), None),
+        ("konferencia 12.-13.05. v Bratislave", "sk", date(2026, 5, 12), date(2026, 5, 13)),
+    ],
+)
+def test_a_yearless_day_and_month(text, lang, start, end):
+    result = read(text, lang)
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+def test_a_weekday_day_month_deadline():
+    assert read("Anmälan senast torsdag 5/11", "sv", "deadline").start == date(2026, 11, 5)
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        ("Hakuaika 2.2.-27.3.2026", "fi", date(2026, 2, 2), date(2026, 3, 27)),
+        ("taotlusvoor 16.03-30.04.2026", "et", date(2026, 3, 16), date(2026, 4, 30)),
+        ("pieteikumi (05.01.2026.-27.02.2026.)", "lv", date(2026, 1, 5), date(2026, 2, 27)),
+        ("prijave od 15.4. do 2.6.2026", "hr", date(2026, 4, 15), date(2026, 6, 2)),
+    ],
+)
+def test_numeric_windows(text, lang, start, end):
+    result = read(text, lang, "deadline")
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See section 4.1. for the rules",
+        "open 24/7",
+        "about 1/2 of the budget",
+        "version 3.5 released",
+    ],
+)
+def test_numbers_that_are_not_dates(text):
+    assert read(text, "en").error == "no date found"

@@ -1,0 +1,150 @@
+"""The year of a date written without one, found as a reader finds it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from pipelines.dates import parse_date
+
+
+def read(text: str, lang: str = "en", kind: str = "event", reference: date = date(2026, 1, 10)):
+    return parse_date(text, lang, kind, reference, "Europe/Brussels")
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        ("World Fair 2027 will be open from 1 May to 31 October", "en", date(2027, 5, 1), date(2027, 10, 31)),
+        ("Konference ICRI 2027 se koná 12. března", "cs", date(2027, 3, 12), None),
+        ("Resolución ABC/456/2027, de 3 de marzo", "es", date(2027, 3, 3), None),
+        (
+            "Innovation Days 2027 take place during April 21st-22nd",
+            "en",
+            date(2027, 4, 21),
+            date(2027, 4, 22),
+        ),
+    ],
+)
+def test_the_year_written_elsewhere_in_the_text(text, lang, start, end):
+    result = read(text, lang)
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+def test_a_span_of_years_is_no_year_for_a_date():
+    assert read("Programme 2021-2027: the call opens on 15 March").start == date(2026, 3, 15)
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Thursday, 14 November", "en", date(2024, 11, 14)),
+        ("mandag den 10. november", "da", date(2025, 11, 10)),
+        ("vendredi 13 novembre", "fr", date(2026, 11, 13)),
+    ],
+)
+def test_a_weekday_picks_the_one_year_it_fits(text, lang, expected):
+    assert read(text, lang, reference=date(2025, 12, 20)).start == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("la réunion du 14 octobre prochain", "fr"),
+        ("on the coming 14 October", "en"),
+    ],
+)
+def test_future_words_put_the_date_ahead(text, lang):
+    assert read(text, lang, reference=date(2026, 1, 5)).start == date(2026, 10, 14)
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        ("The exhibition opens today", "en", date(2026, 5, 5), None),
+        ("Sajam se otvara sutra u 10 sati", "hr", datetime(2026, 5, 6, 10, 0), None),
+        ("Pieteikumus pieņem no šodienas līdz 29. maijam", "lv", date(2026, 5, 5), date(2026, 5, 29)),
+        ("Zgłoszenia przyjmujemy od dziś do 20 maja", "pl", date(2026, 5, 5), date(2026, 5, 20)),
+    ],
+)
+def test_days_named_from_the_reference(text, lang, start, end):
+    result = read(text, lang, reference=date(2026, 5, 5))
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+def test_a_written_date_wins_over_today():
+    assert read("Closed today, 3 May 2026", reference=date(2026, 5, 9)).start == date(2026, 5, 3)
+
+
+def test_morning_is_not_tomorrow():
+    assert read("por la mañana del 5 de mayo de 2026", "es").start == date(2026, 5, 5)
+
+
+@pytest.mark.parametrize(
+    "text, lang, kind, start, end",
+    [
+        ("The fair takes place on 20 October.", "en", "event", date(2019, 10, 20), None),
+        ("Die Messe läuft vom 3. bis 5. Dezember.", "de", "event", date(2019, 12, 3), date(2019, 12, 5)),
+        ("Inscriptions jusqu'au 30 novembre", "fr", "deadline", date(2019, 11, 30), None),
+        ("Het loket opent half september.", "nl", "event", date(2019, 9, 15), None),
+        ("Päätös tehdään joulukuun alussa.", "fi", "event", date(2019, 12, 5), None),
+    ],
+)
+def test_a_reference_on_the_first_of_january_gives_only_the_year(text, lang, kind, start, end):
+    result = read(text, lang, kind, reference=date(2019, 1, 1))
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+def test_only_the_year_known_still_yields_to_a_weekday_and_a_written_year():
+    assert read("Thursday, 14 November", reference=date(2025, 1, 1)).start == date(2024, 11, 14)
+    assert read("Expo 2026 opens on 2 May", reference=date(2025, 1, 1)).start == date(2026, 5, 2)
+
+
+def test_a_reference_on_another_day_of_january_reads_near_it():
+    assert read("The fair takes place on 20 October.", reference=date(2019, 1, 2)).start == date(2018, 10, 20)
+
+
+def test_a_month_whose_name_begins_like_a_weekday_names_no_weekday():
+    # Hungarian "sze" (szerda, Wednesday) begins "szeptember"
+    assert read("A konferencia szeptember 10-én volt", "hu", reference=date(2025, 9, 23)).start == date(
+        2025, 9, 10
+    )
+
+
+@pytest.mark.parametrize(
+    "text, lang, start",
+    [
+        # 2026-05-07 is a Thursday
+        ("Koncert bo prihodnji petek ob 19. uri", "sl", datetime(2026, 5, 8, 19, 0)),
+        ("Sajam se održava ove nedjelje u 10 sati", "hr", datetime(2026, 5, 10, 10, 0)),
+        ("The office reopens next Monday", "en", date(2026, 5, 11)),
+        ("Réunion mercredi prochain à 14h", "fr", datetime(2026, 5, 13, 14, 0)),
+        ("Wir treffen uns am kommenden Donnerstag", "de", date(2026, 5, 14)),
+    ],
+)
+def test_a_weekday_named_ahead_is_the_next_such_day(text, lang, start):
+    result = read(text, lang, reference=date(2026, 5, 7))
+    assert (result.start, result.error) == (start, None)
+
+
+def test_a_weekday_named_ahead_gives_way_to_its_written_date():
+    assert read("Sljedeći utorak 12.5.2026. u 17 sati", "hr", reference=date(2026, 5, 7)).start == datetime(
+        2026, 5, 12, 17, 0
+    )
+
+
+def test_a_weekday_between_two_dates_is_no_date():
+    assert read("from Friday to Monday", reference=date(2026, 5, 7)).error == "no date found"
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Wnioski składa się do 15 marca każdego roku.", "pl", date(2027, 3, 15)),
+        ("Søknadsfristen er 1. oktober hvert år.", "nb", date(2026, 10, 1)),
+    ],
+)
+def test_a_date_every_year_is_the_next_one_and_recurs(text, lang, expected):
+    result = read(text, lang, "deadline", reference=date(2026, 5, 5))
+    assert (result.start, result.recurrence) == (expected, "yearly")
