@@ -18,13 +18,19 @@ from pipelines.dates.fallback import fallback_date
 from pipelines.dates.grammar import words_pattern
 from pipelines.dates.mentions import lower
 from pipelines.dates.result import DateResult, failure
-from pipelines.dates.years import Reading, Settled, settle, written_year
+from pipelines.dates.years import Reading, Settled, settle
 from pipelines.dates.zones import offset_zone, zone_in
 
 __all__ = ["parse_date", "DateResult", "DATE_KINDS"]
 
 DATE_KINDS = ("event", "deadline", "published")
 LANGUAGE_ALIASES = {"no": "nb"}  # "no" is Norwegian at large; its pages are Bokmål
+# A label a page's markup glued to its date: "Paskelbimo data2019-08-21",
+# "News article29 March 2023". Two letters at least: "H2 2026" is a half-year.
+GLUED_DATE = re.compile(
+    r"(?=\d)(?<=[^\W\d_]{2})"  # the digit first: most places fail at once
+    r"(?=\d{4}-\d\d-\d\d|\d{1,2}\s[^\W\d_]{3,}\.?\s\d{4}(?!\d))"
+)
 RECURRENCE = re.compile(rf"(?<!\w)(?:{words_pattern(words.RECURRENCE_YEARLY)})(?!\w)")
 
 
@@ -39,6 +45,7 @@ def parse_date(
         reference = reference.date()
     text = " ".join((text or "").replace("\u200b", "").split())  # NBSP and thin spaces too
     text = text.replace("\u2019", "'")  # "jusqu’au" is "jusqu'au"
+    text = GLUED_DATE.sub(" ", text)
     lang = (lang or "en").lower()[:2]
     lang = LANGUAGE_ALIASES.get(lang, lang)
     if not text:
@@ -47,14 +54,7 @@ def parse_date(
     found, times = candidates(lowered, lang)
     if not found:
         return _from_fallback(text, lowered, lang, reference, tz, time_only=bool(times))
-    reading = Reading(
-        lowered,
-        lang,
-        kind,
-        reference,
-        bool(RECURRENCE.search(lowered)),
-        written_year(lowered, found, reference),
-    )
+    reading = Reading(lowered, lang, kind, reference, bool(RECURRENCE.search(lowered)), found)
     settled = [settle(c, reading) for c in found]
     valid = [(c, s) for c, s in zip(found, settled, strict=True) if s.error is None]
     if not valid:

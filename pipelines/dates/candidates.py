@@ -8,25 +8,35 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipelines.dates import languages as words
-from pipelines.dates.grammar import words_pattern
+from pipelines.dates.grammar import weekdays, words_pattern
 from pipelines.dates.mentions import Mention, between, scan
 
 # How far a time may stand from its date and still belong to it.
 TIME_AFTER_REACH = 45
 TIME_BEFORE_REACH = 25
+LONE_TIME_REACH = 120  # "Mercredi 2 juillet : Clôture des dépôts ... (12h00 au plus tard)"
 LIKELY_TIME_REACH = 3  # "12 maggio alle 16": a bare hour after a weak marker, right after its date
 LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "event", "end")
 # What may stand between the two dates of a range: fillers go, a connector must remain.
-GAP_FILLERS = re.compile(
-    rf"(?<!\w)(?:{words.FILLERS}|{words.THIS_YEAR}|{words.WEEKDAYS})(?!\w)"
-    r"|[\s,.:()]+"
-)
 RANGE_GAP = re.compile(words_pattern(words.RANGE_WORDS))
+UNTIL_WORD = re.compile(rf"(?<!\w)(?:{words_pattern(words.RANGE_WORDS)})(?!\w)")
+# Hungarian writes "from" as a suffix of the first date: "március 10-től április 15-ig".
+FROM_SUFFIX = re.compile(r"-[éá]?t[óő]l$")
 AND_GAP = re.compile(words_pattern(words.AND_WORDS))
 LIST_GAP = re.compile(rf"[\s,;]*(?:{words_pattern(words.AND_WORDS)})?[\s,;]*")
 SUPERSEDED = re.compile(rf"(?<!\w)(?:{words_pattern(words.SUPERSEDED)})(?!\w)")
 CITED = re.compile(rf"(?<!\w)(?:{words_pattern(words.CITED)})(?!\w)")
-CITED_REACH = 20  # "Amtsblatt der EU Nr. L 123 vom": how far a gazette's name stands from its date
+CITED_REACH = 20
+DURATION = re.compile(
+    rf"(?<!\w)(?:{words_pattern(words.DURATION_WORDS)})\s+(?P<count>\d{{1,3}}"
+    rf"|{words_pattern('|'.join(words.NUMBER_WORDS.values()))})\s+"
+    rf"(?:{words_pattern(words.DAY_UNITS)})(?!\w)"
+)
+DAY_UNIT = re.compile(rf"(?:{words_pattern(words.DAY_UNITS)})(?!\w)")
+DURATION_REACH = 80  # "i tindrà una durada de 15 dies" after "22 de febrer (inclòs)"
+NUMBERS = {
+    word: number for number, spelled in words.NUMBER_WORDS.items() for word in spelled.split("|")
+}  # "Amtsblatt der EU Nr. L 123 vom": how far a gazette's name stands from its date
 
 
 @dataclass(slots=True)
@@ -43,19 +53,21 @@ class Candidate:
     superseded: bool = False  # "(previously 10 May)": a date that no longer holds
     aside: bool = False  # "14.09 (or 21.09)": an alternative in brackets after a date
     cited: bool = False  # "Bundesanzeiger vom 2.9.2026": another document's date
+    days: int | None = None  # "29 October, and lasts two days": a length after the first day
 
 
 def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     """The candidates in lower-cased ``text`` and every time mention found in it."""
     mentions = scan(text, lang)
     dates = [m for m in mentions if m.kind == "date"]
+    dates = [m for m in dates if not m.alone] or dates
     times = [m for m in mentions if m.kind == "time"]
-    attached = _attach_times(dates, times)
+    attached = _attach_times(text, dates, times)
     times = [m for m in times if not m.likely]
     found: list[Candidate] = []
     for mention in dates:
         previous = found[-1] if found else None
-        if mention.month is None and mention.relative is None:  # "18 May ... until the 22nd"
+        if mention.day is not None and mention.month is None:  # "18 May ... until the 22nd"
             if (
                 previous
                 and previous.last is None
@@ -67,22 +79,28 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
                 previous.last, previous.finish = mention, mention.finish
                 previous.end_time = attached.get(id(mention))
             continue
-        if previous and previous.last is None and _joins(text, previous.first, mention, attached):
+        if previous and previous.last is None and _joins(text, lang, previous.first, mention, attached):
             previous.last, previous.finish = mention, mention.finish
             previous.end_time = attached.get(id(mention))
             continue
         found.append(
             Candidate(mention, None, mention.begin, mention.finish, start_time=attached.get(id(mention)))
         )
+    _lengths(text, found)
     if len(found) < 2:  # labels only choose between candidates
         return found, times
     _label(text, lang, found)
     return _join_start_end(found), times
 
 
-def _attach_times(dates: list[Mention], times: list[Mention]) -> dict[int, Mention]:
-    """Each date's clock time: the one just after it, else one just before it."""
+def _attach_times(text: str, dates: list[Mention], times: list[Mention]) -> dict[int, Mention]:
+    """Each date's clock time: the one just after it, else one just before it; a
+    time after an until-word ("8 July and runs until 23:59 on 31 August") is the
+    next date's; a text's one time is its one date's, however far apart."""
     attached: dict[int, Mention] = {}
+    after_reach = TIME_AFTER_REACH
+    if len(dates) == 1 and sum(not t.likely for t in times) == 1:
+        after_reach = LONE_TIME_REACH
     for time in times:
         before = [d for d in dates if d.finish <= time.begin]
         after = [d for d in dates if d.begin >= time.finish]
@@ -90,14 +108,19 @@ def _attach_times(dates: list[Mention], times: list[Mention]) -> dict[int, Menti
             if before and time.begin - before[-1].finish <= LIKELY_TIME_REACH:
                 attached.setdefault(id(before[-1]), time)
             continue
-        if before and time.begin - before[-1].finish <= TIME_AFTER_REACH:
+        near_after = after and after[0].begin - time.finish <= TIME_BEFORE_REACH
+        if (
+            before
+            and time.begin - before[-1].finish <= after_reach
+            and not (near_after and UNTIL_WORD.search(text, before[-1].finish, time.begin))
+        ):
             attached.setdefault(id(before[-1]), time)
-        elif after and after[0].begin - time.finish <= TIME_BEFORE_REACH:
+        elif near_after:
             attached.setdefault(id(after[0]), time)
     return attached
 
 
-def _joins(text: str, first: Mention, second: Mention, attached: dict[int, Mention]) -> bool:
+def _joins(text: str, lang: str, first: Mention, second: Mention, attached: dict[int, Mention]) -> bool:
     """Whether two dates are one range: only a connector between them."""
     months = first.part == second.part == "month"  # "November 2026 - February 2027"
     if (first.part or second.part or first.first_day or second.first_day) and not months:
@@ -106,12 +129,12 @@ def _joins(text: str, first: Mention, second: Mention, attached: dict[int, Menti
     time = attached.get(id(first))
     if time and time.begin >= first.finish:
         gap = text[first.finish : time.begin] + text[time.finish : second.begin]
-    gap = " ".join(GAP_FILLERS.sub(" ", gap).split())
-    if RANGE_GAP.fullmatch(gap):
+    gap = " ".join(gap_fillers(lang).sub(" ", gap).split())
+    if RANGE_GAP.fullmatch(gap) or (not gap and FROM_SUFFIX.search(text, first.begin, first.finish)):
         return True
     if not AND_GAP.fullmatch(gap):
         return False
-    if between(text, first.begin, second.finish):
+    if between(text, lang, first.begin, second.finish):
         return True
     # "11 and 12 November" is two days of one event; "1 March and 5 April" is not.
     return (
@@ -120,6 +143,29 @@ def _joins(text: str, first: Mention, second: Mention, attached: dict[int, Menti
         and first.day is not None
         and second.day is not None
         and second.day - first.day == 1
+    )
+
+
+def _lengths(text: str, found: list[Candidate]) -> None:
+    """A single day followed, before the next date, by how many days it lasts."""
+    if not DAY_UNIT.search(text):  # a quick look for the rare case
+        return
+    for length in DURATION.finditer(text):
+        before = [c for c in found if c.finish <= length.start()]
+        if not before or length.start() - before[-1].finish > DURATION_REACH:
+            continue
+        candidate, first = before[-1], before[-1].first
+        if not (candidate.last or first.part or first.first_day or first.from_reference):
+            count = length.group("count")
+            candidate.days = int(count) if count.isdigit() else NUMBERS[count]
+
+
+@cache
+def gap_fillers(lang: str) -> re.Pattern[str]:
+    """What may stand between a range's dates without changing it."""
+    return re.compile(
+        rf"(?<!\w)(?:{words.FILLERS}|{words.THIS_YEAR}|{weekdays(lang)})(?!\w)"
+        r"|[\s,.:()]+"
     )
 
 

@@ -30,14 +30,18 @@ def choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Sett
     """The one candidate of the wanted kind, or why there is none."""
     valid = [(c, s) for c, s in valid if not c.superseded and not c.cited] or valid
     # "today, 15 March": a day named from the reference gives way to a written date
-    valid = [(c, s) for c, s in valid if c.first.relative is None or c.last] or valid
+    valid = [(c, s) for c, s in valid if not c.first.from_reference or c.last] or valid
     if kind == "deadline":
+        # a deadline is a day: "opens early 2024 ... runs to the end of February"
+        valid = [(c, s) for c, s in valid if not s.approximate] or valid
         extension = EXTENSION.search(text)
         if extension:
             later = [s for c, s in valid if c.begin >= extension.end()]
             if later:
                 moved = later[-1]  # "extended from 15 May to 31 May": the old deadline, then the new
                 return replace(moved, start=moved.end, end=None) if moved.end else moved
+    if len(valid) == 1:
+        return valid[0][1]
     wanted = TIERS[kind][0]
     valid = [(c, s) for c, s in valid if not c.aside or c.label in wanted] or valid
     if kind != "published":

@@ -1,16 +1,15 @@
 """dateparser, for what the grammar does not know (mostly relative dates:
 "i morgen", "2 weeks ago"). Always given the language: auto-detection is slow
 and guesses. A call costs about a millisecond, so it is made only when the text
-holds something dateparser could read as a whole date."""
+holds something dateparser could read as a whole date; and dateparser is imported
+only then, since importing it costs some 40 ms that a text the grammar reads
+need not pay."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 from functools import cache
-
-import dateparser
-from dateparser.languages.loader import default_loader
 
 LABEL_END = ": "
 # Three numbers that could be a day, a month and a year ("15 03 2024"), not a phone
@@ -45,6 +44,8 @@ def fallback_date(text: str, lang: str, reference: date, time_only: bool = False
     reference day is refused: it is dateparser filling in today, not the text."""
     if not could_hold_date(text, lang):
         return None
+    import dateparser
+
     base = datetime(reference.year, reference.month, reference.day)
     settings = {
         "RELATIVE_BASE": base,
@@ -81,6 +82,8 @@ def could_hold_date(text: str, lang: str) -> bool:
 
 @cache
 def _date_words(lang: str) -> re.Pattern[str] | None:
+    from dateparser.languages.loader import default_loader
+
     found: set[str] = set()
     for code in {lang, "en"}:
         try:

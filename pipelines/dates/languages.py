@@ -10,7 +10,6 @@ since agencies' pages mix them in.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cache
 
@@ -224,15 +223,39 @@ INFLECTED_MONTHS: dict[str, dict[str, int]] = {
 # CLDR abbreviations that are everyday words before a number ("pro 20 účastníků",
 # "svi 5 članova", "nën 18 vjeç", "kesä 2026" = summer, "Eki 1" = Annex 1): not months.
 NOT_MONTHS = {"cs": {"pro"}, "hr": {"svi"}, "fi": {"kesä"}, "sq": {"nën"}, "tr": {"eki", "ekİ"}}
-# Weekdays after "on" take the accusative in Slavic languages ("u srijedu", "w środę").
+# Weekdays after "on" take the accusative in Slavic languages ("u srijedu", "w środę"),
+# and "this Saturday" the genitive in Croatian, Bosnian and Serbian ("ove subote").
+_GENITIVE_WEEKDAYS = {
+    "ponedjeljka": 0,
+    "utorka": 1,
+    "srijede": 2,
+    "četvrtka": 3,
+    "petka": 4,
+    "subote": 5,
+    "nedjelje": 6,
+}
 INFLECTED_WEEKDAYS: dict[str, dict[str, int]] = {
     "pl": {"środę": 2, "sobotę": 5, "niedzielę": 6},
     "cs": {"středu": 2, "sobotu": 5},
     "sk": {"stredu": 2, "sobotu": 5, "nedeľu": 6},
     "sl": {"sredo": 2, "soboto": 5, "nedeljo": 6},
-    "hr": {"srijedu": 2, "subotu": 5, "nedjelju": 6},
-    "sr": {"sredu": 2, "subotu": 5, "nedelju": 6, "среду": 2, "суботу": 5, "недељу": 6},
-    "bs": {"srijedu": 2, "subotu": 5, "nedjelju": 6},
+    "hr": {"srijedu": 2, "subotu": 5, "nedjelju": 6, **_GENITIVE_WEEKDAYS},
+    "sr": {
+        "sredu": 2,
+        "subotu": 5,
+        "nedelju": 6,
+        "среду": 2,
+        "суботу": 5,
+        "недељу": 6,
+        "ponedeljka": 0,
+        "utorka": 1,
+        "srede": 2,
+        "četvrtka": 3,
+        "petka": 4,
+        "subote": 5,
+        "nedelje": 6,
+    },
+    "bs": {"srijedu": 2, "subotu": 5, "nedjelju": 6, **_GENITIVE_WEEKDAYS},
     "uk": {"середу": 2, "пʼятницю": 4, "суботу": 5, "неділю": 6},
 }
 
@@ -277,12 +300,12 @@ def weekday_forms(lang: str) -> dict[str, int]:
     return found
 
 
-def _weekday_words() -> list[str]:
-    """Weekday words of every language, longest first: a weekday may stand between
-    a range's dates. One- and two-letter abbreviations ("do", "to", "ma") are left
-    out: in some language they are a connector."""
-    forms = {form for lang in cldr.LANGUAGES for form in weekday_forms(lang) if len(form) > 2}
-    return sorted(forms, key=lambda f: (-len(f), f))
+@cache
+def weekday_words(lang: str) -> tuple[str, ...]:
+    """Weekday words of ``lang`` and English, longest first: a weekday may stand
+    between a range's dates. One- and two-letter abbreviations ("do", "to", "ma")
+    are left out: in some language they are a connector."""
+    return tuple(sorted((form for form in weekday_forms(lang) if len(form) > 2), key=lambda f: (-len(f), f)))
 
 
 # Label words by what they say a date is; the nearest label before a date names it
@@ -583,9 +606,7 @@ MONTH_SPAN = (
     "|e|până în|și|tot|en|és|до|и|ja|un|kuni|līdz|in|ve|ile|και|έως|dhe|deri|agus|go dtí"
     "|u|sa|eta|fins a|ata|і|та|по"
 )
-# Words that may stand between a range's dates without changing it.
-WEEKDAY_WORDS = _weekday_words()
-WEEKDAYS = "|".join(re.escape(form) for form in WEEKDAY_WORDS)  # as a regular expression
+# Words that may stand between a range's dates without changing it (weekdays too).
 FILLERS = (
     "r\\.|roku|m\\.|g\\.|г\\.|год\\.|den|d\\.|kl\\.|the|le|el|il|de|del|dal|dem|"
     "of|on|am|w|we|v|ve|dnia|dne|dňa|godine|godina|године|року|р\\.|година|έτους|yılı"
@@ -599,6 +620,29 @@ FUTURE_BEFORE = (
     "next|coming|upcoming|nächsten|kommenden|kommende|førstkommende|kommande"
     "|aanstaande|komende|prochain|próximo|prossimo|najbliższy|najbliższą|nadchodzący"
 )
+
+# Words before a weekday ("this Saturday", "ove subote", "prihodnjo sredo") or after it
+# ("mercredi prochain") that name the first such day after the reference.
+WEEKDAY_AHEAD_BEFORE = {
+    "en": "this|next|coming|this coming",
+    "de": "diesen|diesem|nächsten|nächster|kommenden|am kommenden",
+    "nl": "deze|komende|aanstaande|volgende",
+    "da": "på|næste|kommende|førstkommende",
+    "nb": "på|neste|kommende|førstkommende",
+    "sv": "på|nästa|kommande",
+    "fr": "ce",
+    "es": "este|el próximo|próximo|esta",
+    "it": "questo|questa|il prossimo",
+    "pt": "neste|nesta|no próximo|próximo|próxima",
+    "pl": "w ten|w tę|w najbliższy|w najbliższą|w przyszły|w przyszłą|najbliższy|najbliższą",
+    "cs": "tento|tuto|příští",
+    "sk": "tento|túto|budúci|budúcu",
+    "sl": "to|ta|v|prihodnji|prihodnjo|naslednji|naslednjo",
+    "hr": "ove|ovu|ovaj|ovog|sljedeći|sljedeću|sljedeće|iduće|iduću|idući|u",
+    "bs": "ove|ovu|ovaj|sljedeći|sljedeću|sljedeće|iduće|iduću|idući|u",
+    "sr": "ove|ovu|ovaj|sledeći|sledeće|sledeću|naredni|narednu|ове|ову|овај|следећи|следеће",
+}
+WEEKDAY_AHEAD_AFTER = "prochain|prochaine|próximo|próxima|prossimo|prossima|que vem|next"
 
 # Days named from the day a page was written: days after it (0 = that day).
 # "morgen" and "mañana" also mean "morning": German is left out, Spanish not after "la".
@@ -637,7 +681,7 @@ THIS_YEAR = (
 RECURRENCE_YEARLY = (
     "hvert år|kvart år|hvert eneste år|årlig|every year|each year|annually|yearly"
     "|varje år|joka vuosi|igal aastal|katru gadu|kasmet|kiekvienais metais"
-    "|co roku|corocznie|každý rok|každoročně|každoročne|jedes jahr|jährlich"
+    "|co roku|corocznie|każdego roku|každý rok|každoročně|každoročne|jedes jahr|jährlich"
     "|chaque année|cada año|ogni anno|todos os anos|în fiecare an|anual"
     "|elk jaar|jaarlijks|minden évben|всяка година|ежегодно|svake godine"
     "|сваке године|vsako leto|щороку|кожного року|κάθε χρόνο|her yıl|çdo vit"
@@ -714,8 +758,104 @@ PART_AFTER = {  # phrases written after the month (Baltic, Finnish, Hungarian, T
     "end": "pabaigos|lõpuni|loppuun mennessä|loppuun saakka|loppuun asti|beigām|végéig"
     "|sonuna kadar|amaiera arte|loppuun",
 }
-# Quarters: "Q3 2025".
+# A month named as a month ("under september månad", "au mois de mai", "syyskuussa" =
+# in September): an approximate date, when the text gives no other.
+MONTH_NAMED_BEFORE = (
+    "month of|the month of|im monat|monat|au mois de|mois de|en el mes de|el mes de"
+    "|mes de|no mês de|mês de|nel mese di|mese di|în luna|luna|w miesiącu"
+    "|v měsíci|v mesiaci|u mjesecu|u mesecu|v mesecu|in de maand|de maand"
+    "|i månaden|måneden|i måneden|el mes d'|al mes de"
+)
+# "in September", "im September", "w maju", "u svibnju": a month as the time of something,
+# by language (in English "a march" is no month, in Italian "a marzo" is).
+IN_MONTH = {
+    "en": "in|during",
+    "de": "im|in",
+    "fr": "en",
+    "es": "en",
+    "ca": "el|al",
+    "gl": "en",
+    "it": "a|in",
+    "pt": "em",
+    "nl": "in",
+    "da": "i",
+    "nb": "i",
+    "nn": "i",
+    "sv": "i|under",
+    "is": "í",
+    "pl": "w|we",
+    "cs": "v|ve",
+    "sk": "v|vo",
+    "sl": "v",
+    "hr": "u",
+    "bs": "u",
+    "sr": "u|у",
+    "ro": "în",
+    "bg": "през",
+    "mk": "во",
+    "uk": "у|в",
+    "el": "τον",
+    "sq": "në",
+    "mt": "f'|fi",
+}
+MONTH_NAMED_AFTER = "månad|månaden|måned|måneden|mėnesį|mēnesī|mēnesis|hónapban|ayında|kuun aikana"
+# Finnish writes "in September" as one word: the month's inessive case
+MONTH_INESSIVE = "kuussa"
+
+# Words for a week of the year ("uge 24-26", "KW 14", "14. Kalenderwoche"); English's everywhere.
+WEEK_WORDS = {
+    "en": "week|weeks",
+    "da": "uge|ugerne",
+    "nb": "uke|ukene|veke",
+    "nn": "veke|vekene|uke",
+    "sv": "vecka|veckorna|v.",
+    "de": "kw|kalenderwoche|woche",
+    "nl": "week|weken|wk",
+    "fi": "viikko|viikolla|viikoilla|vk",
+    "et": "nädal",
+    "is": "vika|viku",
+}
+# "ab KW 14", "from week 24": the week opens a span that runs on, so only its Monday is meant.
+FROM_WORDS = "from|starting|ab|fra|fra og med|från|från och med|vanaf|alkaen|frá"
+
+# A span given as a length after its first day: "29 października i potrwa dwa dni",
+# "a partir del dia 22 de febrer ... i tindrà una durada de 15 dies".
+DURATION_WORDS = (
+    "lasts|will last|lasting|runs for|open for|a duration of|durada de|una durada de"
+    "|duración de|una duración de|durará|dura|durée de|dure|durera|dauert|dauer von"
+    "|varer|varar|pågår i|kestää|potrwa|trwa|trvá|potrvá|traje|trajat će|duurt"
+    "|durata di|durerà|duração de|terá a duração de|durează|va dura"
+)
+DAY_UNITS = (
+    "days|day|tage|tagen|jours|jour|días|dias|giorni|dies|dagen|dage|dager|dagar|päivää"
+    "|dni|dny|dní|dana|dnevi|zile|zi"
+)
+NUMBER_WORDS = {
+    2: "two|zwei|deux|dos|due|dois|dues|twee|to|två|kaksi|dwa|dwóch|dva|dvije|dvi|doua|două",
+    3: "three|drei|trois|tres|tre|três|drie|tri|kolme|trzy|tři|trei",
+    4: "four|vier|quatre|cuatro|quattro|quatro|fire|fyra|neljä|cztery|čtyři|četiri|patru",
+    5: "five|fünf|cinq|cinco|cinque|vijf|fem|viisi|pięć|pět|pet|cinci",
+}
+
+# Quarters: "Q3 2025", "Quatrième trimestre 2014", "im dritten Quartal 2026", "3. Quartal 2026".
+QUARTER_WORDS = (
+    "quarter|trimestre|quartal|kwartaal|kvartal|kvartalet|kwartał|kwartale|kwartału"
+    "|čtvrtletí|štvrťrok|negyedév|negyedévben|tromjesečje|tromesečje"
+)
+QUARTER_ORDINALS = {
+    1: "first|premier|primer|primero|primeiro|primo|erstes|ersten|erste|eerste|første|första"
+    "|pierwszy|pierwszym|i",
+    2: "second|deuxième|segundo|secondo|zweites|zweiten|zweite|tweede|andet|andre|andra|drugi|drugim|ii",
+    3: "third|troisième|tercer|tercero|terceiro|terzo|drittes|dritten|dritte|derde|tredje|trzeci|trzecim|iii",
+    4: "fourth|quatrième|cuarto|quarto|viertes|vierten|vierte|vierde|fjerde|fjärde|czwarty|czwartym|iv",
+}
 QUARTER_MONTHS = 3
+
+# Noon as a word: "à midi", "a mezzogiorno", "w południe", "u podne".
+NOON = (
+    "noon|midday|midi|mediodía|mezzogiorno|meio-dia|mittags|południe|poledne|podne|opoldne"
+    "|amiază|keskipäivällä"
+)
 
 # Time markers written before a time ("kl. 15:00") and after an hour ("12 val."), as plain words.
 TIME_BEFORE = (
@@ -756,7 +896,7 @@ WEAK_TIME_MARKERS = {
 }
 TIME_AFTER = (
     "val.|val|valandą|uhr|uur|u.|u|h|óra|órakor|ч.|ч|hod.|hod|hodin|hodín|tundi|horas|heures"
-    "|noon|sati|sat|časova|časa|часова|часа|часот|uri|ura|hores|ώρα|ωρα"
+    "|noon|sati|sat|časova|časa|часова|часа|часот|uri|ura|ure|hores|ώρα|ωρα"
 )
 # Words between the two times of a time range ("10:00 bis 16:00", "dalle 10 alle 12").
 TIME_RANGE = (

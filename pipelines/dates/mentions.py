@@ -5,18 +5,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pipelines.dates import languages as words
-from pipelines.dates.grammar import ZONE, month_number, pattern, relative_days, words_pattern
+from pipelines.dates.grammar import ZONE, month_number, pattern, relative_days, weekdays, words_pattern
 
 ZONE_RE = re.compile(ZONE)
 AND_RE = re.compile(words_pattern(words.AND_WORDS))
 # "between 3 December and 28 May", "entre o dia 15 de julho e o dia 30": a range, not a choice;
 # Hungarian writes it after the dates ("május 28. és 31. között").
-BETWEEN_BEFORE = re.compile(rf"(?<!\w)(?:{words.BETWEEN})(?:\s+(?:{words.FILLERS}|{words.WEEKDAYS}))*\s*$")
 BETWEEN_AFTER = re.compile(rf"[\s.,]*(?:{words.BETWEEN})(?!\w)")
 # How far back a between-word may stand from its first date.
 BETWEEN_REACH = 30
+FROM_BEFORE = re.compile(rf"(?<!\w)(?:{words_pattern(words.FROM_WORDS)})\s+(?:der\s+|the\s+)?$")
+FROM_REACH = 20
+QUARTER_NUMBERS = {
+    word: number for number, ordinals in words.QUARTER_ORDINALS.items() for word in ordinals.split("|")
+}
 
 
 @dataclass(slots=True)
@@ -38,7 +43,18 @@ class Mention:
     end_minute: int | None = None
     offset: str | None = None  # ISO 8601 UTC offset written with the time
     relative: int | None = None  # "tomorrow": days after the reference, instead of a date
+    weekday: int | None = None  # "this Saturday": the next such day after the reference
     likely: bool = False  # a time only when it stands right after a date ("alle 16")
+    alone: bool = False  # a date only when the text gives no other ("september månad",
+    # "week 3": of a course, as likely as of the year)
+    week: int | None = None  # a week of the year ("uge 26"), instead of a month and day
+    first_week: int | None = None  # "uge 24-26"
+    from_week: bool = False  # "ab KW 14": its Monday opens a span that runs on
+
+    @property
+    def from_reference(self) -> bool:
+        """Whether the day is counted from the reference ("tomorrow", "this Saturday")."""
+        return self.relative is not None or self.weekday is not None
 
 
 def lower(text: str) -> str:
@@ -61,12 +77,18 @@ def scan(text: str, lang: str) -> list[Mention]:
     return found
 
 
-def between(text: str, begin: int, finish: int) -> bool:
+def between(text: str, lang: str, begin: int, finish: int) -> bool:
     """Whether a between-word stands just before ``begin`` or just after ``finish``."""
     return bool(
-        BETWEEN_BEFORE.search(text[max(0, begin - BETWEEN_REACH) : begin])
+        _between_before(lang).search(text[max(0, begin - BETWEEN_REACH) : begin])
         or BETWEEN_AFTER.match(text, finish)
     )
+
+
+@cache
+def _between_before(lang: str) -> re.Pattern[str]:
+    """A between-word before a range's first date, fillers and weekdays after it."""
+    return re.compile(rf"(?<!\w)(?:{words.BETWEEN})(?:\s+(?:{words.FILLERS}|{weekdays(lang)}))*\s*$")
 
 
 def _int(value: str | None) -> int | None:
@@ -77,6 +99,8 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
     kind = m.lastgroup
     g = m.group
     base = {"begin": m.start(), "finish": m.end()}
+    if kind == "t" or kind == "noon":  # a quarter of all mentions: asked first
+        return _time(m, base)
     if kind == "iso":
         return Mention(
             "date",
@@ -93,7 +117,7 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
     if kind == "dmy":
         year = int(g("dmy_y"))
         day, month = int(g("dmy_d")), int(g("dmy_m"))
-        if month > 12 and day <= 12 and g("dmy_sep") == "/":
+        if month > 12 and day <= 12 and g("dmy_sep").strip() == "/":
             day, month = month, day  # month-first, as some English pages write it
         first_month = _int(g("dmy_m0"))
         return Mention(
@@ -130,10 +154,14 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
             first_day=_int(g("dm_d0")),
             first_month=month_number(lang, first_month) if first_month else None,
         )
-        return _listed(mention, m, "dm_conn") if g("dm_conn") and AND_RE.fullmatch(g("dm_conn")) else mention
+        return (
+            _listed(mention, m, "dm_conn", lang)
+            if g("dm_conn") and AND_RE.fullmatch(g("dm_conn"))
+            else mention
+        )
     if kind == "mx":
         return _month_led(m, lang, base)
-    if kind in ("apy", "aqy", "hy", "hh", "se"):
+    if kind in ("aqy", "hy", "hh", "se") or (kind == "ap" and g("ap_year")):
         return _year_part(m, base)
     if kind in ("ap", "aq"):
         table = words.PART_BEFORE if kind == "ap" else words.PART_AFTER
@@ -141,12 +169,13 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         return Mention(
             "date", **base, year=_int(g(f"{kind}_y")), month=month_number(lang, g(f"{kind}_mon")), part=part
         )
-    if kind == "q":
+    if kind in ("q", "nq"):
+        number = int(g(f"{kind}_n")) if g(f"{kind}_n") else QUARTER_NUMBERS[g("q_word")]
         return Mention(
             "date",
             **base,
-            year=int(g("q_y")),
-            month=(int(g("q_n")) - 1) * words.QUARTER_MONTHS + 1,
+            year=int(g(f"{kind}_y")),
+            month=(number - 1) * words.QUARTER_MONTHS + 1,
             part="quarter",
         )
     if kind == "ddmm":
@@ -155,11 +184,35 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         )
     if kind in ("dsl", "wdm"):
         return Mention("date", **base, month=int(g(f"{kind}_m")), day=int(g(f"{kind}_d")))
+    if kind == "bm":
+        return Mention(
+            "date",
+            **base,
+            year=_int(g("bm_y")),
+            month=month_number(lang, g("bm_mon")),
+            part="month",
+            alone=True,
+        )
+    if kind in ("wk", "nw"):
+        last = _int(g("wk_n2")) if kind == "wk" else None
+        first = int(g(f"{kind}_n"))
+        return Mention(
+            "date",
+            **base,
+            year=_int(g(f"{kind}_y")),
+            week=last or first,
+            first_week=first if last else None,
+            part="week",
+            alone=True,
+            from_week=bool(FROM_BEFORE.search(m.string, max(0, m.start() - FROM_REACH), m.start())),
+        )
+    if kind == "rwd":
+        day = g("rwd_day") or g("rwd_day2")
+        return Mention("date", **base, weekday=words.weekday_forms(lang)[day])
     if kind == "rel":
         return Mention("date", **base, relative=relative_days(lang)[g("rel_word")])
-    if kind == "ord":  # its month is the one of the date before it
-        return Mention("date", m.start("ord_d"), m.end(), day=int(g("ord_d")))
-    return _time(m, base)
+    # "ord": its month is the one of the date before it
+    return Mention("date", m.start("ord_d"), m.end(), day=int(g("ord_d")))
 
 
 def _month_led(m: re.Match[str], lang: str, base: dict) -> Mention | tuple[Mention, Mention]:
@@ -176,7 +229,7 @@ def _month_led(m: re.Match[str], lang: str, base: dict) -> Mention | tuple[Menti
             day=last or day,
             first_day=day if last else None,
         )
-        return _listed(mention, m, "md_and") if g("md_and") else mention
+        return _listed(mention, m, "md_and", lang) if g("md_and") else mention
     if g("my_y"):
         last = g("my_mon")
         return Mention(
@@ -196,7 +249,7 @@ def _year_part(m: re.Match[str], base: dict) -> Mention:
     "late spring 2027" is May; "by the end of 2021" is 31 December, exactly."""
     g = m.group
     kind = m.lastgroup
-    year = int(g(f"{kind}_y"))
+    year = int(g("ap_year" if kind == "ap" else f"{kind}_y"))
     if kind in ("hy", "hh"):
         half = int(g(f"{kind}_n"))
         first, last = words.YEAR_PARTS["first" if half == 1 else "second"]
@@ -206,7 +259,7 @@ def _year_part(m: re.Match[str], base: dict) -> Mention:
         if part:  # a third of the season: one of its three months
             first = last = (first - 1 + ("early", "mid", "late").index(part)) % 12 + 1
     else:
-        table = words.PART_BEFORE if kind == "apy" else words.PART_AFTER
+        table = words.PART_BEFORE if kind == "ap" else words.PART_AFTER
         part = next(p for p in table if g(f"{kind}_{p}"))
         if part == "end":
             return Mention("date", **base, year=year, month=12, part="end")
@@ -222,12 +275,12 @@ def _year_part(m: re.Match[str], base: dict) -> Mention:
     )
 
 
-def _listed(mention: Mention, m: re.Match[str], conn: str) -> Mention | tuple[Mention, Mention]:
+def _listed(mention: Mention, m: re.Match[str], conn: str, lang: str) -> Mention | tuple[Mention, Mention]:
     """ "11 and 12 November" is one event over two days; "3 and 10 July" and
     "1. mars og 1. september" are two dates, unless "between" makes them a range."""
     first_month = mention.first_month or mention.month
     if (first_month == mention.month and mention.day - mention.first_day == 1) or between(
-        m.string, m.start(), m.end()
+        m.string, lang, m.start(), m.end()
     ):
         return mention
     first = Mention(

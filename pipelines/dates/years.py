@@ -7,19 +7,16 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache, cached_property
 
 from pipelines.dates import languages as words
 from pipelines.dates.candidates import Candidate
-from pipelines.dates.grammar import trie, words_pattern
+from pipelines.dates.grammar import weekdays, words_pattern
 from pipelines.dates.mentions import Mention
 
 THIS_YEAR = re.compile(rf"\s*(?:{words.THIS_YEAR})")
 FUTURE_AFTER = re.compile(rf"\s*(?:{words_pattern(words.FUTURE_AFTER)})(?!\w)")
 FUTURE_BEFORE = re.compile(rf"(?<!\w)(?:{words_pattern(words.FUTURE_BEFORE)})\s*$")
-WEEKDAY_BEFORE = re.compile(
-    rf"(?<!\w)({trie(words.WEEKDAY_WORDS)})\.?,?\s*(?:den|the|le|el|il|am|on|d\.)?\s*$"
-)
-WEEKDAY_AT = re.compile(trie(words.WEEKDAY_WORDS))
 # A year standing alone ("Expo 2026 ... from 2 May"), not a span of years ("2021-2027").
 LONE_YEAR = re.compile(
     r"(?<![\d.,])(?<!(?:19|20)\d\d[-–/])(?<!(?:19|20)\d\d\s[-–/]\s)((?:19|20)\d\d)(?!\d)"
@@ -29,6 +26,9 @@ LOOK_BACK = 30  # how far before a date its weekday or a word like "next" may st
 LONE_YEAR_REACH = 5  # a lone number this close to the reference's year is a year
 MONTH_NAMES = calendar.month_name  # English, for error messages
 RECENT_DAYS = 92  # a yearless day this long before the reference is recent, not next year's
+# A reference on 1 January gives only the page's year (a page dated "2019", a
+# year's archive): a yearless date falls in that year, neither before nor after.
+YEAR_ONLY = (1, 1)
 PLACEHOLDER_YEAR = 1900  # CMS default dates (0001-01-01, 1900-01-01) are not dates
 
 
@@ -49,7 +49,7 @@ class Unreadable(ValueError):
     """A date that cannot stand (31 February, year 0001); the message says why."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Reading:
     """What a whole text says about the years of its dates, and what is wanted."""
 
@@ -58,24 +58,32 @@ class Reading:
     kind: str
     reference: date
     recurring: bool
-    written_year: int | None  # the one year the text writes, for its dates without one
+    found: list[Candidate]
 
-
-def written_year(text: str, found: list[Candidate], reference: date) -> int | None:
-    """The year a text writes when it writes only one ("Expo 2026 ... from 2 May")."""
-    years = {m.year for c in found for m in (c.first, c.last) if m is not None and m.year}
-    years.update(int(y) for y in LONE_YEAR.findall(text) if abs(int(y) - reference.year) <= LONE_YEAR_REACH)
-    return years.pop() if len(years) == 1 else None
+    @cached_property
+    def written_year(self) -> int | None:
+        """The year the text writes when it writes only one ("Expo 2026 ... from 2 May"),
+        for its dates without one; looked for only when a date lacks its year."""
+        years = {m.year for c in self.found for m in (c.first, c.last) if m is not None and m.year}
+        years.update(
+            int(y)
+            for y in LONE_YEAR.findall(self.text)
+            if abs(int(y) - self.reference.year) <= LONE_YEAR_REACH
+        )
+        return years.pop() if len(years) == 1 else None
 
 
 def settle(candidate: Candidate, reading: Reading) -> Settled:
     first, last = candidate.first, candidate.last
     kind = reading.kind
     try:
+        if first.week:
+            return _weeks(first, reading)
         if first.part:
             window = _approximate(first, reading)
-            if last is not None:  # a span of months
+            if last is not None and window.approximate:  # a span of months: one window
                 window.latest = _approximate(last, reading).latest
+                window.start = _middle(window.earliest, window.latest)
             return window
         if first.first_day:  # "14-16 May 2019", "30 September - 2 October 2020"
             first_month = first.first_month or first.month
@@ -89,6 +97,8 @@ def settle(candidate: Candidate, reading: Reading) -> Settled:
         start, end = _years(head, tail, reading, first, (last or first).finish)
     except Unreadable as why:
         return Settled(None, error=str(why))
+    if end is None and candidate.days and candidate.days > 1:
+        end = start + timedelta(days=candidate.days - 1)
     start_time, end_time = candidate.start_time, candidate.end_time
     if (
         kind == "deadline"
@@ -112,9 +122,12 @@ def settle(candidate: Candidate, reading: Reading) -> Settled:
 
 def _written(mention: Mention, reference: date) -> tuple:
     """A mention's (year, month, day) as written; "tomorrow" counted from the reference."""
-    if mention.relative is None:
+    if mention.weekday is not None:  # the first such weekday after the reference
+        day = reference + timedelta(days=(mention.weekday - reference.weekday() - 1) % 7 + 1)
+    elif mention.relative is not None:
+        day = reference + timedelta(days=mention.relative)
+    else:
         return mention.year, mention.month, mention.day
-    day = reference + timedelta(days=mention.relative)
     return day.year, day.month, day.day
 
 
@@ -154,6 +167,8 @@ def _year_for(month: int, day: int, reading: Reading, at: Mention, finish: int) 
         return fitting[0]
     if reading.written_year and kind != "published" and _exists(reading.written_year, month, day):
         return reading.written_year
+    if (reference.month, reference.day) == YEAR_ONLY and _exists(reference.year, month, day):
+        return reference.year
     future = FUTURE_AFTER.match(text, finish) or FUTURE_BEFORE.search(
         text[max(0, at.begin - LOOK_BACK) : at.begin]
     )
@@ -169,10 +184,44 @@ def _year_for(month: int, day: int, reading: Reading, at: Mention, finish: int) 
 
 def _weekday(reading: Reading, at: Mention) -> int | None:
     """The weekday written with a date ("Thursday, 16 April", "tirsdag 15/9"), 0 = Monday."""
-    named = WEEKDAY_AT.match(reading.text, at.begin) or WEEKDAY_BEFORE.search(
+    weekday_at, weekday_before = _weekday_patterns(reading.lang)
+    named = weekday_at.match(reading.text, at.begin) or weekday_before.search(
         reading.text[max(0, at.begin - LOOK_BACK) : at.begin]
     )
     return words.weekday_forms(reading.lang).get(named.group(0).split()[0].rstrip(".,")) if named else None
+
+
+def _weeks(mention: Mention, reading: Reading) -> Settled:
+    """ISO weeks: "uge 24-26" is the Monday of week 24 to the Sunday of week 26;
+    "ab KW 14" the Monday of week 14 alone. A week's Thursday settles its year."""
+    first_week = mention.first_week or mention.week
+    year = mention.year
+    if year is None:
+        thursday = _week_day(reading.reference.year, first_week, 4)
+        year = _year_for(thursday.month, thursday.day, reading, mention, mention.finish)
+    monday = _week_day(year, first_week, 1)
+    if mention.from_week:
+        return Settled(monday)
+    sunday = _week_day(year, mention.week, 7)
+    if sunday < monday:
+        raise Unreadable(f"weeks run backwards: {first_week} to {mention.week}")
+    return Settled(monday, sunday)
+
+
+def _week_day(year: int, week: int, weekday: int) -> date:
+    try:
+        return date.fromisocalendar(year, week, weekday)
+    except ValueError:
+        raise Unreadable(f"no week {week} in {year}") from None
+
+
+@cache
+def _weekday_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A weekday that starts a date ("tirsdag 15/9"), and one just before it."""
+    return (
+        re.compile(rf"(?:{weekdays(lang)})(?!\w)"),
+        re.compile(rf"(?<!\w)({weekdays(lang)})\.?,?\s*(?:den|the|le|el|il|am|on|d\.)?\s*$"),
+    )
 
 
 def _approximate(mention: Mention, reading: Reading) -> Settled:
@@ -191,8 +240,12 @@ def _approximate(mention: Mention, reading: Reading) -> Settled:
     else:
         earliest = _day(year, month, first_day or 1)
     latest = date(year, last_month, last_day or month_end)
-    middle = earliest + (latest - earliest) // 2
-    return Settled(middle, approximate=True, earliest=earliest, latest=latest)
+    return Settled(_middle(earliest, latest), approximate=True, earliest=earliest, latest=latest)
+
+
+def _middle(earliest: date, latest: date) -> date:
+    """The one day that stands for a window."""
+    return earliest + (latest - earliest) // 2
 
 
 def _day(year: int, month: int, day: int) -> date:

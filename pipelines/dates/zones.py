@@ -78,12 +78,13 @@ CITIES = {
 _CITY = trie(list(CITIES))
 # Run on lower-cased text; a city counts only beside a word for "time".
 CITY_RE = re.compile(
-    rf"\b(?:({_CITY})\s+(?:local\s+)?time|heure\s+de\s+({_CITY})|czasu\s+({_CITY})"
-    rf"|ora\s+({_CITY})|({_CITY})\s+laiku|({_CITY})\s+tid|({_CITY})\s+zeit|hora\s+de\s+({_CITY})"
-    rf"|ora\s+di\s+({_CITY})|({_CITY})\s+laika|času\s+({_CITY})|({_CITY})\s+tijd|({_CITY})\s+aikaa)\b"
+    rf"\b(?:({_CITY})\s+(?:(?:local\s+)?time|laiku|tid|zeit|laika|tijd|aikaa)"
+    rf"|(?:heure\s+de|czasu|ora(?:\s+di)?|hora\s+de|času)\s+({_CITY}))\b"
 )
 TIME_WORDS = re.compile("time|heure|czasu|ora |laiku|tid|zeit|hora|laika|času|tijd|aikaa")
-ABBREVIATION_RE = re.compile(r"(?<!\w)(CEST|CET|EEST|EET|WEST|WET|BST|GMT|UTC|MESZ|MEZ|OESZ|OEZ)(?!\w)")
+# Its word start is checked by hand (_abbreviation): a lookbehind tried at every
+# character costs four times the search.
+ABBREVIATION_RE = re.compile(r"(CEST|CET|EEST|EET|WEST|WET|BST|GMT|UTC|MESZ|MEZ|OESZ|OEZ)(?!\w)")
 # An IANA name as calendars write it beside a time: "2027-03-04T09:00:00 Europe/Prague".
 IANA_RE = re.compile(
     r"(?<![\w/])((?:Europe|America|Asia|Africa|Atlantic|Australia|Pacific|Indian|Etc)"
@@ -98,25 +99,33 @@ def zone_in(text: str, lowered: str, default: str | None, when: datetime | None)
     """The IANA zone ``text`` (and its lower-cased copy) names, or None. An IANA name or
     a numeric offset beats a city, a city beats an abbreviation; an abbreviation or offset
     that agrees with the source's zone on that day keeps the source's zone."""
-    named = IANA_RE.search(text)
+    named = IANA_RE.search(text) if "/" in text else None
     if named and _is_zone(named.group(1)):
         return named.group(1)
-    offset = RFC822_OFFSET_RE.search(text)
+    offset = RFC822_OFFSET_RE.search(text) if ":" in text else None
     if offset and when:
         return offset_zone(offset.group(1), default, when)
     city = CITY_RE.search(lowered) if TIME_WORDS.search(lowered) else None
     if city:
         return CITIES[next(g for g in city.groups() if g)]
-    found = ABBREVIATION_RE.search(text)
-    if not found:
+    name = _abbreviation(text)
+    if not name:
         return None
-    name = found.group(1)
     if name in FIXED:
         return FIXED[name]
     hours, fallback = ABBREVIATIONS[name]
     if default and when and _offset_hours(default, when) == hours:
         return default
     return fallback
+
+
+def _abbreviation(text: str) -> str | None:
+    """The first zone abbreviation that starts a word in ``text``."""
+    for found in ABBREVIATION_RE.finditer(text):
+        before = text[found.start() - 1] if found.start() else " "
+        if not (before.isalnum() or before == "_"):
+            return found.group(1)
+    return None
 
 
 def offset_zone(offset: str, default: str | None, when: datetime) -> str | None:

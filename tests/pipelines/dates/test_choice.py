@@ -116,3 +116,31 @@ def test_a_news_dateline_is_not_the_event():
 def test_one_day_written_twice_with_two_times_is_a_span():
     result = read("12/05/2026 um 10:00 12/05/2026 um 12:30", "de")
     assert (result.start, result.end) == (datetime(2026, 5, 12, 10, 0), datetime(2026, 5, 12, 12, 30))
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        (
+            "Haku avataan vuoden 2027 alussa ja se kestää maaliskuun loppuun saakka.",
+            "fi",
+            date(2027, 3, 31),
+            None,
+        ),
+        (
+            "Mellan 5 och 25 oktober 2027 kan man ansöka om stöd för perioden april–juni 2027.",
+            "sv",
+            date(2027, 10, 5),
+            date(2027, 10, 25),
+        ),
+        (
+            "Applications for projects starting in autumn 2027 are due 14 May 2027.",
+            "en",
+            date(2027, 5, 14),
+            None,
+        ),
+    ],
+)
+def test_a_deadline_is_a_day_not_an_approximate_month(text, lang, start, end):
+    result = parse_date(text, lang, "deadline", date(2027, 1, 10), "Europe/Brussels")
+    assert (result.start, result.end, result.error) == (start, end, None)

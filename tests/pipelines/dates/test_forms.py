@@ -95,6 +95,13 @@ def test_a_zone_abbreviation_that_disagrees_with_the_source_names_its_own_zone()
     assert result.tz == "Europe/Helsinki"
 
 
+@pytest.mark.parametrize(
+    "text", ["Deadline: 1 March 2024, 12:00 (ref. FACET)", "Deadline: 1 March 2024, 12:00, room XUTC"]
+)
+def test_a_zone_abbreviation_inside_a_word_names_no_zone(text):
+    assert read(text, kind="deadline", tz="Europe/Oslo").tz == "Europe/Oslo"
+
+
 def test_without_a_zone_in_the_text_the_source_zone_holds():
     assert read("Frist 1. mars 2024 kl. 15:00", "nb", tz="Europe/Oslo").tz == "Europe/Oslo"
 
@@ -272,3 +279,15 @@ def test_odd_inputs_give_reasons_not_exceptions():
     assert read("14. mai 2019", "no").start == date(2019, 5, 14)  # "no" reads as Bokmål
     assert read("1 May 2024", reference=datetime(2024, 1, 1, 9)).start == date(2024, 5, 1)
     assert read("1 May 2024 10:00 CET", tz="Not/AZone").tz == "Europe/Brussels"
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Scéim nua i Mí Feabhra 12 Feabhra 2027", "ga", date(2027, 2, 12)),
+        ("News in March 4 March 2027", "en", date(2027, 3, 4)),
+    ],
+)
+def test_a_day_before_a_month_name_belongs_to_that_month(text, lang, expected):
+    result = parse_date(text, lang, "published", date(2027, 3, 5), "Europe/Brussels")
+    assert (result.start, result.error) == (expected, None)

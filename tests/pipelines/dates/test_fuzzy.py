@@ -58,3 +58,110 @@ def test_by_the_end_of_is_the_last_day_exactly(text, lang, expected):
 def test_a_season_names_a_date_only_with_its_year():
     assert read("Summer School in Riga", "en").error == "no date found"
     assert read("Winter School 2026 in Riga", "en").error == "no date found"
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, earliest, latest",
+    [
+        (
+            "The pilot runs March 2027 - June 2027.",
+            "en",
+            date(2027, 4, 30),
+            date(2027, 3, 1),
+            date(2027, 6, 30),
+        ),
+        (
+            "Projektet pågår oktober 2027 – januari 2028",
+            "sv",
+            date(2027, 12, 1),
+            date(2027, 10, 1),
+            date(2028, 1, 31),
+        ),
+    ],
+)
+def test_a_span_of_months_stands_at_the_middle_of_its_window(text, lang, start, earliest, latest):
+    result = parse_date(text, lang, "event", date(2027, 1, 10), "Europe/Brussels")
+    assert (result.start, result.earliest, result.latest, result.approximate) == (
+        start,
+        earliest,
+        latest,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, earliest, latest",
+    [
+        (
+            "Beslut väntas under oktober månad.",
+            "sv",
+            date(2026, 10, 16),
+            date(2026, 10, 1),
+            date(2026, 10, 31),
+        ),
+        ("Haku avataan huhtikuussa.", "fi", date(2026, 4, 15), date(2026, 4, 1), date(2026, 4, 30)),
+        (
+            "Les résultats seront publiés au mois de juin 2027.",
+            "fr",
+            date(2027, 6, 15),
+            date(2027, 6, 1),
+            date(2027, 6, 30),
+        ),
+        ("Die Auswahl erfolgt im Monat März.", "de", date(2026, 3, 16), date(2026, 3, 1), date(2026, 3, 31)),
+    ],
+)
+def test_a_month_named_as_a_month(text, lang, start, earliest, latest):
+    result = read(text, lang)
+    assert (result.start, result.earliest, result.latest, result.approximate) == (
+        start,
+        earliest,
+        latest,
+        True,
+    )
+
+
+def test_a_month_named_as_a_month_gives_way_to_a_date():
+    result = read("Under oktober månad hålls mötet den 12 oktober 2026.", "sv")
+    assert (result.start, result.approximate) == (date(2026, 10, 12), False)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Kesäkuu on kiireinen", "fi"), ("May we meet again", "en"), ("a march through the city", "en")],
+)
+def test_a_bare_month_name_is_no_date(text, lang):
+    assert read(text, lang).error == "no date found"
+
+
+@pytest.mark.parametrize(
+    "text, lang, earliest, latest",
+    [
+        ("Troisième trimestre 2027 : sélection des projets", "fr", date(2027, 7, 1), date(2027, 9, 30)),
+        ("Die Auszahlung erfolgt im zweiten Quartal 2027.", "de", date(2027, 4, 1), date(2027, 6, 30)),
+        ("Start: 4. Quartal 2027", "de", date(2027, 10, 1), date(2027, 12, 31)),
+        ("Ogłoszenie wyników: I kwartał 2027", "pl", date(2027, 1, 1), date(2027, 3, 31)),
+        ("Results in the first quarter of 2027", "en", date(2027, 1, 1), date(2027, 3, 31)),
+    ],
+)
+def test_a_quarter_written_in_words(text, lang, earliest, latest):
+    result = read(text, lang)
+    assert (result.earliest, result.latest, result.approximate) == (earliest, latest, True)
+
+
+@pytest.mark.parametrize(
+    "text, lang, month",
+    [
+        ("Die Ergebnisse werden im Oktober bekanntgegeben.", "de", 10),
+        ("Wyniki zostaną ogłoszone w listopadzie.", "pl", 11),
+        ("Natječaj se otvara u svibnju.", "hr", 5),
+        ("Los resultados se publicarán en junio.", "es", 6),
+        ("The next call opens in September.", "en", 9),
+    ],
+)
+def test_in_a_month_is_that_month_when_the_text_gives_no_date(text, lang, month):
+    result = read(text, lang)
+    assert (result.start.month, result.earliest.day, result.approximate) == (month, 1, True)
+
+
+def test_in_a_month_before_its_day_is_the_day():
+    assert read("The fair takes place in April 21st-22nd 2026").start == date(2026, 4, 21)

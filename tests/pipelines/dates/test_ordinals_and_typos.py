@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -46,3 +46,82 @@ def test_a_bare_ordinal_without_a_date_before_it_is_no_date():
 )
 def test_typos_a_reader_fixes(text, expected):
     assert read(text).start == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Proposals are welcome until the 30th of April.", date(2026, 4, 30)),
+        ("The form stays open through the 3rd September", date(2026, 9, 3)),
+    ],
+)
+def test_an_ordinal_after_until_with_its_own_month(text, expected):
+    result = read(text, kind="deadline")
+    assert (result.start, result.end, result.error) == (expected, None, None)
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Publicado: 21 . 03 . 2027", "es", date(2027, 3, 21)),
+        ("Λήξη: 4 / 5 / 2027", "el", date(2027, 5, 4)),
+    ],
+)
+def test_spaces_around_the_separators_of_a_numeric_date(text, lang, expected):
+    assert read(text, lang).start == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Autor: Ana Ruiz - 17-Marzo-2027", "es", date(2027, 3, 17)),
+        ("Posted 03-Feb-2027 by admin", "en", date(2027, 2, 3)),
+    ],
+)
+def test_dashes_around_a_month_name(text, lang, expected):
+    assert read(text, lang).start == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Entries must arrive by September, 30th 2027.", date(2027, 9, 30)),
+        ("Closing on March, 2 2027", date(2027, 3, 2)),
+    ],
+)
+def test_a_comma_between_the_month_and_its_day(text, expected):
+    assert read(text, kind="deadline").start == expected
+
+
+def test_a_comma_after_a_month_without_a_year_is_no_day():
+    # "in June, 5 people" counts people
+    assert read("June, 5 people came", kind="deadline").error is not None
+
+
+@pytest.mark.parametrize(
+    "text, lang, start",
+    [
+        ("Paskelbta data2027-04-08 10:30 Priemonė", "lt", datetime(2027, 4, 8, 10, 30)),
+        ("Press release12 May 2027European Commission", "en", date(2027, 5, 12)),
+        ("Zgłoszenia do dnia2027-06-30", "pl", date(2027, 6, 30)),
+    ],
+)
+def test_a_label_glued_to_its_date(text, lang, start):
+    assert read(text, lang).start == start
+
+
+def test_a_half_year_is_not_unglued():
+    result = read("Next call: H2 2027")
+    assert (result.earliest, result.latest) == (date(2027, 7, 1), date(2027, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        ("es va celebrar del 14 i el 15 de maig 2027", "ca", date(2027, 5, 14), date(2027, 5, 15)),
+        ("entre o dia 3 e o 6 de junho de 2027", "pt", date(2027, 6, 3), date(2027, 6, 6)),
+    ],
+)
+def test_an_article_after_the_connector_of_a_range(text, lang, start, end):
+    result = read(text, lang)
+    assert (result.start, result.end, result.error) == (start, end, None)

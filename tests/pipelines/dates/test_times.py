@@ -81,3 +81,96 @@ def test_an_hour_with_a_dot_right_after_a_date_is_its_time():
 def test_a_marked_day_range_is_not_an_hour():
     result = read("konferencija od 10.-11.06. u Zagrebu", "hr")
     assert (result.start, result.end) == (date(2026, 6, 10), date(2026, 6, 11))
+
+
+@pytest.mark.parametrize(
+    "text, lang, kind, start",
+    [
+        (
+            "Jeudi 4 mars 2027 : Date limite de dépôt des dossiers complets auprès du secrétariat "
+            "(17h00 au plus tard)",
+            "fr",
+            "deadline",
+            datetime(2027, 3, 4, 17, 0),
+        ),
+        (
+            "U četvrtak 6. svibnja 2027. u dvorani Gradske knjižnice u Rijeci s početkom u 11:30 sati",
+            "hr",
+            "event",
+            datetime(2027, 5, 6, 11, 30),
+        ),
+    ],
+)
+def test_a_texts_one_time_belongs_to_its_one_date_however_far(text, lang, kind, start):
+    assert read(text, lang, kind).start == start
+
+
+def test_two_dates_keep_their_times_near():
+    result = read(
+        "Opening 4 March 2027 in the main building of the university campus; deadline 6 March 2027 at 16:00",
+        "en",
+        "deadline",
+    )
+    assert (result.start, result.end) == (date(2027, 3, 4), datetime(2027, 3, 6, 16, 0))
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        (
+            "O prazo inicia-se a 2 de maio de 2027 e decorre até às 17h00 do dia 30 de junho de 2027",
+            "pt",
+            date(2027, 5, 2),
+            datetime(2027, 6, 30, 17, 0),
+        ),
+        (
+            "opens on 2 May 2027 and runs until 17:00 on 30 June 2027",
+            "en",
+            date(2027, 5, 2),
+            datetime(2027, 6, 30, 17, 0),
+        ),
+    ],
+)
+def test_a_time_after_an_until_word_is_the_next_dates(text, lang, start, end):
+    result = read(text, lang, "deadline")
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        (
+            "Tid 2027-09-14 09:3012:00 Plats Stadshuset",
+            "sv",
+            datetime(2027, 9, 14, 9, 30),
+            datetime(2027, 9, 14, 12, 0),
+        ),
+        ("Aeg 14.09.2027 14:0016:30 Koht", "et", datetime(2027, 9, 14, 14, 0), datetime(2027, 9, 14, 16, 30)),
+    ],
+)
+def test_a_time_range_whose_dash_the_page_dropped(text, lang, start, end):
+    result = read(text, lang)
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+@pytest.mark.parametrize(
+    "text, lang, start",
+    [
+        ("Candidatures jusqu'au 15 mai 2027 à midi", "fr", datetime(2027, 5, 15, 12, 0)),
+        ("Termine il 15 maggio 2027 a mezzogiorno", "it", datetime(2027, 5, 15, 12, 0)),
+        ("Nabór kończy się 15 maja 2027 r. w południe", "pl", datetime(2027, 5, 15, 12, 0)),
+    ],
+)
+def test_noon_in_words(text, lang, start):
+    assert read(text, lang, "deadline").start == start
+
+
+@pytest.mark.parametrize(
+    "text, lang, start",
+    [
+        ("Rok za prijavo: 15. 5. 2027 do 12. ure", "sl", datetime(2027, 5, 15, 12, 0)),
+        ("Rok: 15. 5. 2027. do 16. sati", "hr", datetime(2027, 5, 15, 16, 0)),
+    ],
+)
+def test_an_hour_word_after_the_hours_dot(text, lang, start):
+    assert read(text, lang, "deadline").start == start

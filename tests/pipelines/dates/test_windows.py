@@ -106,3 +106,56 @@ def test_the_json_of_a_window_gives_opening_and_deadline():
 def test_a_moved_deadline_in_other_words(text, lang):
     result = deadline(text, lang)
     assert (result.start, result.end) == (date(2026, 3, 17), None)
+
+
+@pytest.mark.parametrize(
+    "text, lang, kind, start, end",
+    [
+        (
+            "Konferencja rozpocznie się 14 maja 2027 i potrwa trzy dni.",
+            "pl",
+            "event",
+            date(2027, 5, 14),
+            date(2027, 5, 16),
+        ),
+        (
+            "El termini s'obre el dia 3 de març de 2027 i tindrà una durada de 20 dies naturals.",
+            "ca",
+            "deadline",
+            date(2027, 3, 3),
+            date(2027, 3, 22),
+        ),
+        (
+            "The festival opens on 9 July 2027 and lasts five days.",
+            "en",
+            "event",
+            date(2027, 7, 9),
+            date(2027, 7, 13),
+        ),
+    ],
+)
+def test_a_span_given_as_its_length_after_its_first_day(text, lang, kind, start, end):
+    result = parse_date(text, lang, kind, date(2027, 1, 10), "Europe/Brussels")
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+def test_a_length_before_the_next_date_belongs_to_the_first():
+    text = "Workshop 3 May 2027, lasting two days. Published 1 April 2027"
+    result = parse_date(text, "en", "event", date(2027, 1, 10), "Europe/Brussels")
+    assert (result.start, result.end) == (date(2027, 5, 3), date(2027, 5, 4))
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("Jelentkezés: 2027. március 10-től április 15-ig", date(2027, 3, 10), date(2027, 4, 15)),
+        (
+            "A pályázatok beadása 2027. május 3-ától június 30-áig lehetséges",
+            date(2027, 5, 3),
+            date(2027, 6, 30),
+        ),
+    ],
+)
+def test_hungarian_from_and_until_suffixes_make_a_window(text, start, end):
+    result = parse_date(text, "hu", "deadline", date(2027, 1, 10), "Europe/Budapest")
+    assert (result.start, result.end, result.error) == (start, end, None)

@@ -79,3 +79,72 @@ def test_a_written_date_wins_over_today():
 
 def test_morning_is_not_tomorrow():
     assert read("por la mañana del 5 de mayo de 2026", "es").start == date(2026, 5, 5)
+
+
+@pytest.mark.parametrize(
+    "text, lang, kind, start, end",
+    [
+        ("The fair takes place on 20 October.", "en", "event", date(2019, 10, 20), None),
+        ("Die Messe läuft vom 3. bis 5. Dezember.", "de", "event", date(2019, 12, 3), date(2019, 12, 5)),
+        ("Inscriptions jusqu'au 30 novembre", "fr", "deadline", date(2019, 11, 30), None),
+        ("Het loket opent half september.", "nl", "event", date(2019, 9, 15), None),
+        ("Päätös tehdään joulukuun alussa.", "fi", "event", date(2019, 12, 5), None),
+    ],
+)
+def test_a_reference_on_the_first_of_january_gives_only_the_year(text, lang, kind, start, end):
+    result = read(text, lang, kind, reference=date(2019, 1, 1))
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+def test_only_the_year_known_still_yields_to_a_weekday_and_a_written_year():
+    assert read("Thursday, 14 November", reference=date(2025, 1, 1)).start == date(2024, 11, 14)
+    assert read("Expo 2026 opens on 2 May", reference=date(2025, 1, 1)).start == date(2026, 5, 2)
+
+
+def test_a_reference_on_another_day_of_january_reads_near_it():
+    assert read("The fair takes place on 20 October.", reference=date(2019, 1, 2)).start == date(2018, 10, 20)
+
+
+def test_a_month_whose_name_begins_like_a_weekday_names_no_weekday():
+    # Hungarian "sze" (szerda, Wednesday) begins "szeptember"
+    assert read("A konferencia szeptember 10-én volt", "hu", reference=date(2025, 9, 23)).start == date(
+        2025, 9, 10
+    )
+
+
+@pytest.mark.parametrize(
+    "text, lang, start",
+    [
+        # 2026-05-07 is a Thursday
+        ("Koncert bo prihodnji petek ob 19. uri", "sl", datetime(2026, 5, 8, 19, 0)),
+        ("Sajam se održava ove nedjelje u 10 sati", "hr", datetime(2026, 5, 10, 10, 0)),
+        ("The office reopens next Monday", "en", date(2026, 5, 11)),
+        ("Réunion mercredi prochain à 14h", "fr", datetime(2026, 5, 13, 14, 0)),
+        ("Wir treffen uns am kommenden Donnerstag", "de", date(2026, 5, 14)),
+    ],
+)
+def test_a_weekday_named_ahead_is_the_next_such_day(text, lang, start):
+    result = read(text, lang, reference=date(2026, 5, 7))
+    assert (result.start, result.error) == (start, None)
+
+
+def test_a_weekday_named_ahead_gives_way_to_its_written_date():
+    assert read("Sljedeći utorak 12.5.2026. u 17 sati", "hr", reference=date(2026, 5, 7)).start == datetime(
+        2026, 5, 12, 17, 0
+    )
+
+
+def test_a_weekday_between_two_dates_is_no_date():
+    assert read("from Friday to Monday", reference=date(2026, 5, 7)).error == "no date found"
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Wnioski składa się do 15 marca każdego roku.", "pl", date(2027, 3, 15)),
+        ("Søknadsfristen er 1. oktober hvert år.", "nb", date(2026, 10, 1)),
+    ],
+)
+def test_a_date_every_year_is_the_next_one_and_recurs(text, lang, expected):
+    result = read(text, lang, "deadline", reference=date(2026, 5, 5))
+    assert (result.start, result.recurrence) == (expected, "yearly")
