@@ -46,15 +46,18 @@ class WarcArchive:
                     record.rec_headers.get_header("WARC-Date").replace("Z", "+00:00")
                 )
                 kind = record.rec_type
-                if kind not in ("response", "revisit") or not record.http_headers:
+                # A response without HTTP headers is no web page (Heritrix's dns: records);
+                # a revisit may have none, and takes the earlier answer's.
+                if kind not in ("response", "revisit") or (kind == "response" and not record.http_headers):
                     continue
                 first_date = min(first_date or when, when)
                 url = record.rec_headers.get_header("WARC-Target-URI").strip("<>")
+                http = record.http_headers
                 page = Page(
                     body=record.content_stream().read(),
                     mtime=when.timestamp(),
-                    status=int(record.http_headers.get_statuscode() or 200),
-                    headers=served_headers(record.http_headers.headers),
+                    status=int(http.get_statuscode() or 200) if http else 200,
+                    headers=served_headers(http.headers if http else []),
                     name=urlsplit(url).path.rsplit("/", 1)[-1],
                 )
                 digest = record.rec_headers.get_header("WARC-Payload-Digest")

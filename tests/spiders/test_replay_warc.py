@@ -95,6 +95,16 @@ def wget_style_warc(tmp_path):
                 warc_headers_dict={"WARC-Date": "2026-11-20T08:00:03Z"},
             )
         )
+        # A revisit may carry no HTTP headers at all: the earlier answer's stand.
+        writer.write_record(
+            writer.create_revisit_record(
+                "https://clusters.example.eu/agenda/day-of-clusters?lang=da",
+                original.rec_headers.get_header("WARC-Payload-Digest"),
+                "https://clusters.example.eu/agenda/day-of-clusters",
+                "2026-11-20T08:00:01Z",
+                warc_headers_dict={"WARC-Date": "2026-11-20T08:00:04Z"},
+            )
+        )
     return path
 
 
@@ -119,6 +129,8 @@ def test_serves_each_response_decoded_with_its_headers(wget_style_warc):
         status, headers, body = fetch(server, "clusters.example.eu/files/programme.pdf")
         assert (status, headers["Content-Type"], body) == (200, "application/pdf", PDF)
         assert fetch(server, "clusters.example.eu/agenda/day-of-clusters?lang=en")[2] == EVENT
+        status, headers, body = fetch(server, "clusters.example.eu/agenda/day-of-clusters?lang=da")
+        assert (status, body, headers["Last-Modified"]) == (200, EVENT, "Fri, 13 Nov 2026 10:00:00 GMT")
         assert fetch(server, "clusters.example.eu/agenda/missing")[0] == 404
 
 
@@ -126,6 +138,7 @@ def test_request_and_warcinfo_records_are_not_pages(wget_style_warc):
     assert sorted(WarcArchive.read(wget_style_warc).pages_by_url) == [
         "clusters.example.eu/agenda/",
         "clusters.example.eu/agenda/day-of-clusters",
+        "clusters.example.eu/agenda/day-of-clusters?lang=da",
         "clusters.example.eu/agenda/day-of-clusters?lang=en",
         "clusters.example.eu/files/programme.pdf",
     ]
