@@ -16,7 +16,7 @@ from aggregator.commands.failures import failure_of
 from aggregator.runner import Interrupted
 from core import __version__
 
-COMMANDS = ("run", "crawl", "publish", "demo", "sources", "status", "parse-date", "serve")
+COMMANDS = ("run", "crawl", "publish", "demo", "sources", "status", "parse-date", "serve", "check", "record")
 
 
 def build_parser() -> argparse.ArgumentParser:

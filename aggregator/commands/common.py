@@ -23,6 +23,7 @@ from aggregator.runner import CrawlJob
 from aggregator.sources import select_sources
 from core import db as database
 from core.lock import Held, LockHeld, exclusive, lock_of
+from spiders.replay.warc import is_warc
 
 
 def usage_error(message: str) -> SystemExit:
@@ -56,8 +57,8 @@ def add_crawl_options(parser: argparse.ArgumentParser) -> None:
     where.add_argument(
         "--snapshot",
         type=Path,
-        metavar="DIR",
-        help="crawl this snapshot (served on 127.0.0.1) instead of the live sites",
+        metavar="DIR|WARC",
+        help="crawl this snapshot folder or WARC file (served on 127.0.0.1) instead of the live sites",
     )
     where.add_argument(
         "--snapshot-server",
@@ -80,6 +81,17 @@ def add_crawl_options(parser: argparse.ArgumentParser) -> None:
         help="a Scrapy setting for this run, as `scrapy crawl -s` takes it "
         "(e.g. DOWNLOAD_TIMEOUT=10); repeatable",
     )
+
+
+def check_snapshot(path: Path | None) -> None:
+    """A usage error unless ``path`` is a snapshot folder or a WARC file (or not given)."""
+    if path is None:
+        return
+    if is_warc(path):
+        if not path.is_file():
+            raise usage_error(f"--snapshot {path}: no such WARC file")
+    elif not (path / "snapshot.toml").is_file():
+        raise usage_error(f"--snapshot {path}: no snapshot.toml there, and not a .warc or .warc.gz file")
 
 
 def scrapy_setting(text: str) -> tuple[str, str]:
@@ -105,8 +117,7 @@ def add_publish_options(parser: argparse.ArgumentParser) -> None:
 
 def crawl_job(args: argparse.Namespace) -> CrawlJob:
     """The crawl the options ask for; a bad option fails here, before any work."""
-    if args.snapshot and not (args.snapshot / "snapshot.toml").is_file():
-        raise usage_error(f"--snapshot {args.snapshot}: no snapshot.toml there")
+    check_snapshot(args.snapshot)
     try:
         select_sources(args.sources)
     except ValueError as error:

@@ -24,11 +24,11 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 
-from spiders.replay.snapshot import Snapshot
+from spiders.replay.snapshot import Page, Snapshot, scheme_less
+from spiders.replay.warc import WarcArchive, open_snapshot
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class Fault:
 class ReplayServer:
     """A snapshot served on 127.0.0.1 in a background thread."""
 
-    def __init__(self, snapshot: Snapshot, port: int = 0):
+    def __init__(self, snapshot: Snapshot | WarcArchive, port: int = 0):
         self.snapshot = snapshot
         self.faults: dict[str, Fault] = {}  # real URL (scheme-less "host/path?query") -> fault
         self.delay = 0.0  # seconds before every answer: a slow site
@@ -87,12 +87,7 @@ class ReplayServer:
 
     def inject(self, url: str, fault: Fault) -> None:
         """Make requests for ``url`` (any scheme) meet ``fault``."""
-        self.faults[_scheme_less(url)] = fault
-
-
-def _scheme_less(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.netloc}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
+        self.faults[scheme_less(url)] = fault
 
 
 def _handler_for(server: ReplayServer) -> type[BaseHTTPRequestHandler]:
@@ -137,24 +132,24 @@ class _ReplayRequestHandler(BaseHTTPRequestHandler):
             self._send(302, b"", {"Location": fault.redirect}, send_body)
             return
         try:
-            file = self.replay.snapshot.path_for_host_path(host, path, query)
+            page = self.replay.snapshot.page(host, path, query)
         except ValueError:
             self._send(400, b"bad snapshot path", {"Content-Type": "text/plain"}, send_body)
             return
         if fault and fault.body is not None:
-            body, mtime = fault.body, time.time()
-        elif file.is_file():
-            body, mtime = file.read_bytes(), file.stat().st_mtime
-        else:
+            page = Page(fault.body, time.time(), name=page.name if page else "")
+        elif page is None:
             self._send(404, b"<h1>Not Found</h1>", {"Content-Type": "text/html"}, send_body)
             return
+        body = page.body
         headers = {
-            "Content-Type": _content_type(file, body),
+            "Content-Type": _content_type(page.name, body),
             "ETag": f'"{hashlib.sha1(body).hexdigest()[:16]}"',
-            "Last-Modified": format_datetime(datetime.fromtimestamp(int(mtime), UTC), usegmt=True),
+            "Last-Modified": format_datetime(datetime.fromtimestamp(int(page.mtime), UTC), usegmt=True),
+            **page.headers,
         }
         headers.update(fault.headers if fault and fault.headers else {})
-        status = fault.status if fault and fault.status else 200
+        status = fault.status if fault and fault.status else page.status
         if status == 200 and fault is None and self._not_modified(headers):
             self._send(304, b"", {"ETag": headers["ETag"]}, send_body=False)
             return
@@ -187,8 +182,8 @@ class _ReplayRequestHandler(BaseHTTPRequestHandler):
         self.connection.close()
 
 
-def _content_type(file: Path, body: bytes) -> str:
-    name = file.name.partition("@")[0]
+def _content_type(file_name: str, body: bytes) -> str:
+    name = file_name.partition("@")[0]
     if name == "robots.txt":
         return "text/plain; charset=utf-8"
     guessed, _ = mimetypes.guess_type(name)
@@ -209,7 +204,7 @@ class ReplayDownloadHandler(HTTP11DownloadHandler):
     """Scrapy's HTTP/1.1 handler, routed to a replay server when a snapshot is set.
 
     Settings: ``CLUSTERFEEDS_REPLAY_ADDRESS`` (host:port of a running replay
-    server, as tests start one) or ``CLUSTERFEEDS_SNAPSHOT`` (a snapshot folder:
+    server, as tests start one) or ``CLUSTERFEEDS_SNAPSHOT`` (a snapshot folder or WARC file:
     the handler starts its own server for the crawl).
     """
 
@@ -219,13 +214,13 @@ class ReplayDownloadHandler(HTTP11DownloadHandler):
         self._address = crawler.settings.get("CLUSTERFEEDS_REPLAY_ADDRESS") or None
         snapshot = crawler.settings.get("CLUSTERFEEDS_SNAPSHOT")
         if not self._address and snapshot:
-            self._server = ReplayServer(Snapshot(Path(snapshot))).start()
+            self._server = ReplayServer(open_snapshot(Path(snapshot))).start()
             self._address = self._server.address
 
     async def download_request(self, request):
         if not self._address:
             return await super().download_request(request)
-        loopback = request.replace(url=f"http://{self._address}/{_scheme_less(request.url)}")
+        loopback = request.replace(url=f"http://{self._address}/{scheme_less(request.url)}")
         response = await super().download_request(loopback)
         # replace() copied meta; what the download added (its latency, which
         # AutoThrottle paces the site by) belongs to the real request.

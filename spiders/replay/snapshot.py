@@ -10,10 +10,23 @@ The scheme is not kept: a snapshot answers for http and https alike.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the replay server answers for a URL: ``headers`` are the archived
+    answer's own (a WARC keeps them; a folder keeps none), ``mtime`` when it was
+    captured (seconds since the epoch)."""
+
+    body: bytes
+    mtime: float
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    name: str = ""  # the file name, which tells the content type where no header does
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,13 @@ class Snapshot:
             target = target.with_name(f"{target.name}@{unquote(query)}")
         return target
 
+    def page(self, host: str, path: str, query: str = "") -> Page | None:
+        """The page kept for the URL, or None; ValueError for a path outside the snapshot."""
+        file = self.path_for_host_path(host, path, query)
+        if not file.is_file():
+            return None
+        return Page(file.read_bytes(), file.stat().st_mtime, name=file.name)
+
     def pages(self, host: str, folder_slash: bool = True) -> list[str]:
         """The https URL of every page kept for ``host`` (robots.txt aside): the
         inverse of path_for. A folder's page is ``/folder/``, or ``/folder`` for a
@@ -61,3 +81,9 @@ class Snapshot:
 
     def read(self, url: str) -> str:
         return self.path_for(url).read_text(encoding="utf-8")
+
+
+def scheme_less(url: str) -> str:
+    """``url`` as the replay server is asked for it: ``host/path?query``."""
+    parts = urlsplit(url)
+    return f"{parts.netloc}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
