@@ -42,7 +42,7 @@ API_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:
 # out: a deadline then falls at the portal's 17:00 in Brussels, not at midnight UTC.
 PORTAL_ZONE = ZoneInfo("Europe/Brussels")
 PORTAL_DEADLINE_HOUR = time(17)
-MONTHS = ("January February March April May June July August September October November December").split()
+MONTHS = "January February March April May June July August September October November December".split()
 # Without these a topic is not worth an item; the others are reported when missing.
 KEY_FIELDS = ("identifier", "title")
 EXPECTED_FIELDS = ("status", "deadlineDate")
@@ -145,7 +145,8 @@ def topic_page(url: object, identifier: str, where: str, problems: list[tuple[st
 # midnight would be a deadline at 00:00.
 def in_portal_time(value: str) -> date | datetime:
     """The day, when the value is at midnight (its hour left out); else the instant
-    as the portal shows it, in Brussels. ValueError when it is not the API's form."""
+    as the portal shows it, in Brussels (a time without an offset is taken as the
+    portal's own). ValueError when it is not the API's form."""
     if not API_DATE.fullmatch(value):
         raise ValueError(value)
     written = datetime.fromisoformat(value)
