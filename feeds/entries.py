@@ -1,8 +1,8 @@
 """What the feeds show: entries (events and calls) with real date values.
 
-A stored row becomes a ``Entry`` whose status is the one its page states, else
-the one its dates give as of the day the feeds are built (the only place a
-time-based status is decided), whose dates are ``date``/aware ``datetime``
+A stored row becomes a ``Entry`` whose status is the one its dates give as of
+the day the feeds are built, else the one its page states (the only place a
+status is decided: ``Entry.status_on``), whose dates are ``date``/aware ``datetime``
 values in their own zone, so renderers never parse text, and whose texts hold no
 control character, whatever an older version stored. A row that cannot be read
 raises ``Unpublishable`` naming its source, URL and field.
@@ -132,18 +132,27 @@ class Entry:
         return last is not None and occurrence_on_or_after(last, self.recurrence, as_of) is not None
 
     def status_on(self, as_of: date) -> Status | None:
-        """What the page says; else what the dates say as of ``as_of``; None when neither says."""
-        if self.said:
+        """As of ``as_of``: the dates first, then the words, None when neither says.
+
+        Words go stale (an API still says "Forthcoming" two years after the deadline),
+        dates do not: a call whose last cut-off has passed is closed and one whose
+        opening is ahead is forthcoming, whatever its page says. Only "cancelled" beats
+        the dates, as dates never tell it; a page's "closed" still counts between
+        opening and deadline (a call can close early), its "forthcoming" no longer
+        once the opening day has come."""
+        if self.said == Status.CANCELLED:
             return self.said
         if self.kind == Kind.EVENT:
             if not (self.end or self.start):
                 return None
             return Status.UPCOMING if self.is_ahead(as_of) else Status.PAST
+        if self.cutoffs and not self.next_deadline(as_of):
+            return Status.CLOSED
         if self.opens and self.opens > as_of:
             return Status.FORTHCOMING
-        if not self.cutoffs:
-            return None
-        return Status.OPEN if self.next_deadline(as_of) else Status.CLOSED
+        if self.said and not (self.said == Status.FORTHCOMING and self.opens):
+            return self.said
+        return Status.OPEN if self.cutoffs or self.opens else None
 
     def moments(self) -> list[Moment]:
         """Every date of the entry: start, end, each cut-off."""

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Iterator
+from functools import cached_property
 from typing import ClassVar
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
 
+from core.problems import report_problem
 from spiders.base import SourceSpider
 from spiders.extractors import eufunding as extractor_module
 from spiders.extractors.page import Extraction
@@ -80,7 +82,28 @@ class EufundingSpider(SourceSpider):
 
     def outputs(self, response: Response, extraction: Extraction) -> Iterator[dict | scrapy.Request]:
         for output in super().outputs(response, extraction):
-            yield self.search_request(output.url) if isinstance(output, scrapy.Request) else output
+            if isinstance(output, scrapy.Request):
+                yield self.search_request(output.url)
+            elif self.first_time(output, response.url):
+                yield output
+
+    @cached_property
+    def topics_seen(self) -> dict[str, tuple[dict, str]]:
+        """Each topic given in this crawl, with the reply it came from."""
+        return {}
+
+    def first_time(self, item: dict, reply_url: str) -> bool:
+        """Whether the topic is new to this crawl: the API lists some on two pages
+        (the extractor keeps one per reply). A repeat that differs is reported."""
+        identifier = item["external_id"]
+        if identifier not in self.topics_seen:
+            self.topics_seen[identifier] = (item, reply_url)
+            return True
+        first, first_url = self.topics_seen[identifier]
+        if item != first:
+            message = f"{identifier} again, unlike on {first_url}; the first is kept"
+            report_problem(self.crawler, self.name, reply_url, "results", message)
+        return False
 
     def search_request(self, url: str) -> scrapy.Request:
         return scrapy.Request(

@@ -185,8 +185,61 @@ def members_of(*rows):
         ({"kind": "call", "deadline": "2027-02-03T12:00:00+01:00"}, "open"),
         ({"kind": "call", "deadline": "2026-11-16"}, "open"),
         ({"kind": "call", "deadline": "2026-11-15"}, "closed"),
+        # A page's "closed" between opening and deadline stands: calls close early.
         ({"kind": "call", "deadline": "2027-02-03", "status": "closed"}, "closed"),
         ({"kind": "call", "deadline": "2027-09-01", "opens": "2027-01-10"}, "forthcoming"),
+        # Dates beat stale words, whichever source wrote them.
+        (
+            {
+                "source": "eufunding",
+                "kind": "call",
+                "deadline": "2024-04-03T17:00:00+02:00",
+                "status": "forthcoming",
+            },
+            "closed",
+        ),
+        (
+            {
+                "source": "parp",
+                "kind": "call",
+                "deadline": "2026-10-30",
+                "opens": "2026-09-01",
+                "status": "forthcoming",
+            },
+            "closed",
+        ),
+        (
+            {
+                "source": "eccp",
+                "kind": "call",
+                "deadline": "2027-05-06",
+                "opens": "2027-02-02",
+                "status": "closed",
+            },
+            "forthcoming",
+        ),
+        (
+            {
+                "source": "mita",
+                "kind": "call",
+                "deadline": "2027-03-01",
+                "opens": "2026-11-02",
+                "status": "forthcoming",
+            },
+            "open",
+        ),
+        (
+            {"source": "innovasjonnorge", "kind": "call", "opens": "2026-10-01", "status": "forthcoming"},
+            "open",
+        ),
+        (
+            {"source": "eeagrants", "kind": "call", "deadline": "2027-03-01", "status": "forthcoming"},
+            "forthcoming",
+        ),
+        ({"source": "eeagrants", "kind": "call", "status": "forthcoming"}, "forthcoming"),
+        # Only "cancelled" beats the dates: they never tell it.
+        ({"source": "mita", "kind": "call", "deadline": "2026-01-15", "status": "cancelled"}, "cancelled"),
+        ({"source": "eufunding", "kind": "call", "opens": "2027-01-10", "status": "cancelled"}, "cancelled"),
         ({"kind": "call", "deadline": "2026-09-15", "recurrence": "yearly"}, "open"),
         ({"kind": "call"}, None),
         ({"kind": "event", "start": "2026-11-10", "end": "2026-11-16"}, "upcoming"),
@@ -197,7 +250,7 @@ def members_of(*rows):
         ({"kind": "event"}, None),
     ],
 )
-def test_the_status_is_the_page_s_word_else_the_dates_as_of_the_feeds_day(fields, status):
+def test_the_status_is_the_dates_as_of_the_feeds_day_else_the_page_s_word(fields, status):
     from feeds.entries import entry_from_row
 
     row = {

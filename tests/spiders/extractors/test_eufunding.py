@@ -5,19 +5,31 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from email import policy
 from email.parser import BytesParser
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlite_utils
+from parsing import parsed, spider_of
 from protego import Protego
+from scrapy import Request
+from scrapy.http import TextResponse
 
+from core.problems import problem_found
+from feeds.entries import Entry, entry_from_row
 from feeds.load import load_entries
+from pipelines.classify import ClassifyPipeline
+from pipelines.normalize import NormalizeDatesPipeline
+from pipelines.store import row_of
 from spiders.eufunding import SEARCH, EufundingSpider, multipart_json, search_url
 from spiders.extractors.eufunding import PROGRAMMES, extract
 from spiders.replay.server import Fault, ReplayServer
 
+BRUSSELS = ZoneInfo("Europe/Brussels")
+DATA = "https://ec.europa.eu/info/funding-tenders/opportunities/data/topicDetails/"
 TOPIC = "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/topic-details/"
 
 
@@ -75,8 +87,8 @@ def test_a_single_stage_topic_in_full(snapshot):
         "online": None,
         "start_text": None,
         "end_text": None,
-        "deadline_texts": ["2027-02-18T16:00:00.000+0000"],
-        "opens_text": "2026-10-15T00:00:00.000+0000",
+        "deadline_texts": ["18 February 2027 17:00 (Brussels time)"],
+        "opens_text": "15 October 2026",
         "published_text": None,
         "status_text": "Open",
         "tags": [
@@ -96,62 +108,74 @@ def test_a_single_stage_topic_in_full(snapshot):
         (
             "HORIZON-CL4-2027-TWIN-TRANSITION-01-12",
             "Open",
-            "2026-09-24T00:00:00.000+0000",
-            ["2027-01-21T16:00:00.000+0000", "2027-09-23T15:00:00.000+0000"],
+            "24 September 2026",
+            ["21 January 2027 17:00 (Brussels time)", "23 September 2027 17:00 (Brussels time)"],
             "Horizon Europe",
             "two-stage",
         ),
         (
             "HORIZON-EIC-2026-ACCELERATOR-01",
             "Open",
-            "2026-01-07T00:00:00.000+0000",
-            ["2026-03-04T16:00:00.000+0000", "2026-10-07T15:00:00.000+0000", "2027-01-13T16:00:00.000+0000"],
+            "07 January 2026",
+            [
+                "04 March 2026 17:00 (Brussels time)",
+                "07 October 2026 17:00 (Brussels time)",
+                "13 January 2027 17:00 (Brussels time)",
+            ],
             "Horizon Europe",
             "multiple cut-off",
         ),
         (
             "DIGITAL-ECCC-2026-DEPLOY-CYBER-09-SME",
             "Open",
-            "2026-06-18T00:00:00.000+0200",
-            ["2026-09-24T17:00:00.000+0200", "2027-01-14T17:00:00.000+0100", "2027-05-06T17:00:00.000+0200"],
+            "18 June 2026",
+            [
+                "24 September 2026 17:00 (Brussels time)",
+                "14 January 2027 17:00 (Brussels time)",
+                "06 May 2027 17:00 (Brussels time)",
+            ],
             "Digital Europe Programme",
             "multiple cut-off",
         ),
         (
             "SMP-COSME-2027-CLUSTER-01",
             "Open",
-            "2026-10-06T00:00:00.000+0200",
-            ["2027-01-28T17:00:00.000+0100"],
+            "06 October 2026",
+            ["28 January 2027 17:00 (Brussels time)"],
             "Single Market Programme",
             "single-stage",
         ),
         (
             "LIFE-2027-SAP-CET-BUSINESS",
             "Forthcoming",
-            "2027-01-19T00:00:00.000+0000",
-            ["2027-09-16T17:00:00.000+0200"],
+            "19 January 2027",
+            ["16 September 2027 17:00 (Brussels time)"],
             "LIFE Programme",
             "single-stage",
         ),
         (
             "HORIZON-CL6-2027-CIRCBIO-01-03",
             "Forthcoming",
-            "2027-01-12T00:00:00.000+0000",
-            ["2027-02-23T16:00:00.000+0000", "2027-09-16T15:00:00.000+0000"],
+            "12 January 2027",
+            ["23 February 2027 17:00 (Brussels time)", "16 September 2027 17:00 (Brussels time)"],
             "Horizon Europe",
             "two-stage",
         ),
         (
             "I3-2026-INV2a-DIGI",
             "Open",
-            "2026-03-05T00:00:00.000+0100",
-            ["2026-05-06T17:00:00.000+0200", "2026-10-01T17:00:00.000+0200", "2027-04-29T17:00:00.000+0200"],
+            "05 March 2026",
+            [
+                "06 May 2026 17:00 (Brussels time)",
+                "01 October 2026 17:00 (Brussels time)",
+                "29 April 2027 17:00 (Brussels time)",
+            ],
             "Interregional Innovation Investments (I3)",
             "multiple cut-off",
         ),
     ],
 )
-def test_topics_keep_every_deadline_as_written(
+def test_topics_keep_every_deadline_as_the_portal_shows_it(
     snapshot, identifier, status, opens, deadlines, programme, model
 ):
     item = by_id(snapshot)[identifier]
@@ -185,7 +209,7 @@ def test_the_summary_falls_back_on_the_result_summary():
     assert (item["summary"], item["status_text"], item["deadline_texts"], item["tags"]) == (
         "Cluster vouchers",
         "Closed",
-        ["2026-01-01"],
+        ["01 January 2026 17:00 (Brussels time)"],
         ["Single Market Programme"],
     )
 
@@ -217,7 +241,7 @@ def test_a_changed_shape_is_reported_and_readable_topics_are_kept(snapshot):
         "LIFE-2026-CET-LOCAL",
     ]
     twin = kept["HORIZON-CL4-2027-TWIN-TRANSITION-01-12"]
-    assert (twin["status_text"], twin["deadline_texts"]) == (None, ["2027-06-10T17:00:00.000+0200"])
+    assert (twin["status_text"], twin["deadline_texts"]) == (None, ["10 June 2027 17:00 (Brussels time)"])
     euroclusters = kept["SMP-COSME-2027-CLUSTER-01"]
     assert euroclusters["title"] == "Joint Cluster Initiatives (Euroclusters) for Europe's recovery"
     assert euroclusters["tags"][0] == "Clusters"  # no programme name
@@ -340,7 +364,7 @@ def test_a_second_crawl_revalidates_the_posted_searches(crawled):
 def test_the_crawl_stores_statuses_and_deadlines(crawled):
     rows = {row["external_id"]: row for row in crawled["db"].execute("select * from items")}
     assert len(rows) == 14
-    # As the feeds give them on the crawl's day: the page's words, else the dates.
+    # As the feeds give them on the crawl's day: the dates, else the page's words.
     status_of = {
         member.url: member.status
         for entry in load_entries(sqlite_utils.Database(crawled["db"]), date(2026, 11, 16)).entries
@@ -358,14 +382,16 @@ def test_the_crawl_stores_statuses_and_deadlines(crawled):
     assert statuses["closed"] == {"LIFE-2026-CET-LOCAL"}
     assert len(statuses["open"]) == 10
     for row in rows.values():
-        # Every cut-off is stored as the very instant the API gives, offset and all.
+        # Every cut-off of the snapshot is at the portal's 17:00 in Brussels, whether
+        # the API wrote it in UTC or in Brussels time, and shown in Brussels time.
         stored = [datetime.fromisoformat(d["at"]) for d in json.loads(row["deadlines"])]
-        assert stored == [api_instant(text) for text in json.loads(row["deadline_texts"])]
-        assert datetime.fromisoformat(row["opens"]) == api_instant(row["opens_text"])
-        assert row["timezone"]
+        assert all(at.astimezone(BRUSSELS).time() == time(17) for at in stored), row["external_id"]
+        assert row["timezone"] == "Europe/Brussels"
+        assert len(row["opens"]) == 10  # a day, as the portal gives an opening
     eic = rows["HORIZON-EIC-2026-ACCELERATOR-01"]
-    # The next cut-off as of 2026-11-16, after two past ones.
+    # The next cut-off as of 2026-11-16, after two past ones: the very instant the API gives.
     assert datetime.fromisoformat(eic["deadline"]) == api_instant("2027-01-13T16:00:00.000+0000")
+    assert rows["HORIZON-CL5-2027-D3-01-05"]["opens"] == "2026-10-15"
     assert len(json.loads(eic["deadlines"])) == 3
     assert rows["I3-2026-INV2a-DIGI"]["deadline"][:10] == "2027-04-29"
 
@@ -387,8 +413,190 @@ def test_a_changed_reply_is_stored_as_problems_with_its_url(tmp_path, snapshot):
     problems = db.execute("select source, url, field from problems").fetchall()
     assert ("eufunding", page(2), "results[1].metadata") in problems
     assert ("eufunding", page(2), "totalResults") in problems
-    assert len(problems) == 8
-    # Page 1's ten topics and the four readable ones of the changed page 2,
-    # three of which page 1 has already.
-    assert crawl["items"] == 14
+    # The reply's eight, and the three readable topics that page 1 gave already,
+    # each listed again with other values (the first is kept).
+    assert len(problems) == 11
+    assert problems.count(("eufunding", page(2), "results")) == 3
+    # Page 1's ten topics and the one of the changed page 2 that is new.
+    assert crawl["items"] == 11
     assert db.execute("select count(*) from items").fetchone()[0] == 11
+
+
+# A recorded reply in the real API's shape (SITES.md), worded here: two pages
+# with the API's quirks. Page 1 lists SMP-COSME-2027-CLUSTER-02 twice, the same;
+# page 2 repeats a topic of page 1 and lists a LIFE topic twice, the second time
+# with one more cut-off. Every `url` is the topic's data file.
+PAGES = Path(__file__).parent / "pages"
+AS_OF = date(2026, 11, 16)
+
+
+def recorded(number: int) -> str:
+    return (PAGES / f"eufunding-reply-{number}.json").read_text()
+
+
+def test_a_topic_listed_twice_in_one_reply_is_one_item():
+    first, second = extract(page(1), recorded(1)), extract(page(2), recorded(2))
+    assert [item["external_id"] for item in first.items] == [
+        "SMP-COSME-2027-CLUSTER-02",
+        "HORIZON-CL4-2027-RESILIENCE-01-31",
+        "SMP-COSME-2024-WORTH-02",
+        "DIGITAL-2027-EDIH-CLUSTERS-08",
+    ]
+    assert first.problems == [] and first.next_page == page(2)
+    assert [item["external_id"] for item in second.items] == [
+        "HORIZON-CL4-2027-RESILIENCE-01-31",
+        "LIFE-2027-SAP-ENV-CLUSTERS",
+    ]
+    # Told apart from an identical repeat, so that a lost cut-off is never silent.
+    assert second.problems == [
+        ("results[2]", "LIFE-2027-SAP-ENV-CLUSTERS again, unlike results[1]; the first is kept")
+    ]
+    assert second.items[1]["deadline_texts"] == ["22 April 2027 17:00 (Brussels time)"]
+
+
+@pytest.fixture
+def crawling_spider(tmp_path):
+    spider = spider_of(
+        EufundingSpider, CLUSTERFEEDS_DB=str(tmp_path / "t.db"), CLUSTERFEEDS_AS_OF=AS_OF.isoformat()
+    )
+    spider.problems = []
+    # Signal receivers are held weakly: keep a reference to this one.
+    spider.record_problem = lambda url, field, message, **_: spider.problems.append((url, field, message))
+    spider.crawler.signals.connect(spider.record_problem, signal=problem_found)
+    return spider
+
+
+def replied(spider, number: int) -> list:
+    response = TextResponse(
+        page(number), body=recorded(number).encode(), headers={"Content-Type": "application/json"}
+    )
+    return parsed(spider, response)
+
+
+def test_a_topic_listed_on_two_pages_is_one_item_of_the_crawl(crawling_spider):
+    first, second = replied(crawling_spider, 1), replied(crawling_spider, 2)
+    [follow] = [output for output in first if isinstance(output, Request)]
+    assert (follow.method, follow.url) == ("POST", page(2))
+    assert [item["external_id"] for item in first if isinstance(item, dict)] == [
+        "SMP-COSME-2027-CLUSTER-02",
+        "HORIZON-CL4-2027-RESILIENCE-01-31",
+        "SMP-COSME-2024-WORTH-02",
+        "DIGITAL-2027-EDIH-CLUSTERS-08",
+    ]
+    assert [item["external_id"] for item in second] == ["LIFE-2027-SAP-ENV-CLUSTERS"]
+    assert [field for _, field, _ in crawling_spider.problems] == ["results[2]"]
+
+
+def test_a_topic_repeated_on_another_page_with_other_values_is_reported(crawling_spider):
+    replied(crawling_spider, 1)
+    reply = json.loads(recorded(2))
+    reply["results"][0]["metadata"]["deadlineDate"] = ["2027-02-25T16:00:00.000+0000"]
+    response = TextResponse(
+        page(2), body=json.dumps(reply).encode(), headers={"Content-Type": "application/json"}
+    )
+    assert [item["external_id"] for item in parsed(crawling_spider, response)] == [
+        "LIFE-2027-SAP-ENV-CLUSTERS"
+    ]
+    assert (
+        page(2),
+        "results",
+        f"HORIZON-CL4-2027-RESILIENCE-01-31 again, unlike on {page(1)}; the first is kept",
+    ) in crawling_spider.problems
+
+
+def stored_entries(spider) -> dict[str, Entry]:
+    """The recorded reply's items as the pipelines store them and the feeds read them."""
+    items = [output for number in (1, 2) for output in replied(spider, number) if isinstance(output, dict)]
+    dates, classify = NormalizeDatesPipeline(spider.crawler), ClassifyPipeline()
+    entries = {}
+    for item in items:
+        row = row_of(classify.process_item(dates.process_item(item)))
+        for name in ("deadlines", "tags"):
+            row[name] = json.loads(row[name] or "[]")
+        row["first_seen"] = "2026-11-16T05:00:00+00:00"
+        entries[item["external_id"]] = entry_from_row(row, AS_OF)
+    return entries
+
+
+def test_the_dates_beat_the_api_s_status_words(crawling_spider):
+    entries = stored_entries(crawling_spider)
+    assert {identifier: entry.status for identifier, entry in entries.items()} == {
+        "SMP-COSME-2027-CLUSTER-02": "open",
+        "HORIZON-CL4-2027-RESILIENCE-01-31": "open",
+        "SMP-COSME-2024-WORTH-02": "closed",  # the API says Forthcoming; its deadline passed in 2024
+        "DIGITAL-2027-EDIH-CLUSTERS-08": "forthcoming",  # the API says Closed; it opens in February 2027
+        "LIFE-2027-SAP-ENV-CLUSTERS": "open",
+    }
+
+
+def test_deadlines_are_the_portal_s_brussels_time(crawling_spider):
+    entries = stored_entries(crawling_spider)
+
+    def cutoffs(identifier):
+        return [
+            (cutoff.at.value, cutoff.at.zone, cutoff.at.all_day) for cutoff in entries[identifier].cutoffs
+        ]
+
+    # Given as 2027-01-14T00:00:00.000+0000, a day without its hour: the portal's 17:00 in Brussels.
+    assert cutoffs("SMP-COSME-2027-CLUSTER-02") == [
+        (datetime(2027, 1, 14, 17, tzinfo=BRUSSELS), "Europe/Brussels", False)
+    ]
+    assert cutoffs("LIFE-2027-SAP-ENV-CLUSTERS")[0][0].utcoffset() == timedelta(hours=2)  # summer time
+    # Given in UTC: the same instants, shown in Brussels time.
+    resilience = cutoffs("HORIZON-CL4-2027-RESILIENCE-01-31")
+    assert [at for at, _, _ in resilience] == [
+        api_instant("2027-02-18T16:00:00.000+0000"),
+        api_instant("2027-09-23T15:00:00.000+0000"),
+    ]
+    assert [(at.hour, zone) for at, zone, _ in resilience] == [
+        (17, "Europe/Brussels"),
+        (17, "Europe/Brussels"),
+    ]
+    assert entries["SMP-COSME-2027-CLUSTER-02"].opens == date(2026, 9, 30)
+
+
+@pytest.mark.parametrize(
+    "url, page_url, problem",
+    [
+        (DATA + "smp-cosme-2027-cluster-02.json", TOPIC + "smp-cosme-2027-cluster-02", None),
+        (None, TOPIC + "smp-cosme-2027-cluster-02", None),
+        # A page rather than a data file is the topic's page as the reply gives it.
+        (
+            "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/competitive-calls-cs/7712",
+            "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/competitive-calls-cs/7712",
+            None,
+        ),
+        (42, TOPIC + "smp-cosme-2027-cluster-02", ("results[0].url", "not a web address: 42")),
+        (
+            "topicDetails/x.json",
+            TOPIC + "smp-cosme-2027-cluster-02",
+            ("results[0].url", 'not a web address: "topicDetails/x.json"'),
+        ),
+    ],
+)
+def test_the_topic_page_is_built_from_the_identifier_when_the_reply_gives_a_data_file(url, page_url, problem):
+    reply = json.loads(recorded(1))
+    reply["results"] = reply["results"][:1]
+    reply["results"][0]["url"] = url
+    result = extract(page(1), json.dumps(reply))
+    assert [item["url"] for item in result.items] == [page_url]
+    assert result.problems == ([problem] if problem else [])
+
+
+@pytest.mark.parametrize(
+    "name, value, problem",
+    [
+        ("deadlineDate", ["2027-13-45T00:00:00.000+0000"], "not a date: '2027-13-45T00:00:00.000+0000'"),
+        ("deadlineDate", ["0001-01-01T00:30:00.000+0100"], "not a date: '0001-01-01T00:30:00.000+0100'"),
+        ("deadlineDate", [{"date": "2027-01-14"}], 'expected a list of texts, got [{"date": "2027-01-14"}]'),
+        ("startDate", ["next spring"], "not a date: 'next spring'"),
+        ("deadlineDate", [], "missing"),
+        ("status", "31094502", "expected a list, got str"),
+    ],
+)
+def test_a_changed_field_of_the_recorded_reply_is_a_problem_naming_it(name, value, problem):
+    reply = json.loads(recorded(1))
+    reply["results"][1]["metadata"][name] = value
+    result = extract(page(1), json.dumps(reply))
+    assert result.problems == [(f"results[1].metadata.{name}", problem)]
+    assert len(result.items) == 4  # the topic is kept with what can be read
