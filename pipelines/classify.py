@@ -2,8 +2,9 @@
 
 Only what the page says is stored: the statuses that follow from the dates
 (upcoming, past, open, closed) change with the day, so the feeds derive them
-where they are built, as of their day (feeds/entries.py). Words on the page win
-over dates there: a call marked closed is closed even when a date is still ahead.
+where they are built, as of their day (feeds/entries.py). There the dates win
+over stale words (a call past its last deadline is closed, one before its
+opening is forthcoming), and only "cancelled", which no date tells, beats them.
 """
 
 from __future__ import annotations
