@@ -39,6 +39,7 @@ TEXT_ENDINGS = ("uje", "oje", "je", "ie", "er", "e", "u", "y")
 NAME_ENDINGS = ("as", "us", "is", "a", "o", "e", "")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SEGMENTS = re.compile(r"[,;:()\[\]/|\n–—]| - ")
+_NUMBERED = re.compile(r"[^\W\d_].*\d")
 _UNFOLDED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "ß": "ss"})
 
 
@@ -64,7 +65,7 @@ class Venue:
 class _Found:
     city: City
     alone: bool  # the whole segment names it
-    after_preposition: bool  # the first words of its segment, after a lowercase word
+    after_preposition: bool  # the first words of its segment, after a preposition or postal code
     exact: bool  # not an inflected form
 
 
@@ -122,28 +123,41 @@ def _countries() -> dict[str, str]:
     return found
 
 
-def _segments(text: str) -> list[tuple[list[str], bool]]:
+def _country_code(word: str) -> str | None:
+    """The alpha-2 code of a country written as its ISO code ("Berlin, DE")."""
+    country = pycountry.countries.get(alpha_2=word) if len(word) == 2 else None
+    country = country or (pycountry.countries.get(alpha_3=word) if len(word) == 3 else None)
+    return country.alpha_2 if country else None
+
+
+def _segments(text: str) -> list[tuple[list[str], bool, bool]]:
     """Each comma- or bracket-separated part as its words, leading lowercase
-    words (prepositions: in, im, w, à) dropped, and whether there were any."""
+    words dropped; whether it began with a preposition or a postal code ("in
+    Brașov", "im Grazer", "5220 Odense"); and whether a number follows a word,
+    as in a street, hall or stand ("Ørbækvej 350", "Halle 2"), whose name is
+    then no place standing alone."""
     parts = []
     for part in _SEGMENTS.split(text):
         words = _WORD.findall(part)
-        preposition = bool(words) and not words[0][0].isupper()
+        if not words:
+            continue
+        lead = part.lstrip()[:1].isdigit() or not words[0][0].isupper()
         while words and not words[0][0].isupper():
             words.pop(0)
         if words:
-            parts.append((words, preposition))
+            parts.append((words, lead, bool(_NUMBERED.search(part))))
     return parts
 
 
-def _phrases(words: list[str]):
+def _phrases(words: list[str], numbered: bool):
     """(start, folded phrase, whole) for every run of up to three words that begins capitalised."""
     for start, word in enumerate(words):
         if not word[0].isupper():
             continue
         for size in (1, 2, 3):
             if start + size <= len(words):
-                yield start, fold(" ".join(words[start : start + size])), start == 0 and size == len(words)
+                whole = start == 0 and size == len(words) and not numbered
+                yield start, fold(" ".join(words[start : start + size])), whole
 
 
 def venue_of(location: str | None) -> Venue | None:
@@ -155,9 +169,13 @@ def venue_of(location: str | None) -> Venue | None:
     stated: list[str] = []  # countries a segment is made of ("Warsaw, Poland")
     mentioned: set[str] = set()  # countries named anywhere
     found: list[_Found] = []
-    for words, preposition in _segments(location):
-        for start, phrase, whole in _phrases(words):
-            first = start == 0 and preposition
+    for words, lead, numbered in _segments(location):
+        if len(words) == 1 and words[0].isupper() and (code := _country_code(words[0])):
+            mentioned.add(code)
+            stated.append(code)
+            continue
+        for start, phrase, whole in _phrases(words, numbered):
+            first = start == 0 and lead
             if phrase in countries:
                 mentioned.add(countries[phrase])
                 if whole:

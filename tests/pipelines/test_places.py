@@ -31,6 +31,9 @@ from pipelines.places import Venue, VenuePipeline, venue_of
         ("Scandic Hotel, Bergen, Norge", "Bergen", "NO"),
         ("København", "Copenhagen", "DK"),
         ("Odense, Danmark", "Odense", "DK"),
+        ("Odense Congress Center, Ørbækvej 350, 5220 Odense SØ", "Odense", "DK"),
+        ("bcc Berlin Congress Center, Alexanderstraße 11, 10178 Berlin, DE", "Berlin", "DE"),
+        ("Warszawa, ul. Pańska 81/83", "Warsaw", "PL"),
         # On a tie the bigger city: Paris, France, not Paris, Texas.
         ("Paris", "Paris", "FR"),
     ],
@@ -41,7 +44,7 @@ def test_city_and_country_in_several_languages(location, city, country):
 
 @pytest.mark.parametrize(
     "location, country",
-    [("Lietuva", "LT"), ("Tyskland", "DE"), ("Hotel Aro Palace, Polska", "PL")],
+    [("Lietuva", "LT"), ("Tyskland", "DE"), ("Hotel Aro Palace, Polska", "PL"), ("Aro Palace, RO", "RO")],
 )
 def test_a_country_named_alone_gives_the_country_without_a_city(location, country):
     assert venue_of(location) == Venue(country, None)
@@ -64,6 +67,8 @@ def test_the_country_named_in_the_text_decides_between_cities():
         "To be announced",
         "Hotel Aro Palace",
         "Main hall, Conference Centre",
+        "Halle 2, Stand C28",  # a hall, not Halle
+        "Room IT, Building AI",  # not Italy nor Anguilla
         "Best Western Hotel",  # Best is a Dutch town
         "Nice venue downtown",  # and Nice a French city
         "Victoria Smith",  # a person, not Victoria
