@@ -60,6 +60,7 @@ EXTENSIONS = {
 ITEM_PIPELINES = {
     "pipelines.clean.CleanTextPipeline": 100,
     "pipelines.normalize.NormalizeDatesPipeline": 200,
+    "pipelines.places.VenuePipeline": 250,
     "pipelines.classify.ClassifyPipeline": 300,
     "pipelines.topics.TopicPipeline": 350,
     "pipelines.store.SQLiteStorePipeline": 400,

@@ -23,8 +23,10 @@ ITEM_COLUMNS = {
     "related_url": str,  # a link the page gave to another site, checked (spiders/base.py)
     "summary": str,
     "language": str,
-    "country": str,
+    "country": str,  # the source's: ISO 3166-1 alpha-2 or "EU"
     "location": str,
+    "venue_country": str,  # where it takes place, read from location (pipelines/places.py)
+    "venue_city": str,
     "online": int,  # 1 / 0 / NULL (unknown)
     "start": str,  # event start (all-day date or timed with offset)
     "end": str,  # event end, inclusive for all-day dates

@@ -1,7 +1,8 @@
 """Which feeds exist and what each holds.
 
 Every scope (everything, one country, one source, one topic) has an events
-and a calls feed in each format. Scopes come from every entry ever stored, so
+and a calls feed in each format. A country's holds what takes place there, and
+what is online or has no known venue from its sources in that country. Scopes come from every entry ever stored, so
 a feed, once published, keeps its address. Folder names are safe slugs
 whatever the data says.
 """
@@ -60,7 +61,7 @@ def scoped(entries: list[Entry]) -> list[tuple[Scope, list[Entry]]]:
     names: dict[tuple[str, str], str] = {}
     for entry in entries:
         for facet, values in (
-            ("country", entry.countries or {entry.country}),
+            ("country", entry.countries or {entry.listed_country}),
             ("source", entry.sources or {entry.source}),
             ("topic", set(entry.topics)),
         ):

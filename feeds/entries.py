@@ -78,6 +78,7 @@ class Entry:
     tags: tuple[str, ...]
     location: str | None
     online: bool | None
+    venue_country: str | None  # where it takes place; ``country`` is its source's
     said: Status | None  # what its page says (pipelines/classify.py)
     start: Moment | None
     end: Moment | None
@@ -99,6 +100,11 @@ class Entry:
     languages: frozenset[str] = field(default=frozenset())
     sequence: int = 0  # rises whenever the entry changes
     gone_since: datetime | None = None  # no longer listed by any of its sources
+
+    @property
+    def listed_country(self) -> str | None:
+        """The country it is filed under: its venue's; online or unknown, its source's."""
+        return self.venue_country or self.country
 
     @property
     def cancelled(self) -> bool:
@@ -213,6 +219,7 @@ def entry_from_row(row: dict, as_of: date) -> Entry:
         topics=tuple(read("topics", _texts, row.get("topics"))),
         location=text("location"),
         online=None if row.get("online") is None else bool(row["online"]),
+        venue_country=text("venue_country"),
         said=read("status", _said, row.get("status")),
         opens=read("opens", day_of, row.get("opens")),
         start=read("start", _optional_moment, row.get("start"), all_day, zone, approximate),

@@ -97,7 +97,7 @@ def merge(
         updated=updated,
         tags=_union(m.tags for m in ordered),
         topics=_union(m.topics for m in ordered),
-        countries=frozenset(m.country for m in members if m.country),
+        countries=frozenset(m.listed_country for m in members if m.listed_country),
         sources=frozenset(m.source for m in members),
         languages=frozenset(m.language for m in members if m.language),
         sequence=sequence,

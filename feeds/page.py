@@ -124,7 +124,7 @@ def page_row(entry: Entry, as_of: date) -> Row:
         place=place_text(entry),
         source=entry.source,
         also=tuple(Link(link.source, _safe_url(link.url)) for link in entry.also),
-        countries=tuple(sorted(entry.countries or {entry.country} - {None})),
+        countries=tuple(sorted(entry.countries or {entry.listed_country} - {None})),
         sources=tuple(sorted(entry.sources or {entry.source})),
         languages=tuple(sorted(entry.languages or {entry.language} - {None})),
         topics=entry.topics,
