@@ -12,14 +12,16 @@ import os
 import sys
 import traceback
 
-from aggregator.commands.failures import failure_of
-from aggregator.runner import Interrupted
+from aggregator.commands.failures import Interrupted, failure_of
 from core import __version__
 
 COMMANDS = ("run", "crawl", "publish", "demo", "sources", "status", "parse-date", "serve", "check", "record")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. Given the command ``chosen`` to run, only its
+    module is loaded: the others are named without their options, so a command
+    that does not crawl starts without loading Scrapy."""
     parser = argparse.ArgumentParser(
         prog="clusterfeeds",
         description="Crawl cluster and innovation agencies' events and funding calls "
@@ -28,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"clusterfeeds {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
+        if chosen in COMMANDS and name != chosen:
+            sub.add_parser(name)
+            continue
         module = importlib.import_module(f"aggregator.commands.{name.replace('-', '_')}")
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
@@ -40,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(next((word for word in argv if not word.startswith("-")), None)).parse_args(argv)
     try:
         return args.run(args)
     except BrokenPipeError:

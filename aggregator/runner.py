@@ -7,7 +7,6 @@ several crawls (tests) runs each in a process of its own.
 
 from __future__ import annotations
 
-import signal
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
 
+from aggregator.commands.failures import Interrupted
 from aggregator.sources import project_settings, select_sources
 from core import db as database
 
@@ -29,17 +29,6 @@ class CrawlJob:
     log_file: Path | None = None
     progress: bool = False  # a status line on the terminal
     settings: dict = field(default_factory=dict)  # more Scrapy settings (tests, benchmarks)
-
-
-class Interrupted(Exception):
-    """A signal stopped the crawl; its sources' rows say `interrupted`."""
-
-    def __init__(self, signum: int, crawls: list[dict]):
-        cut_short = [c["source"] for c in crawls if c["outcome"] == "interrupted"]
-        super().__init__(
-            f"stopped by {signal.Signals(signum).name}; crawls interrupted: {', '.join(cut_short) or 'none'}"
-        )
-        self.signum, self.crawls = signum, crawls
 
 
 class _StopAwareProcess(CrawlerProcess):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aggregator.commands.failures import (
     DISK_FULL,
@@ -19,11 +20,10 @@ from aggregator.commands.failures import (
     check_log_file,
     folder_problem,
 )
-from aggregator.runner import CrawlJob
-from aggregator.sources import select_sources
-from core import db as database
 from core.lock import Held, LockHeld, exclusive, lock_of
-from spiders.replay.warc import is_warc
+
+if TYPE_CHECKING:
+    from aggregator.runner import CrawlJob
 
 
 def usage_error(message: str) -> SystemExit:
@@ -85,6 +85,8 @@ def add_crawl_options(parser: argparse.ArgumentParser) -> None:
 
 def check_snapshot(path: Path | None) -> None:
     """A usage error unless ``path`` is a snapshot folder or a WARC file (or not given)."""
+    from spiders.replay.warc import is_warc  # warcio: only for commands that read a snapshot
+
     if path is None:
         return
     if is_warc(path):
@@ -117,6 +119,11 @@ def add_publish_options(parser: argparse.ArgumentParser) -> None:
 
 def crawl_job(args: argparse.Namespace) -> CrawlJob:
     """The crawl the options ask for; a bad option fails here, before any work."""
+    # Scrapy loads here, not when the command line is read: commands that do
+    # not crawl start without it.
+    from aggregator.runner import CrawlJob
+    from aggregator.sources import select_sources
+
     check_snapshot(args.snapshot)
     try:
         select_sources(args.sources)
@@ -155,6 +162,8 @@ def database_held(db: Path) -> Iterator[Held]:
             raise Failure(
                 EXIT_DATABASE, f"database {db}: cannot make its lock file {lock}: {problem}"
             ) from None
+        from core import db as database  # sqlite-utils: only for commands that open the database
+
         opened = database.connect(db)
         try:
             database.verify(opened)

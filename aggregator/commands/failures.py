@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import sqlite3
 import tempfile
 from pathlib import Path
 
-from core.db import UnusableDatabase
 from core.lock import LockHeld
 
 EXIT_OK = 0
@@ -34,6 +34,8 @@ class Failure(Exception):
 
 def failure_of(error: Exception, db: Path | None) -> Failure:
     """The exit status and line for an error that reached the command line."""
+    from core.db import UnusableDatabase  # sqlite-utils: loaded when a failure needs it, not at start-up
+
     if isinstance(error, Failure):
         return error
     if isinstance(error, LockHeld):
@@ -115,3 +117,14 @@ def check_log_file(path: Path) -> None:
             pass
     except OSError as error:
         raise write_failure(error, "--log-file", path) from None
+
+
+class Interrupted(Exception):
+    """A signal stopped the crawl; its sources' rows say `interrupted`."""
+
+    def __init__(self, signum: int, crawls: list[dict]):
+        cut_short = [c["source"] for c in crawls if c["outcome"] == "interrupted"]
+        super().__init__(
+            f"stopped by {signal.Signals(signum).name}; crawls interrupted: {', '.join(cut_short) or 'none'}"
+        )
+        self.signum, self.crawls = signum, crawls
