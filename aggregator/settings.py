@@ -25,7 +25,7 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 DOWNLOAD_DELAY = 0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
-# Unchanged pages cost a 304 and no body; see aggregator/httpcache.py.
+# Unchanged pages cost a 304 and no body; see spiders/http/cache.py and storage.py.
 # `clusterfeeds` keeps the cache beside the database (<db>.httpcache).
 HTTPCACHE_ENABLED = True
 DOWNLOADER_MIDDLEWARES = {
@@ -35,6 +35,7 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.http.retry.BackoffRetryMiddleware": 550,
 }
 HTTPCACHE_POLICY = "spiders.http.cache.RevalidatePolicy"
+HTTPCACHE_STORAGE = "spiders.http.storage.SqliteCacheStorage"
 HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_GZIP = True
 RETRY_ENABLED = True
