@@ -15,7 +15,19 @@ import traceback
 from aggregator.commands.failures import Interrupted, failure_of
 from core import __version__
 
-COMMANDS = ("run", "crawl", "publish", "demo", "sources", "status", "parse-date", "serve", "check", "record")
+COMMANDS = (
+    "run",
+    "crawl",
+    "publish",
+    "demo",
+    "sources",
+    "status",
+    "parse-date",
+    "serve",
+    "browse",
+    "check",
+    "record",
+)
 
 
 def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:

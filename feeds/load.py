@@ -53,7 +53,7 @@ def load_entries(
     try:
         for row in db.query(f"select * from items where kind in ({marks})", DATED_KINDS):
             try:
-                member = entry_from_row(_decoded(row), as_of)
+                member = entry_from_row(decoded(row), as_of)
             except Unpublishable as problem:
                 log.error("%s; left out of the feeds", problem)
                 skipped.append(problem)
@@ -140,7 +140,8 @@ def _gone_since(member: Entry, last_good: dict[str, datetime]) -> datetime | Non
     return None
 
 
-def _decoded(row: dict) -> dict:
+def decoded(row: dict) -> dict:
+    """A stored row with its JSON columns read."""
     out = dict(row)
     for name in JSON_COLUMNS:
         try:
