@@ -27,6 +27,7 @@ COMMANDS = (
     "browse",
     "check",
     "record",
+    "add",
 )
 
 
