@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 # The 24 official EU languages, then the other European languages pages use.
@@ -65,7 +66,8 @@ def _plain(name: str) -> str:
 
 @cache
 def stored_names() -> dict[str, dict[str, list[str]]]:
-    return json.loads(NAMES_FILE.read_text(encoding="utf-8"))
+    # Through importlib.resources: inside an egg (Scrapyd) the file is a zip member.
+    return json.loads(resources.files(__package__).joinpath(NAMES_FILE.name).read_text(encoding="utf-8"))
 
 
 def months(lang: str) -> dict[str, int]:
