@@ -150,6 +150,11 @@ async function copy(button) {
   setTimeout(() => { button.textContent = label; }, 1500);
 }
 
+// feeds.html: its subscription links, as the page is served here.
+function setUpSubscribeLinks() {
+  for (const link of document.querySelectorAll('a[data-link="webcal"]')) link.href = webcal(absolute(link.dataset.file));
+}
+
 function setUpCopyButtons() {
   for (const button of document.querySelectorAll("button.copy")) {
     button.hidden = false;
@@ -159,5 +164,6 @@ function setUpCopyButtons() {
 
 document.addEventListener("DOMContentLoaded", () => {
   setUpFilters();
+  setUpSubscribeLinks();
   setUpCopyButtons();
 });

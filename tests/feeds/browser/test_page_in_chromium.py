@@ -304,6 +304,10 @@ def test_links_follow_the_address_the_page_is_served_at(browser, crowded_site):
     assert fetch(links["ics"].get_attribute("href"))[1].startswith(b"BEGIN:VCALENDAR")
     for link in browser.find_elements(By.CSS_SELECTOR, "a.add")[:3]:
         assert link.get_attribute("href").startswith(base + "entry/")
+    load(browser, base + "feeds.html")
+    subscribe = browser.find_element(By.CSS_SELECTOR, "a.subscribe")
+    assert subscribe.get_attribute("href") == f"webcal://{base.split('://')[1]}events.ics"
+    assert errors(browser) == []
 
 
 def test_one_entry_goes_into_a_calendar(browser, site):
