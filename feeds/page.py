@@ -14,16 +14,15 @@ address the page is served at, so they are right there too.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from core.items import Status
+from feeds.addresses import google_calendar, outlook_calendar, publicly_reachable, webcal
 from feeds.catalog import entry_calendar_file, soonest_first
 from feeds.describe import cutoff_text, day_text, days_left_text, place_text, when_text
 from feeds.entries import Entry, Link, occurrence_on_or_after, web_url
@@ -204,41 +203,6 @@ def _days(entry: Entry, as_of: date) -> tuple[str, str] | None:
 
 def _safe_url(url: str) -> str:
     return web_url(url) or ""
-
-
-def webcal(url: str) -> str | None:
-    """The ``webcal://`` address calendar apps subscribe to, for an http(s) URL."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        return None
-    return urlunsplit(parts._replace(scheme="webcal"))
-
-
-def google_calendar(url: str) -> str:
-    """Google Calendar's "add by URL" for a calendar at ``url``."""
-    return "https://calendar.google.com/calendar/render?cid=" + quote(webcal(url) or url, safe="")
-
-
-def outlook_calendar(url: str, name: str) -> str:
-    """Outlook.com's "add from web" for a calendar at ``url``."""
-    return f"https://outlook.live.com/calendar/0/addfromweb?url={quote(url, safe='')}&name={quote(name, safe='')}"
-
-
-def loopback(url: str) -> bool:
-    """Whether ``url``'s host is this machine only (localhost, 127.x, ::1)."""
-    host = (urlsplit(url).hostname or "").rstrip(".")
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def publicly_reachable(url: str) -> bool:
-    """Google Calendar and Outlook.com fetch a calendar from their own servers,
-    over https only: they can add it only from such an address."""
-    return urlsplit(url).scheme == "https" and not loopback(url)
 
 
 _environment.filters.update(google_calendar=google_calendar, outlook_calendar=outlook_calendar)

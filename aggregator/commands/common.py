@@ -127,7 +127,7 @@ def base_url(args: argparse.Namespace) -> str:
 def warn_about_base_url(args: argparse.Namespace) -> None:
     """A publish meant for others whose absolute addresses only this machine can
     open: say what will be broken (the page's own links are relative and work)."""
-    from feeds.page import loopback
+    from feeds.addresses import loopback
 
     if args.base_url and not loopback(args.base_url):
         return

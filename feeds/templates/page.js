@@ -51,11 +51,11 @@ function viewFiles(filters, words, kind, folders) {
   if (filters.from || filters.to) extra.push("a date range");
   if (filters.attend && kind === "event") extra.push("online or in person");
   if (extra.length) return { why: extra.join(", ") };
-  if (!facets.length) return { folder: "", name: "all calls and events" };
+  if (!facets.length) return { folder: "", name: "everything listed" };
   const [facet] = facets;
+  const name = `${facet[0].toUpperCase()}${facet.slice(1)}: ${filters[facet]}`;
   const folder = (folders[facet] || {})[filters[facet]];
-  if (folder === undefined) return { why: `${facet} ${filters[facet]} (it has no feeds yet)` };
-  return { folder, name: `${facet} ${filters[facet]}` };
+  return folder === undefined ? { why: `${name}, which has none yet` } : { folder, name };
 }
 
 function showSubscribe(filters, words, folders) {

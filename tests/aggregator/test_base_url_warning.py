@@ -1,6 +1,9 @@
 """`publish` and `run` warn when the absolute addresses they write (feeds' self
 links, calendar subscriptions) would point at this machine only."""
 
+import subprocess
+import sys
+
 import pytest
 
 from aggregator.cli import main
@@ -61,3 +64,17 @@ def test_a_public_base_url_is_not_warned_about(db, tmp_path, capsys):
     result = publish(db, tmp_path / "out", capsys, "--base-url", "https://feeds.example.org/cf/")
     assert result.err == ""
     assert 'href="webcal://feeds.example.org/cf/calls.ics"' in (tmp_path / "out" / "index.html").read_text()
+
+
+def test_run_warns_after_its_own_lines_under_cron(tmp_path, snapshot):
+    # A crawl needs a process of its own (Scrapy's reactor starts once per process).
+    result = subprocess.run(
+        [sys.executable, "-m", "aggregator.cli", "run", "innovasjonnorge", "--snapshot", str(snapshot.root)]
+        + ["--db", str(tmp_path / "cf.db"), "--out", str(tmp_path / "public"), "--as-of", "2026-11-16"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0 and result.stdout == ""
+    assert result.stderr.startswith("clusterfeeds: warning: no --base-url was given: ")
+    assert (tmp_path / "public" / "index.html").is_file()

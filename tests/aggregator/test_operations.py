@@ -217,6 +217,8 @@ def test_under_cron_a_good_run_prints_nothing(tmp_path, snapshot):
         tmp_path / "public",
         "--as-of",
         "2026-11-16",
+        "--base-url",  # as the README's cron line: without it, a warning says what it breaks
+        "https://feeds.example.org/",
     )
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 

@@ -1,3 +1,4 @@
+import json
 from datetime import date
 
 import icalendar
@@ -219,3 +220,15 @@ def test_a_link_that_is_not_http_is_not_made_a_link(feed_db, tmp_path):
     for name in ("index.html", "events.rss", "events.atom", "events.json", "events.ics"):
         assert "javascript:" not in (tmp_path / "out" / name).read_text(), name
     assert rss_problems((tmp_path / "out" / "events.rss").read_bytes(), BASE_URL + "events.rss") == []
+
+
+def test_a_hostile_topic_cannot_end_the_view_script(feed_db, tmp_path):
+    """The filters' folders are embedded as JSON in a script element: a crawled
+    value holding "</script>" must not close it."""
+    topic = "</script><script>alert(1)</script>"
+    feed_db["items"].update("call-single", {"topics": json.dumps([topic])})
+    publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
+    page = page_of(tmp_path / "out")
+    assert "<script>alert(1)" not in (tmp_path / "out" / "index.html").read_text()
+    folders = json.loads(page.xpath('//script[@id="view"]')[0].text)
+    assert folders["topic"][topic].startswith("topic/") and page.xpath("//script/@src") == ["page.js"]

@@ -268,7 +268,7 @@ def test_a_filtered_view_offers_its_own_files(browser, site):
     base, _ = site
     load(browser, base + "?country=PL")
     box = open_subscribe(browser)
-    assert box.find_element(By.CLASS_NAME, "view").text == "country PL"
+    assert box.find_element(By.CLASS_NAME, "view").text == "Country: PL"
     for kind, name in (("call", "calls"), ("event", "events")):
         links = subscribe_links(browser, kind)
         assert links["ics"].get_attribute("href") == f"{base}country/pl/{name}.ics"
@@ -289,7 +289,7 @@ def test_a_filtered_view_offers_its_own_files(browser, site):
     assert "online or in person" in events.find_element(By.CLASS_NAME, "no-file").text
     assert not events.find_element(By.TAG_NAME, "ul").is_displayed()
     Select(browser.find_element(By.NAME, "kind")).select_by_value("call")
-    assert not events.is_displayed() and box.find_element(By.CLASS_NAME, "view").text == "topic green"
+    assert not events.is_displayed() and box.find_element(By.CLASS_NAME, "view").text == "Topic: green"
     assert errors(browser) == []
 
 
