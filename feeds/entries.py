@@ -21,6 +21,8 @@ from core.items import SAID_STATUSES, Kind, Status
 
 # A call in these states is not open, whatever its dates say.
 NOT_OPEN = (Status.CLOSED, Status.CANCELLED)
+# A label in capitals up to this long is an acronym ("EU", "FENG"); a longer one shouts.
+LONGEST_ACRONYM = 6
 
 
 class Unpublishable(ValueError):
@@ -107,6 +109,11 @@ class Entry:
         return self.venue_country or self.country
 
     @property
+    def categories(self) -> tuple[str, ...]:
+        """Its topics and tags, each once whatever its case (``merged_labels``)."""
+        return merged_labels((*self.topics, *self.tags))
+
+    @property
     def cancelled(self) -> bool:
         return self.status == Status.CANCELLED
 
@@ -174,6 +181,23 @@ class Entry:
 def web_url(url: str) -> str | None:
     """The URL if it is http(s): a crawled ``javascript:`` link must never become a link."""
     return url if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc else None
+
+
+def merged_labels(labels) -> tuple[str, ...]:
+    """The labels, blank ones dropped, each once whatever its case ("funding",
+    "Funding"), in the best-cased form: one with capitals, as a page wrote a name
+    or an acronym, over all lower case, a whole word in capitals last; in the
+    order they first came."""
+    forms: dict[str, list[str]] = {}
+    for label in labels:
+        if label.strip():
+            forms.setdefault(label.casefold(), []).append(label)
+    return tuple(min(found, key=_casing_rank) for found in forms.values())
+
+
+def _casing_rank(label: str) -> int:
+    shouted = label.isupper() and len(label) > LONGEST_ACRONYM
+    return 2 if shouted else 1 if label.islower() else 0
 
 
 def occurrence_on_or_after(moment: Moment, recurrence: str | None, as_of: date) -> date | None:

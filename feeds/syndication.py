@@ -139,7 +139,7 @@ class Syndication:
         item.description(html)  # RSS <description>
         item.summary(self._once("summary", entry, plain_summary))
         item.content(html, type="html")
-        for term in _categories(entry):
+        for term in entry.categories:
             item.category(term=term)
         return item
 
@@ -157,8 +157,8 @@ class Syndication:
             del item["url"]
         if entry.language:
             item["language"] = entry.language
-        if tags := _categories(entry):
-            item["tags"] = tags
+        if tags := entry.categories:
+            item["tags"] = list(tags)
         item["_clusterfeeds"] = structured(entry)
         return item
 
@@ -227,10 +227,6 @@ def rfc3339(value: datetime) -> str:
 def id_authority(base_url: str) -> str:
     """The host the feeds are published at, for tag URIs; ``localhost`` without one."""
     return urlsplit(base_url).hostname or "localhost"
-
-
-def _categories(entry: Entry) -> list[str]:
-    return list(dict.fromkeys(t for t in (*entry.topics, *entry.tags) if t.strip()))
 
 
 def _json_bytes(document: dict) -> bytes:

@@ -1,0 +1,108 @@
+"""Where three calendar clients' parsers place each timed event of a calendar,
+reading its own VTIMEZONEs, and where tzdata does: {uid: (start, end)} in
+seconds since the epoch.
+
+ical.js is Thunderbird's parser (Node); ``python tests/feeds/calendar_clients.py``
+installs it into the cache, as CI does before the tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import vobject
+from icalendar import Calendar
+
+ICALJS = "ical.js@2.2.1"
+NODE_CACHE = Path(os.environ.get("CLUSTERFEEDS_NODE_CACHE", Path.home() / ".cache" / "clusterfeeds" / "node"))
+ICALJS_MODULE = NODE_CACHE / "node_modules" / "ical.js" / "dist" / "ical.js"
+INSTANTS_SCRIPT = Path(__file__).with_name("ical_instants.mjs")
+
+Instants = dict[str, tuple[float, float]]
+
+
+def install_icaljs() -> Path:
+    """ical.js in the cache, installed by npm the first time."""
+    if not ICALJS_MODULE.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            raise RuntimeError("node is installed but npm is not: cannot install ical.js")
+        subprocess.run(
+            [npm, "install", "--prefix", str(NODE_CACHE), "--no-audit", "--no-fund", "--silent", ICALJS],
+            check=True,
+            timeout=300,
+        )
+    return ICALJS_MODULE
+
+
+def by_icaljs(paths: list[Path]) -> dict[Path, Instants]:
+    out = subprocess.run(
+        ["node", str(INSTANTS_SCRIPT), str(install_icaljs()), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    return {
+        Path(file): {uid: tuple(pair) for uid, pair in events.items()}
+        for file, events in json.loads(out.stdout).items()
+    }
+
+
+def by_icalendar(path: Path) -> Instants:
+    """icalendar's reading of the calendar's own VTIMEZONEs (not its zoneinfo)."""
+    calendar = Calendar.from_ical(path.read_bytes())
+    zones = {str(tz["tzid"]): tz.to_tz(lookup_tzid=False) for tz in calendar.walk("VTIMEZONE")}
+
+    def instant(value: datetime, tzid: str | None) -> float:
+        return (value.replace(tzinfo=zones[tzid]) if tzid else value).timestamp()
+
+    return {
+        str(event["uid"]): tuple(
+            instant(event[name].dt.replace(tzinfo=None), event[name].params.get("TZID"))
+            if event[name].params.get("TZID")
+            else event[name].dt.timestamp()
+            for name in ("dtstart", "dtend")
+        )
+        for event in _timed(calendar)
+    }
+
+
+def by_vobject(path: Path) -> Instants:
+    calendar = vobject.readOne(path.read_text())
+    return {
+        event.uid.value: (event.dtstart.value.timestamp(), event.dtend.value.timestamp())
+        for event in calendar.contents.get("vevent", [])
+        if isinstance(event.dtstart.value, datetime)
+    }
+
+
+def by_tzdata(path: Path) -> Instants:
+    """The calendar's local times placed by tzdata (zoneinfo), the first of a time
+    shown twice as RFC 5545 says."""
+    calendar = Calendar.from_ical(path.read_bytes())
+
+    def instant(prop) -> float:
+        tzid = prop.params.get("TZID")
+        return (prop.dt.replace(tzinfo=ZoneInfo(tzid), fold=0) if tzid else prop.dt).timestamp()
+
+    return {
+        str(event["uid"]): (instant(event["dtstart"]), instant(event["dtend"])) for event in _timed(calendar)
+    }
+
+
+def _timed(calendar: Calendar):
+    return [event for event in calendar.walk("VEVENT") if isinstance(event["dtstart"].dt, datetime)]
+
+
+if __name__ == "__main__":
+    if shutil.which("node") is None:
+        sys.exit("node is not installed: ical.js not installed")
+    print(install_icaljs())
