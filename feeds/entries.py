@@ -91,6 +91,7 @@ class Entry:
     first_seen: datetime
     updated: datetime
     last_seen: datetime | None = None
+    published: Moment | None = None  # the date its page gives it, if any
     status: Status | None = None  # as of the feeds' day: status_on (entry_from_row)
     opens: date | None = None  # the day a call opens
     topics: tuple[str, ...] = ()
@@ -255,6 +256,7 @@ def entry_from_row(row: dict, as_of: date) -> Entry:
         first_seen=first_seen,
         updated=read("updated", instant, row.get("updated")) if row.get("updated") else first_seen,
         last_seen=read("last_seen", instant, row.get("last_seen")) if row.get("last_seen") else None,
+        published=read("published", _optional_moment, row.get("published"), False, zone, False),
         also=(Link(row["source"], row["related_url"]),) if row.get("related_url") else (),
     )
     return replace(entry, status=entry.status_on(as_of))
