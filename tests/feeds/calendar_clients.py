@@ -2,44 +2,24 @@
 reading its own VTIMEZONEs, and where tzdata does: {uid: (start, end)} in
 seconds since the epoch.
 
-ical.js is Thunderbird's parser (Node); ``python tests/feeds/calendar_clients.py``
-installs it into the cache, as CI does before the tests.
+ical.js is Thunderbird's parser (Node, tests/feeds/node_packages.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import vobject
 from icalendar import Calendar
+from node_packages import install_icaljs
 
-ICALJS = "ical.js@2.2.1"
-NODE_CACHE = Path(os.environ.get("CLUSTERFEEDS_NODE_CACHE", Path.home() / ".cache" / "clusterfeeds" / "node"))
-ICALJS_MODULE = NODE_CACHE / "node_modules" / "ical.js" / "dist" / "ical.js"
 INSTANTS_SCRIPT = Path(__file__).with_name("ical_instants.mjs")
 
 Instants = dict[str, tuple[float, float]]
-
-
-def install_icaljs() -> Path:
-    """ical.js in the cache, installed by npm the first time."""
-    if not ICALJS_MODULE.exists():
-        npm = shutil.which("npm")
-        if npm is None:
-            raise RuntimeError("node is installed but npm is not: cannot install ical.js")
-        subprocess.run(
-            [npm, "install", "--prefix", str(NODE_CACHE), "--no-audit", "--no-fund", "--silent", ICALJS],
-            check=True,
-            timeout=300,
-        )
-    return ICALJS_MODULE
 
 
 def by_icaljs(paths: list[Path]) -> dict[Path, Instants]:
@@ -100,9 +80,3 @@ def by_tzdata(path: Path) -> Instants:
 
 def _timed(calendar: Calendar):
     return [event for event in calendar.walk("VEVENT") if isinstance(event["dtstart"].dt, datetime)]
-
-
-if __name__ == "__main__":
-    if shutil.which("node") is None:
-        sys.exit("node is not installed: ical.js not installed")
-    print(install_icaljs())

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-from calendar_clients import install_icaljs
 from feed_rows import AS_OF, BASE_URL, CALLS, CHANGES, CRAWLS, EVENTS, NEWS
+from node_packages import install_icaljs
 
 from core.db import connect
 from feeds.publish import publish
