@@ -60,21 +60,26 @@ def vtimezone(tzid: str, first: date, last: date) -> Timezone:
 
 
 def zone_changes(zone: ZoneInfo, start: datetime, end: datetime) -> list[Change]:
-    """Every change of the zone between ``start`` and ``end``, in order."""
+    """Every change of the zone between ``start`` and ``end``, in order, to the second."""
     changes = []
     at, state = start, _state(zone, start)
     while at < end:
         following = min(at + SAMPLE, end)
         if _state(zone, following) != state:
-            low, high = at, following  # the change is after ``low``, at or before ``high``
-            while high - low > timedelta(seconds=1):
-                middle = low + (high - low) / 2
-                low, high = (low, middle) if _state(zone, middle) != state else (middle, high)
-            after = _state(zone, high)
-            changes.append(Change(high, state[0], after[0], after[1], after[2]))
+            # In whole seconds, as tzdata's changes are: the old state at ``low``, a new one at ``high``.
+            low, high = int(at.timestamp()), int(following.timestamp())
+            while high - low > 1:
+                middle = (low + high) // 2
+                low, high = (low, middle) if _state(zone, _utc(middle)) != state else (middle, high)
+            after = _state(zone, _utc(high))
+            changes.append(Change(_utc(high), state[0], *after))
             state = after
         at = following
     return changes
+
+
+def _utc(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
 
 
 def _state(zone: ZoneInfo, at: datetime) -> tuple[timedelta, bool, str]:
@@ -126,7 +131,9 @@ def _run_observance(run: list[Change], end: datetime):
         rule = vRecur.from_ical(f"FREQ=YEARLY;{rules[0]}")
         # A rule still in force in the last covered year goes on, as tzdata's does.
         if latest.at < end - timedelta(days=366):
-            rule["UNTIL"] = latest.at
+            # A day after the last change (in UTC, as RFC 5545 wants it): icalendar
+            # compares UNTIL with local times, and the next would come a year later.
+            rule["UNTIL"] = latest.at + timedelta(days=1)
         observance.add("rrule", rule)
     return observance
 

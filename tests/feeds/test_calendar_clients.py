@@ -1,7 +1,8 @@
 """Every calendar places every timed event where tzdata does, as icalendar,
 vobject and ical.js (Thunderbird's parser) read it through its own VTIMEZONEs."""
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from calendar_clients import by_icalendar, by_icaljs, by_tzdata, by_vobject
 from feed_rows import AS_OF, BASE_URL, cutoff, row
@@ -11,6 +12,9 @@ from aggregator.bundled import bundled
 from core.db import connect
 from feeds.load import load_entries
 from feeds.publish import publish
+from feeds.vtimezone import vtimezone, zone_changes
+
+NEAR = [timedelta(minutes=m) for m in (-61, -60, -1, 0, 1, 59, 60, 61)]
 
 
 def read_alike_by_every_client(calendars, icaljs):
@@ -101,3 +105,46 @@ def test_each_kind_of_change_is_one_yearly_rule_from_the_time_on_the_clock_befor
     assert autumn["rrule"] == {"FREQ": ["YEARLY"], "BYMONTH": [10], "BYDAY": ["-1SU"]}
     # The rules start by the first year any date of the data is in.
     assert spring["dtstart"].dt.date() <= date(2026, 3, 29)
+
+
+# Zones whose rules changed within the years (New York's in 2007, Moscow's in
+# 2011 and 2014), from the south, with a negative summer time (Dublin), none.
+ZONES = [
+    ("America/New_York", date(2005, 1, 1), date(2010, 1, 1)),
+    ("Europe/Moscow", date(2009, 1, 1), date(2016, 1, 1)),
+    ("Australia/Sydney", date(2024, 1, 1), date(2028, 1, 1)),
+    ("Europe/Dublin", date(2024, 1, 1), date(2028, 1, 1)),
+    ("Asia/Tokyo", date(2024, 1, 1), date(2028, 1, 1)),
+]
+
+
+def test_any_zone_s_rules_are_read_alike_around_every_change(tmp_path, icaljs):
+    """Local times an hour and a minute either side of each change and mid-month, in
+    calendars that carry only our VTIMEZONE (times shown twice left out: those are UTC)."""
+    calendars = []
+    for tzid, first, last in ZONES:
+        zone = ZoneInfo(tzid)
+        start, end = (datetime.combine(day, time.min, UTC) for day in (first, last))
+        around = [c.at + delta for c in zone_changes(zone, start, end) for delta in NEAR]
+        monthly = [
+            datetime(y, m, 15, 12, tzinfo=UTC) for y in range(first.year, last.year) for m in range(1, 13)
+        ]
+        locals_ = sorted({at.astimezone(zone).replace(tzinfo=None) for at in around + monthly})
+        events = [
+            f"BEGIN:VEVENT\r\nUID:{tzid}-{n}\r\nDTSTAMP:20260101T000000Z\r\n"
+            f"DTSTART;TZID={tzid}:{local:%Y%m%dT%H%M%S}\r\nDTEND;TZID={tzid}:{local:%Y%m%dT%H%M%S}\r\n"
+            "END:VEVENT\r\n"
+            for n, local in enumerate(locals_)
+            if local.replace(tzinfo=zone, fold=0).utcoffset()
+            == local.replace(tzinfo=zone, fold=1).utcoffset()
+        ]
+        path = tmp_path / f"{tzid.replace('/', '-')}.ics"
+        path.write_bytes(
+            b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+            + vtimezone(tzid, first, last).to_ical()
+            + "".join(events).encode()
+            + b"END:VCALENDAR\r\n"
+        )
+        calendars.append(path)
+    placed = read_alike_by_every_client(calendars, icaljs)
+    assert len(placed) > 100
