@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
@@ -24,6 +25,7 @@ from feeds.describe import details, short_summary
 from feeds.entries import Entry, Link, Moment, web_url
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")  # what xml:lang may say (BCP 47)
 MICROSECONDS = 1_000_000
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 TTL_MINUTES = 720
@@ -228,7 +230,7 @@ class AtomEntry(FeedEntry):
             node.remove(element)
         for link in self.link() or []:
             node.append(node.makeelement("link", {name: str(value) for name, value in link.items() if value}))
-        if self.language:
+        if self.language and LANGUAGE_TAG.fullmatch(self.language):
             node.set(XML_LANG, self.language)
         return node
 

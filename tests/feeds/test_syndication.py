@@ -299,3 +299,10 @@ def test_updated_from_the_entry_s_own_changes_and_page_date_published_from_the_p
     assert len(set(every)) == len(every)
     root_updated = (tmp_path / "out" / "calls.atom").read_text().split("<updated>", 1)[1].split("<")[0]
     assert datetime.fromisoformat(root_updated) == max(every)
+
+
+def test_a_stored_language_that_is_no_language_tag_is_not_said(feed_db, tmp_path):
+    feed_db["items"].update("call-hostile", {"language": "polski?"})
+    publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
+    entry = atom_entries(tmp_path / "out" / "calls.atom")["call-hostile"]
+    assert entry.get("{http://www.w3.org/XML/1998/namespace}lang") is None
