@@ -56,12 +56,23 @@ def by_icalendar(path: Path) -> Instants:
 
 
 def by_vobject(path: Path) -> Instants:
-    calendar = vobject.readOne(path.read_text())
-    return {
-        event.uid.value: (event.dtstart.value.timestamp(), event.dtend.value.timestamp())
-        for event in calendar.contents.get("vevent", [])
-        if isinstance(event.dtstart.value, datetime)
-    }
+    """vobject's reading, as a client new to these zones: vobject keeps the first
+    VTIMEZONE it read for a TZID for the rest of the process, so it forgets the
+    others while it reads the calendar."""
+    registry = vars(vobject.icalendar)["__tzidMap"]
+    known = dict(registry)
+    registry.clear()
+    registry["UTC"] = known["UTC"]
+    try:
+        calendar = vobject.readOne(path.read_text())
+        return {
+            event.uid.value: (event.dtstart.value.timestamp(), event.dtend.value.timestamp())
+            for event in calendar.contents.get("vevent", [])
+            if isinstance(event.dtstart.value, datetime)
+        }
+    finally:
+        registry.clear()
+        registry.update(known)
 
 
 def by_tzdata(path: Path) -> Instants:
