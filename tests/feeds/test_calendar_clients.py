@@ -52,7 +52,7 @@ def test_every_demo_calendar_places_every_timed_event_at_its_stored_instant(demo
 CHANGE_WEEKENDS = [
     # Across the spring change in Warsaw: 01:30 CET to 03:30 CEST is one hour.
     ("ev-spring-night", "2027-03-28T01:30:00+01:00", "2027-03-28T03:30:00+02:00", "Europe/Warsaw"),
-    # Vilnius changes at 03:00 local, an hour after Warsaw's clocks.
+    # Vilnius's clocks change at 03:00, the instant Warsaw's do at 02:00.
     ("ev-spring-vilnius", "2027-03-28T02:30:00+02:00", "2027-03-28T04:30:00+03:00", "Europe/Vilnius"),
     ("ev-summer", "2027-07-01T09:00:00+02:00", "2027-07-01T17:00:00+02:00", "Europe/Brussels"),
     # The autumn night shows 02:00-03:00 twice: the first 02:30 to the second 02:45.
