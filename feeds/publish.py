@@ -80,7 +80,7 @@ def publish(
     context = Context(as_of, base_url)
     dated, undated = _split(loaded.entries, lambda e: _out_of_range(e, as_of))
     syndication = Syndication(id_authority(base_url), as_of)
-    calendars = Calendars(zone_span(dated, as_of))
+    calendars = Calendars(zone_span(dated, as_of), as_of)
     entries, unrenderable = _split(dated, lambda e: _unrenderable(e, context, syndication, calendars))
     for problem in undated + unrenderable:
         log.error("%s; left out of the feeds", problem)
