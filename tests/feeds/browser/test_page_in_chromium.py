@@ -11,13 +11,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from chromium import chromium, skip_without_chromium
 
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-    pytest.skip(
-        "headless Chromium not installed (apt-get install chromium chromium-driver)", allow_module_level=True
-    )
-webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+skip_without_chromium()
+pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 import icalendar  # noqa: E402
 import lxml.html  # noqa: E402
 from feed_rows import AS_OF, CALLS, CHANGES, CRAWLS, EVENTS, NEWS, row  # noqa: E402
@@ -86,25 +83,8 @@ def crowded_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=webdriver.ChromeService(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as driver:
+        yield driver
 
 
 def load(browser, url, size=DESKTOP):
