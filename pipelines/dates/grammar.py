@@ -18,7 +18,7 @@ MONTH_WORD = r"(?:mėn(?:\.|esio)\s*)?"
 # Between the days of a month-led range: a dash, or Basque "from" ("ekainaren 3tik 5era").
 DAY_TO_DAY = r"(?:\s*[-–]\s*|e?tik\s+)"
 # Hungarian suffixes: "10-én" (on the 10th), "10-től"/"10-étől" (from), "15-ig"/"15-éig" (until)
-SUFFIX = r"(?:st|nd|rd|th|er|º|°|\.º|\s?d\.|\.|-(?:ig|[éá]ig|[éá]n|j[éá]n|t[őó]l|[éá]t[őó]l|ei|ai|i|a|o|go))?"
+SUFFIX = r"(?:st|nd|rd|th|er|º|°|\.º|\s?d\.|\.|-(?:ig|[éá]ig|[éá]n|j[éá]n|t[őó]l|[éá]t[őó]l|ei|ai|i|a|e|o|go|ви|ри|ти|ми))?"
 
 
 def words_pattern(phrases: str) -> str:
@@ -109,7 +109,11 @@ def pattern(lang: str) -> re.Pattern[str]:
     range_words = words_pattern(words.RANGE_WORDS)
     conn_words = words_pattern(words.RANGE_WORDS + "|" + words.AND_WORDS)
     # "del 25 i el 26 de març": an article may stand after the connector
-    conn = rf"\s*(?P<dm_conn>{conn_words})\s*(?:(?:el|la|le|il|lo|o|the)\s+)?"
+    # "Sabato 23 e domenica 24 settembre": the second day's weekday after the connector
+    conn = (
+        rf"\s*(?P<dm_conn>{conn_words})\s*(?:(?:el|la|le|il|lo|o|the)\s+)?"
+        rf"(?:(?:{weekdays(lang)})\.?,?\s+)?"
+    )
     before = "|".join(f"(?P<ap_{part}>{words_pattern(p)})" for part, p in words.PART_BEFORE.items())
     after = {
         prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})" for part, p in words.PART_AFTER.items())
@@ -157,9 +161,9 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<mx>(?P<mx_mon>{month})(?:\s*{MONTH_WORD}(?:{after['mx']})(?!\w)"
         # "July, 14th 2011": a comma after the month when a year follows the day
         r"|(?:,(?=\s*\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)))?"
-        rf"\s*{MONTH_WORD}(?P<md_d>\d{{1,2}})(?!\d)(?:st|nd|rd|th|\s?d\.|\.)?"
+        rf"\s*{MONTH_WORD}(?P<md_d>\d{{1,2}})(?!\d){SUFFIX}"
         rf"(?:(?:\s*(?:[-–]|(?P<md_and>{words_pattern(words.AND_WORDS)})(?!\w)|(?:{range_words})(?!\w))\s*"
-        r"|e?tik\s+)(?P<md_d2>\d{1,2})(?!\d)(?:st|nd|rd|th|\.)?)?"
+        rf"|e?tik\s+)(?P<md_d2>\d{{1,2}})(?!\d){SUFFIX})?"
         # "Mí Eanáir 8 Eanáir 2019": a day before a month's name is that month's
         rf"(?:\s*,?\s*(?P<md_y>\d{{4}})(?!\d|:\d)|(?!\s*,?\s*\d{{5}})(?!\s*(?:of\s+|de\s+)?{month}))"
         r"(?![\d:.]\d)"
@@ -218,7 +222,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         # "kl. 15:00", "ora: 23,59", "a las 10,00 horas"; never the day and month of a date
         rf"(?P<t>(?<![\w.:,])(?:(?P<t_mark>{time_before})\s*:?\s*)?"
         # "10:0013:00": a time range whose dash the page's markup dropped
-        r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.h,])(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d(?!\d:\d\d)|[./]\d)"
+        r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.,]|\s?h\s?)(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d(?!\d:\d\d)|[./]\d)"
         # a bare number before a month is a day, even after "from" ("from 4 to 6 March")
         r"|(?!\d|[./]\d|\.?\s*[-–]\s*\d{1,2}\.\d)"  # nor the first day of "10.-11.04."
         rf"(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"

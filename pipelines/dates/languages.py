@@ -591,20 +591,20 @@ CITED = (
 RANGE_WORDS = (
     "-|–|—|to|til|till|until|through|bis|bis zum|do|iki|kuni|līdz|au|al|à|a|hasta el|"
     "até|ao|până la|până pe|la|tot|tot en met|t/m|до|– до|til og með|fins al|fins a"
-    "|fins el|ata o|ata|deri|deri më|deri në|έως|μέχρι|ως|по|go dtí|sa|sal-|ile|tik|etik"
+    "|fins el|ata o|ata|deri|deri më|deri në|έως|μέχρι|ως|по|go dtí|sa|sal-|ile|tik|etik|až"
 )
-AND_WORDS = "and|&|og|och|i|und|et|y|e|ir|și|şi|en|és|a|ja|un|и|,|in|ve|και|dhe|agus|u|eta|і|та|й"
+AND_WORDS = "and|&|+|og|och|i|und|et|y|e|ir|și|şi|en|és|a|ja|un|и|,|in|ve|και|dhe|agus|u|eta|і|та|й"
 # "between 4 and 6 March" is a range, where "4 and 6 March" is two days.
 BETWEEN = (
     "between|mellom|mellem|mellan|välillä|vahel|starp|tarp|między|mezi|medzi|zwischen|entre"
-    "|tra|între|tussen|között|между|milli|med|između|између|помеѓу|меѓу|між|μεταξύ|ndërmjet"
+    "|tra|între|tussen|között|közötti|между|milli|med|između|између|помеѓу|меѓу|між|μεταξύ|ndërmjet"
     "|midis|idir|bejn"
 )
 # Words between the months of a span of months ("aprilie – decembrie 2027").
 MONTH_SPAN = (
     "-|–|—|to|till|until|through|and|til|og|och|bis|und|do|i|iki|ir|au|à|et|a|al|y"
     "|e|până în|și|tot|en|és|до|и|ja|un|kuni|līdz|in|ve|ile|και|έως|dhe|deri|agus|go dtí"
-    "|u|sa|eta|fins a|ata|і|та|по"
+    "|u|sa|eta|fins a|ata|і|та|по|až"
 )
 # Words that may stand between a range's dates without changing it (weekdays too).
 FILLERS = (
@@ -862,7 +862,7 @@ TIME_BEFORE = (
     "at|by|from|kl.|kl|klokken|klokka|klockan|klo|kello|kell|plkst.|plkst|godz.|godz|godziny|"
     "godzina|o godz.|um|à|a las|alle|alle ore|ore|às|ora|la ora|om|в|о|u|у|ob|saat|ώρα"
     "|και ώρα|στις|në orën|në ora|a les|les|ás|as|во|fis-"
-    "|von|dalle|fra|från|van|od|de la|desde las|de las"
+    "|von|dalle|fra|från|van|od|de la|desde las|de las|pulksten|no pulksten|godzinie|o godzinie"
 )
 # Markers too common as plain words to make a bare number an hour ("at 5 partners").
 WEAK_TIME_MARKERS = {
@@ -902,5 +902,5 @@ TIME_AFTER = (
 TIME_RANGE = (
     "-|–|—|to|til|till|until|bis|do|iki|à|a|alle|al|a las|às|até|tot|kuni|līdz|до"
     "|and|og|och|und|et|y|e|és|ir|i|și|ja|un|en|и|deri|έως|ως|fins a|fins les|ata"
-    "|ata as|ile|in|ve|dhe|και"
+    "|ata as|ile|in|ve|dhe|και|až"
 )

@@ -148,3 +148,15 @@ def test_a_weekday_between_two_dates_is_no_date():
 def test_a_date_every_year_is_the_next_one_and_recurs(text, lang, expected):
     result = read(text, lang, "deadline", reference=date(2026, 5, 5))
     assert (result.start, result.recurrence) == (expected, "yearly")
+
+
+@pytest.mark.parametrize(
+    "text, lang, reference, expected",
+    [
+        ("Protokoll der Sitzung vom 14/10/98 im Saal 2", "de", date(1998, 1, 1), date(1998, 10, 14)),
+        ("verbale della riunione del 21/05/79", "it", date(1980, 6, 1), date(1979, 5, 21)),
+        ("minutes of the meeting held 03/02/27", "en", date(2026, 1, 10), date(2027, 2, 3)),
+    ],
+)
+def test_a_two_digit_year_takes_the_century_nearest_the_reference(text, lang, reference, expected):
+    assert read(text, lang, reference=reference).start == expected
