@@ -129,6 +129,8 @@ def _joins(text: str, lang: str, first: Mention, second: Mention, attached: dict
     time = attached.get(id(first))
     if time and time.begin >= first.finish:
         gap = text[first.finish : time.begin] + text[time.finish : second.begin]
+    if first.relative is not None and second.relative is not None and AND_GAP.fullmatch(gap.strip()):
+        return second.relative - first.relative == 1  # "tomorrow and the day after"
     gap = " ".join(gap_fillers(lang).sub(" ", gap).split())
     if RANGE_GAP.fullmatch(gap) or (not gap and FROM_SUFFIX.search(text, first.begin, first.finish)):
         return True

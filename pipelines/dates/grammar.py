@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipelines.dates import cldr
 from pipelines.dates import languages as words
 
 # Zone abbreviations after a time; texts are scanned lower-cased.
@@ -89,9 +90,16 @@ def month_named_before(lang: str) -> str:
     return "|".join(p for p in (words.MONTH_NAMED_BEFORE, words.IN_MONTH.get(lang)) if p)
 
 
+@cache
 def relative_days(lang: str) -> dict[str, int]:
-    """Words for today, tomorrow and yesterday in ``lang`` and English: days after the reference."""
-    return {**words.RELATIVE_DAYS["en"], **words.RELATIVE_DAYS.get(lang, {})}
+    """Words for days counted from the reference in ``lang`` and English ("today",
+    "overmorgen"), from CLDR and what it lacks: days after the reference."""
+    found = {
+        **cldr.relative_days("en"),
+        **cldr.relative_days(lang),
+        **words.RELATIVE_DAYS_CLDR_LACKS.get(lang, {}),
+    }
+    return {word: days for word, days in found.items() if word not in words.RELATIVE_DAYS_NOT.get(lang, ())}
 
 
 @cache

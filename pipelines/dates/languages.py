@@ -644,32 +644,16 @@ WEEKDAY_AHEAD_BEFORE = {
 }
 WEEKDAY_AHEAD_AFTER = "prochain|prochaine|próximo|próxima|prossimo|prossima|que vem|next"
 
-# Days named from the day a page was written: days after it (0 = that day).
-# "morgen" and "mañana" also mean "morning": German is left out, Spanish not after "la".
-RELATIVE_DAYS: dict[str, dict[str, int]] = {
-    "en": {"today": 0, "tomorrow": 1, "yesterday": -1},
-    "nb": {"i dag": 0, "i morgen": 1, "i går": -1},
-    "da": {"i dag": 0, "i morgen": 1, "i går": -1},
-    "sv": {"i dag": 0, "idag": 0, "i morgon": 1, "imorgon": 1, "i går": -1, "igår": -1},
-    "fi": {"tänään": 0, "huomenna": 1, "eilen": -1},
-    "et": {"täna": 0, "homme": 1, "eile": -1},
-    "lv": {"šodien": 0, "šodienas": 0, "rīt": 1, "vakar": -1},
-    "lt": {"šiandien": 0, "rytoj": 1, "vakar": -1},
-    "pl": {"dziś": 0, "dzisiaj": 0, "jutro": 1, "wczoraj": -1},
-    "cs": {"dnes": 0, "zítra": 1, "včera": -1},
-    "sk": {"dnes": 0, "zajtra": 1, "včera": -1},
-    "fr": {"aujourd'hui": 0, "demain": 1, "hier": -1},
-    "es": {"hoy": 0, "mañana": 1, "ayer": -1},
-    "it": {"oggi": 0, "domani": 1, "ieri": -1},
-    "pt": {"hoje": 0, "amanhã": 1, "ontem": -1},
-    "ro": {"azi": 0, "astăzi": 0, "mâine": 1, "ieri": -1},
-    "nl": {"vandaag": 0, "morgen": 1, "gisteren": -1},
-    "bg": {"днес": 0, "утре": 1, "вчера": -1},
-    "hr": {"danas": 0, "sutra": 1, "jučer": -1},
-    "bs": {"danas": 0, "sutra": 1, "jučer": -1},
-    "sr": {"danas": 0, "sutra": 1, "juče": -1, "данас": 0, "сутра": 1},
-    "sl": {"danes": 0, "jutri": 1, "jutrišnji": 1, "včeraj": -1},
+# Days named from the day a page was written ("today", "the day after tomorrow")
+# are CLDR's (cldr.relative_days); here only the forms CLDR lacks (case forms,
+# "astăzi"), and the CLDR words that are more often something else: "morgen" is
+# also "morning", and a lower-cased text cannot tell "Morgen" from "morgen".
+RELATIVE_DAYS_CLDR_LACKS: dict[str, dict[str, int]] = {
+    "lv": {"šodienas": 0},
+    "ro": {"astăzi": 0},
+    "sl": {"jutrišnji": 1},
 }
+RELATIVE_DAYS_NOT = {"de": {"morgen"}}
 
 # Words for "this year" standing in for the year (Polish "br." = bieżącego roku).
 THIS_YEAR = (
