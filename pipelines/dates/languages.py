@@ -356,9 +356,9 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "opens": {
         "en": "opens|open|opening|will open|opening date|open from|starts accepting",
-        "nb": "åpner|åpning|åpen for søknad|åpen",
-        "da": "åbner|åbent for ansøgning|åbent|åben",
-        "sv": "öppnar|från",
+        "nb": "åpner|åpnes|åpning|åpen for søknad|åpen",
+        "da": "åbner|åbnes|åbent for ansøgning|åbent|åben",
+        "sv": "öppnar|öppnas|från",
         "fi": "alkaa|avautuu|aukeaa",
         "et": "algab|avatud",
         "lv": "sākas|no",
@@ -435,7 +435,7 @@ LABELS: dict[str, dict[str, str]] = {
         "nb": "sist oppdatert|sist endret|oppdatert",
         "nn": "sist oppdatert|sist endra",
         "da": "opdateret|senest opdateret",
-        "sv": "uppdaterad",
+        "sv": "uppdaterad|granskad|granskat",
         "fi": "päivitetty",
         "et": "uuendatud",
         "lv": "atjaunināts",
@@ -507,7 +507,7 @@ LABELS: dict[str, dict[str, str]] = {
         "mt": "reġistrazzjoni",
     },
     "event": {
-        "en": "event date|takes place|will take place|held on|start|date|when",
+        "en": "event date|takes place|will take place|held on|start|first day|date|when",
         "nb": "arrangeres|finner sted|dato|tid|startdato",
         "da": "afholdes|finder sted|dato|startdato",
         "sv": "äger rum|datum",
@@ -545,7 +545,7 @@ LABELS: dict[str, dict[str, str]] = {
         "mt": "se jsir|se ssir|data",
     },
     "end": {
-        "en": "end|end date",
+        "en": "end|end date|last day",
         "nb": "slutt|sluttdato|avsluttes",
         "da": "slut|slutdato",
         "sv": "slutdatum",
@@ -593,7 +593,7 @@ RANGE_WORDS = (
     "até|ao|până la|până pe|la|tot|tot en met|t/m|до|– до|til og með|fins al|fins a"
     "|fins el|ata o|ata|deri|deri më|deri në|έως|μέχρι|ως|по|go dtí|sa|sal-|ile|tik|etik|až"
 )
-AND_WORDS = "and|&|+|og|och|i|und|et|y|e|ir|și|şi|en|és|a|ja|un|и|,|in|ve|και|dhe|agus|u|eta|і|та|й"
+AND_WORDS = "and|&|+|/|og|och|i|und|et|y|e|ir|și|şi|en|és|a|ja|un|и|,|in|ve|και|dhe|agus|u|eta|і|та|й"
 # "between 4 and 6 March" is a range, where "4 and 6 March" is two days.
 BETWEEN = (
     "between|mellom|mellem|mellan|välillä|vahel|starp|tarp|między|mezi|medzi|zwischen|entre"

@@ -24,6 +24,7 @@ REF = date(2026, 3, 2)
         ("Venerdì 9 e sabato 10 ottobre apre il mercato.", "it", date(2026, 10, 9), date(2026, 10, 10)),
         ("La feria abre el viernes 5 y sábado 6 de junio.", "es", date(2026, 6, 5), date(2026, 6, 6)),
         ("A vásár május 8-a és 10-e közötti napokon lesz.", "hu", date(2026, 5, 8), date(2026, 5, 10)),
+        ("Tagung am 07./08. Oktober in Kassel", "de", date(2026, 10, 7), date(2026, 10, 8)),
     ],
 )
 def test_a_pair_or_range_of_days_before_one_month(text, lang, start, end):
