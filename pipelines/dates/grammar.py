@@ -139,6 +139,7 @@ def pattern(lang: str) -> re.Pattern[str]:
     # not a day of this year.
     no_long_year = rf"(?!{year_gap}\d{{5}})"
     time_before = words_pattern(words.TIME_BEFORE)
+    inessive = f"|(?<={words.MONTH_INESSIVE[lang]})" if lang in words.MONTH_INESSIVE else ""
     quarter_words = words_pattern(words.QUARTER_WORDS)
     quarter_ordinals = words_pattern("|".join(words.QUARTER_ORDINALS.values()))
     quarter_of = r"(?!\w)(?:\s*(?:of|de|del|di|do|van)(?!\w))?"
@@ -208,8 +209,8 @@ def pattern(lang: str) -> re.Pattern[str]:
         # the time of something (not "during April 21st": the month's day follows)
         rf"(?P<bm>(?:(?P<bm_named>{words_pattern(month_named_before(lang))})\s+)?(?P<bm_mon>{month})"
         r"(?!\s*\d{1,2}(?!\d))"
-        rf"(?(bm_named)|(?:\s*(?:{words_pattern(words.MONTH_NAMED_AFTER)})(?!\w)"
-        rf"|(?<={words.MONTH_INESSIVE})))(?:\s*,?\s*(?P<bm_y>\d{{4}})(?!\d))?)",
+        rf"(?(bm_named)|(?:\s*(?:{words_pattern(words.MONTH_NAMED_AFTER)})(?!\w){inessive}))"
+        r"(?:\s*,?\s*(?P<bm_y>\d{4})(?!\d))?)",
         # weeks of the year: "uge 24-26", "KW 14/2027", "week 24, 2027"
         rf"(?P<wk>(?:{words_pattern(week_words(lang))})\s*(?P<wk_n>\d{{1,2}})(?!\d)"
         r"(?:\s*[-–]\s*(?P<wk_n2>\d{1,2})(?!\d))?(?:\s*[,/]?\s*(?P<wk_y>\d{4})(?!\d))?)",

@@ -446,8 +446,8 @@ LABELS: dict[str, dict[str, str]] = {
         "de": "aktualisiert|zuletzt geändert",
         "fr": "mis à jour",
         "es": "actualizado",
-        "it": "aggiornato",
-        "pt": "atualizado",
+        "it": "aggiornato|registrata|registrato",
+        "pt": "atualizado|retificado|retificada",
         "ro": "actualizat|actualizare",
         "nl": "bijgewerkt",
         "hu": "frissítve|módosítás|módosítva",
@@ -782,9 +782,10 @@ IN_MONTH = {
     "sq": "në",
     "mt": "f'|fi",
 }
-MONTH_NAMED_AFTER = "månad|månaden|måned|måneden|mėnesį|mēnesī|mēnesis|hónapban|ayında|kuun aikana"
-# Finnish writes "in September" as one word: the month's inessive case
-MONTH_INESSIVE = "kuussa"
+MONTH_NAMED_AFTER = "månad|månaden|måned|måneden|mėnesį|mėn.|mēnesī|mēnesis|hónapban|ayında|kuun aikana"
+# Finnish and Estonian write "in September" as one word, the month's inessive case:
+# its ending, as the grammar finds it after a month ("syyskuussa", "septembris")
+MONTH_INESSIVE = {"fi": "kuussa", "et": "is"}
 
 # Words for a week of the year ("uge 24-26", "KW 14", "14. Kalenderwoche"); English's everywhere.
 WEEK_WORDS = {

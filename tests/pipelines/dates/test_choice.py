@@ -181,3 +181,18 @@ def test_a_day_that_repeats_a_ranges_first_or_last_day_restates_it(text, lang, s
 
 def test_a_day_inside_a_range_is_still_a_second_date():
     assert read("Messe 12.-14. Mai 2026, Fachtag am 13. Mai", "de").error is not None
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        (
+            "Decreto del 3 marzo 2026, registrato alla Corte dei conti il 20 marzo 2026",
+            "it",
+            date(2026, 3, 3),
+        ),
+        ("Circular de 5 de fevereiro de 2026, retificada em 12 de fevereiro de 2026", "pt", date(2026, 2, 5)),
+    ],
+)
+def test_a_later_registration_or_correction_is_not_the_publication(text, lang, expected):
+    assert read(text, lang, "published").start == expected
