@@ -13,7 +13,7 @@ from spiders.mita import MitaSpider
 LRV = "https://mita.lrv.lt"
 IA = "https://inovacijuagentura.lt"
 ESF = "https://2021.esinvesticijos.lt"
-HOSTS = ("mita.lrv.lt", "inovacijuagentura.lt", "2021.esinvesticijos.lt")
+HOSTS = ("mita.lrv.lt", "inovacijuagentura.lt", "2021.esinvesticijos.lt", "www.esinvesticijos.lt")
 EN_NEWS = f"{LRV}/en/news"
 BALTIC_2019 = f"{EN_NEWS}/baltic-cluster-forum-2019-was-selected-to-take-part-in-eu-cluster-weeks"
 IA_CALLS = f"{IA}/lt/kvietimai/"
@@ -77,6 +77,12 @@ def test_other_listings(snapshot):
         f"{ESF}/kvietimai/eksperimentine-pletra-eksperimentas-2027",
     ]
     assert esf.next_page == ESF_CALLS + "&page=2"
+    # The portal links cards on its www host too: the same card, followed the same way.
+    esf_2 = extract(esf.next_page, snapshot.read(esf.next_page))
+    assert esf_2.links == [
+        "https://www.esinvesticijos.lt/kvietimai/inoklaster",
+        f"{ESF}/kvietimai/inovaciju-diegimas-pramoneje-inogeb-lt",
+    ]
     skelbimai = extract(f"{LRV}/lt/skelbimai", snapshot.read(f"{LRV}/lt/skelbimai"))
     assert skelbimai.links == [
         f"{LRV}/lt/skelbimai/kvietimas-teikti-paraiskas-pagal-priemone-{slug}"
@@ -319,6 +325,16 @@ def test_plain_news_pages(snapshot, url, title, published, tags):
             "Paskelbta 2024-12-18",
             "05-001-01-05-02",
         ),
+        (
+            # The portal's www host, the status glued to the deadline as its real cards have it.
+            "https://www.esinvesticijos.lt/kvietimai/inoklaster",
+            "InoKlaster",
+            "Pasibaigęs",
+            ["Teikiama iki 2026-05-29 17:00"],
+            "Teikiama nuo 2026-03-02 08:00",
+            None,
+            "05-001-01-05-04",
+        ),
     ],
 )
 def test_call_pages(snapshot, url, title, status, deadlines, opens, published, code):
@@ -383,7 +399,7 @@ def test_unknown_pages_and_garbage_give_nothing(url, html):
 
 def test_every_extracted_link_is_in_the_snapshot(snapshot):
     urls = snapshot_urls(snapshot)
-    assert len(urls) == 31
+    assert len(urls) == 32
     for url in urls:
         extraction = extract(url, snapshot.read(url))
         for link in extraction.links + [extraction.next_page] * bool(extraction.next_page):
