@@ -58,8 +58,8 @@ def test_mita_news_whose_date_line_lost_its_class(snapshot):
     html = changed(
         snapshot,
         url,
-        '<div class="news-date">September 09 d., 2020</div>',
-        '<div class="meta"><time datetime="2020-09-09">September 09 d., 2020</time></div>',
+        '<div class="news-date">2020 09 09</div>',
+        '<div class="meta"><time datetime="2020-09-09">2020 09 09</time></div>',
     )
     own, item = read_by(MitaSpider, url, html, "published_text")
     assert own["published_text"] is None and item["published_text"]

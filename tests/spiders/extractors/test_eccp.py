@@ -137,7 +137,7 @@ def test_call_with_one_deadline(snapshot):
     item = only_item(snapshot, "/content/smp-cosme-joint-cluster-initiatives-euroclusters-2027")
     assert item["kind"] == "call"
     assert item["title"] == "Joint Cluster Initiatives (EUROCLUSTERS) for Europe's Recovery 2027"
-    assert item["deadline_texts"] == ["DEADLINE: 25 March 2027"]
+    assert item["deadline_texts"] == ["Deadline: 25 March 2027"]
     assert item["status_text"] == "Open" and item["opens_text"] is None
     assert item["published_text"] == "on 06 November 2026"
     assert item["start_text"] is None  # the info day of 10 December 2026 is body text
@@ -158,7 +158,7 @@ def test_forthcoming_and_closed_calls(snapshot):
     forthcoming = only_item(snapshot, "/content/horizon-europe-regional-innovation-valleys-2027")
     assert forthcoming["status_text"] == "Forthcoming"
     assert forthcoming["opens_text"] == "Opening date: 18 January 2027"
-    assert forthcoming["deadline_texts"] == ["DEADLINE: 20 April 2027"]
+    assert forthcoming["deadline_texts"] == ["Deadline: 20 April 2027"]
     closed = only_item(snapshot, "/content/euroclusters-open-call-ukrainian-smes-2024")
     assert closed["status_text"] == "Closed"
     assert closed["deadline_texts"] == ["25 April 2024, 23:59 Brussels time"]

@@ -203,13 +203,13 @@ def test_event_news_registration_and_last_year_do_not_leak(snapshot):
         (
             f"{EN_NEWS}/cluster-toolas-promising-potential-market-and-collaboration-opportunities-with-taiwan",
             "Cluster TOOLAS: promising potential market and collaboration opportunities with Taiwan",
-            "August 10 d., 2020",
+            "2020 08 10",
             [],
         ),
         (
             f"{EN_NEWS}/excellent-start-for-the-new-baltic-sea-region-cluster-manager-education-program",
             "Excellent start for the new Baltic Sea Region Cluster Manager Education program",
-            "October 02 d., 2020",
+            "2020 10 02",
             [],
         ),
     ],
