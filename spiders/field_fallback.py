@@ -47,7 +47,8 @@ def own_item(extraction: Extraction, url: str) -> dict | None:
 
 def fill_in(extraction: Extraction, url: str, html: str, language: str) -> tuple[str, ...]:
     """Give the page's own item the fields its reader missed from the generic reading
-    of the page as the item's kind, in place; the names of the fields given."""
+    of the page as the item's kind, in place, and drop the reader's problems about
+    them; the names of the fields given."""
     item = own_item(extraction, url)
     groups = missing(item) if item else []
     if not groups:
@@ -61,4 +62,6 @@ def fill_in(extraction: Extraction, url: str, html: str, language: str) -> tuple
         if other.get(group[0]) not in (None, "", []):
             item.update({field: other.get(field) for field in group})
             given += [field for field in group if other.get(field) not in (None, "", [])]
+    # A field the reader reported missing is no problem once the page gave it.
+    extraction.problems = [problem for problem in extraction.problems if problem[0] not in given]
     return tuple(given)

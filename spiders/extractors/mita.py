@@ -41,7 +41,8 @@ HOSTS = (
 own_url = partial(absolute, hosts=HOSTS)
 
 CALLS = "/(?:lt/skelbimai|lt/kvietimai|kvietimai)"
-NEWS = "/(?:lt/naujienos|en/news)"
+# The Innovation Agency's own site writes its news at /en/naujiena/<slug>/.
+NEWS = "/(?:lt/naujienos|en/news|(?:en/)?naujiena)"
 
 # Page parts whose dates belong to other things: sidebars, related items, menus, sharing.
 NOISE = (
@@ -102,6 +103,8 @@ def call_page(url: str, html: str) -> Extraction:
     strip_noise(article, NOISE)
     lines = labelled_lines(article)
     title, prefix = split_status(title, STATUS_PREFIX)
+    # The portal's detail view glues the state to the title too ("INOKLASTER Pasibaigęs").
+    [title], suffix = glued_status([title])
     code = next((m.group(1) for line in lines if (m := CODE_LINE.match(line))), None)
     deadlines, glued = glued_status(
         [line for line in lines if DEADLINE_LINE.match(line) and DATE_HINT.search(line)]
@@ -115,7 +118,7 @@ def call_page(url: str, html: str) -> Extraction:
         deadline_texts=deadlines,
         opens_text=next((line for line in lines if OPENS_LINE.match(line) and DATE_HINT.search(line)), None),
         published_text=published_text(soup, article, lines),
-        status_text=prefix or status_badge(article) or glued,
+        status_text=prefix or status_badge(article) or glued or suffix,
         external_id=code,
     )
     problems = [] if deadlines else [("deadline_texts", "call page without a deadline line")]
@@ -171,8 +174,8 @@ def labelled_lines(article: Tag) -> list[str]:
 
 
 def glued_status(deadlines: list[str]) -> tuple[list[str], str | None]:
-    """The deadline lines without the status word the portal glues to their end
-    ("Teikiama iki 2025-02-28 17:00 Pasibaigęs"), and that word."""
+    """The lines (deadlines, a title) without the status word the portal glues to
+    their end ("Teikiama iki 2025-02-28 17:00 Pasibaigęs"), and that word."""
     found, status = [], None
     for line in deadlines:
         rest, _, last = line.rpartition(" ")

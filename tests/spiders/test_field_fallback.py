@@ -107,3 +107,14 @@ def test_the_crawl_counts_the_fields_the_generic_reading_gave(snapshot, tmp_path
     assert item["start_text"] and item["source"] == "eccp"
     assert spider.crawler.stats.get_value("clusterfeeds/generic_fields") == 1
     assert spider.crawler.stats.get_value("clusterfeeds/generic_fallback") is None
+
+
+def test_the_innovation_agency_s_own_news_path_is_read_and_its_date_comes_from_the_generic_reading(snapshot):
+    # The real site writes its news at /en/naujiena/<slug>/; its date stands in a bare <time>.
+    url = "https://www.inovacijuagentura.lt/en/naujiena/clusters-invited-to-join-baltic-sea-cluster-partnerships/"
+    own = MitaSpider.router.extract(url, snapshot.read(url))
+    assert own.problems == [("published_text", "news page without a date")]
+    own_item, item = read_by(MitaSpider, url, snapshot.read(url), "published_text")
+    assert (item["kind"], item["language"], item["published_text"]) == ("news", "en", "2026-11-04")
+    # The reader's problem is gone with the field it was about.
+    assert MitaSpider().extract(url, snapshot.read(url))[0].problems == []

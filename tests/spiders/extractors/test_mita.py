@@ -13,7 +13,13 @@ from spiders.mita import MitaSpider
 LRV = "https://mita.lrv.lt"
 IA = "https://inovacijuagentura.lt"
 ESF = "https://2021.esinvesticijos.lt"
-HOSTS = ("mita.lrv.lt", "inovacijuagentura.lt", "2021.esinvesticijos.lt", "www.esinvesticijos.lt")
+HOSTS = (
+    "mita.lrv.lt",
+    "inovacijuagentura.lt",
+    "www.inovacijuagentura.lt",
+    "2021.esinvesticijos.lt",
+    "www.esinvesticijos.lt",
+)
 EN_NEWS = f"{LRV}/en/news"
 BALTIC_2019 = f"{EN_NEWS}/baltic-cluster-forum-2019-was-selected-to-take-part-in-eu-cluster-weeks"
 IA_CALLS = f"{IA}/lt/kvietimai/"
@@ -71,6 +77,12 @@ def test_other_listings(snapshot):
         IA_NEWS + "inovaciju-savaite-2026-daugiau-nei-3000-dalyviu/",
     ]
     assert news.next_page == IA_NEWS + "page/2/"
+    # The agency's own English news path, on its www host, as the real site has it.
+    news_2 = extract(news.next_page, snapshot.read(news.next_page))
+    assert news_2.links == [
+        "https://www.inovacijuagentura.lt/en/naujiena/clusters-invited-to-join-baltic-sea-cluster-partnerships/",
+        IA_NEWS + "paskelbti-klasteriu-ekspertizes-rezultatai/",
+    ]
     esf = extract(ESF_CALLS, snapshot.read(ESF_CALLS))
     assert esf.links == [
         f"{ESF}/kvietimai/klasteriu-tarptautiskumo-skatinimas-inoklaster-lt-ii",
@@ -326,9 +338,9 @@ def test_plain_news_pages(snapshot, url, title, published, tags):
             "05-001-01-05-02",
         ),
         (
-            # The portal's www host, the status glued to the deadline as its real cards have it.
+            # The portal's www host, the status glued to the title and the deadline, as it writes them.
             "https://www.esinvesticijos.lt/kvietimai/inoklaster",
-            "InoKlaster",
+            "INOKLASTER",
             "Pasibaigęs",
             ["Teikiama iki 2026-05-29 17:00"],
             "Teikiama nuo 2026-03-02 08:00",
@@ -399,7 +411,7 @@ def test_unknown_pages_and_garbage_give_nothing(url, html):
 
 def test_every_extracted_link_is_in_the_snapshot(snapshot):
     urls = snapshot_urls(snapshot)
-    assert len(urls) == 32
+    assert len(urls) == 33
     for url in urls:
         extraction = extract(url, snapshot.read(url))
         for link in extraction.links + [extraction.next_page] * bool(extraction.next_page):
