@@ -138,7 +138,7 @@ class SourceSpider(scrapy.Spider):
         """The page's problems reported, its items, and requests for its links, within the caps."""
         for field, message in extraction.problems:
             report_problem(self.crawler, self.name, response.url, field, message)
-        if not extraction.items and response.url in self.known_urls:
+        if not extraction.items and canonical_url(response.url) in self.known_urls:
             # A maintenance or error page served as 200 must not pass for the
             # removal of what the page announced.
             self.crawler.stats.inc_value("clusterfeeds/pages_lost")
@@ -224,7 +224,7 @@ class SourceSpider(scrapy.Spider):
             extraction.next_page
             and extraction.newest_first
             and links
-            and all(link in self.known_urls for link in links)
+            and all(canonical_url(link) in self.known_urls for link in links)
         ):
             self.crawler.stats.inc_value("clusterfeeds/paging_stopped")
             self.logger.info(
