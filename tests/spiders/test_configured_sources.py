@@ -359,10 +359,9 @@ def test_interreg_rows(crawled):
     review = found["Peer review on cluster policies"]
     assert (review["start"], review["end"], review["status"]) == ("2026-12-08", "2026-12-09", "upcoming")
     # The current call is at /next-call-for-projects; earlier ones under /projects/apply-for-funding/.
-    site = "https://www.interregeurope.eu"
     assert (fifth["url"], second["url"]) == (
-        f"{site}/next-call-for-projects",
-        f"{site}/projects/apply-for-funding/second-call-for-proposals",
+        "https://interregeurope.eu/next-call-for-projects",
+        "https://www.interregeurope.eu/projects/apply-for-funding/second-call-for-proposals",
     )
 
 
