@@ -11,53 +11,28 @@ from itertools import islice
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from core.items import raw_item
+from spiders.extractors.generic_cues import cue_pattern
 from spiders.extractors.generic_labels import (
     PLACE_LABELS,
+    PLAIN_DATE_LABELS,
     ROLES,
-    SENTENCE_CHARS,
-    SENTENCE_END,
     STATUS_LABEL,
     any_label,
     first_sentence,
     has_date,
     label_start,
     labelled,
-    other_roles,
-    role_clauses,
     role_of,
 )
+from spiders.extractors.generic_lines import byline, is_range, timeline, title_line
+from spiders.extractors.generic_prose import DateRun, read_prose
+from spiders.extractors.generic_where import online_in, place_in
 from spiders.extractors.page import SPACE_BEFORE_PUNCTUATION, line_of, meta_content
 
-BLOCKS = {
-    "p",
-    "li",
-    "div",
-    "dd",
-    "dt",
-    "td",
-    "th",
-    "tr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "blockquote",
-    "figcaption",
-    "address",
-    "ul",
-    "ol",
-    "dl",
-    "table",
-    "tbody",
-    "main",
-    "aside",
-}
+BLOCKS = set(
+    "p li div dd dt td th tr h1 h2 h3 h4 h5 h6 section article header footer blockquote figcaption"
+    " address ul ol dl table tbody main aside".split()
+)
 ONLINE_WORDS = re.compile(r"\b(online|virtual|webinar|digital|zoom|teams|webex)\b", re.IGNORECASE)
 SUMMARY_MIN_CHARS = 40
 # What a <br> becomes while lines are read (source newlines are mere spaces).
@@ -67,20 +42,29 @@ TIME_STAMPS = 50
 
 
 class PageFacts:
-    """Dates, place and title of a page from its HTML evidence, first evidence first."""
+    """Dates, place and title of a page from its HTML evidence, first evidence first:
+    structured data, <time>s, labels, bylines, timelines, the date line by the title,
+    and last the sentences of the text."""
 
     def __init__(self, url: str, soup: BeautifulSoup, main: Tag, language: str, kind: str, article: dict):
         self.url, self.soup, self.main, self.language, self.kind = url, soup, main, language, kind
         self.roles: dict[str, list[str]] = {role: [] for role in ROLES}
         self.place: str | None = None
         self.status: str | None = None
+        self.online: bool | None = None
         self.add("published", text_value(article.get("datePublished")))
         self.add("published", meta_content(soup, "article:published_time"))
         lines = list(text_lines(main))
         self.stamped = holders_of(main.find_all("time", datetime=True))
+        # Lines not yet read as a label, byline, timeline step or the title's date line.
+        self.free = {i for i, (node, _) in enumerate(lines) if id(node) not in self.stamped}
         self.read_times(main)
         self.read_labels(lines)
-        self.read_sentences(lines)
+        for role, text, *used in timeline([(node.name, line) for node, line in lines], self.free, language):
+            self.add(role, text)
+            self.free -= set(used)
+        self.read_title_line(lines)
+        self.read_prose([(node.name == "li", line) for i, (node, line) in enumerate(lines) if i in self.free])
 
     def add(self, role: str, text: str | None) -> None:
         if text and text not in self.roles[role]:
@@ -100,35 +84,77 @@ class PageFacts:
             previous = (stamp, role or "")
 
     def read_labels(self, lines: list[tuple[Tag, str]]) -> None:
-        for node, line in lines:
-            if id(node) in self.stamped:  # its <time> has been read
+        for index, (_, line) in enumerate(lines):
+            if index not in self.free:  # its <time> has been read
                 continue
             label, value = split_label(line, self.language)
             if label is None:
+                if byline(line, self.language):
+                    self.add("published", line)
+                    self.free.discard(index)
                 continue
             if labelled(label, PLACE_LABELS, self.language) and not self.place:
                 self.place = value
             elif label.lower() == STATUS_LABEL and not self.status:
                 self.status = value
-            elif has_date(value, self.language) and (role := role_of(label, self.language)):
+            elif has_date(value, self.language) and (role := self.label_role(label)):
                 self.add(role, first_sentence(line))
+            else:
+                continue
+            self.free.discard(index)
 
-    def read_sentences(self, lines: list[tuple[Tag, str]]) -> None:
-        """The main text's dated sentences, when nothing labelled gave the kind's dates:
-        an event's first date, a call's deadline and opening clauses."""
-        wanted = {"event": "event", "call": "deadline"}.get(self.kind)
-        if wanted is None or self.roles[wanted]:
+    def label_role(self, label: str) -> str | None:
+        """The role a label names; on a news page a plain "Date:" is its publication's,
+        and an earlier round's label ("Tidligere ansøgningsrunde") names none."""
+        if cue_pattern("past", self.language).search(label):
+            return None
+        if self.kind == "news" and labelled(label, PLAIN_DATE_LABELS, self.language):
+            return "published"
+        return role_of(label, self.language)
+
+    def read_title_line(self, lines: list[tuple[Tag, str]]) -> None:
+        """The bare date line by the title: the publication date, unless it spans days
+        or hours, which on an event's page is the event's own time."""
+        heading = next((i for i, (node, _) in enumerate(lines) if node.name == "h1"), None)
+        index = title_line([line for _, line in lines], heading, self.free, self.language)
+        if index is None:
             return
-        for _, line in lines:
-            for sentence in SENTENCE_END.split(line):
-                if len(sentence) > SENTENCE_CHARS or not has_date(sentence, self.language):
-                    continue
-                if self.kind == "call":
-                    for role, clause in role_clauses(sentence, self.language):
-                        if role in ("deadline", "registration", "opens"):
-                            self.add("opens" if role == "opens" else "deadline", clause)
-                elif not self.roles["event"] and not other_roles(sentence, self.language):
-                    self.add("event", sentence)
+        line = lines[index][1]
+        if is_range(line, self.language):
+            if self.kind == "event":
+                self.add("event", line)
+                self.free.discard(index)
+            return
+        self.add("published", line)
+        self.free.discard(index)
+
+    def read_prose(self, lines: list[tuple[bool, str]]) -> None:
+        """The sentences' dates for what the evidence above left open: a call's
+        deadlines (earlier rounds only when there is nothing else) and opening, an
+        event's start; and an event's place and online mode from its sentences."""
+        prose = read_prose(lines, self.language)
+        if self.kind == "call" and not self.roles["deadline"]:
+            self.read_call(prose.runs)
+        event = next((run for run in prose.runs if run.role == "event"), None)
+        if self.kind == "event" and not self.roles["event"]:
+            event = event or next((run for run in prose.runs if run.role is None), None)
+            self.add("event", event.text if event else None)
+        if self.kind == "event" and not self.place:
+            sentences = [event.sentence] if event else []
+            sentences += [run.sentence for run in prose.runs if run.role == "event"]
+            self.place = place_in(sentences + prose.event_sentences, self.language)
+            self.online = online_in([self.title() or "", *sentences, *prose.event_sentences]) or None
+
+    def read_call(self, runs: list[DateRun]) -> None:
+        current = [run for run in runs if not run.past]
+        for past in (False, True):
+            for run in runs if past else current:
+                if run.role == "opens" and not run.window:
+                    self.add("opens", run.text)
+                elif run.role in ("deadline", "registration", "cut-off") or run.window:
+                    self.add("deadline", run.text)
+            if self.roles["deadline"] or self.roles["opens"]:
+                return
 
     def title(self) -> str | None:
         heading = self.main.find("h1") or self.soup.find("h1")
@@ -142,7 +168,9 @@ class PageFacts:
     def fields(self) -> dict:
         roles = self.roles
         deadlines = roles["deadline"] or (roles["registration"] if self.kind == "call" else [])
-        online = bool(ONLINE_WORDS.search(self.place)) if self.place else None
+        # A place label saying "Online (Teams)" is no place; prose may say both: a hybrid event.
+        place_online = bool(self.place and ONLINE_WORDS.search(self.place))
+        online = True if place_online or self.online else False if self.place else None
         return dict(
             summary=self.summary(),
             start_text=next(iter(roles["event"]), None),
@@ -150,7 +178,7 @@ class PageFacts:
             deadline_texts=list(deadlines),
             opens_text=next(iter(roles["opens"]), None),
             published_text=next(iter(roles["published"]), None),
-            location=None if online else self.place,
+            location=None if place_online else self.place,
             online=online,
             status_text=self.status,
             tags=[

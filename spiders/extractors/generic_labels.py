@@ -26,6 +26,7 @@ EXTRA_LABELS: dict[str, dict[str, str]] = {
         "en": "publication date|date published|last update|last updated|posted on",
         "de": "erschienen|veröffentlicht am",
         "da": "udgivet",
+        "pl": "dodano|data dodania",
     },
     "deadline": {
         "en": "application deadline|closing",
@@ -50,6 +51,20 @@ PLACE_LABELS = {
     "et": "koht",
     "cs": "místo",
     "ro": "locație|loc",
+}
+# Labels that say only "date": on a news page, its publication's ("Date: 14/05/2026").
+PLAIN_DATE_LABELS = {
+    "en": "date",
+    "de": "datum",
+    "nb": "dato",
+    "da": "dato",
+    "sv": "datum",
+    "pl": "data",
+    "lt": "data",
+    "lv": "datums",
+    "ro": "data",
+    "fr": "date",
+    "nl": "datum",
 }
 STATUS_LABEL = "status"
 # Which role a label names when it names several ("Registration deadline").
@@ -128,7 +143,8 @@ def words_regex(words: str, language: str) -> re.Pattern[str]:
     glued = [w for w in ordered if len(w) >= 5] if language in COMPOUNDING else []
     alternatives = [rf"(?<!\w)\w*?{re.escape(w)}" for w in glued]
     alternatives += [rf"(?<!\w){re.escape(w)}" for w in ordered if w not in glued]
-    return re.compile(rf"(?:{'|'.join(alternatives)})(?!\w)")
+    # A label may stand glued to its date in a table run together: "Teikiama iki2025-02-28".
+    return re.compile(rf"(?:{'|'.join(alternatives)})(?![^\W\d_])")
 
 
 @cache
@@ -146,14 +162,21 @@ def label_start(language: str) -> re.Pattern[str]:
 
 @cache
 def date_pattern(language: str) -> re.Pattern[str]:
+    """Where a text writes a date, in the forms real pages use; a date may follow a
+    letter at once ("concept notes01.07.2018", "News article29 March 2023")."""
     forms = month_forms(language)
     months = "|".join(
         re.escape(f[:-1]) + r"\w*" if f.endswith("*") else re.escape(f) + r"\.?"
         for f in sorted(forms, key=len, reverse=True)
     )
     return re.compile(
-        r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
-        rf"|\b\d{{1,2}}\.?\s*(?:of\s+)?(?:{months})(?!\w)|(?<!\w)(?:{months})\s+\d{{1,4}}\b",
+        # 2026-03-18, 2011/07/19 09:01:44, 2026 03 18
+        r"(?<!\d)(?:19|20)\d\d(?:-\d\d-\d\d|/\d\d/\d\d| (?:0[1-9]|1[0-2]) (?:[0-2]\d|3[01]))(?!\d)"
+        # 06.05.2026, 15.05.; 14/05/2026, 14-01-26, 21-04-2026
+        r"|(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?|(?<![\d.])\d{1,2}([/-])\d{1,2}\1(?:\d{4}|\d\d)(?!\d)"
+        # 5 June, 14th of March, 22th of November; March 19th, January 15 d., 2019
+        rf"|(?<!\d)\d{{1,2}}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?(?:{months})(?!\w)"
+        rf"|(?<!\w)(?:{months})\s+\d{{1,4}}(?:st|nd|rd|th)?(?!\d)",
         re.IGNORECASE,
     )
 

@@ -1,0 +1,118 @@
+"""Short lines that say what a date is by where they stand, for the generic
+extractor: the bare date line by the title ("Meldung 06.05.2026", "14-01-26",
+"2026 03 18", "12 czerwca 2026 r.") that is the page's publication date, the
+byline ("Submitted by <anyone> on <date>", "Skrevet av <name> 04.02.2022"), and a
+timeline whose dates stand above or below their step labels ("2. aug. 2023" /
+"Åpen for søknad")."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.dates.languages import weekday_words
+from spiders.extractors.generic_cues import cue_pattern
+from spiders.extractors.generic_labels import date_pattern, has_date, role_of
+from spiders.extractors.generic_prose import TIME
+
+# How many lines before or after the title a publication line may stand.
+TITLE_REACH = 4
+# What a date line may hold beside its date: a type word or category ("Meldung",
+# "News", "ClusterERFOLGE"), a separator, "r." / "d." / "m." / "kl.", a year.
+LINE_WORDS_AT_MOST = 3
+LINE_LETTERS_AT_MOST = 30
+LINE_NOISE = re.compile(
+    r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\w)(?:r|d|m|g|kl|god|uhr|h|klo|at|um|o)\.?(?!\w)|[|•·,.:;/()–—\-]",
+    re.IGNORECASE,
+)
+# Roles a date line's word may not name: "Deadline 5 May" is no publication line.
+NOT_PUBLICATION = ("deadline", "opens", "registration", "end")
+DAY_RANGE = re.compile(r"(?<![\d.])\d{1,2}\.?\s*[-–]\s*\d{1,2}\.?\s+\D")
+TIME_RANGE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[-–]|to|bis|til)\s*\d{1,2}[:.]\d{2}", re.IGNORECASE)
+BYLINE_AUTHOR_CHARS = 80
+BYLINE_CHARS = 200
+LABEL_LINE_CHARS = 60
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def bare_date_line(line: str, language: str) -> bool:
+    """A line that holds a date and little else: one to three words of type or category."""
+    if not has_date(line, language):
+        return False
+    rest = LINE_NOISE.sub(" ", TIME.sub(" ", date_pattern(language).sub(" ", line)))
+    words = rest.split()
+    if len(words) > LINE_WORDS_AT_MOST or sum(len(w) for w in words) > LINE_LETTERS_AT_MOST:
+        return False
+    return role_of(" ".join(words), language) not in NOT_PUBLICATION
+
+
+def is_range(line: str, language: str) -> bool:
+    """Two dates, a span of days or a span of hours: an event's time, not a publication's."""
+    return (
+        len(date_pattern(language).findall(line)) >= 2
+        or bool(DAY_RANGE.search(line))
+        or bool(TIME_RANGE.search(line))
+    )
+
+
+def title_line(lines: list[str], title_at: int | None, free: set[int], language: str) -> int | None:
+    """The index of the date line nearest the title (the first lines, without a title),
+    among the ``free`` lines; a line naming a weekday (a header widget's "today")
+    only when no other stands there. A timeline's first date is no publication line."""
+    centre = title_at if title_at is not None else -1
+    reach = range(max(0, centre - TITLE_REACH), min(len(lines), centre + TITLE_REACH + 1))
+    weekday = weekday_pattern(language)
+    found = [
+        (bool(weekday.search(lines[i])), abs(i - centre), i)
+        for i in reach
+        if i in free
+        and i != title_at
+        and bare_date_line(lines[i], language)
+        and not (i + 1 < len(lines) and label_line(lines[i + 1], language))
+    ]
+    return min(found)[2] if found else None
+
+
+def weekday_pattern(language: str) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in weekday_words(language))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def byline(line: str, language: str) -> bool:
+    """A byline: its opening words, an author of any name (or a team), then a date."""
+    opening = cue_pattern("byline", language).match(line.strip())
+    if not opening or len(line) > BYLINE_CHARS:
+        return False
+    rest = line.strip()[opening.end() :]
+    when = date_pattern(language).search(rest)
+    author = rest[: when.start()].strip(" ,|–-") if when else ""
+    return bool(when) and 0 < len(author) <= BYLINE_AUTHOR_CHARS and not author.lower().startswith("the ")
+
+
+def label_line(line: str, language: str) -> bool:
+    """A line that is a step's label alone: "Søknadsfrist", "Åpen for søknad"."""
+    return len(line) <= LABEL_LINE_CHARS and not has_date(line, language) and bool(role_of(line, language))
+
+
+def timeline(lines: list[tuple[str, str]], free: set[int], language: str) -> list[tuple[str, str, int, int]]:
+    """(role, "label: date", label index, date index) for each step of a timeline: label
+    lines and bare date lines in turn, each date taking its own step's label, above or
+    below it as the first line of the run shows. ``lines`` are (element name, text)."""
+    steps = []
+    run: list[tuple[int, str]] = []  # (index, "label" or "date")
+    for index, (name, text) in enumerate([*lines, ("", "")]):
+        sort = None
+        if index in free and name not in HEADINGS:
+            sort = (
+                "date" if bare_date_line(text, language) else "label" if label_line(text, language) else None
+            )
+        if sort:
+            run.append((index, sort))
+            continue
+        first = run[0][1] if run else None
+        for (a, sort_a), (b, sort_b) in zip(run, run[1:], strict=False):
+            if sort_a == first and sort_b != first:
+                label, date = (a, b) if first == "label" else (b, a)
+                role = role_of(lines[label][1], language)
+                steps.append((role, f"{lines[label][1].rstrip(':')}: {lines[date][1]}", label, date))
+        run = []
+    return steps

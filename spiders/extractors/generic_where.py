@@ -1,0 +1,74 @@
+"""Where and how an event is held, read from its prose: "will be held in Iasi,
+Romania", "im Grazer Messecenter", "in Brașov, Hotel Aro Palace"; "webinar",
+"online event", "virtual cluster meeting". Only the sentences that hold the
+event's date or an event cue are read, so a speaker's home town or an "online
+application" does not count. The venue pipeline (pipelines/places.py) finds the
+country and city in the text kept here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from spiders.extractors.generic_cues import (
+    EVENT_NOUNS,
+    NOT_ONLINE,
+    NOT_PLACES,
+    ONLINE_EVENTS,
+    ONLINE_WORDS,
+    PLACE_PREPOSITIONS,
+)
+
+# A place's name: capitalised words, joined by a few small words ("Palace of Culture").
+NAME = r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+(?:(?:of|de|du|der|la|di|am|an|upon|na)[ \t]+)?\p{Lu}[\p{L}\p{M}'’.-]*)*"
+PLACES_AT_MOST = 2
+ONLINE_EVENT = regex.compile(rf"(?<!\w)(?:{ONLINE_EVENTS})(?!\w)", regex.IGNORECASE)
+ONLINE_WORD = regex.compile(rf"(?<!\w)(?:{ONLINE_WORDS})(?!\w)", regex.IGNORECASE)
+NOT_ONLINE_AFTER = regex.compile(rf"[\s-]*(?:{NOT_ONLINE})(?!\w)", regex.IGNORECASE)
+EVENT_NOUN = regex.compile(rf"(?<!\w)(?:{EVENT_NOUNS})", regex.IGNORECASE)
+TIME_OF_DAY = regex.compile(r"\d{1,2}[:.]\d{2}|\d\s?[ap]\.?m\.?(?!\w)", regex.IGNORECASE)
+NEAR = 40  # characters around an online word where its event noun or time may stand
+NOT_PLACE = regex.compile(rf"(?:{NOT_PLACES})", regex.IGNORECASE)
+
+
+def place_pattern(language: str) -> regex.Pattern[str]:
+    prepositions = "|".join(p for p in (PLACE_PREPOSITIONS.get(language), PLACE_PREPOSITIONS["en"]) if p)
+    return regex.compile(
+        rf"(?<!\w)(?i:{prepositions})[ \t]+(?:(?i:the|der|dem|den|det)[ \t]+)?"
+        rf"(?P<place>{NAME}(?:,[ \t]*{NAME}){{0,3}})"
+    )
+
+
+def place_in(sentences: Iterable[str], language: str) -> str | None:
+    """The place the first sentence naming one names: "Brașov, Hotel Aro Palace";
+    two places of one sentence are joined ("Bundesministerium, Berlin")."""
+    pattern = place_pattern(language)
+    for sentence in sentences:
+        places = []
+        for match in pattern.finditer(sentence):
+            parts = [p.strip() for p in match["place"].split(",")]
+            parts = [p for p in parts if not NOT_PLACE.fullmatch(p.split()[0].rstrip("."))]
+            place = ", ".join(part.rstrip(".") for part in parts)
+            if place and place not in places:
+                places.append(place)
+        if places:
+            return ", ".join(places[:PLACES_AT_MOST])
+    return None
+
+
+def online_in(texts: Iterable[str]) -> bool:
+    """Whether the texts (a title, an event's sentences) say the event is held online:
+    a word that is an online event of its own, or an online word beside an event
+    noun or a time ("virtual cluster meeting", "online at 10:00"), not before
+    "application", "platform" and the like."""
+    for text in texts:
+        if ONLINE_EVENT.search(text):
+            return True
+        for match in ONLINE_WORD.finditer(text):
+            if NOT_ONLINE_AFTER.match(text, match.end()):
+                continue
+            near = text[max(0, match.start() - NEAR) : match.end() + NEAR]
+            if EVENT_NOUN.search(near) or TIME_OF_DAY.search(near):
+                return True
+    return False
