@@ -17,8 +17,8 @@ from spiders.extractors.generic_prose import TIME
 # How many lines before or after the title a publication line may stand.
 TITLE_REACH = 4
 # What a date line may hold beside its date: a type word or category ("Meldung",
-# "News", "ClusterERFOLGE"), a separator, "r." / "d." / "m." / "kl.", a year.
-LINE_WORDS_AT_MOST = 3
+# "News article", "ClusterERFOLGE"), a separator, "r." / "d." / "m." / "kl.", a year.
+LINE_WORDS_AT_MOST = 2
 LINE_LETTERS_AT_MOST = 30
 LINE_NOISE = re.compile(
     r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\w)(?:r|d|m|g|kl|god|uhr|h|klo|at|um|o)\.?(?!\w)|[|•·,.:;/()–—\-]",
@@ -57,17 +57,24 @@ def is_range(line: str, language: str) -> bool:
 def title_line(lines: list[str], title_at: int | None, free: set[int], language: str) -> int | None:
     """The index of the date line nearest the title (the first lines, without a title),
     among the ``free`` lines; a line naming a weekday (a header widget's "today")
-    only when no other stands there. A timeline's first date is no publication line."""
+    only when no other stands there. A date line among others (a cut-off list) or
+    beside a step's label (a timeline) is no publication line."""
     centre = title_at if title_at is not None else -1
     reach = range(max(0, centre - TITLE_REACH), min(len(lines), centre + TITLE_REACH + 1))
+    dated = {
+        i
+        for i in range(max(0, reach.start - 1), min(len(lines), reach.stop + 1))
+        if bare_date_line(lines[i], language)
+    }
     weekday = weekday_pattern(language)
     found = [
         (bool(weekday.search(lines[i])), abs(i - centre), i)
         for i in reach
         if i in free
         and i != title_at
-        and bare_date_line(lines[i], language)
-        and not (i + 1 < len(lines) and label_line(lines[i + 1], language))
+        and i in dated
+        and not {i - 1, i + 1} & dated
+        and not any(0 <= j < len(lines) and label_line(lines[j], language) for j in (i - 1, i + 1))
     ]
     return min(found)[2] if found else None
 
