@@ -15,7 +15,7 @@ EVENT_CUES = {
     "en": r"will be held|is held|was held|be held|held|hosts|hosted|host|organi[sz]e[sd]?|organi[sz]ing"
     r"|takes? place|took place|taking place|will meet|meets?|join us|invites? you|kick(?:ed)?[- ]off"
     r"|gather(?:s|ing)?|convenes?",
-    "de": r"findet|fand|statt|veranstaltet|lädt|trafen|treffen sich|am",
+    "de": r"findet|fand|statt|veranstaltet|lädt|trafen|treffen sich",
     "nb": r"avholdes|arrangeres|finner sted|fant sted|inviterer",
     "nn": r"vert halde|arrangerast",
     "da": r"afholdes|afholdt|finder sted|fandt sted|inviterer",

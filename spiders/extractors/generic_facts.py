@@ -17,6 +17,7 @@ from spiders.extractors.generic_labels import (
     PLAIN_DATE_LABELS,
     ROLES,
     STATUS_LABEL,
+    TERM_LABELS,
     any_label,
     first_sentence,
     has_date,
@@ -97,20 +98,26 @@ class PageFacts:
                 self.place = value
             elif label.lower() == STATUS_LABEL and not self.status:
                 self.status = value
-            elif has_date(value, self.language) and (role := self.label_role(label)):
+            elif has_date(value, self.language) and (role := self.label_role(label, value)):
                 self.add(role, first_sentence(line))
             else:
                 continue
             self.free.discard(index)
 
-    def label_role(self, label: str) -> str | None:
-        """The role a label names; on a news page a plain "Date:" is its publication's,
-        and an earlier round's label ("Tidligere ansøgningsrunde") names none."""
+    def label_role(self, label: str, value: str) -> str | None:
+        """The role a label names. On a news page a plain "Date:" of one day is its
+        publication's when nothing said so before; on an event's page "Termin:" is the
+        event's, not a deadline; an earlier round's label ("Tidligere ansøgningsrunde")
+        names none."""
         if cue_pattern("past", self.language).search(label):
             return None
+        role = role_of(label, self.language)
         if self.kind == "news" and labelled(label, PLAIN_DATE_LABELS, self.language):
-            return "published"
-        return role_of(label, self.language)
+            if not self.roles["published"] and not is_range(value, self.language):
+                return "published"
+        if self.kind == "event" and role == "deadline" and labelled(label, TERM_LABELS, self.language):
+            return "event"
+        return role
 
     def read_title_line(self, lines: list[tuple[Tag, str]]) -> None:
         """The bare date line by the title: the publication date, unless it spans days
@@ -140,10 +147,15 @@ class PageFacts:
             event = event or next((run for run in prose.runs if run.role is None), None)
             self.add("event", event.text if event else None)
         if self.kind == "event" and not self.place:
-            sentences = [event.sentence] if event else []
-            sentences += [run.sentence for run in prose.runs if run.role == "event"]
-            self.place = place_in(sentences + prose.event_sentences, self.language)
-            self.online = online_in([self.title() or "", *sentences, *prose.event_sentences]) or None
+            # The event's own sentence first, then those with an event's cue and date.
+            runs = [event] if event else []
+            runs += [run for run in prose.runs if run.role == "event" and run is not event]
+            cues = [cue_pattern("event", self.language)]
+            sentences = [
+                (run.sentence, [run.at, *(m.end() for m in cues[0].finditer(run.sentence))]) for run in runs
+            ]
+            self.place = place_in(sentences, self.language)
+            self.online = online_in([self.title() or "", *(s for s, _ in sentences)]) or None
 
     def read_call(self, runs: list[DateRun]) -> None:
         current = [run for run in runs if not run.past]

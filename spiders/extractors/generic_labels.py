@@ -20,6 +20,9 @@ EXTRA_LABELS: dict[str, dict[str, str]] = {
         "pl": "data|kiedy",
         "fr": "quand",
         "nl": "wanneer",
+        "ro": "data|când|ora",
+        "it": "data|quando",
+        "pt": "data|quando",
     },
     "end": {"en": "end|ends|end date", "de": "ende", "da": "slut", "sv": "slut", "pl": "zakończenie"},
     "published": {
@@ -66,6 +69,8 @@ PLAIN_DATE_LABELS = {
     "fr": "date",
     "nl": "datum",
 }
+# Labels that name a deadline on a call's page and the date itself on an event's.
+TERM_LABELS = {"en": "", "pl": "termin", "cs": "termín", "sk": "termín"}
 STATUS_LABEL = "status"
 # Which role a label names when it names several ("Registration deadline").
 ROLES = ("published", "registration", "opens", "deadline", "end", "event")
@@ -114,6 +119,10 @@ def role_of(label: str, language: str) -> str | None:
     """The role a label names; a whole label word wins over one ending a compound
     ("Anmeldung" is registration, not "Meldung")."""
     label = label.lower()
+    # A label that is one role's words whole ("open until") before one holding another's ("open").
+    whole = next((r for r in ROLES if role_pattern(r, language, False).fullmatch(label.strip())), None)
+    if whole:
+        return whole
     for glued in (False, True):
         role = next((r for r in ROLES if role_pattern(r, language, glued).search(label)), None)
         if role:
@@ -123,7 +132,7 @@ def role_of(label: str, language: str) -> str | None:
 
 def labelled(label: str, table: dict[str, str], language: str) -> bool:
     words = "|".join(filter(None, (table.get(language), table["en"])))
-    return bool(words_regex(words, language).fullmatch(label.lower().strip()))
+    return bool(words) and bool(words_regex(words, language).fullmatch(label.lower().strip()))
 
 
 @cache
@@ -173,7 +182,7 @@ def date_pattern(language: str) -> re.Pattern[str]:
         # 2026-03-18, 2011/07/19 09:01:44, 2026 03 18
         r"(?<!\d)(?:19|20)\d\d(?:-\d\d-\d\d|/\d\d/\d\d| (?:0[1-9]|1[0-2]) (?:[0-2]\d|3[01]))(?!\d)"
         # 06.05.2026, 15.05.; 14/05/2026, 14-01-26, 21-04-2026
-        r"|(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?|(?<![\d.])\d{1,2}([/-])\d{1,2}\1(?:\d{4}|\d\d)(?!\d)"
+        r"|(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?|(?<![\d./-])\d{1,2}([/-])\d{1,2}\1(?:\d{4}|\d\d)(?![\d/-])"
         # 5 June, 14th of March, 22th of November; March 19th, January 15 d., 2019
         rf"|(?<!\d)\d{{1,2}}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?(?:{months})(?!\w)"
         rf"|(?<!\w)(?:{months})\s+\d{{1,4}}(?:st|nd|rd|th)?(?!\d)",

@@ -12,7 +12,7 @@ import re
 from pipelines.dates.languages import weekday_words
 from spiders.extractors.generic_cues import cue_pattern
 from spiders.extractors.generic_labels import date_pattern, has_date, role_of
-from spiders.extractors.generic_prose import TIME
+from spiders.extractors.generic_prose import LIST_MARK, TIME
 
 # How many lines before or after the title a publication line may stand.
 TITLE_REACH = 4
@@ -61,18 +61,16 @@ def title_line(lines: list[str], title_at: int | None, free: set[int], language:
     beside a step's label (a timeline) is no publication line."""
     centre = title_at if title_at is not None else -1
     reach = range(max(0, centre - TITLE_REACH), min(len(lines), centre + TITLE_REACH + 1))
-    dated = {
-        i
-        for i in range(max(0, reach.start - 1), min(len(lines), reach.stop + 1))
-        if bare_date_line(lines[i], language)
-    }
+    # Lines that open with a date: a date line beside one is a list's or a timeline's row.
+    near = range(max(0, reach.start - 1), min(len(lines), reach.stop + 1))
+    dated = {i for i in near if date_pattern(language).match(LIST_MARK.sub("", lines[i]))}
     weekday = weekday_pattern(language)
     found = [
         (bool(weekday.search(lines[i])), abs(i - centre), i)
         for i in reach
         if i in free
         and i != title_at
-        and i in dated
+        and bare_date_line(lines[i], language)
         and not {i - 1, i + 1} & dated
         and not any(0 <= j < len(lines) and label_line(lines[j], language) for j in (i - 1, i + 1))
     ]

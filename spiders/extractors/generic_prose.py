@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from pipelines.dates.languages import AND_WORDS, BETWEEN, RANGE_WORDS
+from pipelines.dates.languages import AND_WORDS, BETWEEN, EXTENSION, RANGE_WORDS, SUPERSEDED
 from spiders.extractors.generic_cues import APPLY_WORDS, cue_pattern
 from spiders.extractors.generic_labels import SENTENCE_END, any_label, date_pattern, role_of
 
@@ -29,7 +30,11 @@ WINDOW = re.compile(rf"(?<!\w)(?:from|between|{BETWEEN}|od|vom|nuo|fra|frem til)
 TIME = re.compile(
     r"(?<![\d.:/-])\d{1,2}[:.]\d{2}(?![\d.]\d)|(?<!\d)\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?)(?!\w)", re.IGNORECASE
 )
-LEADING_JOINER = re.compile(r"^(?:and|und|og|i|a|et|ir|și|,|;|\s)+", re.IGNORECASE)
+# What stands between a date and a label after it: "2026, godz. 16:00 Koniec …", "r. –".
+TIME_WORDS = re.compile(
+    r"^(?:[\s,.;:–—|-]|\b(?:r|godz|kl|klo|ora|val|uhr|h|at|o)\b\.?|(?:19|20)\d\d)*", re.IGNORECASE
+)
+LEADING_JOINER = re.compile(r"^(?:(?:and|und|og|i|a|et|ir|și)(?!\w)|[,;\s])+", re.IGNORECASE)
 TRAILING_JOINER = re.compile(r"[\s,;]*\b(?:and|und|og|i|a|et|ir|și)$", re.IGNORECASE)
 # Bullets and dashes that open a list line: "– 14 May 2026 – 18:00 CET".
 LIST_MARK = re.compile(r"^\s*[-–—•·*]\s*")
@@ -47,6 +52,7 @@ class DateRun:
     timed: bool  # a time of day follows it
     text: str  # what the date engine reads: its cue or clause, the date, its times and zone
     sentence: str
+    at: int  # where the date starts in its sentence
 
 
 @dataclass
@@ -87,14 +93,21 @@ def sentence_runs(sentence: str, language: str) -> list[DateRun]:
         following = next_cue_at(tail, language) if index + 1 < len(spans) else len(tail)
         clause_end = end + word_end(tail, min(following, CLAUSE_AFTER))
         clause_start = cue_at if role not in (None, "event") else word_start(sentence, before_from)
-        text = LEADING_JOINER.sub("", sentence[clause_start:clause_end])
-        text = TRAILING_JOINER.sub("", text.strip(" ,;"))
-        past = bool(cue_pattern("past", language).search(sentence[before_from:start] + tail))
-        window = bool(WINDOW.search(sentence[cue_at:start])) and has_second_date(
-            sentence[start:end], language
+        if role is None and (after := label_after(tail, language)):
+            role = after  # a date before its label: "17 grudnia 2026, godz. 16:00 Koniec przyjmowania"
+            clause_end = end + len(tail)
+        text = sentence[clause_start:clause_end]
+        text = TRAILING_JOINER.sub("", (LEADING_JOINER.sub("", text) if clause_start else text).strip(" ,;"))
+        # An earlier round's ("was open", "– CLOSED"), or a date a later one replaced ("pierwotnie").
+        past = bool(
+            cue_pattern("past", language).search(sentence[before_from:start] + tail)
+            or superseded(language).search(sentence[before_from:start])
+            or (index + 1 < len(spans) and extended(language).search(tail))  # "… Termin wydłużony do <date>"
         )
+        window = role in ("opens", "deadline") and bool(WINDOW.search(sentence[cue_at:start]))
+        window = window and has_second_date(sentence[start:end], language)
         timed = bool(TIME.search(sentence[end:clause_end]))
-        runs.append(DateRun(role, past, window, timed, text, sentence))
+        runs.append(DateRun(role, past, window, timed, text, sentence, start))
     return runs
 
 
@@ -109,6 +122,23 @@ def date_spans(sentence: str, language: str) -> list[tuple[int, int]]:
         day = LEADING_DAY.search(sentence, max(0, match.start() - LEADING_DAY_CHARS), match.start())
         spans.append([day.start() if day else match.start(), match.end()])
     return [(start, end) for start, end in spans]
+
+
+def label_after(tail: str, language: str) -> str | None:
+    """The role of a label that follows a date and its time at once, as in a call card's row."""
+    rest = TIME_WORDS.sub("", TIME.sub("", tail)).lower()
+    label = any_label(language).match(rest)
+    return role_of(label.group(0), language) if label else None
+
+
+@cache
+def superseded(language: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{SUPERSEDED})", re.IGNORECASE)
+
+
+@cache
+def extended(language: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{EXTENSION})", re.IGNORECASE)
 
 
 def has_second_date(span: str, language: str) -> bool:

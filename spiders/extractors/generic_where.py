@@ -23,6 +23,8 @@ from spiders.extractors.generic_cues import (
 # A place's name: capitalised words, joined by a few small words ("Palace of Culture").
 NAME = r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+(?:(?:of|de|du|der|la|di|am|an|upon|na)[ \t]+)?\p{Lu}[\p{L}\p{M}'’.-]*)*"
 PLACES_AT_MOST = 2
+# How far (in characters) from its event's date or cue a place may begin.
+PLACE_REACH = 60
 ONLINE_EVENT = regex.compile(rf"(?<!\w)(?:{ONLINE_EVENTS})(?!\w)", regex.IGNORECASE)
 ONLINE_WORD = regex.compile(rf"(?<!\w)(?:{ONLINE_WORDS})(?!\w)", regex.IGNORECASE)
 NOT_ONLINE_AFTER = regex.compile(rf"[\s-]*(?:{NOT_ONLINE})(?!\w)", regex.IGNORECASE)
@@ -40,13 +42,17 @@ def place_pattern(language: str) -> regex.Pattern[str]:
     )
 
 
-def place_in(sentences: Iterable[str], language: str) -> str | None:
-    """The place the first sentence naming one names: "Brașov, Hotel Aro Palace";
-    two places of one sentence are joined ("Bundesministerium, Berlin")."""
+def place_in(sentences: Iterable[tuple[str, list[int]]], language: str) -> str | None:
+    """The place the first sentence names near one of its anchors (where its event's
+    date or cue stands): "Brașov, Hotel Aro Palace"; two such places of a sentence are
+    joined ("Clusterkonferenz, Berlin"). A place far from them (a speaker's town, "in
+    SMEs and clusters" at the end of a long sentence) is not the event's."""
     pattern = place_pattern(language)
-    for sentence in sentences:
+    for sentence, anchors in sentences:
         places = []
         for match in pattern.finditer(sentence):
+            if min((abs(match.start() - at) for at in anchors), default=PLACE_REACH + 1) > PLACE_REACH:
+                continue
             parts = [p.strip() for p in match["place"].split(",")]
             parts = [p for p in parts if not NOT_PLACE.fullmatch(p.split()[0].rstrip("."))]
             place = ", ".join(part.rstrip(".") for part in parts)

@@ -326,3 +326,36 @@ def test_an_event_date_with_ordinals_is_the_start_not_the_publication_line(
 def test_a_report_with_only_its_publication_line_gives_no_event_start():
     body = "<h1>Annual meeting</h1><p>22.03.2018</p><p>Members met to discuss the strategy.</p>"
     assert extract_page(URL, page(body, "de"), language="de", kind="event").items == []
+
+
+def test_a_call_card_row_gives_each_date_the_label_after_it():
+    body = """<h1>Wzornictwo w MŚP</h1><ul class="timeline">
+      <li>6 października 2026 Ogłoszenie naboru</li>
+      <li>20 października 2026 Start składania wniosków</li>
+      <li>27 listopada 2026 Koniec przyjmowania wniosków</li></ul>"""
+    item = only_item(page(body, "pl"), "call", "pl")
+    assert item["opens_text"] == "20 października 2026 Start składania wniosków"
+    assert item["deadline_texts"] == ["27 listopada 2026 Koniec przyjmowania wniosków"]
+    assert item["published_text"] is None  # the announcement is no publication line by position
+
+
+def test_a_deadline_a_later_one_replaced_is_not_the_calls():
+    body = """<h1>Nabór wydłużony</h1><p>Termin przyjmowania wniosków, pierwotnie wyznaczony na 27 listopada
+      2026 r., PARP wydłuża do 11 grudnia 2026 r. do godz. 16:00.</p>"""
+    item = only_item(page(body, "pl"), "call", "pl")
+    assert item["deadline_texts"] == ["do 11 grudnia 2026 r. do godz. 16:00."]
+
+
+def test_open_until_is_a_deadline_not_an_opening():
+    body = "<h1>Vouchers for SMEs</h1><p>The call is open until 12 February 2027, 17:00 Brussels time.</p>"
+    item = only_item(page(body), "call")
+    assert (item["deadline_texts"], item["opens_text"]) == (
+        ["open until 12 February 2027, 17:00 Brussels time."],
+        None,
+    )
+
+
+def test_an_ambiguous_term_label_names_the_event_on_an_events_page():
+    body = "<h1>Kongres Innowacyjnej Gospodarki</h1><p>Termin: 12–13 kwietnia 2027 r.</p>"
+    item = only_item(page(body, "pl"), "event", "pl")
+    assert (item["kind"], item["start_text"]) == ("event", "Termin: 12–13 kwietnia 2027 r.")
