@@ -139,20 +139,20 @@ class PageFacts:
         """The sentences' dates for what the evidence above left open: a call's
         deadlines (earlier rounds only when there is nothing else) and opening, an
         event's start; and an event's place and online mode from its sentences."""
-        prose = read_prose(lines, self.language)
+        runs = read_prose(lines, self.language)
         if self.kind == "call" and not self.roles["deadline"]:
-            self.read_call(prose.runs)
-        event = next((run for run in prose.runs if run.role == "event"), None)
+            self.read_call(runs)
+        event = next((run for run in runs if run.role == "event"), None)
         if self.kind == "event" and not self.roles["event"]:
-            event = event or next((run for run in prose.runs if run.role is None), None)
+            event = event or next((run for run in runs if run.role is None), None)
             self.add("event", event.text if event else None)
         if self.kind == "event" and not self.place:
             # The event's own sentence first, then those with an event's cue and date.
-            runs = [event] if event else []
-            runs += [run for run in prose.runs if run.role == "event" and run is not event]
-            cues = [cue_pattern("event", self.language)]
+            held = [event] if event else []
+            held += [run for run in runs if run.role == "event" and run is not event]
+            cues = cue_pattern("event", self.language)
             sentences = [
-                (run.sentence, [run.at, *(m.end() for m in cues[0].finditer(run.sentence))]) for run in runs
+                (run.sentence, [run.at, *(m.end() for m in cues.finditer(run.sentence))]) for run in held
             ]
             self.place = place_in(sentences, self.language)
             self.online = online_in([self.title() or "", *(s for s, _ in sentences)]) or None
@@ -189,7 +189,7 @@ class PageFacts:
             end_text=next(iter(roles["end"]), None),
             deadline_texts=list(deadlines),
             opens_text=next(iter(roles["opens"]), None),
-            published_text=next(iter(roles["published"]), None),
+            published_text=next(iter(roles["published"] or roles["updated"]), None),
             location=None if place_online else self.place,
             online=online,
             status_text=self.status,
@@ -304,7 +304,8 @@ def inline_label(node: Tag) -> str | None:
 def split_label(line: str, language: str) -> tuple[str | None, str]:
     """("Deadline", "30 June 2027") from "Deadline: 30 June 2027" or "Meldung 04.05.2023"."""
     label, colon, value = line.partition(":")
-    if colon and 0 < len(label) <= 50 and not label.strip().isdigit():
+    time_colon = label[-1:].isdigit() and value[:1].isdigit()  # "… 14.05.2026 10:15"
+    if colon and 0 < len(label) <= 50 and not label.strip().isdigit() and not time_colon:
         return label.strip(), value.strip()
     match = label_start(language).match(line)
     if match and has_date(line[match.end() : match.end() + 24], language):

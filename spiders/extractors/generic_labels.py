@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipelines.dates.languages import LABELS, RANGE_WORDS, month_forms
+from pipelines.dates.languages import LABELS, month_forms
 
 # Labels the date engine's table lacks, as they stand before a colon on pages.
 EXTRA_LABELS: dict[str, dict[str, str]] = {
@@ -26,7 +26,7 @@ EXTRA_LABELS: dict[str, dict[str, str]] = {
     },
     "end": {"en": "end|ends|end date", "de": "ende", "da": "slut", "sv": "slut", "pl": "zakończenie"},
     "published": {
-        "en": "publication date|date published|last update|last updated|posted on",
+        "en": "publication date|date published|posted on",
         "de": "erschienen|veröffentlicht am",
         "da": "udgivet",
         "pl": "dodano|data dodania",
@@ -73,9 +73,8 @@ PLAIN_DATE_LABELS = {
 TERM_LABELS = {"en": "", "pl": "termin", "cs": "termín", "sk": "termín"}
 STATUS_LABEL = "status"
 # Which role a label names when it names several ("Registration deadline").
-ROLES = ("published", "registration", "opens", "deadline", "end", "event")
-# Labels that cut a call's sentence into clauses ("will open on …", "close on …").
-CALL_ROLES = ("published", "registration", "opens", "deadline")
+# "updated" is the publication's stand-in when a page gives nothing else ("Sist oppdatert").
+ROLES = ("updated", "published", "registration", "opens", "deadline", "end", "event")
 # Languages that glue words together: "Bewerbungsfrist", "Søknadsfrist", "Veranstaltungsort".
 COMPOUNDING = ("de", "nb", "nn", "da", "sv", "nl", "fi", "et")
 # Only these roles' words are read inside compounds: "-frist", "-schluss" are telling,
@@ -85,34 +84,9 @@ GLUED_ROLES = ("registration", "opens", "deadline")
 SENTENCE_END = re.compile(
     r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\)[.!?])|(?<=\d{4}[.!?]))\s+(?=[A-ZÄÖÜÆØÅŁŚŻĆŃÓÉ„\"«])"
 )
-SENTENCE_CHARS = 300
-
-
-def role_clauses(sentence: str, language: str) -> list[tuple[str, str]]:
-    """(role, clause) for each label in a sentence; a clause runs to the next label of
-    another role: "will open on 15 March 2023 and" / "close on 9 June 2023 at 12:00…"."""
-    found = [
-        (match.start(), role_of(match.group(0), language))
-        for match in any_label(language).finditer(sentence.lower())
-    ]
-    found = [(start, role) for start, role in found if role in CALL_ROLES]
-    clauses = []
-    for index, (start, role) in enumerate(found):
-        end = next((s for s, r in found[index + 1 :] if r != role), len(sentence))
-        clause = re.sub(r"\s*\b(?:and|und|og|i|a|et)$", "", sentence[start:end].strip(" ,;"))
-        if has_date(clause, language):
-            clauses.append((role, clause))
-    return clauses
-
-
-def other_roles(sentence: str, language: str) -> set[str]:
-    """Labels in a sentence naming what is not an event's date; range words
-    ("vom 20. bis 28. April") join an event's days and do not count."""
-    labels = [m.group(0) for m in any_label(language).finditer(sentence.lower())]
-    return {role_of(label, language) for label in labels if label not in RANGE} - {"event", "end"}
-
-
-RANGE = set(RANGE_WORDS.split("|"))
+# A label's line is read to the end of its first sentence, and no further than this:
+# far beyond any real lead (700 characters), only a bound on a page without stops.
+SENTENCE_CHARS = 2000
 
 
 def role_of(label: str, language: str) -> str | None:
@@ -191,7 +165,11 @@ def date_pattern(language: str) -> re.Pattern[str]:
 
 
 def has_date(text: str, language: str) -> bool:
-    return bool(date_pattern(language).search(text))
+    # Every date form holds a digit; looking for one first costs a tenth of the pattern's search.
+    return bool(DIGIT.search(text)) and bool(date_pattern(language).search(text))
+
+
+DIGIT = re.compile(r"\d")
 
 
 def first_sentence(line: str) -> str:

@@ -19,6 +19,7 @@ TITLE_REACH = 4
 # What a date line may hold beside its date: a type word or category ("Meldung",
 # "News article", "ClusterERFOLGE"), a separator, "r." / "d." / "m." / "kl.", a year.
 LINE_WORDS_AT_MOST = 2
+DATE_LINE_CHARS = 120
 LINE_LETTERS_AT_MOST = 30
 LINE_NOISE = re.compile(
     r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\w)(?:r|d|m|g|kl|god|uhr|h|klo|at|um|o)\.?(?!\w)|[|•·,.:;/()–—\-]",
@@ -36,7 +37,7 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 def bare_date_line(line: str, language: str) -> bool:
     """A line that holds a date and little else: one to three words of type or category."""
-    if not has_date(line, language):
+    if len(line) > DATE_LINE_CHARS or not has_date(line, language):
         return False
     rest = LINE_NOISE.sub(" ", TIME.sub(" ", date_pattern(language).sub(" ", line)))
     words = rest.split()

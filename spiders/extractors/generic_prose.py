@@ -7,12 +7,12 @@ from its cue (a call's) or its clause (an event's) to the end of its times and z
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from pipelines.dates.languages import AND_WORDS, BETWEEN, EXTENSION, RANGE_WORDS, SUPERSEDED
 from spiders.extractors.generic_cues import APPLY_WORDS, cue_pattern
-from spiders.extractors.generic_labels import SENTENCE_END, any_label, date_pattern, role_of
+from spiders.extractors.generic_labels import DIGIT, SENTENCE_END, any_label, date_pattern, role_of
 
 # How far before its date a clause may begin, and after it its times and zone may run.
 CLAUSE_BEFORE = 200
@@ -55,29 +55,19 @@ class DateRun:
     at: int  # where the date starts in its sentence
 
 
-@dataclass
-class Prose:
-    """What the sentences of a page say, role by role, first sentence first."""
-
-    runs: list[DateRun] = field(default_factory=list)
-    event_sentences: list[str] = field(default_factory=list)
-
-
-def read_prose(lines: list[tuple[bool, str]], language: str) -> Prose:
-    """The date runs of ``lines`` ((is a list item, text)) and the sentences they stand in."""
-    prose = Prose()
+def read_prose(lines: list[tuple[bool, str]], language: str) -> list[DateRun]:
+    """The date runs of ``lines`` ((is a list item, text)), first line first."""
+    runs: list[DateRun] = []
     for listed, line in lines:
+        if not DIGIT.search(line):  # no date; and splitting sentences costs far more
+            continue
         listed = listed or bool(LIST_MARK.match(line))
         for sentence in SENTENCE_END.split(LIST_MARK.sub("", line)):
-            runs = sentence_runs(sentence, language)
-            if listed and len(runs) == 1 and runs[0].role is None and runs[0].timed:
-                runs[0].role = "cut-off"  # a cut-off list's: "– 14 May 2026 – 18:00 CET"
-            prose.runs += runs
-            if any(run.role == "event" for run in runs) or (
-                runs and cue_pattern("event", language).search(sentence)
-            ):
-                prose.event_sentences.append(sentence)
-    return prose
+            found = sentence_runs(sentence, language)
+            if listed and len(found) == 1 and found[0].role is None and found[0].timed:
+                found[0].role = "cut-off"  # a cut-off list's: "– 14 May 2026 – 18:00 CET"
+            runs += found
+    return runs
 
 
 def sentence_runs(sentence: str, language: str) -> list[DateRun]:
@@ -114,7 +104,7 @@ def sentence_runs(sentence: str, language: str) -> list[DateRun]:
 def date_spans(sentence: str, language: str) -> list[tuple[int, int]]:
     """(start, end) of each date, dates joined by a range or "and" taken as one."""
     spans: list[list[int]] = []
-    for match in date_pattern(language).finditer(sentence):
+    for match in date_pattern(language).finditer(sentence) if DIGIT.search(sentence) else ():
         if spans and JOINED.fullmatch(sentence, spans[-1][1], match.start()):
             spans[-1][1] = match.end()
             continue

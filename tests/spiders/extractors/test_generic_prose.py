@@ -359,3 +359,20 @@ def test_an_ambiguous_term_label_names_the_event_on_an_events_page():
     body = "<h1>Kongres Innowacyjnej Gospodarki</h1><p>Termin: 12–13 kwietnia 2027 r.</p>"
     item = only_item(page(body, "pl"), "event", "pl")
     assert (item["kind"], item["start_text"]) == ("event", "Termin: 12–13 kwietnia 2027 r.")
+
+
+def test_an_updated_line_stands_in_only_when_nothing_else_gives_the_publication():
+    updated = "<h1>Klyngeprogrammet</h1><p>Programmet støtter klynger i alle faser.</p><p>Sist oppdatert: 09.05.2021</p>"
+    assert only_item(page(updated, "nb"), "news", "nb")["published_text"] == "Sist oppdatert: 09.05.2021"
+    both = updated.replace("</h1>", "</h1><p>Publisert: 03.02.2021</p>")
+    assert only_item(page(both, "nb"), "news", "nb")["published_text"] == "Publisert: 03.02.2021"
+
+
+@pytest.mark.parametrize("line", ["Dodano 14.05.2026", "Dodano przez Jana Kowalskiego, 14.05.2026 10:15"])
+def test_dodano_gives_the_publication_date(line):
+    body = (
+        f"<h1>Nowy nabór dla klastrów</h1><p>{line}</p><p>PARP ogłasza nowy nabór wniosków dla klastrów.</p>"
+    )
+    item = only_item(page(body, "pl"), "news", "pl")
+    assert item["published_text"] == line
+    assert read(line, "pl", "published").start in (date(2026, 5, 14), datetime(2026, 5, 14, 10, 15))
