@@ -47,6 +47,33 @@ DEADLINE_CUES = {
     "it": r"entro e non oltre|entro",
     "es": r"a más tardar",
 }
+# Words after a date that make it a deadline: "présentés le 30 novembre 2007 au plus tard".
+DEADLINE_AFTER_CUES = {
+    "en": r"at the latest",
+    "fr": r"au plus tard|dernier délai",
+    "de": r"spätestens",
+    "pl": r"najpóźniej|ostatecznie",
+    "nb": r"senest",
+    "da": r"senest",
+    "sv": r"senast",
+    "es": r"a más tardar|como máximo",
+    "it": r"al più tardi",
+    "ro": r"cel târziu|cel mai târziu",
+}
+# Verbs that say a call opened or opens on the date after them.
+OPENS_CUES = {
+    "en": r"launched|was launched|has been launched|will be launched|opened|will open|opens",
+    "fr": r"lancé|lancée|ouvert|ouverte|s'ouvrira",
+    "de": r"gestartet|startet|öffnet|eröffnet",
+    "pl": r"ruszył|ruszy|rusza|uruchomiony|ogłoszony|ogłosiła",
+    "nb": r"åpnet|åpner|lansert",
+    "da": r"åbnet|åbner|lanceret",
+    "sv": r"öppnade|öppnar|lanserade",
+    "es": r"abierta|se abre|se abrirá|lanzada|lanzó",
+    "it": r"aperto|aperta|lanciato|lanciata",
+    "ro": r"lansat|lansată|deschis|deschisă",
+    "lt": r"paskelbtas|paskelbė|atvertas",
+}
 # Words that, in a sentence that holds a deadline cue ("by"), make it about applying.
 APPLY_WORDS = r"appl|submi|propos|send|sent|receiv|registr|expression|candida"
 # Words marking a date as an earlier round's: past tense, "previous", "CLOSED".
@@ -136,6 +163,8 @@ def cue_pattern(table_name: str, language: str) -> re.Pattern[str]:
 CUE_TABLES = {
     "event": EVENT_CUES,
     "deadline": DEADLINE_CUES,
+    "deadline after": DEADLINE_AFTER_CUES,
+    "opens": OPENS_CUES,
     "past": PAST_CUES,
     "byline": BYLINE_WORDS,
     "place": PLACE_PREPOSITIONS,

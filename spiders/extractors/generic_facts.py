@@ -40,6 +40,7 @@ SUMMARY_MIN_CHARS = 40
 LINE_BREAK = "\u2029"
 # A page's own dates come first; hundreds of <time>s are a listing's, and each costs a walk.
 TIME_STAMPS = 50
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 class PageFacts:
@@ -142,20 +143,30 @@ class PageFacts:
         runs = read_prose(lines, self.language)
         if self.kind == "call" and not self.roles["deadline"]:
             self.read_call(runs)
-        event = next((run for run in runs if run.role == "event"), None)
+        event = self.event_run(runs)
         if self.kind == "event" and not self.roles["event"]:
-            event = event or next((run for run in runs if run.role is None), None)
             self.add("event", event.text if event else None)
         if self.kind == "event" and not self.place:
-            # The event's own sentence first, then those with an event's cue and date.
+            # The event's own paragraph first, then those of other dates with an event's cue.
             held = [event] if event else []
             held += [run for run in runs if run.role == "event" and run is not event]
-            cues = cue_pattern("event", self.language)
-            sentences = [
-                (run.sentence, [run.at, *(m.end() for m in cues.finditer(run.sentence))]) for run in held
-            ]
-            self.place = place_in(sentences, self.language)
-            self.online = online_in([self.title() or "", *(s for s, _ in sentences)]) or None
+            texts = []
+            for run in held:
+                offset = max(0, run.line.find(run.sentence))
+                texts.append((run.line, offset + run.at, offset + run.until))
+            self.place = place_in(texts, self.language)
+            self.online = online_in([self.title() or "", *(run.sentence for run in held)]) or None
+
+    def event_run(self, runs: list[DateRun]) -> DateRun | None:
+        """The event's date: the first with an event's cue or a time of day; without a
+        publication date to take the year from, the first such that writes its year
+        ("on October 20th, 1:30 p.m." and later "On October 20, 2022 from 1:30 p.m.");
+        else the first date no cue claims."""
+        held = [run for run in runs if run.role == "event" or (run.role is None and run.timed)]
+        dated = [run for run in held if not run.past and YEAR.search(run.text)]
+        if self.roles["published"] or self.roles["updated"]:
+            dated = []
+        return next(iter(dated or held), None) or next((run for run in runs if run.role is None), None)
 
     def read_call(self, runs: list[DateRun]) -> None:
         current = [run for run in runs if not run.past]

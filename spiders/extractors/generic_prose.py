@@ -52,7 +52,9 @@ class DateRun:
     timed: bool  # a time of day follows it
     text: str  # what the date engine reads: its cue or clause, the date, its times and zone
     sentence: str
-    at: int  # where the date starts in its sentence
+    at: int  # where the date starts and ends in its sentence
+    until: int
+    line: str = ""  # the line (paragraph, list item) the sentence stands in
 
 
 def read_prose(lines: list[tuple[bool, str]], language: str) -> list[DateRun]:
@@ -64,6 +66,8 @@ def read_prose(lines: list[tuple[bool, str]], language: str) -> list[DateRun]:
         listed = listed or bool(LIST_MARK.match(line))
         for sentence in SENTENCE_END.split(LIST_MARK.sub("", line)):
             found = sentence_runs(sentence, language)
+            for run in found:
+                run.line = line
             if listed and len(found) == 1 and found[0].role is None and found[0].timed:
                 found[0].role = "cut-off"  # a cut-off list's: "– 14 May 2026 – 18:00 CET"
             runs += found
@@ -86,6 +90,8 @@ def sentence_runs(sentence: str, language: str) -> list[DateRun]:
         if role is None and (after := label_after(tail, language)):
             role = after  # a date before its label: "17 grudnia 2026, godz. 16:00 Koniec przyjmowania"
             clause_end = end + len(tail)
+        elif role is None:  # a cue after the date: "On 20 October, 13:30, we organise …", "… au plus tard"
+            role = cue_after(tail[:CLAUSE_AFTER], language)
         text = sentence[clause_start:clause_end]
         text = TRAILING_JOINER.sub("", (LEADING_JOINER.sub("", text) if clause_start else text).strip(" ,;"))
         # An earlier round's ("was open", "– CLOSED"), or a date a later one replaced ("pierwotnie").
@@ -97,7 +103,7 @@ def sentence_runs(sentence: str, language: str) -> list[DateRun]:
         window = role in ("opens", "deadline") and bool(WINDOW.search(sentence[cue_at:start]))
         window = window and has_second_date(sentence[start:end], language)
         timed = bool(TIME.search(sentence[end:clause_end]))
-        runs.append(DateRun(role, past, window, timed, text, sentence, start))
+        runs.append(DateRun(role, past, window, timed, text, sentence, start, end))
     return runs
 
 
@@ -144,6 +150,8 @@ def last_cue(sentence: str, begin: int, end: int, language: str) -> tuple[str, i
     ]
     for m in cue_pattern("event", language).finditer(before):
         found.append((m.end(), 1, m.start(), "event"))
+    for m in cue_pattern("opens", language).finditer(before):
+        found.append((m.end(), 1, m.start(), "opens"))
     for m in cue_pattern("deadline", language).finditer(before):
         if m.group(0).lower() in TIGHT_CUES and not (
             TIGHT_GAP.fullmatch(before, m.end())
@@ -158,6 +166,13 @@ def last_cue(sentence: str, begin: int, end: int, language: str) -> tuple[str, i
         return None
     _, _, start, role = max(found)
     return role, begin + start
+
+
+def cue_after(tail: str, language: str) -> str | None:
+    """The role a cue after a date gives it, the first such cue in its clause."""
+    found = [(m.start(), "event") for m in cue_pattern("event", language).finditer(tail)]
+    found += [(m.start(), "deadline") for m in cue_pattern("deadline after", language).finditer(tail)]
+    return min(found)[1] if found else None
 
 
 def next_cue_at(tail: str, language: str) -> int:

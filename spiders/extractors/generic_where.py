@@ -18,13 +18,18 @@ from spiders.extractors.generic_cues import (
     ONLINE_EVENTS,
     ONLINE_WORDS,
     PLACE_PREPOSITIONS,
+    cue_pattern,
 )
 
 # A place's name: capitalised words, joined by a few small words ("Palace of Culture").
 NAME = r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+(?:(?:of|de|du|der|la|di|am|an|upon|na)[ \t]+)?\p{Lu}[\p{L}\p{M}'’.-]*)*"
 PLACES_AT_MOST = 2
-# How far (in characters) from its event's date or cue a place may begin.
+# How far (in characters) from its event's date, cue or noun a place may begin.
 PLACE_REACH = 60
+LETTER = regex.compile(r"\p{L}")  # none before a date that opens its line: "24, 25, 26 March 2015, …"
+AFTER_DATE = regex.compile(
+    rf"[ \t,]*(?:(?:19|20)\d\d)?[ \t]*[,–-][ \t]*(?P<place>{NAME}(?:,[ \t]*{NAME}){{0,3}})"
+)
 ONLINE_EVENT = regex.compile(rf"(?<!\w)(?:{ONLINE_EVENTS})(?!\w)", regex.IGNORECASE)
 ONLINE_WORD = regex.compile(rf"(?<!\w)(?:{ONLINE_WORDS})(?!\w)", regex.IGNORECASE)
 NOT_ONLINE_AFTER = regex.compile(rf"[\s-]*(?:{NOT_ONLINE})(?!\w)", regex.IGNORECASE)
@@ -42,25 +47,40 @@ def place_pattern(language: str) -> regex.Pattern[str]:
     )
 
 
-def place_in(sentences: Iterable[tuple[str, list[int]]], language: str) -> str | None:
-    """The place the first sentence names near one of its anchors (where its event's
-    date or cue stands): "Brașov, Hotel Aro Palace"; two such places of a sentence are
-    joined ("Clusterkonferenz, Berlin"). A place far from them (a speaker's town, "in
-    SMEs and clusters" at the end of a long sentence) is not the event's."""
+def place_in(texts: Iterable[tuple[str, int, int]], language: str) -> str | None:
+    """The place the first text (a paragraph, with where its event's date starts and
+    ends) names near its event: by a preposition close to the date, an event's cue or
+    noun ("will be held in Brașov, Hotel Aro Palace", "the 3rd event in Bistrita"), or
+    right after a date that opens the line ("24, 25, 26 March 2015, Dabrowa Gornicza,
+    Poland"). Two such places are joined ("Clusterkonferenz, Berlin"); a place far
+    from them (a speaker's town, "in SMEs" at the end of a long sentence) is not the event's."""
     pattern = place_pattern(language)
-    for sentence, anchors in sentences:
+    cues = cue_pattern("event", language)
+    for text, start, end in texts:
+        opening = AFTER_DATE.match(text, end) if not LETTER.search(text, 0, start) else None
+        if opening and (place := place_of(opening["place"])):
+            return place
+        anchors = [
+            start,
+            *(m.end() for m in cues.finditer(text)),
+            *(m.end() for m in EVENT_NOUN.finditer(text)),
+        ]
         places = []
-        for match in pattern.finditer(sentence):
-            if min((abs(match.start() - at) for at in anchors), default=PLACE_REACH + 1) > PLACE_REACH:
+        for match in pattern.finditer(text):
+            if min(abs(match.start() - at) for at in anchors) > PLACE_REACH:
                 continue
-            parts = [p.strip() for p in match["place"].split(",")]
-            parts = [p for p in parts if not NOT_PLACE.fullmatch(p.split()[0].rstrip("."))]
-            place = ", ".join(part.rstrip(".") for part in parts)
+            place = place_of(match["place"])
             if place and place not in places:
                 places.append(place)
         if places:
             return ", ".join(places[:PLACES_AT_MOST])
     return None
+
+
+def place_of(names: str) -> str:
+    """ "Iasi, Romania" of "Iasi, Romania.", without the parts that are no place ("March")."""
+    parts = [p.strip().rstrip(".") for p in names.split(",")]
+    return ", ".join(p for p in parts if p and not NOT_PLACE.fullmatch(p.split()[0]))
 
 
 def online_in(texts: Iterable[str]) -> bool:

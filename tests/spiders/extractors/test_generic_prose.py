@@ -376,3 +376,30 @@ def test_dodano_gives_the_publication_date(line):
     item = only_item(page(body, "pl"), "news", "pl")
     assert item["published_text"] == line
     assert read(line, "pl", "published").start in (date(2026, 5, 14), datetime(2026, 5, 14, 10, 15))
+
+
+def test_cues_after_the_date_and_a_launch_give_the_roles():
+    body = """<h1>Cinquième appel à projets</h1><p>Le cinquième appel a été lancé le 17 septembre 2026 par les
+      ministères.</p><p>Les dossiers doivent être présentés le 30 novembre 2026 au plus tard.</p>"""
+    item = only_item(page(body, "fr"), "call", "fr")
+    assert item["opens_text"] == "lancé le 17 septembre 2026 par les ministères."
+    [deadline] = item["deadline_texts"]
+    assert read(deadline, "fr", "deadline").start == date(2026, 11, 30)
+
+
+def test_without_a_publication_date_the_event_date_that_writes_its_year_wins():
+    body = """<h1>Virtual cluster meeting</h1><p>The virtual cluster meeting will take place on October 20th
+      between 1:30 p.m. and 4:30 p.m.</p><p>On October 20, 2022 from 1:30 p.m. to 4:30 p.m., the programme
+      is organising a digital cluster meeting on industry transformation.</p>"""
+    item = only_item(page(body), "event")
+    assert item["start_text"].startswith("On October 20, 2022 from 1:30 p.m. to 4:30 p.m.")
+    assert item["online"] is True
+
+
+def test_a_place_named_beside_the_event_in_the_same_paragraph_or_after_a_leading_date():
+    body = """<h1>Third event: coming soon</h1><p>Preparations for the third event in Bistrita (Romania) are
+      under way. The event will be held on the 6th and 7th of June 2026. Everyone is welcome.</p>"""
+    assert only_item(page(body), "event")["location"] == "Bistrita"
+    listing = """<h1>Cluster World Congress</h1><p>24, 25, 26 March 2026, Dabrowa Gornicza, Silesia, Poland</p>
+      <p>The congress brings cluster people together.</p>"""
+    assert only_item(page(listing), "event")["location"] == "Dabrowa Gornicza, Silesia, Poland"
