@@ -25,8 +25,8 @@ from spiders.extractors.generic_labels import (
     labelled,
     role_of,
 )
-from spiders.extractors.generic_lines import byline, is_range, timeline, title_line
-from spiders.extractors.generic_prose import DateRun, read_prose
+from spiders.extractors.generic_lines import byline, glued_date_line, is_range, timeline, title_line
+from spiders.extractors.generic_prose import LIST_MARK, DateRun, read_prose
 from spiders.extractors.generic_where import online_in, place_in
 from spiders.extractors.page import SPACE_BEFORE_PUNCTUATION, line_of, meta_content
 
@@ -60,13 +60,20 @@ class PageFacts:
         self.stamped = holders_of(main.find_all("time", datetime=True))
         # Lines not yet read as a label, byline, timeline step or the title's date line.
         self.free = {i for i, (node, _) in enumerate(lines) if id(node) not in self.stamped}
+        self.rest_of: dict[int, str] = {}  # what is left of a line once its glued date is read
         self.read_times(main)
         self.read_labels(lines)
         for role, text, *used in timeline([(node.name, line) for node, line in lines], self.free, language):
             self.add(role, text)
             self.free -= set(used)
         self.read_title_line(lines)
-        self.read_prose([(node.name == "li", line) for i, (node, line) in enumerate(lines) if i in self.free])
+        self.read_prose(
+            [
+                (node.name == "li", self.rest_of.get(i, line))
+                for i, (node, line) in enumerate(lines)
+                if i in self.free
+            ]
+        )
 
     def add(self, role: str, text: str | None) -> None:
         if text and text not in self.roles[role]:
@@ -89,6 +96,7 @@ class PageFacts:
         for index, (_, line) in enumerate(lines):
             if index not in self.free:  # its <time> has been read
                 continue
+            line = LIST_MARK.sub("", line)  # "• Publié le mardi 09 octobre 2007"
             label, value = split_label(line, self.language)
             if label is None:
                 if byline(line, self.language):
@@ -128,6 +136,10 @@ class PageFacts:
         if index is None:
             return
         line = lines[index][1]
+        if glued := glued_date_line(line, self.language):
+            self.add("published", glued)
+            self.rest_of[index] = line[len(glued) :]  # the sentence it ran into is still prose
+            return
         if is_range(line, self.language):
             if self.kind == "event":
                 self.add("event", line)

@@ -25,6 +25,7 @@ EXTRA_LABELS: dict[str, dict[str, str]] = {
         "pt": "data|quando",
     },
     "end": {"en": "end|ends|end date", "de": "ende", "da": "slut", "sv": "slut", "pl": "zakończenie"},
+    "updated": {"sv": "senast uppdaterad|senast ändrad", "da": "senest opdateret|sidst opdateret"},
     "published": {
         "en": "publication date|date published|posted on",
         "de": "erschienen|veröffentlicht am",
@@ -134,7 +135,8 @@ def words_regex(words: str, language: str) -> re.Pattern[str]:
 def any_label(language: str) -> re.Pattern[str]:
     glued = words_regex("|".join(label_words(role, language) for role in GLUED_ROLES), language)
     whole = words_regex("|".join(label_words(role, language) for role in ROLES), "")
-    return re.compile(f"{glued.pattern}|{whole.pattern}")
+    # Whole words first: "Senast uppdaterad" is an update, not the deadline word "senast".
+    return re.compile(f"{whole.pattern}|{glued.pattern}")
 
 
 @cache

@@ -31,6 +31,9 @@ DAY_RANGE = re.compile(r"(?<![\d.])\d{1,2}\.?\s*[-–]\s*\d{1,2}\.?\s+\D")
 TIME_RANGE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[-–]|to|bis|til)\s*\d{1,2}[:.]\d{2}", re.IGNORECASE)
 BYLINE_AUTHOR_CHARS = 80
 BYLINE_CHARS = 200
+BYLINE_SEPARATORS = "|/•·"
+# A date line run into the text after it: "January 18, 2022On the 17th and 18th of January …".
+GLUED_DATE = re.compile(r"^.{4,40}?(?<!\d)(?:19|20)\d\d(?:,?\s+\d{1,2}:\d{2})?(?=[^\W\d_])")
 LABEL_LINE_CHARS = 60
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -44,6 +47,12 @@ def bare_date_line(line: str, language: str) -> bool:
     if len(words) > LINE_WORDS_AT_MOST or sum(len(w) for w in words) > LINE_LETTERS_AT_MOST:
         return False
     return role_of(" ".join(words), language) not in NOT_PUBLICATION
+
+
+def glued_date_line(line: str, language: str) -> str | None:
+    """The date line a page's markup ran into its first sentence, when the line opens with one."""
+    glued = GLUED_DATE.match(line)
+    return glued.group(0) if glued and bare_date_line(glued.group(0), language) else None
 
 
 def is_range(line: str, language: str) -> bool:
@@ -71,7 +80,7 @@ def title_line(lines: list[str], title_at: int | None, free: set[int], language:
         for i in reach
         if i in free
         and i != title_at
-        and bare_date_line(lines[i], language)
+        and (bare_date_line(lines[i], language) or glued_date_line(lines[i], language))
         and not {i - 1, i + 1} & dated
         and not any(0 <= j < len(lines) and label_line(lines[j], language) for j in (i - 1, i + 1))
     ]
@@ -88,10 +97,16 @@ def byline(line: str, language: str) -> bool:
     opening = cue_pattern("byline", language).match(line.strip())
     if not opening or len(line) > BYLINE_CHARS:
         return False
-    rest = line.strip()[opening.end() :]
+    rest = line.strip()[opening.end() :].strip()
     when = date_pattern(language).search(rest)
     author = rest[: when.start()].strip(" ,|–-") if when else ""
-    return bool(when) and 0 < len(author) <= BYLINE_AUTHOR_CHARS and not author.lower().startswith("the ")
+    # A theme may leave the author out: "By |2018-05-18T11:04:17+00:00May 18th, 2018|".
+    unnamed = not author and rest[:1] in BYLINE_SEPARATORS
+    return (
+        bool(when)
+        and (0 < len(author) <= BYLINE_AUTHOR_CHARS or unnamed)
+        and not author.lower().startswith("the ")
+    )
 
 
 def label_line(line: str, language: str) -> bool:

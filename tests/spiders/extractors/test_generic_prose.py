@@ -403,3 +403,26 @@ def test_a_place_named_beside_the_event_in_the_same_paragraph_or_after_a_leading
     listing = """<h1>Cluster World Congress</h1><p>24, 25, 26 March 2026, Dabrowa Gornicza, Silesia, Poland</p>
       <p>The congress brings cluster people together.</p>"""
     assert only_item(page(listing), "event")["location"] == "Dabrowa Gornicza, Silesia, Poland"
+
+
+def test_a_date_line_run_into_the_first_sentence_and_a_byline_without_a_name():
+    glued = """<h1>Online workshops with applicants</h1><p>January 18, 2026On the 17th and 18th of January 2026,
+      two online workshops on the new programme took place.</p>"""
+    item = only_item(page(glued), "news")
+    assert item["published_text"] == "January 18, 2026"
+    unnamed = """<h1>Third event: coming soon</h1><p>The debate on EU funding continues in June.</p>
+      <p>By |2026-05-18T11:04:17+00:00May 18th, 2026|Categories: Homepage, News|</p>"""
+    assert only_item(page(unnamed), "news")["published_text"].startswith("By |2026-05-18")
+
+
+def test_an_updated_label_is_not_read_as_the_deadline_word_inside_it():
+    body = """<h1>Satsning på regionala miljöer</h1><p>Publicerad: 19 september 2026</p>
+      <p>Den 2 oktober öppnar möjligheten att ansöka.</p><p>Senast uppdaterad 19 september 2026</p>"""
+    item = only_item(page(body, "sv"), "news", "sv")
+    assert (item["published_text"], item["deadline_texts"]) == ("Publicerad: 19 september 2026", [])
+
+
+def test_a_label_behind_a_bullet():
+    body = """<h1>Cinquième appel</h1><ul><li>• Publié le mardi 09 octobre 2026</li><li>• Rédigé par Anne Martin</li></ul>
+      <p>Un nouvel appel est ouvert.</p>"""
+    assert only_item(page(body, "fr"), "news", "fr")["published_text"] == "Publié le mardi 09 octobre 2026"
