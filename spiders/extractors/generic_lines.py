@@ -39,7 +39,7 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def bare_date_line(line: str, language: str) -> bool:
-    """A line that holds a date and little else: one to three words of type or category."""
+    """A line that holds a date and little else: a word or two of type or category."""
     if len(line) > DATE_LINE_CHARS or not has_date(line, language):
         return False
     rest = LINE_NOISE.sub(" ", TIME.sub(" ", date_pattern(language).sub(" ", line)))

@@ -1,7 +1,8 @@
 """Dates in running prose, for the generic extractor: each date of every sentence
 (however long: real leads run to 700 characters) gets its role from the cue words
-before it ("will take place", "close on", "submitted by", "was open"), not from
-where it stands or how short its sentence is. The text handed on for a date runs
+around it: before it ("will take place", "close on", "submitted by", "was open"),
+else after it ("we organise", "au plus tard", a call card's "Koniec przyjmowania
+wniosków"); not from where it stands or how short its sentence is. The text handed on for a date runs
 from its cue (a call's) or its clause (an event's) to the end of its times and zone."""
 
 from __future__ import annotations
