@@ -233,7 +233,8 @@ class PageFacts:
         needed = {
             "event": fields["start_text"],
             "call": fields["deadline_texts"] or fields["opens_text"],
-            "news": fields["published_text"],
+            # An update stamp dates an item but makes none: a static page has one too.
+            "news": self.roles["published"],
         }[kind]
         if not needed or not title:
             return None

@@ -362,10 +362,13 @@ def test_an_ambiguous_term_label_names_the_event_on_an_events_page():
 
 
 def test_an_updated_line_stands_in_only_when_nothing_else_gives_the_publication():
-    updated = "<h1>Klyngeprogrammet</h1><p>Programmet støtter klynger i alle faser.</p><p>Sist oppdatert: 09.05.2021</p>"
-    assert only_item(page(updated, "nb"), "news", "nb")["published_text"] == "Sist oppdatert: 09.05.2021"
-    both = updated.replace("</h1>", "</h1><p>Publisert: 03.02.2021</p>")
-    assert only_item(page(both, "nb"), "news", "nb")["published_text"] == "Publisert: 03.02.2021"
+    call = """<h1>Klyngeprogrammet</h1><p>Søknadsfrist: 15. september 2026</p><p>Sist oppdatert: 09.05.2026</p>"""
+    assert only_item(page(call, "nb"), "call", "nb")["published_text"] == "Sist oppdatert: 09.05.2026"
+    both = call.replace("</h1>", "</h1><p>Publisert: 03.02.2026</p>")
+    assert only_item(page(both, "nb"), "call", "nb")["published_text"] == "Publisert: 03.02.2026"
+    # A static page has an update stamp too: it dates an item, it makes none.
+    static = "<h1>Klyngeforum</h1><p>Forumet samordner indsatsen.</p><p>Senest opdateret 26. marts 2026</p>"
+    assert extract_page(URL, page(static, "da"), language="da", kind="news").items == []
 
 
 @pytest.mark.parametrize("line", ["Dodano 14.05.2026", "Dodano przez Jana Kowalskiego, 14.05.2026 10:15"])
