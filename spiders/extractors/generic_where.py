@@ -20,9 +20,12 @@ from spiders.extractors.generic_cues import (
     PLACE_PREPOSITIONS,
     cue_pattern,
 )
+from spiders.extractors.generic_labels import SENTENCE_END
 
-# A place's name: capitalised words, joined by a few small words ("Palace of Culture").
-NAME = r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+(?:(?:of|de|du|der|la|di|am|an|upon|na)[ \t]+)?\p{Lu}[\p{L}\p{M}'’.-]*)*"
+# A place's name: capitalised words, joined by a few small words ("Palace of Culture");
+# a dot only inside a word ("S.A"), so that a name ends with its sentence ("Leipzig. Gemeinsam").
+WORD = r"\p{Lu}(?:[\p{L}\p{M}'’-]|\.(?=\p{L}))*"
+NAME = rf"{WORD}(?:[ \t]+(?:(?:of|de|du|der|la|di|am|an|upon|na)[ \t]+)?{WORD})*"
 PLACES_AT_MOST = 2
 # How far (in characters) from its event's date, cue or noun a place may begin.
 PLACE_REACH = 60
@@ -67,7 +70,7 @@ def place_in(texts: Iterable[tuple[str, int, int]], language: str) -> str | None
         ]
         places = []
         for match in pattern.finditer(text):
-            if min(abs(match.start() - at) for at in anchors) > PLACE_REACH:
+            if not any(near(text, at, match.start()) for at in anchors):
                 continue
             place = place_of(match["place"])
             if place and place not in places:
@@ -75,6 +78,12 @@ def place_in(texts: Iterable[tuple[str, int, int]], language: str) -> str | None
         if places:
             return ", ".join(places[:PLACES_AT_MOST])
     return None
+
+
+def near(text: str, anchor: int, place: int) -> bool:
+    """Whether a place stands close to an anchor, in the same sentence."""
+    low, high = sorted((anchor, place))
+    return high - low <= PLACE_REACH and not SENTENCE_END.search(text, low, high)
 
 
 def place_of(names: str) -> str:

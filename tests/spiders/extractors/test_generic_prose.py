@@ -429,3 +429,12 @@ def test_a_label_behind_a_bullet():
     body = """<h1>Cinquième appel</h1><ul><li>• Publié le mardi 09 octobre 2026</li><li>• Rédigé par Anne Martin</li></ul>
       <p>Un nouvel appel est ouvert.</p>"""
     assert only_item(page(body, "fr"), "news", "fr")["published_text"] == "Publié le mardi 09 octobre 2026"
+
+
+def test_a_place_ends_with_its_sentence_and_needs_its_events_sentence():
+    body = """<h1>Cluster trifft Region</h1><p>Die Reihe macht am 4. Februar 2027 Station in Leipzig. Gemeinsam
+      mit dem Land lädt sie Cluster ein.</p>"""
+    assert only_item(page(body, "de"), "event", "de")["location"] == "Leipzig"
+    body = """<h1>Green call</h1><p>Questions are answered in the FAQ. A matchmaking webinar for applicants
+      will be held on 9 December 2026.</p>"""
+    assert only_item(page(body), "event")["location"] is None
