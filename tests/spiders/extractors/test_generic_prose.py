@@ -270,6 +270,9 @@ def test_a_place_written_in_the_event_sentence(language, sentence, location):
         ("en", "Meet the clusters", "This online event will take place on 3 June 2026."),
         ("nb", "Klyngemøte", "Det blir et digitalt seminar 3. juni 2026 kl. 10.00."),
         ("en", "Info session", "We meet via Zoom on 3 June 2026 at 10:00 CET."),
+        ("de", "Klustertreffen", "Die Online-Veranstaltung findet am 3. Juni 2026 um 10:00 Uhr statt."),
+        ("pl", "Spotkanie klastrów", "Spotkanie online odbędzie się 3 czerwca 2026 r. o godz. 10:00."),
+        ("lt", "Klasterių susitikimas", "Renginys vyks 2026 m. birželio 3 d. 10 val. nuotoliniu būdu."),
     ],
 )
 def test_an_online_event_is_flagged_from_its_words(language, title, sentence):
