@@ -9,6 +9,7 @@ call of these sources can have and which a feed or calendar cannot always hold.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,22 @@ def stored(value: date | datetime | None, tz: str | None) -> str | None:
     return value.isoformat()
 
 
+# A year standing alone ("close on 2 July 2021", "Call 2021"), not a span of years ("2021-2027").
+LONE_YEAR = re.compile(r"(?<![\d.,/])(?<!\d[-–])((?:19|20)\d\d)(?!\d)(?!\s?[-–/]\s?\d{4})")
+
+
+def written_year(item: dict) -> date | None:
+    """1 January of the latest year the item's date texts write, else its title's:
+    the engine puts a yearless date of the page in that year ("will open on 2 April"
+    beside "close on 2 July 2021"), where today's year would be a guess."""
+    date_texts = [item.get(f) for f in ("start_text", "end_text", "opens_text")]
+    for texts in ([*date_texts, *(item.get("deadline_texts") or [])], [item.get("title")]):
+        years = [int(year) for text in texts if text for year in LONE_YEAR.findall(text)]
+        if years:
+            return date(max(years), 1, 1)
+    return None
+
+
 class NormalizeDatesPipeline:
     def __init__(self, crawler):
         self.crawler = crawler
@@ -49,8 +66,9 @@ class NormalizeDatesPipeline:
 
         published = self._parse(item, "published_text", "published", self.as_of, source_tz)
         item["published"] = stored(published.start, published.tz) if published else None
-        # Dates without a year take it from the page's publication date.
-        reference = published.start if published and published.start else self.as_of
+        # Dates without a year take it from the page's publication date, else from
+        # the years the page writes, and from today only when it writes none.
+        reference = published.start if published and published.start else written_year(item) or self.as_of
         if isinstance(reference, datetime):
             reference = reference.date()
 

@@ -5,82 +5,66 @@ evidence first), and the page's place, status, title and summary."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from itertools import islice
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
 
 from core.items import raw_item
+from spiders.extractors.generic_blocks import between_is_short, holders_of, split_label, text_lines, time_role
+from spiders.extractors.generic_cues import cue_pattern
 from spiders.extractors.generic_labels import (
     PLACE_LABELS,
+    PLAIN_DATE_LABELS,
     ROLES,
-    SENTENCE_CHARS,
-    SENTENCE_END,
     STATUS_LABEL,
-    any_label,
+    TERM_LABELS,
     first_sentence,
     has_date,
-    label_start,
     labelled,
-    other_roles,
-    role_clauses,
     role_of,
 )
-from spiders.extractors.page import SPACE_BEFORE_PUNCTUATION, line_of, meta_content
+from spiders.extractors.generic_lines import byline, glued_date_line, is_range, timeline, title_line
+from spiders.extractors.generic_prose import LIST_MARK, DateRun, read_prose
+from spiders.extractors.generic_where import online_in, place_in
+from spiders.extractors.page import line_of, meta_content
 
-BLOCKS = {
-    "p",
-    "li",
-    "div",
-    "dd",
-    "dt",
-    "td",
-    "th",
-    "tr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "blockquote",
-    "figcaption",
-    "address",
-    "ul",
-    "ol",
-    "dl",
-    "table",
-    "tbody",
-    "main",
-    "aside",
-}
 ONLINE_WORDS = re.compile(r"\b(online|virtual|webinar|digital|zoom|teams|webex)\b", re.IGNORECASE)
 SUMMARY_MIN_CHARS = 40
-# What a <br> becomes while lines are read (source newlines are mere spaces).
-LINE_BREAK = "\u2029"
 # A page's own dates come first; hundreds of <time>s are a listing's, and each costs a walk.
 TIME_STAMPS = 50
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 class PageFacts:
-    """Dates, place and title of a page from its HTML evidence, first evidence first."""
+    """Dates, place and title of a page from its HTML evidence, first evidence first:
+    structured data, <time>s, labels, bylines, timelines, the date line by the title,
+    and last the sentences of the text."""
 
     def __init__(self, url: str, soup: BeautifulSoup, main: Tag, language: str, kind: str, article: dict):
         self.url, self.soup, self.main, self.language, self.kind = url, soup, main, language, kind
         self.roles: dict[str, list[str]] = {role: [] for role in ROLES}
         self.place: str | None = None
         self.status: str | None = None
+        self.online: bool | None = None
         self.add("published", text_value(article.get("datePublished")))
         self.add("published", meta_content(soup, "article:published_time"))
         lines = list(text_lines(main))
         self.stamped = holders_of(main.find_all("time", datetime=True))
+        # Lines not yet read as a label, byline, timeline step or the title's date line.
+        self.free = {i for i, (node, _) in enumerate(lines) if id(node) not in self.stamped}
+        self.rest_of: dict[int, str] = {}  # what is left of a line once its glued date is read
         self.read_times(main)
         self.read_labels(lines)
-        self.read_sentences(lines)
+        for role, text, *used in timeline([(node.name, line) for node, line in lines], self.free, language):
+            self.add(role, text)
+            self.free -= set(used)
+        self.read_title_line(lines)
+        self.read_prose(
+            [
+                (node.name == "li", self.rest_of.get(i, line))
+                for i, (node, line) in enumerate(lines)
+                if i in self.free
+            ]
+        )
 
     def add(self, role: str, text: str | None) -> None:
         if text and text not in self.roles[role]:
@@ -100,35 +84,103 @@ class PageFacts:
             previous = (stamp, role or "")
 
     def read_labels(self, lines: list[tuple[Tag, str]]) -> None:
-        for node, line in lines:
-            if id(node) in self.stamped:  # its <time> has been read
+        for index, (_, line) in enumerate(lines):
+            if index not in self.free:  # its <time> has been read
                 continue
+            line = LIST_MARK.sub("", line)  # "• Publié le mardi 09 octobre 2007"
             label, value = split_label(line, self.language)
             if label is None:
+                if byline(line, self.language):
+                    self.add("published", line)
+                    self.free.discard(index)
                 continue
             if labelled(label, PLACE_LABELS, self.language) and not self.place:
                 self.place = value
             elif label.lower() == STATUS_LABEL and not self.status:
                 self.status = value
-            elif has_date(value, self.language) and (role := role_of(label, self.language)):
+            elif has_date(value, self.language) and (role := self.label_role(label, value)):
                 self.add(role, first_sentence(line))
+            else:
+                continue
+            self.free.discard(index)
 
-    def read_sentences(self, lines: list[tuple[Tag, str]]) -> None:
-        """The main text's dated sentences, when nothing labelled gave the kind's dates:
-        an event's first date, a call's deadline and opening clauses."""
-        wanted = {"event": "event", "call": "deadline"}.get(self.kind)
-        if wanted is None or self.roles[wanted]:
+    def label_role(self, label: str, value: str) -> str | None:
+        """The role a label names. On a news page a plain "Date:" of one day is its
+        publication's when nothing said so before; on an event's page "Termin:" is the
+        event's, not a deadline; an earlier round's label ("Tidligere ansøgningsrunde")
+        names none."""
+        if cue_pattern("past", self.language).search(label):
+            return None
+        role = role_of(label, self.language)
+        if self.kind == "news" and labelled(label, PLAIN_DATE_LABELS, self.language):
+            if not self.roles["published"] and not is_range(value, self.language):
+                return "published"
+        if self.kind == "event" and role == "deadline" and labelled(label, TERM_LABELS, self.language):
+            return "event"
+        return role
+
+    def read_title_line(self, lines: list[tuple[Tag, str]]) -> None:
+        """The bare date line by the title: the publication date, unless it spans days
+        or hours, which on an event's page is the event's own time."""
+        heading = next((i for i, (node, _) in enumerate(lines) if node.name == "h1"), None)
+        index = title_line([line for _, line in lines], heading, self.free, self.language)
+        if index is None:
             return
-        for _, line in lines:
-            for sentence in SENTENCE_END.split(line):
-                if len(sentence) > SENTENCE_CHARS or not has_date(sentence, self.language):
-                    continue
-                if self.kind == "call":
-                    for role, clause in role_clauses(sentence, self.language):
-                        if role in ("deadline", "registration", "opens"):
-                            self.add("opens" if role == "opens" else "deadline", clause)
-                elif not self.roles["event"] and not other_roles(sentence, self.language):
-                    self.add("event", sentence)
+        line = lines[index][1]
+        if glued := glued_date_line(line, self.language):
+            self.add("published", glued)
+            self.rest_of[index] = line[len(glued) :]  # the sentence it ran into is still prose
+            return
+        if is_range(line, self.language):
+            if self.kind == "event":
+                self.add("event", line)
+                self.free.discard(index)
+            return
+        self.add("published", line)
+        self.free.discard(index)
+
+    def read_prose(self, lines: list[tuple[bool, str]]) -> None:
+        """The sentences' dates for what the evidence above left open: a call's
+        deadlines (earlier rounds only when there is nothing else) and opening, an
+        event's start; and an event's place and online mode from its sentences."""
+        runs = read_prose(lines, self.language)
+        if self.kind == "call" and not self.roles["deadline"]:
+            self.read_call(runs)
+        event = self.event_run(runs)
+        if self.kind == "event" and not self.roles["event"]:
+            self.add("event", event.text if event else None)
+        if self.kind == "event" and not self.place:
+            # The event's own paragraph first, then those of other dates with an event's cue.
+            held = [event] if event else []
+            held += [run for run in runs if run.role == "event" and run is not event]
+            texts = []
+            for run in held:
+                offset = max(0, run.line.find(run.sentence))
+                texts.append((run.line, offset + run.at, offset + run.until))
+            self.place = place_in(texts, self.language)
+            self.online = online_in([self.title() or "", *(run.sentence for run in held)]) or None
+
+    def event_run(self, runs: list[DateRun]) -> DateRun | None:
+        """The event's date: the first with an event's cue or a time of day; without a
+        publication date to take the year from, the first such that writes its year
+        ("on October 20th, 1:30 p.m." and later "On October 20, 2022 from 1:30 p.m.");
+        else the first date no cue claims."""
+        held = [run for run in runs if run.role == "event" or (run.role is None and run.timed)]
+        dated = [run for run in held if not run.past and YEAR.search(run.text)]
+        if self.roles["published"] or self.roles["updated"]:
+            dated = []
+        return next(iter(dated or held), None) or next((run for run in runs if run.role is None), None)
+
+    def read_call(self, runs: list[DateRun]) -> None:
+        current = [run for run in runs if not run.past]
+        for past in (False, True):
+            for run in runs if past else current:
+                if run.role == "opens" and not run.window:
+                    self.add("opens", run.text)
+                elif run.role in ("deadline", "registration", "cut-off") or run.window:
+                    self.add("deadline", run.text)
+            if self.roles["deadline"] or self.roles["opens"]:
+                return
 
     def title(self) -> str | None:
         heading = self.main.find("h1") or self.soup.find("h1")
@@ -142,15 +194,17 @@ class PageFacts:
     def fields(self) -> dict:
         roles = self.roles
         deadlines = roles["deadline"] or (roles["registration"] if self.kind == "call" else [])
-        online = bool(ONLINE_WORDS.search(self.place)) if self.place else None
+        # A place label saying "Online (Teams)" is no place; prose may say both: a hybrid event.
+        place_online = bool(self.place and ONLINE_WORDS.search(self.place))
+        online = True if place_online or self.online else False if self.place else None
         return dict(
             summary=self.summary(),
             start_text=next(iter(roles["event"]), None),
             end_text=next(iter(roles["end"]), None),
             deadline_texts=list(deadlines),
             opens_text=next(iter(roles["opens"]), None),
-            published_text=next(iter(roles["published"]), None),
-            location=None if online else self.place,
+            published_text=next(iter(roles["published"] or roles["updated"]), None),
+            location=None if place_online else self.place,
             online=online,
             status_text=self.status,
             tags=[
@@ -179,142 +233,12 @@ class PageFacts:
         needed = {
             "event": fields["start_text"],
             "call": fields["deadline_texts"] or fields["opens_text"],
-            "news": fields["published_text"],
+            # An update stamp dates an item but makes none: a static page has one too.
+            "news": self.roles["published"],
         }[kind]
         if not needed or not title:
             return None
         return raw_item(kind, self.url, title, self.language, **fields)
-
-
-def text_lines(main: Tag) -> Iterable[tuple[Tag, str]]:
-    """(block, line) for each line a reader sees: leaf blocks split at <br>,
-    and "label: value" for definition lists and table rows. Linear in the page:
-    what holds a block and which value a label has are found in one pass each."""
-    for br in main.find_all("br"):
-        br.replace_with(NavigableString(LINE_BREAK))
-    nodes = [main, *main.find_all(True)]
-    holding_blocks = holders_of(main.find_all(list(BLOCKS)))
-    values, labelled = label_values(nodes)
-    value_texts: dict[int, str] = {}
-    for node in nodes:
-        if node.name in ("dt", "th"):
-            value = values.get(id(node))
-            if value is not None:
-                if id(value) not in value_texts:
-                    value_texts[id(value)] = line_of(value) or ""
-                yield value, f"{(line_of(node) or '').rstrip(':')}: {value_texts[id(value)]}".strip()
-            continue
-        if id(node) in labelled or node.name not in BLOCKS or id(node) in holding_blocks:
-            continue
-        label = inline_label(node)
-        for part in node.get_text(" ").split(LINE_BREAK):
-            line = SPACE_BEFORE_PUNCTUATION.sub("", " ".join(part.split()))
-            if label and line.startswith(label + " "):
-                line = f"{label}: {line[len(label) + 1 :]}"
-            if line:
-                yield node, line
-
-
-def holders_of(tags: list[Tag]) -> set[int]:
-    """The ids of the elements that hold one of ``tags``: each walk up stops at an
-    element marked already, as all above it are, so the whole costs one page."""
-    holders: set[int] = set()
-    for tag in tags:
-        for ancestor in tag.parents:
-            if id(ancestor) in holders:
-                break
-            holders.add(id(ancestor))
-    return holders
-
-
-def label_values(nodes: list[Tag]) -> tuple[dict[int, Tag], set[int]]:
-    """For each <dt> or <th> by id, the first <dd> or <td> after it among its
-    siblings; and the ids of the <dd>s and <td>s that follow a label."""
-    values: dict[int, Tag] = {}
-    labelled: set[int] = set()
-    for parent in nodes:
-        waiting: list[Tag] = []
-        after_label = False
-        for child in parent.contents:
-            if child.name not in ("dt", "th", "dd", "td"):  # a string's name is None
-                continue
-            if child.name in ("dt", "th"):
-                waiting.append(child)
-                after_label = True
-                continue
-            values.update((id(label), child) for label in waiting)
-            waiting = []
-            if after_label:
-                labelled.add(id(child))
-    return values, labelled
-
-
-def inline_label(node: Tag) -> str | None:
-    """The text of a label element that opens a block without a colon:
-    ``<span class="label">Location</span> Online``."""
-    first = next((c for c in node.children if not (isinstance(c, NavigableString) and not c.strip())), None)
-    if not isinstance(first, Tag) or first.name not in ("span", "strong", "b", "label", "em"):
-        return None
-    text = line_of(first)
-    if not text or text.endswith(":") or len(text) > 40 or any(ch.isdigit() for ch in text):
-        return None
-    return text
-
-
-def split_label(line: str, language: str) -> tuple[str | None, str]:
-    """("Deadline", "30 June 2027") from "Deadline: 30 June 2027" or "Meldung 04.05.2023"."""
-    label, colon, value = line.partition(":")
-    if colon and 0 < len(label) <= 50 and not label.strip().isdigit():
-        return label.strip(), value.strip()
-    match = label_start(language).match(line)
-    if match and has_date(line[match.end() : match.end() + 24], language):
-        return match.group(0).strip(), line[match.end() :].strip()
-    return None, line
-
-
-def time_role(stamp: Tag, language: str) -> str | None:
-    """What a <time> is, from the label before it in its block, else its markup."""
-    stamp_text = line_of(stamp) or ""
-    for ancestor in islice(stamp.parents, 4):
-        text = line_of(ancestor) or ""
-        prefix = text[: text.find(stamp_text)] if stamp_text and stamp_text in text else ""
-        roles = [role_of(m.group(0), language) for m in any_label(language).finditer(prefix.lower())]
-        if roles:
-            return roles[-1]
-        if ancestor.name in BLOCKS - {"div"} and prefix.strip():
-            break
-    markup = " ".join(
-        [
-            stamp.get("itemprop", ""),
-            *stamp.get("class", []),
-            *(c for a in islice(stamp.parents, 3) for c in a.get("class", [])),
-        ]
-    ).lower()
-    for role, pattern in MARKUP_ROLES:
-        if pattern.search(markup):
-            return role
-    return None
-
-
-MARKUP_ROLES = (
-    ("published", re.compile(r"datepublished|publish|posted|submitted|created|byline")),
-    ("deadline", re.compile(r"deadline|closing")),
-    ("end", re.compile(r"enddate|date-end|end-date")),
-    ("event", re.compile(r"startdate|date-start|start-date|event-date")),
-)
-
-
-def between_is_short(first: Tag, second: Tag) -> bool:
-    """Two <time>s written as one range: "<time>20.</time> bis <time>28. April</time>"."""
-    gap = ""
-    for node in islice(first.next_elements, 40):
-        if node is second:
-            return len(gap.strip()) <= 12
-        if isinstance(node, NavigableString) and node.parent is not first:
-            gap += node
-        if len(gap) > 40:
-            return False
-    return False
 
 
 def text_value(value) -> str | None:

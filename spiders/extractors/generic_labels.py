@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipelines.dates.languages import LABELS, RANGE_WORDS, month_forms
+from pipelines.dates.languages import LABELS, month_forms
 
 # Labels the date engine's table lacks, as they stand before a colon on pages.
 EXTRA_LABELS: dict[str, dict[str, str]] = {
@@ -20,12 +20,17 @@ EXTRA_LABELS: dict[str, dict[str, str]] = {
         "pl": "data|kiedy",
         "fr": "quand",
         "nl": "wanneer",
+        "ro": "data|când|ora",
+        "it": "data|quando",
+        "pt": "data|quando",
     },
     "end": {"en": "end|ends|end date", "de": "ende", "da": "slut", "sv": "slut", "pl": "zakończenie"},
+    "updated": {"sv": "senast uppdaterad|senast ändrad", "da": "senest opdateret|sidst opdateret"},
     "published": {
-        "en": "publication date|date published|last update|last updated|posted on",
+        "en": "publication date|date published|posted on",
         "de": "erschienen|veröffentlicht am",
         "da": "udgivet",
+        "pl": "dodano|data dodania",
     },
     "deadline": {
         "en": "application deadline|closing",
@@ -51,11 +56,26 @@ PLACE_LABELS = {
     "cs": "místo",
     "ro": "locație|loc",
 }
+# Labels that say only "date": on a news page, its publication's ("Date: 14/05/2026").
+PLAIN_DATE_LABELS = {
+    "en": "date",
+    "de": "datum",
+    "nb": "dato",
+    "da": "dato",
+    "sv": "datum",
+    "pl": "data",
+    "lt": "data",
+    "lv": "datums",
+    "ro": "data",
+    "fr": "date",
+    "nl": "datum",
+}
+# Labels that name a deadline on a call's page and the date itself on an event's.
+TERM_LABELS = {"en": "", "pl": "termin", "cs": "termín", "sk": "termín"}
 STATUS_LABEL = "status"
 # Which role a label names when it names several ("Registration deadline").
-ROLES = ("published", "registration", "opens", "deadline", "end", "event")
-# Labels that cut a call's sentence into clauses ("will open on …", "close on …").
-CALL_ROLES = ("published", "registration", "opens", "deadline")
+# "updated" is the publication's stand-in when a page gives nothing else ("Sist oppdatert").
+ROLES = ("updated", "published", "registration", "opens", "deadline", "end", "event")
 # Languages that glue words together: "Bewerbungsfrist", "Søknadsfrist", "Veranstaltungsort".
 COMPOUNDING = ("de", "nb", "nn", "da", "sv", "nl", "fi", "et")
 # Only these roles' words are read inside compounds: "-frist", "-schluss" are telling,
@@ -65,40 +85,19 @@ GLUED_ROLES = ("registration", "opens", "deadline")
 SENTENCE_END = re.compile(
     r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\)[.!?])|(?<=\d{4}[.!?]))\s+(?=[A-ZÄÖÜÆØÅŁŚŻĆŃÓÉ„\"«])"
 )
-SENTENCE_CHARS = 300
-
-
-def role_clauses(sentence: str, language: str) -> list[tuple[str, str]]:
-    """(role, clause) for each label in a sentence; a clause runs to the next label of
-    another role: "will open on 15 March 2023 and" / "close on 9 June 2023 at 12:00…"."""
-    found = [
-        (match.start(), role_of(match.group(0), language))
-        for match in any_label(language).finditer(sentence.lower())
-    ]
-    found = [(start, role) for start, role in found if role in CALL_ROLES]
-    clauses = []
-    for index, (start, role) in enumerate(found):
-        end = next((s for s, r in found[index + 1 :] if r != role), len(sentence))
-        clause = re.sub(r"\s*\b(?:and|und|og|i|a|et)$", "", sentence[start:end].strip(" ,;"))
-        if has_date(clause, language):
-            clauses.append((role, clause))
-    return clauses
-
-
-def other_roles(sentence: str, language: str) -> set[str]:
-    """Labels in a sentence naming what is not an event's date; range words
-    ("vom 20. bis 28. April") join an event's days and do not count."""
-    labels = [m.group(0) for m in any_label(language).finditer(sentence.lower())]
-    return {role_of(label, language) for label in labels if label not in RANGE} - {"event", "end"}
-
-
-RANGE = set(RANGE_WORDS.split("|"))
+# A label's line is read to the end of its first sentence, and no further than this:
+# far beyond any real lead (700 characters), only a bound on a page without stops.
+SENTENCE_CHARS = 2000
 
 
 def role_of(label: str, language: str) -> str | None:
     """The role a label names; a whole label word wins over one ending a compound
     ("Anmeldung" is registration, not "Meldung")."""
     label = label.lower()
+    # A label that is one role's words whole ("open until") before one holding another's ("open").
+    whole = next((r for r in ROLES if role_pattern(r, language, False).fullmatch(label.strip())), None)
+    if whole:
+        return whole
     for glued in (False, True):
         role = next((r for r in ROLES if role_pattern(r, language, glued).search(label)), None)
         if role:
@@ -108,7 +107,7 @@ def role_of(label: str, language: str) -> str | None:
 
 def labelled(label: str, table: dict[str, str], language: str) -> bool:
     words = "|".join(filter(None, (table.get(language), table["en"])))
-    return bool(words_regex(words, language).fullmatch(label.lower().strip()))
+    return bool(words) and bool(words_regex(words, language).fullmatch(label.lower().strip()))
 
 
 @cache
@@ -128,14 +127,16 @@ def words_regex(words: str, language: str) -> re.Pattern[str]:
     glued = [w for w in ordered if len(w) >= 5] if language in COMPOUNDING else []
     alternatives = [rf"(?<!\w)\w*?{re.escape(w)}" for w in glued]
     alternatives += [rf"(?<!\w){re.escape(w)}" for w in ordered if w not in glued]
-    return re.compile(rf"(?:{'|'.join(alternatives)})(?!\w)")
+    # A label may stand glued to its date in a table run together: "Teikiama iki2025-02-28".
+    return re.compile(rf"(?:{'|'.join(alternatives)})(?![^\W\d_])")
 
 
 @cache
 def any_label(language: str) -> re.Pattern[str]:
     glued = words_regex("|".join(label_words(role, language) for role in GLUED_ROLES), language)
     whole = words_regex("|".join(label_words(role, language) for role in ROLES), "")
-    return re.compile(f"{glued.pattern}|{whole.pattern}")
+    # Whole words first: "Senast uppdaterad" is an update, not the deadline word "senast".
+    return re.compile(f"{whole.pattern}|{glued.pattern}")
 
 
 @cache
@@ -146,20 +147,31 @@ def label_start(language: str) -> re.Pattern[str]:
 
 @cache
 def date_pattern(language: str) -> re.Pattern[str]:
+    """Where a text writes a date, in the forms real pages use; a date may follow a
+    letter at once ("concept notes01.07.2018", "News article29 March 2023")."""
     forms = month_forms(language)
     months = "|".join(
         re.escape(f[:-1]) + r"\w*" if f.endswith("*") else re.escape(f) + r"\.?"
         for f in sorted(forms, key=len, reverse=True)
     )
     return re.compile(
-        r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
-        rf"|\b\d{{1,2}}\.?\s*(?:of\s+)?(?:{months})(?!\w)|(?<!\w)(?:{months})\s+\d{{1,4}}\b",
+        # 2026-03-18, 2011/07/19 09:01:44, 2026 03 18
+        r"(?<!\d)(?:19|20)\d\d(?:-\d\d-\d\d|/\d\d/\d\d| (?:0[1-9]|1[0-2]) (?:[0-2]\d|3[01]))(?!\d)"
+        # 06.05.2026, 15.05.; 14/05/2026, 14-01-26, 21-04-2026
+        r"|(?<!\d)\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?|(?<![\d./-])\d{1,2}([/-])\d{1,2}\1(?:\d{4}|\d\d)(?![\d/-])"
+        # 5 June, 14th of March, 22th of November; March 19th, January 15 d., 2019
+        rf"|(?<!\d)\d{{1,2}}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?(?:{months})(?!\w)"
+        rf"|(?<!\w)(?:{months})\s+\d{{1,4}}(?:st|nd|rd|th)?(?!\d)",
         re.IGNORECASE,
     )
 
 
 def has_date(text: str, language: str) -> bool:
-    return bool(date_pattern(language).search(text))
+    # Every date form holds a digit; looking for one first costs a tenth of the pattern's search.
+    return bool(DIGIT.search(text)) and bool(date_pattern(language).search(text))
+
+
+DIGIT = re.compile(r"\d")
 
 
 def first_sentence(line: str) -> str:

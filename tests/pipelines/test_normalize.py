@@ -153,3 +153,20 @@ def test_an_opens_text_of_its_own_wins_over_a_deadline_window(pipeline):
         deadline_texts=["From 2 March 2027 to 14 April 2027"],
     )
     assert item["opens"] == "2027-03-01"
+
+
+def test_a_yearless_date_takes_the_year_the_page_writes_not_todays(pipeline):
+    # A 2021 call page read in 2026, without a publication date: "will open on 2 April".
+    item = normalised(
+        pipeline,
+        kind="call",
+        opens_text="will open on 2 April",
+        deadline_texts=["close on 2 July 2021 (14:00 CEST)"],
+    )
+    assert (item["opens"], item["deadline"]) == ("2021-04-02", "2021-07-02T14:00:00+02:00")
+    titled = {**raw_item("call", "https://example.org/y", "Call 2021", "en"), "source": "oslo"}
+    titled["deadline_texts"] = ["søknadsfrist 25. september"]
+    assert pipeline.process_item(titled)["deadline"] == "2021-09-25"
+    # A span of years is no page year; with none written, today's reading stands.
+    spanned = normalised(pipeline, kind="call", opens_text="opens 2 April, programme 2021-2027")
+    assert spanned["opens"] == "2027-04-02"
