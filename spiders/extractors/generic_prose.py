@@ -21,13 +21,23 @@ CLAUSE_AFTER = 100
 # Cues that touch their date: "submitted by 15 October", not "Submitted by Ann Lee on …".
 TIGHT_CUES = {"submitted by", "sent by", "received by", "by", "before"}
 TIGHT_GAP = re.compile(r"\s*(?:the\s+|on\s+|\w+day,?\s+)?", re.IGNORECASE)
+
+
+def alternation(*phrases: str) -> str:
+    """The engine's "|"-separated plain words (some are "+" or "/") as a regex alternation."""
+    return "|".join(re.escape(word) for words in phrases for word in words.split("|") if word)
+
+
 # Between two dates of one range: "16 March to 5 June", "5 April and 31 May", "20. bis 28. April".
-JOINED = re.compile(rf"[\s,]*(?:{RANGE_WORDS}|{AND_WORDS})?[\s,]*(?:the\s+)?", re.IGNORECASE)
+JOINED = re.compile(rf"[\s,]*(?:{alternation(RANGE_WORDS, AND_WORDS)})?[\s,]*(?:the\s+)?", re.IGNORECASE)
 LEADING_DAY = re.compile(
-    rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th|\.)?\s*(?:{RANGE_WORDS}|{AND_WORDS})\s*(?:the\s+)?$", re.IGNORECASE
+    rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th|\.)?\s*(?:{alternation(RANGE_WORDS, AND_WORDS)})\s*(?:the\s+)?$",
+    re.IGNORECASE,
 )
 LEADING_DAY_CHARS = 16
-WINDOW = re.compile(rf"(?<!\w)(?:from|between|{BETWEEN}|od|vom|nuo|fra|frem til)(?!\w)", re.IGNORECASE)
+WINDOW = re.compile(
+    rf"(?<!\w)(?:from|between|{alternation(BETWEEN)}|od|vom|nuo|fra|frem til)(?!\w)", re.IGNORECASE
+)
 TIME = re.compile(
     r"(?<![\d.:/-])\d{1,2}[:.]\d{2}(?![\d.]\d)|(?<!\d)\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?)(?!\w)", re.IGNORECASE
 )
@@ -130,12 +140,12 @@ def label_after(tail: str, language: str) -> str | None:
 
 @cache
 def superseded(language: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{SUPERSEDED})", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation(SUPERSEDED)})", re.IGNORECASE)
 
 
 @cache
 def extended(language: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{EXTENSION})", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation(EXTENSION)})", re.IGNORECASE)
 
 
 def has_second_date(span: str, language: str) -> bool:

@@ -367,7 +367,7 @@ def test_interreg_rows(crawled):
 
 def test_feed_source_rows(crawled):
     found = rows(crawled, "clusterexcellencedenmark")
-    assert len(found) == 6
+    assert len(found) == 7, sorted(found)  # six from the feed, one old Nyhed.aspx page (see below)
     conference = found["Klyngekonference 2027: Grøn omstilling i de danske klynger"]
     assert (conference["kind"], conference["start"], conference["end"], conference["timezone"]) == (
         "event",
@@ -394,8 +394,8 @@ def test_the_old_danish_news_pages_are_told_apart_by_their_query(snapshot):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the generic reader does not yet take a bare DD-MM-YY line above the title for the "
-    "publication date (FINDINGS §2b; the prose work of issue 11 teaches it)",
+    reason="the generic reader takes the bare DD-MM-YY line above the title of NewsId=913 for its "
+    "publication date, not yet that of NewsId=907 (03-11-26; the cause is not found yet)",
 )
 def test_the_old_danish_news_pages_give_their_news(crawled):
     found = rows(crawled, "clusterexcellencedenmark")

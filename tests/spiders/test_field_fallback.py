@@ -105,7 +105,8 @@ def test_the_crawl_counts_the_fields_the_generic_reading_gave(snapshot, tmp_path
     response = HtmlResponse(url, body=snapshot.read(url).encode(), encoding="utf-8")
     [item] = [out for out in parsed(spider, response) if isinstance(out, dict)]
     assert item["start_text"] and item["source"] == "eccp"
-    assert spider.crawler.stats.get_value("clusterfeeds/generic_fields") == 1
+    # Its date, its place and that it is held in person.
+    assert spider.crawler.stats.get_value("clusterfeeds/generic_fields") == 3
     assert spider.crawler.stats.get_value("clusterfeeds/generic_fallback") is None
 
 

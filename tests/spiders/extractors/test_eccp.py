@@ -333,9 +333,12 @@ def test_an_event_page_without_its_date_fields_takes_the_date_from_the_generic_r
     assert own["kind"] == "event" and own["start_text"] is None
     extraction, reading = EccpSpider().extract(url, snapshot.read(url))
     [item] = extraction.items
-    assert reading.fields == ("start_text",) and not reading.stood_in
+    # The text also says where, and so that it is held in person.
+    assert reading.fields == ("start_text", "location", "online") and not reading.stood_in
     assert "8-9 October 2026" in item["start_text"]
+    assert (item["location"], item["online"]) == ("Timișoara, Romania", False)
     # What the site's reader found stays its own.
-    assert {k: v for k, v in item.items() if k != "start_text"} == {
-        k: v for k, v in own.items() if k != "start_text"
+    given = {"start_text", "location", "online"}
+    assert {k: v for k, v in item.items() if k not in given} == {
+        k: v for k, v in own.items() if k not in given
     }
