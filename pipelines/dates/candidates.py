@@ -23,6 +23,7 @@ UNTIL_WORD = re.compile(rf"(?<!\w)(?:{words_pattern(words.RANGE_WORDS)})(?!\w)")
 # Hungarian writes "from" as a suffix of the first date: "március 10-től április 15-ig".
 FROM_SUFFIX = re.compile(r"-[éá]?t[óő]l$")
 AND_GAP = re.compile(words_pattern(words.AND_WORDS))
+NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{1,4}\.?")  # "20.10.2025", "2021-01-11"
 LIST_GAP = re.compile(rf"[\s,;]*(?:{words_pattern(words.AND_WORDS)})?[\s,;]*")
 SUPERSEDED = re.compile(rf"(?<!\w)(?:{words_pattern(words.SUPERSEDED)})(?!\w)")
 CITED = re.compile(rf"(?<!\w)(?:{words_pattern(words.CITED)})(?!\w)")
@@ -149,8 +150,11 @@ def _joins(text: str, lang: str, first: Mention, second: Mention, attached: dict
         gap = text[first.finish : time.begin] + text[time.finish : second.begin]
     if first.relative is not None and second.relative is not None and AND_GAP.fullmatch(gap.strip()):
         return second.relative - first.relative == 1  # "tomorrow and the day after"
+    side_by_side = _side_by_side(text, first, second, gap)
     gap = " ".join(gap_fillers(lang).sub(" ", gap).split())
     if RANGE_GAP.fullmatch(gap) or (not gap and FROM_SUFFIX.search(text, first.begin, first.finish)):
+        return True
+    if side_by_side:
         return True
     if not AND_GAP.fullmatch(gap):
         return False
@@ -164,6 +168,20 @@ def _joins(text: str, lang: str, first: Mention, second: Mention, attached: dict
         and second.day is not None
         and second.day - first.day == 1
     )
+
+
+def _side_by_side(text: str, first: Mention, second: Mention, gap: str) -> bool:
+    """ "20.10.2025 21.11.2025 Fase extraordinária", "(11-01-2021 08-02-2021)": two
+    full numeric dates with nothing but a space between them, the later second, are
+    a table's two columns, from and to."""
+    if gap.strip() or first.year is None or second.year is None or first.day is None or second.day is None:
+        return False
+    if not (
+        NUMERIC_DATE.fullmatch(text, first.begin, first.finish)
+        and NUMERIC_DATE.fullmatch(text, second.begin, second.finish)
+    ):
+        return False
+    return (first.year, first.month, first.day) < (second.year, second.month, second.day)
 
 
 def _lengths(text: str, found: list[Candidate]) -> None:

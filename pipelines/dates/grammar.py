@@ -199,9 +199,11 @@ def pattern(lang: str) -> re.Pattern[str]:
         r"(?P<ddmm>(?<![\d.:/])(?:(?P<ddmm_d0>0?[1-9]|[12]\d|3[01])\.?\s*[-–]\s*)?"
         r"(?P<ddmm_d>0?[1-9]|[12]\d|3[01])\.(?P<ddmm_m>0[1-9]|1[0-2]|(?<=\d\d\.)[1-9](?=\.))\.?(?!\.?\d)"
         rf"(?!{ZONE})(?!\s*(?:{words_pattern(words.TIME_AFTER)}|{AMPM})(?!\w)))",
-        # "15/9 kl 18:00", "8.6 klo 16.15": a yearless day/month needs a time after it...
-        rf"(?P<dsl>(?<![\d.:/])(?P<dsl_d>[12]\d|3[01]|0?[1-9])[/.](?P<dsl_m>1[0-2]|0?[1-9])\.?(?![\d/]|\.\d)"
-        rf"(?=\s*,?\s*\(?\s*(?:{time_before})\s*\d))",
+        # "15/9 kl 18:00", "8.6 klo 16.15": a yearless day/month needs a time after it,
+        # or a range to a full date written alike ("13/12 a 23/12/2021")...
+        rf"(?P<dsl>(?<![\d.:/])(?P<dsl_d>[12]\d|3[01]|0?[1-9])(?P<dsl_sep>[/.])(?P<dsl_m>1[0-2]|0?[1-9])\.?"
+        rf"(?![\d/]|\.\d)(?=\s*,?\s*\(?\s*(?:{time_before})\s*\d"
+        rf"|\s*(?:{range_words})\s*\d{{1,2}}(?P=dsl_sep)\d{{1,2}}(?P=dsl_sep)\d{{2,4}}(?!\d)))",
         # ... or a weekday before it: "tirsdag 15/9", "senast fredag 6/11"
         rf"(?P<wdm>(?:{weekdays(lang)})\.?,?\s*(?:den\s+)?(?P<wdm_d>[12]\d|3[01]|0?[1-9])[/.]"
         r"(?P<wdm_m>1[0-2]|0?[1-9])\.?(?![\d/]|\.\d))",
