@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipelines.dates import languages as words
-from pipelines.dates.grammar import weekdays, words_pattern
+from pipelines.dates.grammar import trie, weekdays, words_pattern
 from pipelines.dates.mentions import Mention, between, scan
 
 # How far a time may stand from its date and still belong to it.
@@ -16,6 +16,7 @@ TIME_AFTER_REACH = 45
 TIME_BEFORE_REACH = 25
 LONE_TIME_REACH = 120  # "Mercredi 2 juillet : Clôture des dépôts ... (12h00 au plus tard)"
 LIKELY_TIME_REACH = 3  # "12 maggio alle 16": a bare hour after a weak marker, right after its date
+BARE_WEEKDAY_WORDS = 3  # a weekday alone names a day only in a sentence
 LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "event", "end")
 # What may stand between the two dates of a range: fillers go, a connector must remain.
 RANGE_GAP = re.compile(words_pattern(words.RANGE_WORDS))
@@ -62,6 +63,8 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     mentions = scan(text, lang)
     dates = [m for m in mentions if m.kind == "date"]
     dates = [m for m in dates if not m.alone] or dates
+    if any(m.bare for m in dates) and (_hours(text, lang) or len(text.split()) < BARE_WEEKDAY_WORDS):
+        dates = [m for m in dates if not m.bare]  # "Friday" alone heads a timetable
     times = [m for m in mentions if m.kind == "time"]
     attached = _attach_times(text, dates, times)
     times = [m for m in times if not m.likely]
@@ -196,6 +199,23 @@ def _lengths(text: str, found: list[Candidate]) -> None:
         if not (candidate.last or first.part or first.first_day or first.from_reference):
             count = length.group("count")
             candidate.days = int(count) if count.isdigit() else NUMBERS[count]
+
+
+def _hours(text: str, lang: str) -> bool:
+    """Whether a text names weekdays as opening hours do ("lundi au vendredi", "N-L
+    8.00-14.00 ja pühapäev"): then a weekday alone in it is not a day's date."""
+    long_words, spans = weekday_patterns(lang)
+    return len(long_words.findall(text)) > 1 or bool(spans.search(text))
+
+
+@cache
+def weekday_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Spelled-out weekday words; a span of two weekday forms, abbreviated too ("N-L")."""
+    forms = trie(sorted(words.weekday_forms(lang), key=len, reverse=True))
+    return (
+        re.compile(rf"(?<!\w)(?:{weekdays(lang)})(?!\w)"),
+        re.compile(rf"(?<!\w)(?:{forms})\.?\s*[-–]\s*(?:{forms})\.?(?!\w)"),
+    )
 
 
 @cache

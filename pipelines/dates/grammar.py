@@ -12,6 +12,7 @@ from pipelines.dates import languages as words
 # Zone abbreviations after a time; texts are scanned lower-cased.
 ZONE = r"\s*\(?\s*(?:cest|cet|eest|eet|gmt|utc|west|wet|bst|mesz|mez|oesz|oez)\b"
 AMPM = r"[ap]\.?\s?m\.?(?!\w)"
+BARE_WEEKDAY_LETTERS = 5
 # A Basque year before its month: "2026ko martxoaren 15a", "2021.eko abenduaren 1a".
 BASQUE_YEAR = r"\.?e?ko"
 # Lithuanian "month" after a month's name: "gegužės mėn. 5 d.", "birželio mėnesio 21 dienos".
@@ -71,6 +72,12 @@ def month_number(lang: str, word: str) -> int:
 def weekdays(lang: str) -> str:
     """Weekday words of ``lang`` and English as one alternation."""
     return trie(list(words.weekday_words(lang)))
+
+
+def bare_weekdays(lang: str) -> str:
+    """Weekday words of ``lang`` spelled out (five letters or more): alone in a text
+    they name a day, where "sun", "wed" or "sat" are other words."""
+    return trie([w for w in words.weekday_words(lang) if len(w) >= BARE_WEEKDAY_LETTERS])
 
 
 def week_words(lang: str) -> str:
@@ -224,6 +231,10 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<rwd>(?:(?:{words_pattern(weekday_ahead_before(lang))})\s+(?P<rwd_day>{weekdays(lang)})"
         rf"|(?P<rwd_day2>{weekdays(lang)})\s+(?:{words_pattern(words.WEEKDAY_AHEAD_AFTER)}))(?!\w)"
         r"(?!\.?,?\s*(?:den\s+|the\s+|le\s+)?\d))",
+        # "Jeudi aura lieu ...", "šeštadienį vyks": a weekday named alone, spelled out, not
+        # a heading of hours ("Samedi : 9h-12h") nor a range's end ("Montag–Freitag")
+        rf"(?P<bwd>(?<![-–/])(?P<bwd_day>{bare_weekdays(lang)})(?!\w)(?!\.?,?\s*(?:den\s+|the\s+|le\s+)?\d)"
+        r"(?!\s*[-–:/]))",
         # "today", "i morgen": a day counted from the reference ("por la mañana" is a morning)
         rf"(?P<rel>(?<!la )(?P<rel_word>{trie(list(relative_days(lang)))})(?!\w))",
         rf"(?P<noon>{words_pattern(words.NOON)})(?!\w)",
@@ -268,6 +279,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         week,
         numbered_week,
         weekday_ahead,
+        bare_weekday,
         relative,
         noon,
         ordinal,
@@ -280,7 +292,21 @@ def pattern(lang: str) -> re.Pattern[str]:
         (iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, numbered_week, numbered_quarter, ddmm, dsl)
     )
     word_led = "|".join(
-        (mx, ap, q, h_halves, season, wdm, named_month, week, weekday_ahead, relative, noon, ordinal)
+        (
+            mx,
+            ap,
+            q,
+            h_halves,
+            season,
+            wdm,
+            named_month,
+            week,
+            weekday_ahead,
+            bare_weekday,
+            relative,
+            noon,
+            ordinal,
+        )
     )
     return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?={leading_words(lang)})(?:{word_led})|{t})")
 

@@ -257,6 +257,16 @@ INFLECTED_WEEKDAYS: dict[str, dict[str, int]] = {
     },
     "bs": {"srijedu": 2, "subotu": 5, "nedjelju": 6, **_GENITIVE_WEEKDAYS},
     "uk": {"середу": 2, "пʼятницю": 4, "суботу": 5, "неділю": 6},
+    # Lithuanian names the day of an event in the accusative: "šeštadienį vyks"
+    "lt": {
+        "pirmadienį": 0,
+        "antradienį": 1,
+        "trečiadienį": 2,
+        "ketvirtadienį": 3,
+        "penktadienį": 4,
+        "šeštadienį": 5,
+        "sekmadienį": 6,
+    },
 }
 
 
