@@ -581,7 +581,9 @@ EXTENSION = (
 )
 # Words marking the date after them as one that no longer holds ("previously 10 May").
 SUPERSEDED = (
-    "previously|originally|instead of|initially|formerly|tidligere|opprinnelig"
+    "previously|originally|original deadline|as opposed to|instead of|initially|formerly"
+    "|ursprüngliche|ursprünglichen|date initiale|plazo original|prazo original|scadenza originale"
+    "|oorspronkelijke|tidligere|opprinnelig"
     "|oprindeligt|buvo|tidigare|ursprungligen|aiemmin|varem|iepriekš|anksčiau|poprzednio"
     "|wcześniej|pierwotnie|původně|pôvodne|ursprünglich|bisher|initialement|au lieu du"
     "|anteriormente|inicialmente|precedentemente|inițial|anterior|oorspronkelijk|eredetileg"
