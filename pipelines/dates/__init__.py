@@ -34,6 +34,12 @@ GLUED_DATE = re.compile(
 # Dashes a page may set between days ("3.‒6. augustil"): the grammar reads the en dash.
 DASHES = str.maketrans({"\u2012": "\u2013", "\u2015": "\u2013", "\u2212": "\u2013"})
 RECURRENCE = re.compile(rf"(?<!\w)(?:{words_pattern(words.RECURRENCE_YEARLY)})(?!\w)")
+# "október harmadikán" is "október 3-án", which the grammar reads; case endings kept.
+HUNGARIAN_DAY = re.compile(
+    rf"(?<!\w)({'|'.join(sorted(words.HUNGARIAN_DAY_ORDINALS, key=len, reverse=True))})"
+    r"([aáeé](?:n|ig|t[óő]l)?)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def parse_date(
@@ -51,6 +57,8 @@ def parse_date(
     text = GLUED_DATE.sub(" ", text)
     lang = (lang or "en").lower()[:2]
     lang = LANGUAGE_ALIASES.get(lang, lang)
+    if lang == "hu":
+        text = HUNGARIAN_DAY.sub(_hungarian_day, text)
     if not text:
         return failure("no date found", tz)
     lowered = lower(text)
@@ -98,3 +106,7 @@ def _from_fallback(
         return failure("no date found", tz)
     when = found if isinstance(found, datetime) else datetime(found.year, found.month, found.day)
     return DateResult(found, None, zone_in(text, lowered, tz, when) or tz)
+
+
+def _hungarian_day(match: re.Match[str]) -> str:
+    return f"{words.HUNGARIAN_DAY_ORDINALS[match.group(1).lower()]}-{match.group(2)}"

@@ -154,6 +154,8 @@ def _joins(text: str, lang: str, first: Mention, second: Mention, attached: dict
     if first.relative is not None and second.relative is not None and AND_GAP.fullmatch(gap.strip()):
         return second.relative - first.relative == 1  # "tomorrow and the day after"
     side_by_side = _side_by_side(text, first, second, gap)
+    if FROM_SUFFIX.fullmatch(gap.strip()):
+        return True  # "június 22-től június 24-ig": the suffix stands outside a month-led date
     gap = " ".join(gap_fillers(lang).sub(" ", gap).split())
     if RANGE_GAP.fullmatch(gap) or (not gap and FROM_SUFFIX.search(text, first.begin, first.finish)):
         return True

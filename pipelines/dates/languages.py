@@ -579,6 +579,31 @@ EXTENSION = (
     "|podaljš|produž|produlj|продуж|продолж|продовж|подовж|παράταση|παρατείν|uzatıl"
     "|zgjat|prorrogat|ampliat|luzatu|síneadh|estiż"
 )
+# Hungarian spells a month's day as an ordinal in a case: "október harmadikán" (on
+# the 3rd), "március elseje" (the 1st); the stem of each ordinal, by day.
+_HU_UNITS = {
+    1: "egyedik",
+    2: "kettedik",
+    3: "harmadik",
+    4: "negyedik",
+    5: "ötödik",
+    6: "hatodik",
+    7: "hetedik",
+    8: "nyolcadik",
+    9: "kilencedik",
+}
+HUNGARIAN_DAY_ORDINALS: dict[str, int] = {
+    "elsej": 1,
+    "második": 2,
+    **{stem: day for day, stem in _HU_UNITS.items() if day > 2},
+    "tizedik": 10,
+    **{f"tizen{stem}": 10 + day for day, stem in _HU_UNITS.items()},
+    "huszadik": 20,
+    **{f"huszon{stem}": 20 + day for day, stem in _HU_UNITS.items()},
+    "harmincadik": 30,
+    "harmincegyedik": 31,
+}
+
 # Words marking the date after them as one that no longer holds ("previously 10 May").
 SUPERSEDED = (
     "previously|originally|original deadline|as opposed to|instead of|initially|formerly"
