@@ -34,6 +34,18 @@ GLUED_DATE = re.compile(
 # Dashes a page may set between days ("3.‒6. augustil"): the grammar reads the en dash.
 DASHES = str.maketrans({"\u2012": "\u2013", "\u2015": "\u2013", "\u2212": "\u2013"})
 RECURRENCE = re.compile(rf"(?<!\w)(?:{words_pattern(words.RECURRENCE_YEARLY)})(?!\w)")
+# "kl l0-15", "klo 1O": a letter typed for a digit of an hour after a time marker
+LETTER_DIGIT = re.compile(r"(?<!\w)[lI]\d|\d[oO](?!\w)")  # a quick look for the rare case
+_MARKERS = words_pattern(
+    "|".join(m for m in words.TIME_BEFORE.split("|") if m not in words.WEAK_TIME_MARKERS)
+)
+HOUR_TYPO = re.compile(rf"(?<!\w)((?:{_MARKERS})\.?\s*)(?:[lI](\d)|(\d)[oO])(?!\w)", re.IGNORECASE)
+# "október harmadikán" is "október 3-án", which the grammar reads; case endings kept.
+HUNGARIAN_DAY = re.compile(
+    rf"(?<!\w)({'|'.join(sorted(words.HUNGARIAN_DAY_ORDINALS, key=len, reverse=True))})"
+    r"([aáeé](?:n|ig|t[óő]l)?)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def parse_date(
@@ -49,8 +61,12 @@ def parse_date(
     text = text.replace("\u2019", "'")  # "jusqu’au" is "jusqu'au"
     text = text.translate(DASHES)
     text = GLUED_DATE.sub(" ", text)
+    if LETTER_DIGIT.search(text):
+        text = HOUR_TYPO.sub(_hour_typo, text)
     lang = (lang or "en").lower()[:2]
     lang = LANGUAGE_ALIASES.get(lang, lang)
+    if lang == "hu":
+        text = HUNGARIAN_DAY.sub(_hungarian_day, text)
     if not text:
         return failure("no date found", tz)
     lowered = lower(text)
@@ -98,3 +114,12 @@ def _from_fallback(
         return failure("no date found", tz)
     when = found if isinstance(found, datetime) else datetime(found.year, found.month, found.day)
     return DateResult(found, None, zone_in(text, lowered, tz, when) or tz)
+
+
+def _hungarian_day(match: re.Match[str]) -> str:
+    return f"{words.HUNGARIAN_DAY_ORDINALS[match.group(1).lower()]}-{match.group(2)}"
+
+
+def _hour_typo(match: re.Match[str]) -> str:
+    marker, after_one, before_zero = match.groups()
+    return f"{marker}1{after_one}" if after_one else f"{marker}{before_zero}0"

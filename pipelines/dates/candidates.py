@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipelines.dates import languages as words
-from pipelines.dates.grammar import weekdays, words_pattern
+from pipelines.dates.grammar import trie, weekdays, words_pattern
 from pipelines.dates.mentions import Mention, between, scan
 
 # How far a time may stand from its date and still belong to it.
@@ -16,6 +16,7 @@ TIME_AFTER_REACH = 45
 TIME_BEFORE_REACH = 25
 LONE_TIME_REACH = 120  # "Mercredi 2 juillet : Clôture des dépôts ... (12h00 au plus tard)"
 LIKELY_TIME_REACH = 3  # "12 maggio alle 16": a bare hour after a weak marker, right after its date
+BARE_WEEKDAY_WORDS = 3  # a weekday alone names a day only in a sentence
 LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "event", "end")
 # What may stand between the two dates of a range: fillers go, a connector must remain.
 RANGE_GAP = re.compile(words_pattern(words.RANGE_WORDS))
@@ -23,6 +24,7 @@ UNTIL_WORD = re.compile(rf"(?<!\w)(?:{words_pattern(words.RANGE_WORDS)})(?!\w)")
 # Hungarian writes "from" as a suffix of the first date: "március 10-től április 15-ig".
 FROM_SUFFIX = re.compile(r"-[éá]?t[óő]l$")
 AND_GAP = re.compile(words_pattern(words.AND_WORDS))
+NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{1,4}\.?")  # "20.10.2025", "2021-01-11"
 LIST_GAP = re.compile(rf"[\s,;]*(?:{words_pattern(words.AND_WORDS)})?[\s,;]*")
 SUPERSEDED = re.compile(rf"(?<!\w)(?:{words_pattern(words.SUPERSEDED)})(?!\w)")
 CITED = re.compile(rf"(?<!\w)(?:{words_pattern(words.CITED)})(?!\w)")
@@ -61,6 +63,8 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     mentions = scan(text, lang)
     dates = [m for m in mentions if m.kind == "date"]
     dates = [m for m in dates if not m.alone] or dates
+    if any(m.bare for m in dates) and (_hours(text, lang) or len(text.split()) < BARE_WEEKDAY_WORDS):
+        dates = [m for m in dates if not m.bare]  # "Friday" alone heads a timetable
     times = [m for m in mentions if m.kind == "time"]
     attached = _attach_times(text, dates, times)
     times = [m for m in times if not m.likely]
@@ -149,8 +153,13 @@ def _joins(text: str, lang: str, first: Mention, second: Mention, attached: dict
         gap = text[first.finish : time.begin] + text[time.finish : second.begin]
     if first.relative is not None and second.relative is not None and AND_GAP.fullmatch(gap.strip()):
         return second.relative - first.relative == 1  # "tomorrow and the day after"
+    side_by_side = _side_by_side(text, first, second, gap)
+    if FROM_SUFFIX.fullmatch(gap.strip()):
+        return True  # "június 22-től június 24-ig": the suffix stands outside a month-led date
     gap = " ".join(gap_fillers(lang).sub(" ", gap).split())
     if RANGE_GAP.fullmatch(gap) or (not gap and FROM_SUFFIX.search(text, first.begin, first.finish)):
+        return True
+    if side_by_side:
         return True
     if not AND_GAP.fullmatch(gap):
         return False
@@ -166,6 +175,20 @@ def _joins(text: str, lang: str, first: Mention, second: Mention, attached: dict
     )
 
 
+def _side_by_side(text: str, first: Mention, second: Mention, gap: str) -> bool:
+    """ "20.10.2025 21.11.2025 Fase extraordinária", "(11-01-2021 08-02-2021)": two
+    full numeric dates with nothing but a space between them, the later second, are
+    a table's two columns, from and to."""
+    if gap.strip() or first.year is None or second.year is None or first.day is None or second.day is None:
+        return False
+    if not (
+        NUMERIC_DATE.fullmatch(text, first.begin, first.finish)
+        and NUMERIC_DATE.fullmatch(text, second.begin, second.finish)
+    ):
+        return False
+    return (first.year, first.month, first.day) < (second.year, second.month, second.day)
+
+
 def _lengths(text: str, found: list[Candidate]) -> None:
     """A single day followed, before the next date, by how many days it lasts."""
     if not DAY_UNIT.search(text):  # a quick look for the rare case
@@ -178,6 +201,23 @@ def _lengths(text: str, found: list[Candidate]) -> None:
         if not (candidate.last or first.part or first.first_day or first.from_reference):
             count = length.group("count")
             candidate.days = int(count) if count.isdigit() else NUMBERS[count]
+
+
+def _hours(text: str, lang: str) -> bool:
+    """Whether a text names weekdays as opening hours do ("lundi au vendredi", "N-L
+    8.00-14.00 ja pühapäev"): then a weekday alone in it is not a day's date."""
+    long_words, spans = weekday_patterns(lang)
+    return len(long_words.findall(text)) > 1 or bool(spans.search(text))
+
+
+@cache
+def weekday_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Spelled-out weekday words; a span of two weekday forms, abbreviated too ("N-L")."""
+    forms = trie(sorted(words.weekday_forms(lang), key=len, reverse=True))
+    return (
+        re.compile(rf"(?<!\w)(?:{weekdays(lang)})(?!\w)"),
+        re.compile(rf"(?<!\w)(?:{forms})\.?\s*[-–]\s*(?:{forms})\.?(?!\w)"),
+    )
 
 
 @cache

@@ -12,6 +12,7 @@ from pipelines.dates import languages as words
 # Zone abbreviations after a time; texts are scanned lower-cased.
 ZONE = r"\s*\(?\s*(?:cest|cet|eest|eet|gmt|utc|west|wet|bst|mesz|mez|oesz|oez)\b"
 AMPM = r"[ap]\.?\s?m\.?(?!\w)"
+BARE_WEEKDAY_LETTERS = 5
 # A Basque year before its month: "2026ko martxoaren 15a", "2021.eko abenduaren 1a".
 BASQUE_YEAR = r"\.?e?ko"
 # Lithuanian "month" after a month's name: "gegužės mėn. 5 d.", "birželio mėnesio 21 dienos".
@@ -71,6 +72,12 @@ def month_number(lang: str, word: str) -> int:
 def weekdays(lang: str) -> str:
     """Weekday words of ``lang`` and English as one alternation."""
     return trie(list(words.weekday_words(lang)))
+
+
+def bare_weekdays(lang: str) -> str:
+    """Weekday words of ``lang`` spelled out (five letters or more): alone in a text
+    they name a day, where "sun", "wed" or "sat" are other words."""
+    return trie([w for w in words.weekday_words(lang) if len(w) >= BARE_WEEKDAY_LETTERS])
 
 
 def week_words(lang: str) -> str:
@@ -199,9 +206,11 @@ def pattern(lang: str) -> re.Pattern[str]:
         r"(?P<ddmm>(?<![\d.:/])(?:(?P<ddmm_d0>0?[1-9]|[12]\d|3[01])\.?\s*[-–]\s*)?"
         r"(?P<ddmm_d>0?[1-9]|[12]\d|3[01])\.(?P<ddmm_m>0[1-9]|1[0-2]|(?<=\d\d\.)[1-9](?=\.))\.?(?!\.?\d)"
         rf"(?!{ZONE})(?!\s*(?:{words_pattern(words.TIME_AFTER)}|{AMPM})(?!\w)))",
-        # "15/9 kl 18:00", "8.6 klo 16.15": a yearless day/month needs a time after it...
-        rf"(?P<dsl>(?<![\d.:/])(?P<dsl_d>[12]\d|3[01]|0?[1-9])[/.](?P<dsl_m>1[0-2]|0?[1-9])\.?(?![\d/]|\.\d)"
-        rf"(?=\s*,?\s*\(?\s*(?:{time_before})\s*\d))",
+        # "15/9 kl 18:00", "8.6 klo 16.15": a yearless day/month needs a time after it,
+        # or a range to a full date written alike ("13/12 a 23/12/2021")...
+        rf"(?P<dsl>(?<![\d.:/])(?P<dsl_d>[12]\d|3[01]|0?[1-9])(?P<dsl_sep>[/.])(?P<dsl_m>1[0-2]|0?[1-9])\.?"
+        rf"(?![\d/]|\.\d)(?=\s*,?\s*\(?\s*(?:{time_before})\s*\d"
+        rf"|\s*(?:{range_words})\s*\d{{1,2}}(?P=dsl_sep)\d{{1,2}}(?P=dsl_sep)\d{{2,4}}(?!\d)))",
         # ... or a weekday before it: "tirsdag 15/9", "senast fredag 6/11"
         rf"(?P<wdm>(?:{weekdays(lang)})\.?,?\s*(?:den\s+)?(?P<wdm_d>[12]\d|3[01]|0?[1-9])[/.]"
         r"(?P<wdm_m>1[0-2]|0?[1-9])\.?(?![\d/]|\.\d))",
@@ -222,6 +231,10 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<rwd>(?:(?:{words_pattern(weekday_ahead_before(lang))})\s+(?P<rwd_day>{weekdays(lang)})"
         rf"|(?P<rwd_day2>{weekdays(lang)})\s+(?:{words_pattern(words.WEEKDAY_AHEAD_AFTER)}))(?!\w)"
         r"(?!\.?,?\s*(?:den\s+|the\s+|le\s+)?\d))",
+        # "Jeudi aura lieu ...", "šeštadienį vyks": a weekday named alone, spelled out, not
+        # a heading of hours ("Samedi : 9h-12h") nor a range's end ("Montag–Freitag")
+        rf"(?P<bwd>(?<![-–/])(?P<bwd_day>{bare_weekdays(lang)})(?!\w)(?!\.?,?\s*(?:den\s+|the\s+|le\s+)?\d)"
+        r"(?!\s*[-–:/]))",
         # "today", "i morgen": a day counted from the reference ("por la mañana" is a morning)
         rf"(?P<rel>(?<!la )(?P<rel_word>{trie(list(relative_days(lang)))})(?!\w))",
         rf"(?P<noon>{words_pattern(words.NOON)})(?!\w)",
@@ -266,6 +279,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         week,
         numbered_week,
         weekday_ahead,
+        bare_weekday,
         relative,
         noon,
         ordinal,
@@ -278,7 +292,21 @@ def pattern(lang: str) -> re.Pattern[str]:
         (iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, numbered_week, numbered_quarter, ddmm, dsl)
     )
     word_led = "|".join(
-        (mx, ap, q, h_halves, season, wdm, named_month, week, weekday_ahead, relative, noon, ordinal)
+        (
+            mx,
+            ap,
+            q,
+            h_halves,
+            season,
+            wdm,
+            named_month,
+            week,
+            weekday_ahead,
+            bare_weekday,
+            relative,
+            noon,
+            ordinal,
+        )
     )
     return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?={leading_words(lang)})(?:{word_led})|{t})")
 

@@ -257,6 +257,16 @@ INFLECTED_WEEKDAYS: dict[str, dict[str, int]] = {
     },
     "bs": {"srijedu": 2, "subotu": 5, "nedjelju": 6, **_GENITIVE_WEEKDAYS},
     "uk": {"середу": 2, "пʼятницю": 4, "суботу": 5, "неділю": 6},
+    # Lithuanian names the day of an event in the accusative: "šeštadienį vyks"
+    "lt": {
+        "pirmadienį": 0,
+        "antradienį": 1,
+        "trečiadienį": 2,
+        "ketvirtadienį": 3,
+        "penktadienį": 4,
+        "šeštadienį": 5,
+        "sekmadienį": 6,
+    },
 }
 
 
@@ -569,9 +579,36 @@ EXTENSION = (
     "|podaljš|produž|produlj|продуж|продолж|продовж|подовж|παράταση|παρατείν|uzatıl"
     "|zgjat|prorrogat|ampliat|luzatu|síneadh|estiż"
 )
+# Hungarian spells a month's day as an ordinal in a case: "október harmadikán" (on
+# the 3rd), "március elseje" (the 1st); the stem of each ordinal, by day.
+_HU_UNITS = {
+    1: "egyedik",
+    2: "kettedik",
+    3: "harmadik",
+    4: "negyedik",
+    5: "ötödik",
+    6: "hatodik",
+    7: "hetedik",
+    8: "nyolcadik",
+    9: "kilencedik",
+}
+HUNGARIAN_DAY_ORDINALS: dict[str, int] = {
+    "elsej": 1,
+    "második": 2,
+    **{stem: day for day, stem in _HU_UNITS.items() if day > 2},
+    "tizedik": 10,
+    **{f"tizen{stem}": 10 + day for day, stem in _HU_UNITS.items()},
+    "huszadik": 20,
+    **{f"huszon{stem}": 20 + day for day, stem in _HU_UNITS.items()},
+    "harmincadik": 30,
+    "harmincegyedik": 31,
+}
+
 # Words marking the date after them as one that no longer holds ("previously 10 May").
 SUPERSEDED = (
-    "previously|originally|instead of|initially|formerly|tidligere|opprinnelig"
+    "previously|originally|original deadline|as opposed to|instead of|initially|formerly"
+    "|ursprüngliche|ursprünglichen|date initiale|plazo original|prazo original|scadenza originale"
+    "|oorspronkelijke|tidligere|opprinnelig"
     "|oprindeligt|buvo|tidigare|ursprungligen|aiemmin|varem|iepriekš|anksčiau|poprzednio"
     "|wcześniej|pierwotnie|původně|pôvodne|ursprünglich|bisher|initialement|au lieu du"
     "|anteriormente|inicialmente|precedentemente|inițial|anterior|oorspronkelijk|eredetileg"

@@ -51,6 +51,7 @@ class Mention:
     first_week: int | None = None  # "uge 24-26"
     from_week: bool = False  # "ab KW 14": its Monday opens a span that runs on
     short_year: bool = False  # "27/11/97": a two-digit year, in the century nearest the reference
+    bare: bool = False  # "Jeudi aura lieu": a weekday alone, the first such day from the reference on
 
     @property
     def from_reference(self) -> bool:
@@ -211,6 +212,8 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
     if kind == "rwd":
         day = g("rwd_day") or g("rwd_day2")
         return Mention("date", **base, weekday=words.weekday_forms(lang)[day])
+    if kind == "bwd":
+        return Mention("date", **base, weekday=words.weekday_forms(lang)[g("bwd_day")], alone=True, bare=True)
     if kind == "rel":
         return Mention("date", **base, relative=relative_days(lang)[g("rel_word")])
     # "ord": its month is the one of the date before it

@@ -125,6 +125,8 @@ def _written(mention: Mention, reference: date) -> tuple:
     """A mention's (year, month, day) as written; "tomorrow" counted from the reference."""
     if mention.weekday is not None:  # the first such weekday after the reference
         day = reference + timedelta(days=(mention.weekday - reference.weekday() - 1) % 7 + 1)
+        if mention.bare:  # "Saturday ... will take place", written that Saturday: that day
+            day = reference + timedelta(days=(mention.weekday - reference.weekday()) % 7)
     elif mention.relative is not None:
         day = reference + timedelta(days=mention.relative)
     else:

@@ -160,6 +160,13 @@ def test_labels_pick_the_wanted_date_in_every_language(text, lang):
         ("PARP wydłuża termin do 29 września 2023 r.", "pl", date(2023, 9, 29)),
         ("Deadline: 15 May 2024 (extended to 31 May 2024)", "en", date(2024, 5, 31)),
         ("New deadline: 20 January 2022 (previously 10 January 2022)", "en", date(2022, 1, 20)),
+        (
+            "Claims are accepted up to 12 June 2024, as opposed to 12 April 2024 last year",
+            "en",
+            date(2024, 6, 12),
+        ),
+        ("Einreichung bis 30. Juni 2024 (ursprüngliche Frist: 31. Mai 2024)", "de", date(2024, 6, 30)),
+        ("Candidaturas até 9 de julho de 2024; prazo original 25 de junho de 2024", "pt", date(2024, 7, 9)),
     ],
 )
 def test_an_extended_deadline_gives_the_new_date(text, lang, expected):

@@ -125,3 +125,25 @@ def test_a_half_year_is_not_unglued():
 def test_an_article_after_the_connector_of_a_range(text, lang, start, end):
     result = read(text, lang)
     assert (result.start, result.end, result.error) == (start, end, None)
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        (
+            "Workshop 12 maj 2026, kl l0-12, Innovationshuset",
+            "sv",
+            datetime(2026, 5, 12, 10),
+            datetime(2026, 5, 12, 12),
+        ),
+        ("Infotilaisuus 4.6.2026 klo 1O alkaen", "fi", datetime(2026, 6, 4, 10), None),
+    ],
+)
+def test_a_letter_typed_for_a_digit_of_an_hour(text, lang, start, end):
+    result = read(text, lang)
+    assert (result.start, result.end) == (start, end)
+
+
+def test_a_letter_beside_digits_without_a_time_marker_stays_a_letter():
+    # "l0 platser" is no hour: no time marker before it
+    assert read("Lilla salen 3 maj 2026, l0 platser", "sv").start == date(2026, 5, 3)
