@@ -12,6 +12,8 @@ HELP = (
     "to its writer; run one on each machine, until stopped."
 )
 
+IDLE_POLL_SECONDS = 0.5
+
 
 def add_arguments(parser):
     parser.add_argument(
@@ -38,6 +40,7 @@ def run(args) -> int:
     check_snapshot(args.snapshot)
     if args.heartbeat <= 0:
         raise usage_error(f"--heartbeat {args.heartbeat}: not a positive number of seconds")
+    from scrapy.core.engine import ExecutionEngine
     from scrapy.exceptions import ScrapyDeprecationWarning
     from scrapy_redis import connection
 
@@ -56,6 +59,10 @@ def run(args) -> int:
     )
     server = connection.from_settings(settings)
     server.ping()  # an unreachable server fails here, saying so
+    # An engine with nothing to do asks its scheduler again every 5 s: a worker
+    # idle when the seeds arrive would leave a source to the first worker that
+    # saw them. Scrapy has no setting for it.
+    ExecutionEngine._SLOT_HEARTBEAT_INTERVAL = IDLE_POLL_SECONDS
     process = _StopAwareProcess(settings)
     for source in select_sources(None):
         process.crawl(process.create_crawler(worker_spider(source)))

@@ -25,6 +25,8 @@ FORWARDED_STATS = (
 
 
 def worker_settings(redis_url: str, worker: str) -> dict:
+    from aggregator.settings import DOWNLOADER_MIDDLEWARES
+
     return {
         "REDIS_URL": redis_url,
         "CLUSTERFEEDS_WORKER": worker,
@@ -35,6 +37,12 @@ def worker_settings(redis_url: str, worker: str) -> dict:
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "SCHEDULER_PERSIST": True,  # the queues are the crawl's, not this worker's
         "ITEM_PIPELINES": {},  # the writer runs them
+        # Nearest the download, after robots.txt and the off-site filter: only a
+        # request that goes out waits for its host's turn.
+        "DOWNLOADER_MIDDLEWARES": {
+            **DOWNLOADER_MIDDLEWARES,
+            "aggregator.redis_crawl.politeness.SharedPoliteness": 950,
+        },
         "SPIDER_MIDDLEWARES": {"aggregator.redis_crawl.worker.OutputsToRedis": 1},
         "STATS_CLASS": "aggregator.redis_crawl.worker.ForwardingStats",
         # The HTTP cache is a SQLite file beside the database, which a worker does not have.

@@ -61,6 +61,8 @@ class ReplayServer:
         self.faults: dict[str, Fault] = {}  # real URL (scheme-less "host/path?query") -> fault
         self.delay = 0.0  # seconds before every answer: a slow site
         self.requests: list[tuple[str, str, int, int]] = []  # (method, target, status, body bytes)
+        # (host, arrived, answered) in time.monotonic() seconds: how close together a site was asked.
+        self.visits: list[tuple[str, float, float]] = []
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler_for(self))
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
@@ -120,6 +122,14 @@ class _ReplayRequestHandler(BaseHTTPRequestHandler):
         logger.debug("replay: " + format, *args)
 
     def _answer(self, send_body: bool) -> None:
+        arrived = time.monotonic()
+        try:
+            self._answer_page(send_body)
+        finally:
+            host = self.path.lstrip("/").partition("/")[0]
+            self.replay.visits.append((host, arrived, time.monotonic()))
+
+    def _answer_page(self, send_body: bool) -> None:
         target = self.path.lstrip("/")
         host, _, rest = target.partition("/")
         path, _, query = ("/" + rest).partition("?")

@@ -10,11 +10,13 @@ import sqlite3
 import subprocess
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 import redis
 
+from aggregator.sources import select_sources
 from spiders.replay.server import ReplayServer
 from tests.loopback import crawl_over_loopback
 
@@ -68,7 +70,9 @@ def clusterfeeds(*args: str, **popen) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "aggregator.cli", *args], **popen)
 
 
-def start_workers(redis_url, replay, names, tmp_path, heartbeat="30"):
+def start_workers(
+    redis_url, replay, names, tmp_path, heartbeat="30", settings=("CLUSTERFEEDS_HOST_DELAY=0",)
+):
     return {
         name: clusterfeeds(
             "worker",
@@ -83,9 +87,21 @@ def start_workers(redis_url, replay, names, tmp_path, heartbeat="30"):
             "--log-file",
             str(tmp_path / f"{name}.log"),
             "--verbose",
+            *(f"--set={setting}" for setting in settings),
         )
         for name in names
     }
+
+
+def wait_until_open(workers, tmp_path) -> None:
+    """Every worker has opened every source's spider: none is left out of a short crawl."""
+    sources = len(select_sources(None))
+    deadline = time.monotonic() + 120
+    for name, worker in workers.items():
+        log = tmp_path / f"{name}.log"
+        while not (log.exists() and log.read_text().count("Spider opened") >= sources):
+            assert worker.poll() is None and time.monotonic() < deadline, f"worker {name} did not start"
+            time.sleep(0.1)
 
 
 def stop(workers) -> None:
@@ -96,9 +112,17 @@ def stop(workers) -> None:
         worker.wait(30)
 
 
-def crawl_through(redis_url, db: Path, snapshot) -> subprocess.Popen:
+def crawl_through(redis_url, db: Path, snapshot, *sources: str) -> subprocess.Popen:
     return clusterfeeds(
-        "crawl", "--redis", redis_url, "--db", str(db), "--as-of", snapshot.captured.isoformat(), "--quiet"
+        "crawl",
+        *sources,
+        "--redis",
+        redis_url,
+        "--db",
+        str(db),
+        "--as-of",
+        snapshot.captured.isoformat(),
+        "--quiet",
     )
 
 
@@ -151,3 +175,52 @@ def test_a_worker_killed_mid_crawl_loses_nothing(redis_url, replay, snapshot, on
     assert held, "the worker to kill never held a page"
     assert stored(tmp_path / "workers.db") == items
     assert not client.exists("clusterfeeds:leases:doomed")
+
+
+def visits_by_host(replay) -> dict[str, list[tuple[float, float]]]:
+    hosts: dict[str, list[tuple[float, float]]] = {}
+    for host, arrived, answered in replay.visits:
+        hosts.setdefault(host, []).append((arrived, answered))
+    return {host: sorted(times) for host, times in hosts.items()}
+
+
+def crawl_politely(redis_url, replay, snapshot, tmp_path, settings, answer_seconds):
+    """Two workers crawl two sources; each host's visits as the replay server saw them.
+    Each worker takes as many pages from the queue as it has room for
+    (CONCURRENT_REQUESTS): two at a time, so that both crawl the same hosts."""
+    settings = ["CONCURRENT_REQUESTS=2", *settings]
+    replay.visits.clear()
+    replay.delay = answer_seconds
+    workers = start_workers(redis_url, replay, ["first", "second"], tmp_path, settings=settings)
+    try:
+        wait_until_open(workers, tmp_path)
+        writer = crawl_through(redis_url, tmp_path / "polite.db", snapshot, "interreg", "gocluster")
+        assert writer.wait(300) == 0
+    finally:
+        replay.delay = 0.0
+        stop(workers)
+    visits = visits_by_host(replay)
+    assert sum(map(len, visits.values())) > 20, visits  # the sources' pages, and robots.txt per worker
+    return visits
+
+
+def test_the_workers_together_keep_one_delay_per_host(redis_url, replay, snapshot, tmp_path):
+    delay = 0.4
+    visits = crawl_politely(redis_url, replay, snapshot, tmp_path, [f"CLUSTERFEEDS_HOST_DELAY={delay}"], 0)
+    for host, times in visits.items():
+        gaps = [later[0] - earlier[0] for earlier, later in pairwise(times)]
+        # Arrival is the request's reserved moment plus its way over loopback,
+        # longer for a worker's first request to a host (its connection): a
+        # margin for the way, far from the milliseconds between unspaced requests.
+        assert min(gaps) > delay / 2, (host, gaps)
+        assert times[-1][0] - times[0][0] > (len(times) - 1) * delay - delay / 2, (host, gaps)
+
+
+def test_the_workers_together_keep_one_concurrency_limit_per_host(redis_url, replay, snapshot, tmp_path):
+    settings = ["CLUSTERFEEDS_HOST_DELAY=0", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]
+    visits = crawl_politely(redis_url, replay, snapshot, tmp_path, settings, answer_seconds=0.15)
+    for host, times in visits.items():
+        # One at a time: each request comes after the answer before it was sent
+        # (the server notes its answer sent a moment after the worker may have it).
+        overlaps = [(a, b) for a, b in pairwise(times) if b[0] < a[1] - 0.01]
+        assert not overlaps, (host, overlaps)
