@@ -205,14 +205,15 @@ def crawl_politely(redis_url, replay, snapshot, tmp_path, settings, answer_secon
 
 
 def test_the_workers_together_keep_one_delay_per_host(redis_url, replay, snapshot, tmp_path):
-    delay = 0.4
+    delay = 0.6
     visits = crawl_politely(redis_url, replay, snapshot, tmp_path, [f"CLUSTERFEEDS_HOST_DELAY={delay}"], 0)
     for host, times in visits.items():
         gaps = [later[0] - earlier[0] for earlier, later in pairwise(times)]
         # Arrival is the request's reserved moment plus its way over loopback,
-        # longer for a worker's first request to a host (its connection): a
-        # margin for the way, far from the milliseconds between unspaced requests.
-        assert min(gaps) > delay / 2, (host, gaps)
+        # longer for a worker's first request to a host (its connection, a
+        # quarter second on a busy machine): a margin for the way, far from the
+        # milliseconds between unspaced requests.
+        assert min(gaps) > delay / 3, (host, gaps)
         assert times[-1][0] - times[0][0] > (len(times) - 1) * delay - delay / 2, (host, gaps)
 
 
@@ -220,7 +221,6 @@ def test_the_workers_together_keep_one_concurrency_limit_per_host(redis_url, rep
     settings = ["CLUSTERFEEDS_HOST_DELAY=0", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]
     visits = crawl_politely(redis_url, replay, snapshot, tmp_path, settings, answer_seconds=0.15)
     for host, times in visits.items():
-        # One at a time: each request comes after the answer before it was sent
-        # (the server notes its answer sent a moment after the worker may have it).
-        overlaps = [(a, b) for a, b in pairwise(times) if b[0] < a[1] - 0.01]
+        # One at a time: each request comes after the answer before it began to go out.
+        overlaps = [(a, b) for a, b in pairwise(times) if b[0] < a[1]]
         assert not overlaps, (host, overlaps)
