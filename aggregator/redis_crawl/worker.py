@@ -45,8 +45,8 @@ def worker_settings(redis_url: str, worker: str) -> dict:
         },
         "SPIDER_MIDDLEWARES": {"aggregator.redis_crawl.worker.OutputsToRedis": 1},
         "STATS_CLASS": "aggregator.redis_crawl.worker.ForwardingStats",
-        # The HTTP cache is a SQLite file beside the database, which a worker does not have.
-        "HTTPCACHE_ENABLED": False,
+        # Shared by the workers, instead of the SQLite file beside the database.
+        "HTTPCACHE_STORAGE": "aggregator.redis_crawl.cache.RedisCacheStorage",
     }
 
 

@@ -224,3 +224,24 @@ def test_the_workers_together_keep_one_concurrency_limit_per_host(redis_url, rep
         # One at a time: each request comes after the answer before it began to go out.
         overlaps = [(a, b) for a, b in pairwise(times) if b[0] < a[1]]
         assert not overlaps, (host, overlaps)
+
+
+def test_a_second_crawl_through_the_workers_downloads_no_unchanged_page_body(
+    redis_url, replay, snapshot, tmp_path
+):
+    workers = start_workers(redis_url, replay, ["first", "second"], tmp_path)
+    db = tmp_path / "workers.db"
+    try:
+        assert crawl_through(redis_url, db, snapshot, "interreg", "gocluster").wait(300) == 0
+        served = len(replay.requests)
+        assert crawl_through(redis_url, db, snapshot, "interreg", "gocluster").wait(300) == 0
+        served_again = replay.requests[served:]
+    finally:
+        stop(workers)
+    assert served_again
+    assert {status for _, _, status, _ in served_again} == {304}
+    assert sum(size for *_, size in served_again) == 0
+    with sqlite3.connect(db) as conn:
+        second = conn.execute("select new, changed, items from crawls order by id desc limit 2").fetchall()
+    assert [(new, changed) for new, changed, _ in second] == [(0, 0), (0, 0)]
+    assert all(items for *_, items in second)
