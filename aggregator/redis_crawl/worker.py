@@ -13,6 +13,7 @@ from scrapy_redis import connection
 
 from aggregator.redis_crawl.leases import LEASE, key, leases_key, reap
 from core.problems import problem_found
+from pipelines.store import extraction_failed
 
 # What the writer's crawl row is made of, counted by the workers (spiders/base.py).
 FORWARDED_STATS = (
@@ -81,6 +82,7 @@ def worker_spider(source):
             spider.redis = connection.from_settings(crawler.settings)
             crawler.signals.connect(spider.wait_for_work, signal=signals.spider_idle)
             crawler.signals.connect(spider.forward_problem, signal=problem_found)
+            crawler.signals.connect(spider.forward_spider_error, signal=signals.spider_error)
             return spider
 
         async def start(self):
@@ -94,6 +96,11 @@ def worker_spider(source):
 
         def forward_problem(self, source, url, field, message):
             push(self.redis, self.name, {"problem": [source, url, field, message]})
+
+        def forward_spider_error(self, failure, response, spider=None):
+            """What the writer's store would have made of it in one process."""
+            self.crawler.stats.inc_value("clusterfeeds/pages_lost")
+            self.forward_problem(self.name, response.url, "page", extraction_failed(failure))
 
         def page_failed(self, failure):
             super().page_failed(failure)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import redis
 
+from aggregator.commands.failures import EXIT_LOCKED
 from aggregator.sources import select_sources
 from spiders.replay.server import ReplayServer
 from tests.loopback import crawl_over_loopback
@@ -245,3 +246,23 @@ def test_a_second_crawl_through_the_workers_downloads_no_unchanged_page_body(
         second = conn.execute("select new, changed, items from crawls order by id desc limit 2").fetchall()
     assert [(new, changed) for new, changed, _ in second] == [(0, 0), (0, 0)]
     assert all(items for *_, items in second)
+
+
+def test_a_second_writer_is_refused_while_one_writes(redis_url, snapshot, tmp_path):
+    client = redis.Redis.from_url(redis_url)
+    client.set("clusterfeeds:writer", 1, ex=60)  # a crawl --redis at work
+    client.zadd("clusterfeeds:interreg:requests", {b"its page": 0})
+    second = clusterfeeds(
+        "crawl",
+        "interreg",
+        "--redis",
+        redis_url,
+        "--db",
+        str(tmp_path / "second.db"),
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _, err = second.communicate(timeout=120)
+    assert second.returncode == EXIT_LOCKED, err
+    assert "another `crawl --redis` is writing" in err
+    assert client.zcard("clusterfeeds:interreg:requests") == 1  # its queue untouched
