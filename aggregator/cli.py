@@ -28,6 +28,7 @@ COMMANDS = (
     "check",
     "record",
     "add",
+    "worker",
 )
 
 

@@ -41,9 +41,10 @@ class _StopAwareProcess(CrawlerProcess):
         super()._signal_shutdown(signum, frame)
 
 
-def crawl(job: CrawlJob, names: list[str] | None = None) -> list[dict]:
+def crawl(job: CrawlJob, names: list[str] | None = None, spider_of=None) -> list[dict]:
     """Crawl the named sources (all by default); return this run's `crawls` rows.
-    Interrupted if a signal stopped it."""
+    Interrupted if a signal stopped it. ``spider_of`` gives the spider class to
+    run for a source's (the Redis writer's and workers' own)."""
     spiders = select_sources(names)
     settings = project_settings(
         CLUSTERFEEDS_DB=str(job.db),
@@ -57,7 +58,7 @@ def crawl(job: CrawlJob, names: list[str] | None = None) -> list[dict]:
         **job.settings,
     )
     process = _StopAwareProcess(settings)
-    crawlers = [process.create_crawler(spider) for spider in spiders]
+    crawlers = [process.create_crawler(spider_of(spider) if spider_of else spider) for spider in spiders]
     for crawler in crawlers:
         process.crawl(crawler)
     process.start()

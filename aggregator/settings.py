@@ -23,6 +23,10 @@ AUTOTHROTTLE_START_DELAY = 0.5
 AUTOTHROTTLE_MAX_DELAY = 30
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 DOWNLOAD_DELAY = 0
+# Seconds between two requests to one host from all the Redis workers together
+# (aggregator/redis_crawl/politeness.py); CONCURRENT_REQUESTS_PER_DOMAIN is
+# their shared limit too.
+CLUSTERFEEDS_HOST_DELAY = 0.5
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 # Unchanged pages cost a 304 and no body; see spiders/http/cache.py and storage.py.

@@ -316,4 +316,9 @@ class SQLiteStorePipeline:
 
     def on_spider_error(self, failure, response, spider=None) -> None:
         self.crawler.stats.inc_value("clusterfeeds/pages_lost")
-        self.on_problem(self.source, response.url, "page", f"extraction failed: {failure.getErrorMessage()}")
+        self.on_problem(self.source, response.url, "page", extraction_failed(failure))
+
+
+def extraction_failed(failure) -> str:
+    """The problem a page whose callback raised is."""
+    return f"extraction failed: {failure.getErrorMessage()}"

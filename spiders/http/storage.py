@@ -38,6 +38,30 @@ create table if not exists responses (
 """
 
 
+def kept_headers_and_body(response: Response, compress: bool) -> tuple[str, bytes]:
+    """The response's headers as JSON text and its body, compressed if asked."""
+    headers = [
+        [name.decode("latin-1"), [value.decode("latin-1") for value in values]]
+        for name, values in response.headers.items()
+    ]
+    return json.dumps(headers), zlib.compress(response.body, 6) if compress else response.body
+
+
+def cached_response(url: str, status: int, headers: str, body: bytes, compressed: bool) -> Response:
+    """The response kept_headers_and_body() kept."""
+    return response_from_dict(
+        {
+            "url": url,
+            "status": status,
+            "headers": {
+                name.encode("latin-1"): [v.encode("latin-1") for v in values]
+                for name, values in json.loads(headers)
+            },
+            "body": zlib.decompress(body) if compressed else body,
+        }
+    )
+
+
 class SqliteCacheStorage:
     def __init__(self, settings: BaseSettings):
         self.cachedir = Path(data_path(settings["HTTPCACHE_DIR"], createdir=True))
@@ -71,28 +95,14 @@ class SqliteCacheStorage:
         if 0 < self.expiration_secs < time.time() - stored:
             return None
         request.meta["cache_timestamp"] = stored
-        return response_from_dict(
-            {
-                "url": url,
-                "status": status,
-                "headers": {
-                    name.encode("latin-1"): [v.encode("latin-1") for v in values]
-                    for name, values in json.loads(headers)
-                },
-                "body": zlib.decompress(body) if compressed else body,
-            }
-        )
+        return cached_response(url, status, headers, body, compressed)
 
     def store_response(self, spider: Spider, request: Request, response: Response) -> None:
         if not self.storing:
             return
-        headers = [
-            [name.decode("latin-1"), [value.decode("latin-1") for value in values]]
-            for name, values in response.headers.items()
-        ]
-        body = zlib.compress(response.body, 6) if self.compress else response.body
+        headers, body = kept_headers_and_body(response, self.compress)
         try:
-            self._store(request, response.url, response.status, json.dumps(headers), body)
+            self._store(request, response.url, response.status, headers, body)
         except sqlite3.Error as error:
             # A cache that cannot be written (a full disk) costs the next run
             # full downloads; it must not cost this run its pages.

@@ -61,6 +61,9 @@ class ReplayServer:
         self.faults: dict[str, Fault] = {}  # real URL (scheme-less "host/path?query") -> fault
         self.delay = 0.0  # seconds before every answer: a slow site
         self.requests: list[tuple[str, str, int, int]] = []  # (method, target, status, body bytes)
+        # (host, arrived, answering) in time.monotonic() seconds, answering being when the
+        # answer began to go out: how close together, and how many at once, a site was asked.
+        self.visits: list[tuple[str, float, float]] = []
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler_for(self))
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
@@ -120,6 +123,14 @@ class _ReplayRequestHandler(BaseHTTPRequestHandler):
         logger.debug("replay: " + format, *args)
 
     def _answer(self, send_body: bool) -> None:
+        arrived = self.answering = time.monotonic()
+        try:
+            self._answer_page(send_body)
+        finally:
+            host = self.path.lstrip("/").partition("/")[0]
+            self.replay.visits.append((host, arrived, self.answering))
+
+    def _answer_page(self, send_body: bool) -> None:
         target = self.path.lstrip("/")
         host, _, rest = target.partition("/")
         path, _, query = ("/" + rest).partition("?")
@@ -163,6 +174,7 @@ class _ReplayRequestHandler(BaseHTTPRequestHandler):
     def _send(
         self, status: int, body: bytes, headers: dict[str, str], send_body: bool, truncate: int | None = None
     ) -> None:
+        self.answering = time.monotonic()
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -175,6 +187,7 @@ class _ReplayRequestHandler(BaseHTTPRequestHandler):
             self.close_connection = True
 
     def _reset(self) -> None:
+        self.answering = time.monotonic()
         # SO_LINGER with a zero timeout makes close() send a TCP RST.
         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
         self.replay.requests.append((self.command, self.path, 0, 0))
