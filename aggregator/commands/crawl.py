@@ -7,7 +7,6 @@ from aggregator.commands.common import (
     database_held,
     report_crawls,
 )
-from aggregator.commands.failures import EXIT_OK, EXIT_SOURCE_FAILED
 from aggregator.runner import crawl
 
 HELP = "Crawl sources (all by default) into the database, without publishing."
@@ -23,4 +22,4 @@ def run(args) -> int:
     job = crawl_job(args)
     with database_held(args.db):
         crawls = crawl(job, args.sources)
-    return EXIT_OK if report_crawls(crawls, args.quiet) else EXIT_SOURCE_FAILED
+    return report_crawls(crawls, args.quiet)

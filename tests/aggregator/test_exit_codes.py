@@ -408,7 +408,7 @@ def test_a_crawl_that_did_not_end_well_counts_as_failed(capsys, outcome):
             "message": "stopped: SIGTERM",
         },
     ]
-    assert report_crawls(crawls, quiet=True) is False
+    assert report_crawls(crawls, quiet=True) == failures.EXIT_SOURCE_FAILED
     err = capsys.readouterr().err
     assert "parp" in err and outcome in err and "stopped: SIGTERM" in err
 
