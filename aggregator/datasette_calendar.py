@@ -7,7 +7,7 @@ Events give one VEVENT each; calls one per cut-off."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
@@ -15,6 +15,7 @@ from datasette.utils.asgi import Response
 from feeds.entries import Unpublishable, entry_from_row
 from feeds.ical import Calendars
 from feeds.load import decoded
+from feeds.publish import zone_span
 
 NEEDED = {"id", "kind", "title", "url", "source", "start", "deadlines", "timezone", "all_day", "first_seen"}
 
@@ -36,7 +37,7 @@ def render_calendar(rows, columns, query_name, table):
             entries.append(entry_from_row(decoded(dict(zip(columns, row, strict=True))), today))
         except Unpublishable as why:
             left_out.append(str(why))
-    calendars = Calendars((today - timedelta(days=366), today + timedelta(days=3 * 366)))
+    calendars = Calendars(zone_span(entries, today), today)
     name = f"clusterfeeds: {query_name or table or 'query'}"
     calls = [e for e in entries if e.kind == "call"]
     events = [e for e in entries if e.kind == "event"]

@@ -54,6 +54,13 @@ def slug(value: str) -> str:
     return f"{base}-{hashlib.sha1(value.encode()).hexdigest()[:6]}"
 
 
+def entry_calendar_file(entry: Entry) -> str | None:
+    """Where one entry's own calendar is published ("add this one to my
+    calendar"); None when it has no date a calendar could show."""
+    dated = entry.start if entry.kind == Kind.EVENT else entry.cutoffs
+    return f"entry/{slug(entry.id)}.ics" if dated else None
+
+
 def scoped(entries: list[Entry]) -> list[tuple[Scope, list[Entry]]]:
     """Everything, then each country, source and topic any entry has (by name),
     each with its entries; a source's as that source's page shows them."""

@@ -21,6 +21,8 @@ from core.items import SAID_STATUSES, Kind, Status
 
 # A call in these states is not open, whatever its dates say.
 NOT_OPEN = (Status.CLOSED, Status.CANCELLED)
+# A label in capitals up to this long is an acronym ("EU", "FENG"); a longer one shouts.
+LONGEST_ACRONYM = 6
 
 
 class Unpublishable(ValueError):
@@ -89,6 +91,7 @@ class Entry:
     first_seen: datetime
     updated: datetime
     last_seen: datetime | None = None
+    published: Moment | None = None  # the date its page gives it, if any
     status: Status | None = None  # as of the feeds' day: status_on (entry_from_row)
     opens: date | None = None  # the day a call opens
     topics: tuple[str, ...] = ()
@@ -105,6 +108,11 @@ class Entry:
     def listed_country(self) -> str | None:
         """The country it is filed under: its venue's; online or unknown, its source's."""
         return self.venue_country or self.country
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """Its topics and tags, each once whatever its case (``merged_labels``)."""
+        return merged_labels((*self.topics, *self.tags))
 
     @property
     def cancelled(self) -> bool:
@@ -176,6 +184,23 @@ def web_url(url: str) -> str | None:
     return url if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc else None
 
 
+def merged_labels(labels) -> tuple[str, ...]:
+    """The labels, blank ones dropped, each once whatever its case ("funding",
+    "Funding"), in the best-cased form: one with capitals, as a page wrote a name
+    or an acronym, over all lower case, a whole word in capitals last; in the
+    order they first came."""
+    forms: dict[str, list[str]] = {}
+    for label in labels:
+        if label.strip():
+            forms.setdefault(label.casefold(), []).append(label)
+    return tuple(min(found, key=_casing_rank) for found in forms.values())
+
+
+def _casing_rank(label: str) -> int:
+    shouted = label.isupper() and len(label) > LONGEST_ACRONYM
+    return 2 if shouted else 1 if label.islower() else 0
+
+
 def occurrence_on_or_after(moment: Moment, recurrence: str | None, as_of: date) -> date | None:
     """The day ``moment`` falls on, or for a yearly one its next year's, if not before as_of."""
     day = moment.day()
@@ -231,6 +256,7 @@ def entry_from_row(row: dict, as_of: date) -> Entry:
         first_seen=first_seen,
         updated=read("updated", instant, row.get("updated")) if row.get("updated") else first_seen,
         last_seen=read("last_seen", instant, row.get("last_seen")) if row.get("last_seen") else None,
+        published=read("published", _optional_moment, row.get("published"), False, zone, False),
         also=(Link(row["source"], row["related_url"]),) if row.get("related_url") else (),
     )
     return replace(entry, status=entry.status_on(as_of))

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from icalendar import Alarm, Calendar, Event, Timezone, vDuration, vRecur
+from icalendar import Alarm, Calendar, Event, vDuration, vRecur
 
 from core import __version__
 from feeds.describe import also_text, approximation, cutoff_text, details, place_text, when_text
 from feeds.entries import Cutoff, Entry, Moment, web_url
+from feeds.vtimezone import vtimezone
 
 UID_DOMAIN = "clusterfeeds"
 REFRESH = timedelta(hours=12)
@@ -22,15 +23,18 @@ REFRESH = timedelta(hours=12)
 DEADLINE_SLOT = timedelta(minutes=30)
 ONE_DAY = timedelta(days=1)
 REMINDERS = (timedelta(days=7), timedelta(days=1))
+# A timed event whose page gives no end: long enough to show in a day view.
+UNSTATED_LENGTH = timedelta(hours=1)
+NO_END = "End: not given; shown as one hour."
 END = b"END:VCALENDAR\r\n"
 
 
 class Calendars:
-    """Renders the calendars of one publish; ``zone_span`` is the first and last
-    day the VTIMEZONE rules must cover."""
+    """Renders the calendars of one publish as of ``as_of``; ``zone_span`` is the
+    first and last day the VTIMEZONE rules must cover."""
 
-    def __init__(self, zone_span: tuple[date, date]):
-        self.zone_span = zone_span
+    def __init__(self, zone_span: tuple[date, date], as_of: date):
+        self.zone_span, self.as_of = zone_span, as_of
         self._events: dict[tuple[str, str], tuple[bytes, set[str]]] = {}
         self._zones: dict[str, bytes] = {}
 
@@ -61,19 +65,17 @@ class Calendars:
                 self._zone(zone)
 
     def _event(self, entry: Entry) -> tuple[bytes, set[str]]:
-        return self._cached(f"{entry.id}@{UID_DOMAIN}", event_component, entry)
+        return self._cached(f"{entry.id}@{UID_DOMAIN}", entry, None)
 
     def _deadline(self, entry: Entry, cutoff: Cutoff) -> tuple[bytes, set[str]]:
-        return self._cached(
-            f"{entry.id}-deadline-{cutoff.index}@{UID_DOMAIN}", deadline_component, entry, cutoff
-        )
+        return self._cached(f"{entry.id}-deadline-{cutoff.index}@{UID_DOMAIN}", entry, cutoff)
 
-    def _cached(self, uid: str, make, entry: Entry, *args) -> tuple[bytes, set[str]]:
+    def _cached(self, uid: str, entry: Entry, cutoff: Cutoff | None) -> tuple[bytes, set[str]]:
         # Once per source the entry is shown from: a source's own calendar shows its own page.
         key = (uid, entry.source)
         if key not in self._events:
-            component = make(entry, *args)
-            zones = {m.zone for m in _moments(entry, *args) if m and not m.all_day and m.zone}
+            component = deadline_component(entry, cutoff, self.as_of) if cutoff else event_component(entry)
+            zones = {m.zone for m in _moments(entry, cutoff) if m and not m.all_day and m.zone}
             self._events[key] = (component.to_ical(), zones)
         return self._events[key]
 
@@ -96,7 +98,7 @@ class Calendars:
     def _zone(self, tzid: str) -> bytes:
         if tzid not in self._zones:
             first, last = self.zone_span
-            self._zones[tzid] = Timezone.from_tzid(tzid, first_date=first, last_date=last).to_ical()
+            self._zones[tzid] = vtimezone(tzid, first, last).to_ical()
         return self._zones[tzid]
 
 
@@ -107,30 +109,40 @@ def event_component(entry: Entry) -> Event:
     title = f"{entry.title} ({rough})" if rough else entry.title
     event.add("summary", _cancelled(title) if "status" in event else title)
     event.add("dtstart", _ical_value(entry.start))
-    # iCal's DTEND is exclusive, a stored end day inclusive; DTEND takes DTSTART's form.
-    if entry.start.all_day:
-        last = entry.end.day() if entry.end else entry.start.value
-        event.add("dtend", max(last, entry.start.value) + ONE_DAY)
-    elif entry.end and entry.end.all_day:
-        if entry.end.value > entry.start.value.date():  # until the end day is over
-            start = entry.start.value
-            midnight = datetime.combine(entry.end.value + ONE_DAY, time.min, start.tzinfo)
-            event.add("dtend", _ical_value(replace(entry.start, value=midnight)))
-    elif entry.end and entry.end.value > entry.start.value:
-        event.add("dtend", _ical_value(entry.end))
-    event.add("description", _description(entry))
+    end, guessed = _event_end(entry)
+    event.add("dtend", _ical_value(end))
+    event.add("description", _description(entry, *([when_text(entry), NO_END] if guessed else [])))
     return event
 
 
-def deadline_component(entry: Entry, cutoff: Cutoff) -> Event:
+def _event_end(entry: Entry) -> tuple[Moment, bool]:
+    """DTEND, in DTSTART's form (iCal's is exclusive, a stored end day inclusive),
+    and whether it is a guess: a timed event whose page gives no later end lasts
+    ``UNSTATED_LENGTH``, as RFC 5545 would otherwise make it last no time at all."""
+    start, end = entry.start, entry.end
+    if start.all_day:
+        last = end.day() if end else start.value
+        return replace(start, value=max(last, start.value) + ONE_DAY), False
+    if end and end.all_day and end.value > start.value.date():  # until the end day is over
+        return replace(
+            start, value=datetime.combine(end.value + ONE_DAY, time.min, start.value.tzinfo)
+        ), False
+    if end and not end.all_day and end.value > start.value:
+        return end, False
+    return _later(start, UNSTATED_LENGTH), True
+
+
+def deadline_component(entry: Entry, cutoff: Cutoff, as_of: date) -> Event:
     withdrawn = entry.withdrawn_before(cutoff.at.day())
     event = _component(entry, f"{entry.id}-deadline-{cutoff.index}@{UID_DOMAIN}", withdrawn)
     rough = approximation(entry, cutoff.at)
     title = f"Deadline ({rough}): {entry.title}" if rough else f"Deadline: {entry.title}"
     event.add("summary", _cancelled(title) if withdrawn else title)
-    start = _ical_value(cutoff.at)
-    event.add("dtstart", start)
-    event.add("dtend", start + (ONE_DAY if cutoff.at.all_day else DEADLINE_SLOT))
+    event.add("dtstart", _ical_value(cutoff.at))
+    if cutoff.at.all_day:
+        event.add("dtend", cutoff.at.value + ONE_DAY)
+    else:
+        event.add("dtend", _ical_value(_later(cutoff.at, DEADLINE_SLOT)))
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
     lines = [f"Deadline: {cutoff_text(entry, cutoff)}"]
     if cutoff.text:
@@ -138,8 +150,10 @@ def deadline_component(entry: Entry, cutoff: Cutoff) -> Event:
     if len(entry.cutoffs) > 1:
         lines.append(when_text(entry))
     event.add("description", _description(entry, *lines))
-    if not withdrawn:
-        for before in REMINDERS:
+    # A reminder whose day has passed by the publish would only raise "missed reminder"
+    # dialogs; a yearly deadline's come round again.
+    for before in () if withdrawn else REMINDERS:
+        if entry.recurrence == "yearly" or cutoff.at.day() - before >= as_of:
             event.add_component(_reminder(title, before))
     return event
 
@@ -160,8 +174,8 @@ def _component(entry: Entry, uid: str, withdrawn: bool) -> Event:
         event.add("status", "CANCELLED")
     if entry.recurrence == "yearly":
         event.add("rrule", vRecur(freq="YEARLY"))
-    if categories := list(dict.fromkeys((*entry.topics, *entry.tags))):
-        event.add("categories", categories)
+    if categories := entry.categories:
+        event.add("categories", list(categories))
     return event
 
 
@@ -189,10 +203,22 @@ def _moments(entry: Entry, cutoff: Cutoff | None = None) -> list[Moment | None]:
 
 
 def _ical_value(m: Moment) -> date | datetime:
-    """A day as a DATE; an instant in its IANA zone (TZID), else in UTC."""
-    if m.all_day or m.zone:
+    """A day as a DATE; an instant in its IANA zone (TZID), else in UTC. A time the
+    clocks show twice (the night they go back) is in UTC too: with a TZID, RFC 5545
+    makes it the first, ical.js the second."""
+    if m.all_day or (m.zone and not _shown_twice(m.value)):
         return m.value
     return m.value.astimezone(UTC)
+
+
+def _shown_twice(local: datetime) -> bool:
+    return local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
+
+
+def _later(m: Moment, length: timedelta) -> Moment:
+    """The instant ``length`` after a timed moment, in its zone (counted in UTC:
+    local clocks jump)."""
+    return replace(m, value=(m.value.astimezone(UTC) + length).astimezone(m.value.tzinfo))
 
 
 def _sort_key(m: Moment) -> datetime:

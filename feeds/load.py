@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 JSON_COLUMNS = ("deadlines", "tags", "topics")
 # What a source's own feed takes from that source's member of an entry.
-PAGE_FIELDS = ("source", "url", "title", "summary", "language")
+PAGE_FIELDS = ("source", "url", "title", "summary", "language", "published")
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,20 @@
-"""The web page: index.html (upcoming events, open calls, filters, the main
-feeds) and feeds.html (every feed), with their style sheet and script.
+"""The web page: index.html (open calls first, then upcoming events, filters,
+and the subscribe links of the view shown) and feeds.html (every feed), with
+their style sheet and script.
 
 Rendered with Jinja2 with autoescaping on, so every text from a crawled page is
 HTML-escaped. The lists are complete without JavaScript; the script only adds
-filtering, search and copy buttons.
+filtering, search, copy buttons and the subscribe links of a filtered view.
+
+Links between published files are relative, so a folder works wherever it is
+served; only what another program fetches (a calendar subscription, an address
+to copy) is absolute, on the base URL. The script rebuilds those from the
+address the page is served at, so they are right there too.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,9 +22,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from core.items import Status
-from feeds.catalog import soonest_first
+from feeds.addresses import google_calendar, outlook_calendar, publicly_reachable, webcal
+from feeds.catalog import entry_calendar_file, soonest_first
 from feeds.describe import cutoff_text, day_text, days_left_text, place_text, when_text
-from feeds.entries import Entry, Link, web_url
+from feeds.entries import Entry, Link, occurrence_on_or_after, web_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = ("style.css", "page.js")
@@ -32,8 +40,12 @@ _environment = Environment(
 @dataclass(frozen=True)
 class FeedLink:
     label: str  # "RSS", "Atom", "JSON Feed", "iCal"
-    url: str
-    subscribe_url: str | None = None  # webcal:// for calendar apps
+    file: str  # relative to the page: "country/pl/calls.ics"
+    address: str  # absolute, on the base URL: what a program is given
+
+    @property
+    def webcal(self) -> str | None:
+        return webcal(self.address) if self.file.endswith(".ics") else None
 
 
 @dataclass(frozen=True)
@@ -42,7 +54,12 @@ class FeedGroup:
 
     title: str
     facet: str
+    kind: str
     links: tuple[FeedLink, ...]
+
+    @property
+    def calendar(self) -> FeedLink:
+        return next(link for link in self.links if link.file.endswith(".ics"))
 
 
 @dataclass(frozen=True)
@@ -64,25 +81,41 @@ class Row:
     sources: tuple[str, ...]
     languages: tuple[str, ...]
     topics: tuple[str, ...]
+    attendance: tuple[str, ...]  # "online", "in-person", both, or neither when unknown
+    days: tuple[str, str] | None  # ISO first and last day, for the date filter
+    calendar: str  # the entry's own .ics, relative to the page; empty when it has no date
 
 
 def render_pages(
-    entries: list[Entry], *, as_of: date, main_feeds: list[FeedGroup], all_feeds: list[FeedGroup]
+    entries: list[Entry],
+    *,
+    as_of: date,
+    base_url: str,
+    main_feeds: list[FeedGroup],
+    all_feeds: list[FeedGroup],
+    folders: dict[str, dict[str, str]],
 ) -> dict[str, bytes]:
-    """index.html of the given (already selected) entries, feeds.html, and the assets."""
+    """index.html of the given (already selected) entries, feeds.html, and the
+    assets. ``folders``: each facet's published folders by value ("country" →
+    {"PL": "country/pl/"}), for the subscribe links of a filtered view."""
     rows = [page_row(e, as_of) for e in soonest_first(entries, as_of)]
     events = [r for r in rows if r.kind == "event"]
     calls = [r for r in rows if r.kind == "call"]
+    choices = _choices(rows)
+    view = _view_folders(choices, folders)
     files = {
         "index.html": _render(
             "index.html",
             as_of=day_text(as_of),
             events=events,
             calls=calls,
-            feeds=main_feeds,
-            choices=_choices(rows),
+            feeds={group.kind: group for group in main_feeds},
+            choices=choices,
+            public=publicly_reachable(base_url),
+            base_url=base_url,
+            view=json.dumps(view, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"),
         ),
-        "feeds.html": _render("feeds.html", as_of=day_text(as_of), groups=all_feeds),
+        "feeds.html": _render("feeds.html", as_of=day_text(as_of), base_url=base_url, groups=all_feeds),
     }
     for name in ASSETS:
         files[name] = (TEMPLATES / name).read_bytes()
@@ -91,6 +124,18 @@ def render_pages(
 
 def _render(template: str, **values) -> bytes:
     return _environment.get_template(template).render(**values).encode("utf-8")
+
+
+def _view_folders(choices: dict[str, list[str]], folders: dict[str, dict[str, str]]) -> dict:
+    """The published folder of each value a filter offers (only those: the page
+    stays light), matched as the scopes are, case aside."""
+    view = {}
+    for facet, choice in (("country", "countries"), ("topic", "topics"), ("source", "sources")):
+        by_name = {value.casefold(): folder for value, folder in folders.get(facet, {}).items()}
+        view[facet] = {
+            value: by_name[value.casefold()] for value in choices[choice] if value.casefold() in by_name
+        }
+    return view
 
 
 def _choices(rows: list[Row]) -> dict[str, list[str]]:
@@ -128,8 +173,36 @@ def page_row(entry: Entry, as_of: date) -> Row:
         sources=tuple(sorted(entry.sources or {entry.source})),
         languages=tuple(sorted(entry.languages or {entry.language} - {None})),
         topics=entry.topics,
+        attendance=attendance(entry) if entry.kind == "event" else (),
+        days=_days(entry, as_of),
+        calendar=entry_calendar_file(entry) or "",
     )
+
+
+def attendance(entry: Entry) -> tuple[str, ...]:
+    """How one can take part: online, in person (a venue that is not itself
+    "online"), both; nothing when the page does not say."""
+    modes = ["online"] if entry.online else []
+    if entry.online is False or (entry.location and "online" not in entry.location.lower()):
+        modes.append("in-person")
+    return tuple(modes)
+
+
+def _days(entry: Entry, as_of: date) -> tuple[str, str] | None:
+    """The days the date filter matches: a call's next deadline, an event's
+    first to last day (a recurring one's next occurrence)."""
+    if entry.kind == "call":
+        due = entry.next_deadline(as_of)
+        return (due[0].isoformat(),) * 2 if due else None
+    if entry.start is None:
+        return None
+    last = entry.end or entry.start
+    last_day = occurrence_on_or_after(last, entry.recurrence, as_of) if entry.recurrence else last.day()
+    return entry.start.day().isoformat(), max(last_day or last.day(), entry.start.day()).isoformat()
 
 
 def _safe_url(url: str) -> str:
     return web_url(url) or ""
+
+
+_environment.filters.update(google_calendar=google_calendar, outlook_calendar=outlook_calendar)

@@ -2,8 +2,10 @@
 set in at once (feeds.release).
 
 For every scope (everything, each country, source and topic) and kind (events,
-calls): ``<folder><kind>.rss``, ``.atom``, ``.json`` and ``.ics``; then
-index.html, feeds.html and their assets.
+calls): ``<folder><kind>.rss``, ``.atom``, ``.json`` and ``.ics``; then each
+entry on the page in a calendar of its own (``entry/<id>.ics``); then
+index.html, feeds.html and their assets. Every release holds the whole set, so
+the calendar of an entry that left the page goes with the releases that had it.
 
 Each entry is first rendered on its own in every format: one that a format
 cannot carry, or whose dates are out of the sane range, is left out of every
@@ -17,13 +19,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin
 
 import sqlite_utils
 
 from core.bounds import out_of_range
 from core.items import DATED_KINDS
-from feeds.catalog import Scope, calendar_entries, feed_entries, next_day, page_entries, scoped
+from feeds.catalog import (
+    Scope,
+    calendar_entries,
+    entry_calendar_file,
+    feed_entries,
+    next_day,
+    page_entries,
+    scoped,
+)
 from feeds.entries import Entry, Unpublishable
 from feeds.ical import Calendars
 from feeds.load import load_entries
@@ -70,7 +80,7 @@ def publish(
     context = Context(as_of, base_url)
     dated, undated = _split(loaded.entries, lambda e: _out_of_range(e, as_of))
     syndication = Syndication(id_authority(base_url), as_of)
-    calendars = Calendars(zone_span(dated, as_of))
+    calendars = Calendars(zone_span(dated, as_of), as_of)
     entries, unrenderable = _split(dated, lambda e: _unrenderable(e, context, syndication, calendars))
     for problem in undated + unrenderable:
         log.error("%s; left out of the feeds", problem)
@@ -138,7 +148,10 @@ def render_all(
 ) -> Iterator[tuple[str, bytes]]:
     """Every file, rendered one after the other (relative name, bytes)."""
     groups: list[FeedGroup] = []
+    folders: dict[str, dict[str, str]] = {}
     for scope, members in scoped(entries):
+        if scope.facet:
+            folders.setdefault(scope.facet, {})[scope.value] = scope.folder
         for kind in DATED_KINDS:
             of_kind = [e for e in members if e.kind == kind]
             newest = feed_entries(of_kind, kind, context.as_of)
@@ -153,9 +166,19 @@ def render_all(
             render_calendar = calendars.events if kind == "event" else calendars.deadlines
             yield scope.file(kind, "ics"), render_calendar(dated, title(scope, kind))
             groups.append(feed_group(scope, kind, context))
+    shown = page_entries(entries, context.as_of)
+    for entry in shown:
+        if name := entry_calendar_file(entry):
+            render_calendar = calendars.events if entry.kind == "event" else calendars.deadlines
+            yield name, render_calendar([entry], f"clusterfeeds: {entry.title}")
     main = [g for g in groups if g.facet == "All"]
     yield from render_pages(
-        page_entries(entries, context.as_of), as_of=context.as_of, main_feeds=main, all_feeds=groups
+        shown,
+        as_of=context.as_of,
+        base_url=context.base_url,
+        main_feeds=main,
+        all_feeds=groups,
+        folders=folders,
     ).items()
 
 
@@ -178,24 +201,12 @@ def channel(scope: Scope, kind: str, context: Context, name: str) -> Channel:
 def feed_group(scope: Scope, kind: str, context: Context) -> FeedGroup:
     what = "Events" if kind == "event" else "Calls"
     links = tuple(
-        FeedLink(
-            label,
-            context.url(scope.file(kind, extension)),
-            webcal(context.url(scope.file(kind, extension))) if extension == "ics" else None,
-        )
+        FeedLink(label, scope.file(kind, extension), context.url(scope.file(kind, extension)))
         for extension, label in FORMATS.items()
     )
     facet = "All" if scope.facet is None else scope.facet.capitalize()
     heading = what if scope.facet is None else f"{what}: {scope.value}"
-    return FeedGroup(heading, facet, links)
-
-
-def webcal(url: str) -> str | None:
-    """The ``webcal://`` address calendar apps subscribe to, for an http(s) URL."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        return None
-    return urlunsplit(parts._replace(scheme="webcal"))
+    return FeedGroup(heading, facet, kind, links)
 
 
 def zone_span(entries: list[Entry], as_of: date) -> tuple[date, date]:

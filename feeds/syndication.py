@@ -7,12 +7,15 @@ many feeds (all, per country, per source, per topic) show it.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, tzinfo
 from html import escape
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
@@ -21,7 +24,9 @@ from core import HOMEPAGE, __version__
 from feeds.describe import details, short_summary
 from feeds.entries import Entry, Link, Moment, web_url
 
-ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")  # what xml:lang may say (BCP 47)
+MICROSECONDS = 1_000_000
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 TTL_MINUTES = 720
 
@@ -44,6 +49,7 @@ class Syndication:
         # An empty feed was last built on the day it speaks for.
         self.empty_date = datetime.combine(as_of, time.min, UTC)
         self._made: dict[tuple[str, str, str], object] = {}
+        self._instants: set[datetime] = set()
 
     def rss(self, entries: list[Entry], channel: Channel) -> bytes:
         feed = self._feed(entries, channel, "application/rss+xml")
@@ -125,7 +131,7 @@ class Syndication:
 
     def _feed_entry(self, entry: Entry) -> FeedEntry:
         """One feedgen entry, shared by every RSS and Atom feed that shows it."""
-        item = AtomLinksEntry()
+        item = AtomEntry(entry.language)
         item.guid(entry.id, permalink=False)  # sets the Atom id too, so before id()
         item.id(self.atom_id(entry))
         item.title(entry.title)
@@ -133,13 +139,13 @@ class Syndication:
             item.link(href=entry.url, rel="alternate", type="text/html")
         for link in filter(lambda link: web_url(link.url), entry.also):
             item.link(href=link.url, rel="related", type="text/html", title=link.source)
-        item.published(entry.first_seen)
-        item.updated(max(entry.updated, entry.first_seen))
+        item.published(published(entry))
+        item.updated(self.updated(entry))
         html = self._once("html", entry, self.html)
         item.description(html)  # RSS <description>
         item.summary(self._once("summary", entry, plain_summary))
         item.content(html, type="html")
-        for term in _categories(entry):
+        for term in entry.categories:
             item.category(term=term)
         return item
 
@@ -150,39 +156,82 @@ class Syndication:
             "title": entry.title,
             "content_html": self._once("html", entry, self.html),
             "summary": self._once("summary", entry, plain_summary),
-            "date_published": rfc3339(entry.first_seen),
-            "date_modified": rfc3339(max(entry.updated, entry.first_seen)),
+            "date_published": rfc3339(published(entry)),
+            "date_modified": rfc3339(self.updated(entry)),
         }
         if item["url"] is None:
             del item["url"]
         if entry.language:
             item["language"] = entry.language
-        if tags := _categories(entry):
-            item["tags"] = tags
+        if tags := entry.categories:
+            item["tags"] = list(tags)
         item["_clusterfeeds"] = structured(entry)
         return item
 
+    def updated(self, entry: Entry) -> datetime:
+        """When the entry last changed (``revised``), in UTC, at a fraction of its
+        second no other entry of the publish has: feed readers (and the W3C
+        validator) take entries sharing an instant for a publisher that does not
+        track changes, and stored times tell no more than the second."""
+        return self._once("updated", entry, self._distinct_instant)
+
+    def _distinct_instant(self, entry: Entry) -> datetime:
+        second = revised(entry).astimezone(UTC).replace(microsecond=0)
+        # The entry's own fraction, so it stays the same from one publish to the next.
+        fraction = int.from_bytes(hashlib.sha256(entry.id.encode()).digest()[:4]) % MICROSECONDS
+        while (instant := second.replace(microsecond=fraction)) in self._instants:
+            fraction = (fraction + 1) % MICROSECONDS
+        self._instants.add(instant)
+        return instant
+
     def _last_change(self, entries: list[Entry]) -> datetime:
         # The newest change rather than "now", so an unchanged database gives unchanged feeds.
-        latest = max((max(e.updated, e.first_seen) for e in entries), default=self.empty_date)
-        return latest.astimezone(UTC)
+        return max((self.updated(e) for e in entries), default=self.empty_date)
 
 
-class AtomLinksEntry(FeedEntry):
-    """feedgen 1.0's Atom entry keeps only the href of each link: it rebinds the
-    loop's ``link`` to the new element before reading rel, type and title. The
-    links are written again here with all their attributes."""
+def revised(entry: Entry) -> datetime:
+    """When the entry last changed: a change the crawls saw (a field, a source
+    joining, its going), else the date its page gives, else its first crawl."""
+    changed = entry.updated if entry.updated > entry.first_seen else None
+    return changed or published(entry)
+
+
+def published(entry: Entry) -> datetime:
+    """The date its page gives (the start of that day in the page's zone), if not
+    after the crawls saw it change; else its first crawl."""
+    if entry.published is None:
+        return entry.first_seen
+    page = entry.published.value
+    if entry.published.all_day:
+        page = datetime.combine(page, time.min, _zone(entry.published.zone))
+    return min(page, entry.updated)
+
+
+def _zone(name: str | None) -> tzinfo:
+    try:
+        return ZoneInfo(name) if name else UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+class AtomEntry(FeedEntry):
+    """An Atom entry with its language and whole links. feedgen 1.0 keeps only the
+    href of each link (it rebinds the loop's ``link`` to the new element before
+    reading rel, type and title): they are written again with all their attributes,
+    unprefixed like the rest of the feed."""
+
+    def __init__(self, language: str | None):
+        super().__init__()
+        self.language = language
 
     def atom_entry(self, extensions=True):
         node = super().atom_entry(extensions)
-        for element in node.findall(f"{{{ATOM}}}link"):
+        for element in node.findall("link"):
             node.remove(element)
         for link in self.link() or []:
-            node.append(
-                node.makeelement(
-                    f"{{{ATOM}}}link", {name: str(value) for name, value in link.items() if value}
-                )
-            )
+            node.append(node.makeelement("link", {name: str(value) for name, value in link.items() if value}))
+        if self.language and LANGUAGE_TAG.fullmatch(self.language):
+            node.set(XML_LANG, self.language)
         return node
 
 
@@ -221,16 +270,15 @@ def plain_summary(entry: Entry) -> str:
 
 
 def rfc3339(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        value.astimezone(UTC).isoformat(timespec="microseconds" if value.microsecond else "seconds")[:-6]
+        + "Z"
+    )
 
 
 def id_authority(base_url: str) -> str:
     """The host the feeds are published at, for tag URIs; ``localhost`` without one."""
     return urlsplit(base_url).hostname or "localhost"
-
-
-def _categories(entry: Entry) -> list[str]:
-    return list(dict.fromkeys(t for t in (*entry.topics, *entry.tags) if t.strip()))
 
 
 def _json_bytes(document: dict) -> bytes:

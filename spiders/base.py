@@ -25,7 +25,8 @@ from core.problems import report_problem
 from core.trust import host_of
 from spiders.extractors import generic
 from spiders.extractors.page import Extraction
-from spiders.extractors.routes import LISTING, Router
+from spiders.extractors.routes import LISTING, Router, canonical_url
+from spiders.field_fallback import Reading, fill_in
 from spiders.registry import source_hosts
 from spiders.threads import Overrun, in_thread
 
@@ -98,7 +99,7 @@ class SourceSpider(scrapy.Spider):
         try:
             # A slot is given back when time is up, even though the thread runs on.
             async with self.extraction_slots:
-                extraction, generic_read = await in_thread(
+                extraction, reading = await in_thread(
                     self.extract,
                     response.url,
                     html,
@@ -110,29 +111,34 @@ class SourceSpider(scrapy.Spider):
                 self.crawler, self.name, response.url, "page", f"extraction {overrun}; the page is skipped"
             )
             return
-        if generic_read:
+        if reading.stood_in:
             self.crawler.stats.inc_value("clusterfeeds/generic_fallback")
+        if reading.fields:
+            self.crawler.stats.inc_value("clusterfeeds/generic_fields", len(reading.fields))
         for output in self.outputs(response, extraction):
             yield output
 
-    def extract(self, url: str, html: str) -> tuple[Extraction, bool]:
-        """The page's extraction (on a worker thread: it touches nothing shared),
-        and whether the generic reading stood in for the source's extractor."""
+    def extract(self, url: str, html: str) -> tuple[Extraction, Reading]:
+        """The page's extraction (on a worker thread: it touches nothing shared), and
+        how the generic reading helped: standing in for the source's extractor, or
+        giving its item the fields it missed."""
         extraction = type(self).extractor(url, html)
-        kind = self.router.kind_of(url) if self.router else None
-        if extraction.items or extraction.links or extraction.next_page or kind in (None, LISTING):
-            return extraction, False
+        kind = self.router.kind_of_page(url, html) if self.router else None
+        if kind in (None, LISTING):
+            return extraction, Reading()
+        if extraction.items or extraction.links or extraction.next_page:
+            return extraction, Reading(fields=fill_in(extraction, url, html, self.languages[0]))
         # The site's markup changed under its selectors: what a generic reading
         # finds beats silence. Read as the kind of page the site's table says it
         # is: a call page read as an event would be dated at its deadline.
         extraction = generic.extract_page(url, html, language=self.languages[0], kind=kind)
-        return extraction, bool(extraction.items)
+        return extraction, Reading(stood_in=bool(extraction.items))
 
     def outputs(self, response: TextResponse, extraction: Extraction) -> Iterator[dict | scrapy.Request]:
         """The page's problems reported, its items, and requests for its links, within the caps."""
         for field, message in extraction.problems:
             report_problem(self.crawler, self.name, response.url, field, message)
-        if not extraction.items and response.url in self.known_urls:
+        if not extraction.items and canonical_url(response.url) in self.known_urls:
             # A maintenance or error page served as 200 must not pass for the
             # removal of what the page announced.
             self.crawler.stats.inc_value("clusterfeeds/pages_lost")
@@ -144,12 +150,17 @@ class SourceSpider(scrapy.Spider):
                 "gave no item where it gave some before; its stored items are kept",
             )
         for item in self.capped(response.url, "items", extraction.items, "CLUSTERFEEDS_PAGE_ITEMS"):
-            if own := self.own_item(item, response.url):
+            if isinstance(item.get("url"), str):
+                # A session or print-view parameter must not make one page two items.
+                item = {**item, "url": canonical_url(item["url"])}
+            if own := self.own_item(item, canonical_url(response.url)):
                 yield {**own, "source": self.name}
         links = self.capped(response.url, "links", extraction.links, "CLUSTERFEEDS_PAGE_LINKS")
         for url in [*links, self.next_page(response, extraction)]:
             if url:
-                yield response.follow(url, callback=self.parse, errback=self.page_failed)
+                # Fetched without its session or cache parameters, so that the
+                # duplicate filter knows it by one URL.
+                yield response.follow(canonical_url(url), callback=self.parse, errback=self.page_failed)
 
     def capped(self, url: str, field: str, found: list, setting: str) -> list:
         cap = self.settings.getint(setting)
@@ -213,7 +224,7 @@ class SourceSpider(scrapy.Spider):
             extraction.next_page
             and extraction.newest_first
             and links
-            and all(link in self.known_urls for link in links)
+            and all(canonical_url(link) in self.known_urls for link in links)
         ):
             self.crawler.stats.inc_value("clusterfeeds/paging_stopped")
             self.logger.info(

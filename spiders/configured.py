@@ -18,6 +18,8 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -32,7 +34,9 @@ from spiders.extractors.page import Extraction
 
 logger = logging.getLogger(__name__)
 
-BUNDLED = Path(__file__).parent / "sources"
+# The bundled files through importlib.resources: inside an egg (Scrapyd) they are
+# members of a zip file, not files of a folder.
+BUNDLED = resources.files("spiders") / "sources"
 ENVIRONMENT = "CLUSTERFEEDS_SOURCES_DIR"
 REQUIRED = ("name", "title", "country", "language", "timezone", "kind", "start_urls")
 OPTIONAL = ("homepage", "hosts", "follow", "url_kinds")
@@ -58,13 +62,16 @@ class SkippedFile:
         return f"source file {self.path} skipped: {self.reason}"
 
 
-def source_files() -> list[Path]:
+def source_files() -> list[Traversable]:
     """The bundled source files, then the user's."""
-    folders = [BUNDLED] + ([Path(os.environ[ENVIRONMENT])] if os.environ.get(ENVIRONMENT) else [])
-    return [file for folder in folders for file in sorted(folder.glob("*.toml"))]
+    bundled = sorted(
+        (file for file in BUNDLED.iterdir() if file.name.endswith(".toml")), key=lambda f: f.name
+    )
+    folder = os.environ.get(ENVIRONMENT)
+    return bundled + (sorted(Path(folder).glob("*.toml")) if folder else [])
 
 
-def load_source(path: Path, taken: set[str] = frozenset()) -> type[SourceSpider]:
+def load_source(path: Traversable, taken: set[str] = frozenset()) -> type[SourceSpider]:
     """The spider class a source file describes; SourceFileError names what is wrong."""
     config = read_table(path)
     validate(config, taken)
@@ -91,8 +98,10 @@ def load_source(path: Path, taken: set[str] = frozenset()) -> type[SourceSpider]
     return type(class_name(name), (SourceSpider,), attributes)
 
 
-def read_table(path: Path) -> dict:
+def read_table(path: Traversable) -> dict:
     """The TOML table a source file holds; SourceFileError says why it cannot be had."""
+    if not isinstance(path, Path):  # a bundled file inside an egg
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     if path.is_symlink() and not path.exists():
         raise SourceFileError(None, f"a symbolic link to {os.readlink(path)}, which does not exist")
     if path.is_dir():
@@ -146,7 +155,7 @@ def validate(config: dict, taken: set[str]) -> None:
         raise SourceFileError("name", f"{name!r} must be lower-case letters, digits and _")
     if name in taken:
         raise SourceFileError("name", f"{name!r} is already the name of another source")
-    if (Path(__file__).parent / f"{name}.py").exists():
+    if (resources.files("spiders") / f"{name}.py").is_file():
         raise SourceFileError("name", f"{name!r} is the name of a source in code (spiders/{name}.py)")
     for key in ("title", "country"):
         if not isinstance(config[key], str) or not config[key].strip():

@@ -17,5 +17,6 @@ class EccpSpider(SourceSpider):
         "https://www.clustercollaboration.eu/event-calendar",
         "https://www.clustercollaboration.eu/search-results?type=eccp_calls&page=0",
         "https://www.clustercollaboration.eu/news",
+        "https://www.clustercollaboration.eu/events/organised-by-eccp/clusters-meet-regions",
     ]
     router = extractor_module.ROUTER

@@ -156,8 +156,8 @@ def read_page(spider, url: str, status: int, headers: dict, body: bytes, args) -
             {"field": "page", "message": f"not a text page ({headers.get('Content-Type')!r})"}
         )
     else:
-        extraction, generic_read = spider.extract(url, spider.page_text(response))
-        report["reader"] = reader_of(spider, url, generic_read)
+        extraction, reading = spider.extract(url, spider.page_text(response))
+        report["reader"] = reader_of(spider, url, reading)
         outputs = list(spider.outputs(response, extraction))
         report["links"] = [output.url for output in outputs if not isinstance(output, dict)]
         report["next_page"] = extraction.next_page
@@ -169,7 +169,7 @@ def read_page(spider, url: str, status: int, headers: dict, body: bytes, args) -
     return report
 
 
-def reader_of(spider, url: str, generic_read: bool) -> dict:
+def reader_of(spider, url: str, reading) -> dict:
     route = spider.router.route(url) if spider.router else None
     read = route.read if route else type(spider).extractor
     reader = {
@@ -179,8 +179,10 @@ def reader_of(spider, url: str, generic_read: bool) -> dict:
     }
     if source_file := getattr(spider, "source_file", None):
         reader["reader"] = f"the generic reader, as {source_file} describes"
-    if generic_read:
+    if reading.stood_in:
         reader["reader"] += "; it found nothing, and the generic reader stood in"
+    if reading.fields:
+        reader["reader"] += f"; the generic reader gave {', '.join(reading.fields)}"
     return reader
 
 

@@ -115,8 +115,37 @@ def add_publish_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--base-url",
-        default="http://localhost:8000/",
-        help="the address the folder is served at, for feed self links",
+        help="the public address the folder is served at, for what must be absolute: the feeds' "
+        f"self links and the calendar subscription addresses (default: {LOCAL_BASE_URL}, with a warning)",
+    )
+
+
+LOCAL_BASE_URL = "http://localhost:8000/"
+
+
+def base_url(args: argparse.Namespace) -> str:
+    return args.base_url or LOCAL_BASE_URL
+
+
+def warn_about_base_url(args: argparse.Namespace) -> None:
+    """A publish meant for others whose absolute addresses only this machine can
+    open: say what will be broken (the page's own links are relative and work)."""
+    from feeds.addresses import loopback
+
+    if args.base_url and not loopback(args.base_url):
+        return
+    why = (
+        "no --base-url was given" if not args.base_url else f"--base-url {args.base_url} is this machine only"
+    )
+    print(
+        f"clusterfeeds: warning: {why}: the feeds' self links and entry ids, and the calendar "
+        f"subscription links the pages are written with (webcal://, Google Calendar, Outlook.com), "
+        f"will point at {base_url(args)}, which no one else can open. The page's script corrects "
+        "the subscription links from the address it is served at, but feed readers, and the page "
+        "read without JavaScript, get that address. The pages' own links are relative and work "
+        "wherever the folder is served. Pass --base-url with the public https address the folder "
+        "is served at.",
+        file=sys.stderr,
     )
 
 

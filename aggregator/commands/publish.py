@@ -4,7 +4,13 @@ import sqlite3
 import sys
 from datetime import date
 
-from aggregator.commands.common import add_database_options, add_publish_options, database_held
+from aggregator.commands.common import (
+    add_database_options,
+    add_publish_options,
+    base_url,
+    database_held,
+    warn_about_base_url,
+)
 from aggregator.commands.failures import EXIT_OK, EXIT_PUBLISH_FAILED, Failure, check_out, write_failure
 from core import db as database
 from core.lock import LockHeld
@@ -23,7 +29,7 @@ def publish_feeds(args, as_of: date, quiet: bool = False) -> Published:
     """Publish, the database's lock held by the caller."""
     db = database.connect(args.db)
     try:
-        published = publish(db, args.out, as_of=as_of, base_url=args.base_url, hosts=source_hosts())
+        published = publish(db, args.out, as_of=as_of, base_url=base_url(args), hosts=source_hosts())
     except (sqlite3.Error, LockHeld):
         raise
     except OSError as error:
@@ -48,4 +54,5 @@ def run(args) -> int:
     check_out(args.out)
     with database_held(args.db):
         publish_feeds(args, args.as_of or date.today())
+    warn_about_base_url(args)
     return EXIT_OK

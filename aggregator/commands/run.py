@@ -10,6 +10,7 @@ from aggregator.commands.common import (
     crawl_job,
     database_held,
     report_crawls,
+    warn_about_base_url,
 )
 from aggregator.commands.failures import EXIT_LOCKED, Failure, check_out
 from aggregator.commands.publish import publish_feeds
@@ -33,7 +34,9 @@ def add_arguments(parser):
 
 def run(args) -> int:
     # Under cron (no terminal) nothing is printed unless something fails.
-    return run_job(args, quiet=args.quiet or not sys.stdout.isatty())
+    status = run_job(args, quiet=args.quiet or not sys.stdout.isatty())
+    warn_about_base_url(args)  # after the run's own lines; `demo` calls run_job and never warns
+    return status
 
 
 def run_job(args, quiet: bool) -> int:

@@ -31,6 +31,8 @@ GLUED_DATE = re.compile(
     r"(?=\d)(?<=[^\W\d_]{2})"  # the digit first: most places fail at once
     r"(?=\d{4}-\d\d-\d\d|\d{1,2}\s[^\W\d_]{3,}\.?\s\d{4}(?!\d))"
 )
+# Dashes a page may set between days ("3.‒6. augustil"): the grammar reads the en dash.
+DASHES = str.maketrans({"\u2012": "\u2013", "\u2015": "\u2013", "\u2212": "\u2013"})
 RECURRENCE = re.compile(rf"(?<!\w)(?:{words_pattern(words.RECURRENCE_YEARLY)})(?!\w)")
 
 
@@ -45,6 +47,7 @@ def parse_date(
         reference = reference.date()
     text = " ".join((text or "").replace("\u200b", "").split())  # NBSP and thin spaces too
     text = text.replace("\u2019", "'")  # "jusqu’au" is "jusqu'au"
+    text = text.translate(DASHES)
     text = GLUED_DATE.sub(" ", text)
     lang = (lang or "en").lower()[:2]
     lang = LANGUAGE_ALIASES.get(lang, lang)

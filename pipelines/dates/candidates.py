@@ -109,6 +109,8 @@ def _attach_times(text: str, dates: list[Mention], times: list[Mention]) -> dict
                 attached.setdefault(id(before[-1]), time)
             continue
         near_after = after and after[0].begin - time.finish <= TIME_BEFORE_REACH
+        if before and not near_after and _closes(text, attached.get(id(before[-1])), time, after_reach):
+            continue
         if (
             before
             and time.begin - before[-1].finish <= after_reach
@@ -120,6 +122,22 @@ def _attach_times(text: str, dates: list[Mention], times: list[Mention]) -> dict
     return attached
 
 
+def _closes(text: str, opening: Mention | None, time: Mention, reach: int) -> bool:
+    """ "um 15 Uhr beginnt und bis 20 Uhr": a later time after an until-word is
+    the end of the time its date already has; it becomes that time's end."""
+    if (
+        opening is None
+        or opening.end_hour is not None
+        or opening.finish > time.begin
+        or time.begin - opening.finish > reach
+        or time.end_hour is not None
+        or not UNTIL_WORD.search(text, opening.finish, time.begin)
+    ):
+        return False
+    opening.end_hour, opening.end_minute = time.hour, time.minute
+    return True
+
+
 def _joins(text: str, lang: str, first: Mention, second: Mention, attached: dict[int, Mention]) -> bool:
     """Whether two dates are one range: only a connector between them."""
     months = first.part == second.part == "month"  # "November 2026 - February 2027"
@@ -129,6 +147,8 @@ def _joins(text: str, lang: str, first: Mention, second: Mention, attached: dict
     time = attached.get(id(first))
     if time and time.begin >= first.finish:
         gap = text[first.finish : time.begin] + text[time.finish : second.begin]
+    if first.relative is not None and second.relative is not None and AND_GAP.fullmatch(gap.strip()):
+        return second.relative - first.relative == 1  # "tomorrow and the day after"
     gap = " ".join(gap_fillers(lang).sub(" ", gap).split())
     if RANGE_GAP.fullmatch(gap) or (not gap and FROM_SUFFIX.search(text, first.begin, first.finish)):
         return True

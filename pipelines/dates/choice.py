@@ -51,6 +51,9 @@ def choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Sett
     distinct = {(s.start, s.end) for _, s in tier}
     if len(distinct) == 1:
         return tier[0][1]
+    restated = _restated([s for _, s in tier])
+    if restated:
+        return restated
     one_day = _one_day(kind, [s for _, s in tier])
     if one_day:
         return one_day
@@ -72,6 +75,20 @@ def with_opening(deadline: Settled, valid: list[tuple[Candidate, Settled]]) -> S
     if not openings:
         return deadline
     return replace(deadline, start=openings[-1].start, end=deadline.start)
+
+
+def _restated(tier: list[Settled]) -> Settled | None:
+    """ "2025-12-31 23:30 - 2026-01-01 01:00 ... 31.decembrī no plkst. 23.30": a
+    day that repeats the first or last day of the text's one range restates it."""
+    ranges = [s for s in tier if s.end is not None and not s.approximate]
+    if len(ranges) != 1:
+        return None
+    window = ranges[0]
+    ends = {_day(window.start), _day(window.end)}
+    others = [s for s in tier if s is not window]
+    if all(s.end is None and not s.approximate and _day(s.start) in ends for s in others):
+        return window
+    return None
 
 
 def _one_day(kind: str, tier: list[Settled]) -> Settled | None:

@@ -1,4 +1,5 @@
-"""Month and weekday names from CLDR, read through Babel.
+"""Month and weekday names, and words for days counted from today, from CLDR,
+read through Babel.
 
 Loading Babel's locale data costs some 60 ms for a first language, a price every
 one-shot command would pay; so the names are read from Babel once, by
@@ -7,13 +8,17 @@ and a test checks that file against the installed Babel. Each name is kept in
 all four forms CLDR has (format and stand-alone, wide and abbreviated),
 lower-cased, without its abbreviation dot (the grammar takes a dot after any
 month as optional) and without the preposition Catalan writes into it
-("de gener", "d’abril").
+("de gener", "d’abril"). Words for days counted from today ("today", "the day
+after tomorrow") are kept with their distance in days, without abbreviations
+("huom.") or numbers ("+2 d."), with a straight apostrophe as texts are read
+("aujourd'hui").
 """
 
 from __future__ import annotations
 
 import json
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 # The 24 official EU languages, then the other European languages pages use.
@@ -42,8 +47,21 @@ def names_from_babel() -> dict[str, dict[str, list[str]]]:
         names[lang] = {
             "months": [_joined(locales, "months", number) for number in range(1, 13)],
             "weekdays": [_joined(locales, "days", number) for number in range(7)],
+            "relative_days": _relative_days(locales),
         }
     return names
+
+
+def _relative_days(locales: list) -> dict[str, int]:
+    words: dict[str, int] = {}
+    for locale in locales:
+        fields = locale._data["date_fields"]  # Babel has no public reader for these
+        for width in ("day", "day-short", "day-narrow"):
+            for distance, word in sorted(fields[width]["relative"].items()):
+                word = word.lower().replace("’", "'")
+                if not any(char.isdigit() or char == "." for char in word):
+                    words.setdefault(word, int(distance))
+    return dict(sorted(words.items()))
 
 
 def _joined(locales: list, table: str, number: int) -> str:
@@ -65,7 +83,8 @@ def _plain(name: str) -> str:
 
 @cache
 def stored_names() -> dict[str, dict[str, list[str]]]:
-    return json.loads(NAMES_FILE.read_text(encoding="utf-8"))
+    # Through importlib.resources: inside an egg (Scrapyd) the file is a zip member.
+    return json.loads(resources.files(__package__).joinpath(NAMES_FILE.name).read_text(encoding="utf-8"))
 
 
 def months(lang: str) -> dict[str, int]:
@@ -76,6 +95,11 @@ def months(lang: str) -> dict[str, int]:
 def weekdays(lang: str) -> dict[str, int]:
     """Weekday forms of ``lang`` mapped to the weekday's number (0 = Monday)."""
     return _numbered(lang, "weekdays", 0)
+
+
+def relative_days(lang: str) -> dict[str, int]:
+    """Words of ``lang`` for days counted from today, mapped to days after it."""
+    return stored_names().get(lang, {}).get("relative_days", {})
 
 
 def _numbered(lang: str, table: str, first: int) -> dict[str, int]:

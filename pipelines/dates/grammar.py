@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipelines.dates import cldr
 from pipelines.dates import languages as words
 
 # Zone abbreviations after a time; texts are scanned lower-cased.
@@ -18,7 +19,7 @@ MONTH_WORD = r"(?:mėn(?:\.|esio)\s*)?"
 # Between the days of a month-led range: a dash, or Basque "from" ("ekainaren 3tik 5era").
 DAY_TO_DAY = r"(?:\s*[-–]\s*|e?tik\s+)"
 # Hungarian suffixes: "10-én" (on the 10th), "10-től"/"10-étől" (from), "15-ig"/"15-éig" (until)
-SUFFIX = r"(?:st|nd|rd|th|er|º|°|\.º|\s?d\.|\.|-(?:ig|[éá]ig|[éá]n|j[éá]n|t[őó]l|[éá]t[őó]l|ei|ai|i|a|o|go))?"
+SUFFIX = r"(?:st|nd|rd|th|er|º|°|\.º|\s?d\.|\.|-(?:ig|[éá]ig|[éá]n|j[éá]n|t[őó]l|[éá]t[őó]l|ei|ai|i|a|e|o|go|ви|ри|ти|ми))?"
 
 
 def words_pattern(phrases: str) -> str:
@@ -89,9 +90,16 @@ def month_named_before(lang: str) -> str:
     return "|".join(p for p in (words.MONTH_NAMED_BEFORE, words.IN_MONTH.get(lang)) if p)
 
 
+@cache
 def relative_days(lang: str) -> dict[str, int]:
-    """Words for today, tomorrow and yesterday in ``lang`` and English: days after the reference."""
-    return {**words.RELATIVE_DAYS["en"], **words.RELATIVE_DAYS.get(lang, {})}
+    """Words for days counted from the reference in ``lang`` and English ("today",
+    "overmorgen"), from CLDR and what it lacks: days after the reference."""
+    found = {
+        **cldr.relative_days("en"),
+        **cldr.relative_days(lang),
+        **words.RELATIVE_DAYS_CLDR_LACKS.get(lang, {}),
+    }
+    return {word: days for word, days in found.items() if word not in words.RELATIVE_DAYS_NOT.get(lang, ())}
 
 
 @cache
@@ -109,7 +117,11 @@ def pattern(lang: str) -> re.Pattern[str]:
     range_words = words_pattern(words.RANGE_WORDS)
     conn_words = words_pattern(words.RANGE_WORDS + "|" + words.AND_WORDS)
     # "del 25 i el 26 de març": an article may stand after the connector
-    conn = rf"\s*(?P<dm_conn>{conn_words})\s*(?:(?:el|la|le|il|lo|o|the)\s+)?"
+    # "Sabato 23 e domenica 24 settembre": the second day's weekday after the connector
+    conn = (
+        rf"\s*(?P<dm_conn>{conn_words})\s*(?:(?:el|la|le|il|lo|o|the)\s+)?"
+        rf"(?:(?:{weekdays(lang)})\.?,?\s+)?"
+    )
     before = "|".join(f"(?P<ap_{part}>{words_pattern(p)})" for part, p in words.PART_BEFORE.items())
     after = {
         prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})" for part, p in words.PART_AFTER.items())
@@ -127,6 +139,7 @@ def pattern(lang: str) -> re.Pattern[str]:
     # not a day of this year.
     no_long_year = rf"(?!{year_gap}\d{{5}})"
     time_before = words_pattern(words.TIME_BEFORE)
+    inessive = f"|(?<={words.MONTH_INESSIVE[lang]})" if lang in words.MONTH_INESSIVE else ""
     quarter_words = words_pattern(words.QUARTER_WORDS)
     quarter_ordinals = words_pattern("|".join(words.QUARTER_ORDINALS.values()))
     quarter_of = r"(?!\w)(?:\s*(?:of|de|del|di|do|van)(?!\w))?"
@@ -157,9 +170,9 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<mx>(?P<mx_mon>{month})(?:\s*{MONTH_WORD}(?:{after['mx']})(?!\w)"
         # "July, 14th 2011": a comma after the month when a year follows the day
         r"|(?:,(?=\s*\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)))?"
-        rf"\s*{MONTH_WORD}(?P<md_d>\d{{1,2}})(?!\d)(?:st|nd|rd|th|\s?d\.|\.)?"
+        rf"\s*{MONTH_WORD}(?P<md_d>\d{{1,2}})(?!\d){SUFFIX}"
         rf"(?:(?:\s*(?:[-–]|(?P<md_and>{words_pattern(words.AND_WORDS)})(?!\w)|(?:{range_words})(?!\w))\s*"
-        r"|e?tik\s+)(?P<md_d2>\d{1,2})(?!\d)(?:st|nd|rd|th|\.)?)?"
+        rf"|e?tik\s+)(?P<md_d2>\d{{1,2}})(?!\d){SUFFIX})?"
         # "Mí Eanáir 8 Eanáir 2019": a day before a month's name is that month's
         rf"(?:\s*,?\s*(?P<md_y>\d{{4}})(?!\d|:\d)|(?!\s*,?\s*\d{{5}})(?!\s*(?:of\s+|de\s+)?{month}))"
         r"(?![\d:.]\d)"
@@ -196,8 +209,8 @@ def pattern(lang: str) -> re.Pattern[str]:
         # the time of something (not "during April 21st": the month's day follows)
         rf"(?P<bm>(?:(?P<bm_named>{words_pattern(month_named_before(lang))})\s+)?(?P<bm_mon>{month})"
         r"(?!\s*\d{1,2}(?!\d))"
-        rf"(?(bm_named)|(?:\s*(?:{words_pattern(words.MONTH_NAMED_AFTER)})(?!\w)"
-        rf"|(?<={words.MONTH_INESSIVE})))(?:\s*,?\s*(?P<bm_y>\d{{4}})(?!\d))?)",
+        rf"(?(bm_named)|(?:\s*(?:{words_pattern(words.MONTH_NAMED_AFTER)})(?!\w){inessive}))"
+        r"(?:\s*,?\s*(?P<bm_y>\d{4})(?!\d))?)",
         # weeks of the year: "uge 24-26", "KW 14/2027", "week 24, 2027"
         rf"(?P<wk>(?:{words_pattern(week_words(lang))})\s*(?P<wk_n>\d{{1,2}})(?!\d)"
         r"(?:\s*[-–]\s*(?P<wk_n2>\d{1,2})(?!\d))?(?:\s*[,/]?\s*(?P<wk_y>\d{4})(?!\d))?)",
@@ -218,7 +231,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         # "kl. 15:00", "ora: 23,59", "a las 10,00 horas"; never the day and month of a date
         rf"(?P<t>(?<![\w.:,])(?:(?P<t_mark>{time_before})\s*:?\s*)?"
         # "10:0013:00": a time range whose dash the page's markup dropped
-        r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.h,])(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d(?!\d:\d\d)|[./]\d)"
+        r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.,]|\s?h\s?)(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d(?!\d:\d\d)|[./]\d)"
         # a bare number before a month is a day, even after "from" ("from 4 to 6 March")
         r"|(?!\d|[./]\d|\.?\s*[-–]\s*\d{1,2}\.\d)"  # nor the first day of "10.-11.04."
         rf"(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"

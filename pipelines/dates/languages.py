@@ -356,9 +356,9 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "opens": {
         "en": "opens|open|opening|will open|opening date|open from|starts accepting",
-        "nb": "åpner|åpning|åpen for søknad|åpen",
-        "da": "åbner|åbent for ansøgning|åbent|åben",
-        "sv": "öppnar|från",
+        "nb": "åpner|åpnes|åpning|åpen for søknad|åpen",
+        "da": "åbner|åbnes|åbent for ansøgning|åbent|åben",
+        "sv": "öppnar|öppnas|från",
         "fi": "alkaa|avautuu|aukeaa",
         "et": "algab|avatud",
         "lv": "sākas|no",
@@ -435,7 +435,7 @@ LABELS: dict[str, dict[str, str]] = {
         "nb": "sist oppdatert|sist endret|oppdatert",
         "nn": "sist oppdatert|sist endra",
         "da": "opdateret|senest opdateret",
-        "sv": "uppdaterad",
+        "sv": "uppdaterad|granskad|granskat",
         "fi": "päivitetty",
         "et": "uuendatud",
         "lv": "atjaunināts",
@@ -446,8 +446,8 @@ LABELS: dict[str, dict[str, str]] = {
         "de": "aktualisiert|zuletzt geändert",
         "fr": "mis à jour",
         "es": "actualizado",
-        "it": "aggiornato",
-        "pt": "atualizado",
+        "it": "aggiornato|registrata|registrato",
+        "pt": "atualizado|retificado|retificada",
         "ro": "actualizat|actualizare",
         "nl": "bijgewerkt",
         "hu": "frissítve|módosítás|módosítva",
@@ -507,7 +507,7 @@ LABELS: dict[str, dict[str, str]] = {
         "mt": "reġistrazzjoni",
     },
     "event": {
-        "en": "event date|takes place|will take place|held on|start|date|when",
+        "en": "event date|takes place|will take place|held on|start|first day|date|when",
         "nb": "arrangeres|finner sted|dato|tid|startdato",
         "da": "afholdes|finder sted|dato|startdato",
         "sv": "äger rum|datum",
@@ -545,7 +545,7 @@ LABELS: dict[str, dict[str, str]] = {
         "mt": "se jsir|se ssir|data",
     },
     "end": {
-        "en": "end|end date",
+        "en": "end|end date|last day",
         "nb": "slutt|sluttdato|avsluttes",
         "da": "slut|slutdato",
         "sv": "slutdatum",
@@ -591,20 +591,20 @@ CITED = (
 RANGE_WORDS = (
     "-|–|—|to|til|till|until|through|bis|bis zum|do|iki|kuni|līdz|au|al|à|a|hasta el|"
     "até|ao|până la|până pe|la|tot|tot en met|t/m|до|– до|til og með|fins al|fins a"
-    "|fins el|ata o|ata|deri|deri më|deri në|έως|μέχρι|ως|по|go dtí|sa|sal-|ile|tik|etik"
+    "|fins el|ata o|ata|deri|deri më|deri në|έως|μέχρι|ως|по|go dtí|sa|sal-|ile|tik|etik|až"
 )
-AND_WORDS = "and|&|og|och|i|und|et|y|e|ir|și|şi|en|és|a|ja|un|и|,|in|ve|και|dhe|agus|u|eta|і|та|й"
+AND_WORDS = "and|&|+|/|og|och|i|und|et|y|e|ir|și|şi|en|és|a|ja|un|и|,|in|ve|και|dhe|agus|u|eta|і|та|й"
 # "between 4 and 6 March" is a range, where "4 and 6 March" is two days.
 BETWEEN = (
     "between|mellom|mellem|mellan|välillä|vahel|starp|tarp|między|mezi|medzi|zwischen|entre"
-    "|tra|între|tussen|között|между|milli|med|između|између|помеѓу|меѓу|між|μεταξύ|ndërmjet"
+    "|tra|între|tussen|között|közötti|между|milli|med|između|између|помеѓу|меѓу|між|μεταξύ|ndërmjet"
     "|midis|idir|bejn"
 )
 # Words between the months of a span of months ("aprilie – decembrie 2027").
 MONTH_SPAN = (
     "-|–|—|to|till|until|through|and|til|og|och|bis|und|do|i|iki|ir|au|à|et|a|al|y"
     "|e|până în|și|tot|en|és|до|и|ja|un|kuni|līdz|in|ve|ile|και|έως|dhe|deri|agus|go dtí"
-    "|u|sa|eta|fins a|ata|і|та|по"
+    "|u|sa|eta|fins a|ata|і|та|по|až"
 )
 # Words that may stand between a range's dates without changing it (weekdays too).
 FILLERS = (
@@ -644,32 +644,16 @@ WEEKDAY_AHEAD_BEFORE = {
 }
 WEEKDAY_AHEAD_AFTER = "prochain|prochaine|próximo|próxima|prossimo|prossima|que vem|next"
 
-# Days named from the day a page was written: days after it (0 = that day).
-# "morgen" and "mañana" also mean "morning": German is left out, Spanish not after "la".
-RELATIVE_DAYS: dict[str, dict[str, int]] = {
-    "en": {"today": 0, "tomorrow": 1, "yesterday": -1},
-    "nb": {"i dag": 0, "i morgen": 1, "i går": -1},
-    "da": {"i dag": 0, "i morgen": 1, "i går": -1},
-    "sv": {"i dag": 0, "idag": 0, "i morgon": 1, "imorgon": 1, "i går": -1, "igår": -1},
-    "fi": {"tänään": 0, "huomenna": 1, "eilen": -1},
-    "et": {"täna": 0, "homme": 1, "eile": -1},
-    "lv": {"šodien": 0, "šodienas": 0, "rīt": 1, "vakar": -1},
-    "lt": {"šiandien": 0, "rytoj": 1, "vakar": -1},
-    "pl": {"dziś": 0, "dzisiaj": 0, "jutro": 1, "wczoraj": -1},
-    "cs": {"dnes": 0, "zítra": 1, "včera": -1},
-    "sk": {"dnes": 0, "zajtra": 1, "včera": -1},
-    "fr": {"aujourd'hui": 0, "demain": 1, "hier": -1},
-    "es": {"hoy": 0, "mañana": 1, "ayer": -1},
-    "it": {"oggi": 0, "domani": 1, "ieri": -1},
-    "pt": {"hoje": 0, "amanhã": 1, "ontem": -1},
-    "ro": {"azi": 0, "astăzi": 0, "mâine": 1, "ieri": -1},
-    "nl": {"vandaag": 0, "morgen": 1, "gisteren": -1},
-    "bg": {"днес": 0, "утре": 1, "вчера": -1},
-    "hr": {"danas": 0, "sutra": 1, "jučer": -1},
-    "bs": {"danas": 0, "sutra": 1, "jučer": -1},
-    "sr": {"danas": 0, "sutra": 1, "juče": -1, "данас": 0, "сутра": 1},
-    "sl": {"danes": 0, "jutri": 1, "jutrišnji": 1, "včeraj": -1},
+# Days named from the day a page was written ("today", "the day after tomorrow")
+# are CLDR's (cldr.relative_days); here only the forms CLDR lacks (case forms,
+# "astăzi"), and the CLDR words that are more often something else: "morgen" is
+# also "morning", and a lower-cased text cannot tell "Morgen" from "morgen".
+RELATIVE_DAYS_CLDR_LACKS: dict[str, dict[str, int]] = {
+    "lv": {"šodienas": 0},
+    "ro": {"astăzi": 0},
+    "sl": {"jutrišnji": 1},
 }
+RELATIVE_DAYS_NOT = {"de": {"morgen"}}
 
 # Words for "this year" standing in for the year (Polish "br." = bieżącego roku).
 THIS_YEAR = (
@@ -798,9 +782,10 @@ IN_MONTH = {
     "sq": "në",
     "mt": "f'|fi",
 }
-MONTH_NAMED_AFTER = "månad|månaden|måned|måneden|mėnesį|mēnesī|mēnesis|hónapban|ayında|kuun aikana"
-# Finnish writes "in September" as one word: the month's inessive case
-MONTH_INESSIVE = "kuussa"
+MONTH_NAMED_AFTER = "månad|månaden|måned|måneden|mėnesį|mėn.|mēnesī|mēnesis|hónapban|ayında|kuun aikana"
+# Finnish and Estonian write "in September" as one word, the month's inessive case:
+# its ending, as the grammar finds it after a month ("syyskuussa", "septembris")
+MONTH_INESSIVE = {"fi": "kuussa", "et": "is"}
 
 # Words for a week of the year ("uge 24-26", "KW 14", "14. Kalenderwoche"); English's everywhere.
 WEEK_WORDS = {
@@ -862,7 +847,7 @@ TIME_BEFORE = (
     "at|by|from|kl.|kl|klokken|klokka|klockan|klo|kello|kell|plkst.|plkst|godz.|godz|godziny|"
     "godzina|o godz.|um|à|a las|alle|alle ore|ore|às|ora|la ora|om|в|о|u|у|ob|saat|ώρα"
     "|και ώρα|στις|në orën|në ora|a les|les|ás|as|во|fis-"
-    "|von|dalle|fra|från|van|od|de la|desde las|de las"
+    "|von|dalle|fra|från|van|od|de la|desde las|de las|pulksten|no pulksten|godzinie|o godzinie"
 )
 # Markers too common as plain words to make a bare number an hour ("at 5 partners").
 WEAK_TIME_MARKERS = {
@@ -902,5 +887,5 @@ TIME_AFTER = (
 TIME_RANGE = (
     "-|–|—|to|til|till|until|bis|do|iki|à|a|alle|al|a las|às|até|tot|kuni|līdz|до"
     "|and|og|och|und|et|y|e|és|ir|i|și|ja|un|en|и|deri|έως|ως|fins a|fins les|ata"
-    "|ata as|ile|in|ve|dhe|και"
+    "|ata as|ile|in|ve|dhe|και|až"
 )

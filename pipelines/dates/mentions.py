@@ -50,6 +50,7 @@ class Mention:
     week: int | None = None  # a week of the year ("uge 26"), instead of a month and day
     first_week: int | None = None  # "uge 24-26"
     from_week: bool = False  # "ab KW 14": its Monday opens a span that runs on
+    short_year: bool = False  # "27/11/97": a two-digit year, in the century nearest the reference
 
     @property
     def from_reference(self) -> bool:
@@ -124,6 +125,7 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
             "date",
             **base,
             year=year + 2000 if len(g("dmy_y")) == 2 else year,
+            short_year=len(g("dmy_y")) == 2,
             month=month,
             day=day,
             first_day=_int(g("dmy_d0")),
@@ -299,8 +301,9 @@ def _time(m: re.Match[str], base: dict) -> Mention | None:
         return Mention("time", **base, hour=12, minute=0)
     weak = g("t_mark") in words.WEAK_TIME_MARKERS
     marked = g("t_mark") and (g("t_mi") or not weak)
+    separator = (g("t_sep") or "").strip()  # "20 h 30"
     explicit = (
-        g("t_sep") in (":", "h")
+        separator in (":", "h")
         or marked
         or g("t_ampm")
         or g("t_after")
@@ -309,7 +312,7 @@ def _time(m: re.Match[str], base: dict) -> Mention | None:
         or ZONE_RE.match(m.string, m.end())
     )
     # "2018 13.00" after a date is its time; alone, "13.00" may be a price or a section
-    if not explicit and not (g("t_mark") and g("t_sep") != ",") and g("t_sep") != ".":
+    if not explicit and not (g("t_mark") and separator != ",") and separator != ".":
         return None
     hour, minute = _clock(int(g("t_h")), _int(g("t_mi") or g("t_mi3")) or 0, g("t_ampm"))
     end_hour = end_minute = None

@@ -89,8 +89,9 @@ def settle(candidate: Candidate, reading: Reading) -> Settled:
             first_month = first.first_month or first.month
             if first.first_day > first.day and not first.first_month:  # "30 - 2 October"
                 first_month = first.month - 1 or 12
-            head = (None if first_month > first.month else first.year, first_month, first.first_day)
-            tail = (first.year, first.month, first.day)
+            year = _year(first, reading.reference)
+            head = (None if first_month > first.month else year, first_month, first.first_day)
+            tail = (year, first.month, first.day)
         else:
             head = _written(first, reading.reference)
             tail = _written(last, reading.reference) if last else None
@@ -127,8 +128,15 @@ def _written(mention: Mention, reference: date) -> tuple:
     elif mention.relative is not None:
         day = reference + timedelta(days=mention.relative)
     else:
-        return mention.year, mention.month, mention.day
+        return _year(mention, reference), mention.month, mention.day
     return day.year, day.month, day.day
+
+
+def _year(mention: Mention, reference: date) -> int | None:
+    """The year as written; a two-digit one ("27/11/97") in the century nearest the reference."""
+    if mention.short_year and mention.year - reference.year > 50:
+        return mention.year - 100
+    return mention.year
 
 
 def _years(

@@ -52,22 +52,55 @@ DATE_LINE = re.compile(rf"(?P<deadline>(?i:deadline):?\s*)?{DATE}")
 SAVE_THE_DATE = re.compile(r"SAVE THE DATE for (?:the )?(?P<name>.+?)(?: that | which |:)")
 STATUS_PREFIX = re.compile(r"^(?P<status>cancell?ed|postponed|closed|rescheduled)\s*[:\-–]\s*", re.IGNORECASE)
 BLOCKS = ("h2", "h3", "h4", "h5", "h6", "p", "li", "hr")
+# Drupal's node types, as the markup names them (node--type-…): what item each is.
+# Any other type (a basic page) is no item.
+NODE_TYPES = {
+    "event": "event",
+    "eccp-calls": "call",
+    "news": "news",
+    "community-news": "news",
+    "newsletter": "news",
+}
+DEADLINE_LABEL = re.compile(r"^(?:deadline|cut-off dates?)\b")
+CALL_TITLE = re.compile(r"\bcalls?\b", re.IGNORECASE)
+SUBMITTED_BY = re.compile(r"^\s*Submitted by\b")
 
 
 def node_page(url: str, html: str) -> Extraction:
-    """The items of a node page, read by its node type: the page's own word on
-    its kind (a /content/ node may be a call, an event or a newsletter)."""
+    """The items of a node page, read as the kind the page says it is (a /content/
+    node may be a call, an event, news or a static page, which gives none)."""
     soup = soup_of(html)
     node = main_node(soup)
-    node_type = node_type_of(node) if node else None
-    page = {
-        "event": event_page,
-        "eccp-calls": call_page,
-        "news": news_page,
-        "community-news": news_page,
-        "newsletter": news_page,
-    }.get(node_type)
-    return Extraction(items=page(url, soup, node)) if page else Extraction()
+    page = {"event": event_page, "call": call_page, "news": news_page}.get(kind_of_node(soup, node))
+    return Extraction(items=page(url, soup, node)) if page and node else Extraction()
+
+
+def kind_of_page(html: str) -> str | None:
+    """The kind of item a node page is; None for a static page (``/content/gdpr``)."""
+    soup = soup_of(html)
+    return kind_of_node(soup, main_node(soup))
+
+
+def kind_of_node(soup: BeautifulSoup, node: Tag | None) -> str | None:
+    """The node's type when its markup gives one; else the page's signals, as a
+    reader tells them: the "Event Type" / "Event Target" labels make an event, a
+    "Deadline" label or a title naming a call make a call, a "Submitted by" byline
+    makes news. A page with none of them (a privacy notice) is no item."""
+    if node is not None and (node_type := node_type_of(node)):
+        return NODE_TYPES.get(node_type)
+    root = node or soup.find("main") or soup
+    labels = {
+        label.rstrip(":").strip().casefold()
+        for leaf in root.find_all(True)
+        if leaf.find(True) is None and not in_chrome(leaf) and (label := inline_text(leaf))
+    }
+    if labels & {"event type", "event target", "start", "end"}:
+        return "event"
+    if any(DEADLINE_LABEL.match(label) for label in labels) or CALL_TITLE.search(page_title(soup)):
+        return "call"
+    if root.find(string=SUBMITTED_BY):
+        return "news"
+    return None
 
 
 def listing_page(url: str, html: str) -> Extraction:
@@ -283,8 +316,11 @@ ROUTER = Router(
         HOSTS: [
             (r"/(?:event-calendar|news|community-news|search-results)/*$", LISTING, listing_page),
             (r"/event-calendar/[^/]+/?$", "event", node_page),
-            # Mostly calls; a node's own type has the last word (an event, a newsletter).
-            (r"/content/[^/]+/?$", "call", node_page),
+            # Events, calls, news and static pages alike: the page tells which.
+            (r"/content/[^/]+/?$", kind_of_page, node_page),
+            # A series of the ECCP's own events: its page lists its editions.
+            (r"/events/organised-by-eccp/[^/]+/?$", LISTING, listing_page),
+            (r"/events/organised-by-eccp/[^/]+/[^/]+/?$", "event", node_page),
             (r"/(?:news|community-news)/[^/]+/?$", "news", node_page),
         ]
     }

@@ -255,7 +255,9 @@ ROUTER = Router(
                 LISTING,
                 listing_page,
             ),
-            (r"/en/fmo/news/[^/]+/?$", "news", news_page),
+            # News under its path, and news linked by its node number.
+            (r"/(?:en/fmo/)?news/[^/]+/?$", "news", news_page),
+            (r"/node/\d+/?$", "news", news_page),
             (PROJECT_PATH, "news", project_page),
         ],
         OPERATOR_HOSTS: [

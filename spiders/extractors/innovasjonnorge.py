@@ -253,7 +253,8 @@ ROUTER = Router(
             (rf"{EVENTS}?$", LISTING, partial(listing, detail=event_page)),
             (rf"{EVENTS}[^/]+/?$", "event", event_page),
             (rf"{CALLS}?$", LISTING, partial(listing, detail=call_page)),
-            (rf"{CALLS}[^/]+/?$", "call", call_page),
+            # Older calls sit one folder down, in "forside---casepages" (three hyphens).
+            (rf"{CALLS}(?:forside---casepages/)?[^/]+/?$", "call", call_page),
             (rf"{NEWS}?$", LISTING, partial(listing, detail=news_page)),
             (rf"{NEWS}\d{{4}}/[^/]+/?$", "news", news_page),
             (r"/tjeneste/[^/]+/?$", "call", service_page),

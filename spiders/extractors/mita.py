@@ -29,12 +29,20 @@ from spiders.extractors.page import (
 )
 from spiders.extractors.routes import LISTING, Reader, Router
 
-HOSTS = ("mita.lrv.lt", "inovacijuagentura.lt", "www.inovacijuagentura.lt", "2021.esinvesticijos.lt")
+# The EU-funds portal shows the same call cards on its 2021 site and on www.
+HOSTS = (
+    "mita.lrv.lt",
+    "inovacijuagentura.lt",
+    "www.inovacijuagentura.lt",
+    "2021.esinvesticijos.lt",
+    "www.esinvesticijos.lt",
+)
 # Links to this source's pages only.
 own_url = partial(absolute, hosts=HOSTS)
 
 CALLS = "/(?:lt/skelbimai|lt/kvietimai|kvietimai)"
-NEWS = "/(?:lt/naujienos|en/news)"
+# The Innovation Agency's own site writes its news at /en/naujiena/<slug>/.
+NEWS = "/(?:lt/naujienos|en/news|(?:en/)?naujiena)"
 
 # Page parts whose dates belong to other things: sidebars, related items, menus, sharing.
 NOISE = (
@@ -95,8 +103,12 @@ def call_page(url: str, html: str) -> Extraction:
     strip_noise(article, NOISE)
     lines = labelled_lines(article)
     title, prefix = split_status(title, STATUS_PREFIX)
+    # The portal's detail view glues the state to the title too ("INOKLASTER Pasibaigęs").
+    [title], suffix = glued_status([title])
     code = next((m.group(1) for line in lines if (m := CODE_LINE.match(line))), None)
-    deadlines = [line for line in lines if DEADLINE_LINE.match(line) and DATE_HINT.search(line)]
+    deadlines, glued = glued_status(
+        [line for line in lines if DEADLINE_LINE.match(line) and DATE_HINT.search(line)]
+    )
     item = raw_item(
         "call",
         url,
@@ -106,7 +118,7 @@ def call_page(url: str, html: str) -> Extraction:
         deadline_texts=deadlines,
         opens_text=next((line for line in lines if OPENS_LINE.match(line) and DATE_HINT.search(line)), None),
         published_text=published_text(soup, article, lines),
-        status_text=prefix or status_badge(article),
+        status_text=prefix or status_badge(article) or glued or suffix,
         external_id=code,
     )
     problems = [] if deadlines else [("deadline_texts", "call page without a deadline line")]
@@ -159,6 +171,18 @@ def labelled_lines(article: Tag) -> list[str]:
             if text:
                 lines.append(text)
     return lines
+
+
+def glued_status(deadlines: list[str]) -> tuple[list[str], str | None]:
+    """The lines (deadlines, a title) without the status word the portal glues to
+    their end ("Teikiama iki 2025-02-28 17:00 Pasibaigęs"), and that word."""
+    found, status = [], None
+    for line in deadlines:
+        rest, _, last = line.rpartition(" ")
+        if last in STATUS_WORDS:
+            line, status = rest, status or last
+        found.append(line)
+    return found, status
 
 
 def status_badge(article: Tag) -> str | None:

@@ -134,3 +134,14 @@ def test_usage_errors(capsys, tmp_path, monkeypatch, args, says):
     with pytest.raises(SystemExit) as stop:
         main(["check", *args])
     assert stop.value.code == 2 and says in capsys.readouterr().err
+
+
+def test_the_fields_the_generic_reading_gave_are_named(capsys):
+    # The page of a past edition shows no date fields: the generic reading finds the date in its text.
+    past = (
+        "https://www.clustercollaboration.eu/events/organised-by-eccp/clusters-meet-regions/"
+        "clusters-meet-regions-timisoara-romania"
+    )
+    status, out = check(capsys, str(bundled().path_for(past)), *AS_OF)
+    assert status == 0
+    assert "read by spiders.extractors.eccp.node_page; the generic reader gave start_text" in out.splitlines()

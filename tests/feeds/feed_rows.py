@@ -334,3 +334,5 @@ CALENDAR_EVENTS = [
 # What index.html shows as of AS_OF, soonest first (not what its source dropped).
 UPCOMING_EVENTS = ["ev-ongoing", "ev-hostile", "ev-webinar", "ev-conference", "ev-arendal"]
 OPEN_CALLS = ["call-hostile", "call-single", "call-several", "call-yearly"]
+# Each has a date, so each has a calendar of its own (entry/<id>.ics).
+DATED_ON_PAGE = UPCOMING_EVENTS + OPEN_CALLS

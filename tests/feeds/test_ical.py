@@ -215,7 +215,74 @@ def test_a_span_of_a_time_and_a_day_ends_in_dtstart_s_form(feed_db, tmp_path):
     assert timed["dtstart"].dt == datetime.fromisoformat("2027-03-03T10:00:00+01:00")
     assert timed["dtend"].dt == datetime.fromisoformat("2027-03-05T00:00:00+01:00")
     assert str(timed["dtend"].dt.tzinfo) == "Europe/Oslo"
-    assert "dtend" not in events["ev-timed-same-day@clusterfeeds"]
+    # An end day that is the start's own says no more than the start: the unstated length.
+    same_day = events["ev-timed-same-day@clusterfeeds"]
+    assert same_day["dtend"].dt - same_day["dtstart"].dt == timedelta(hours=1)
     day = events["ev-day-to-timed@clusterfeeds"]
     assert (day["dtstart"].dt, day["dtend"].dt) == (date(2027, 3, 3), date(2027, 3, 6))
     vobject.readOne((tmp_path / "out" / "events.ics").read_text())
+
+
+def reminders(event):
+    return [-alarm["trigger"].dt.days for alarm in event.walk("VALARM")]
+
+
+def test_reminders_only_while_their_day_is_still_ahead(feed_db, tmp_path):
+    from feed_rows import cutoff, row
+
+    feed_db["items"].insert(
+        row(
+            "call-soon",
+            "call",
+            "Call closing in three days",
+            "2026-11-10T08:00:00+01:00",
+            timezone="Europe/Brussels",
+            deadlines=[cutoff("2026-11-19T12:00:00+01:00", text="19 November 2026, noon")],
+        )
+    )
+    publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
+    deadlines = vevents(parse(tmp_path / "out" / "calls.ics"))
+    # Passed in March and in October: no reminder at all.
+    assert reminders(deadlines["call-several-deadline-0@clusterfeeds"]) == []
+    assert reminders(deadlines["call-closed-deadline-0@clusterfeeds"]) == []
+    # Three days ahead: the week's reminder would already be missed.
+    assert reminders(deadlines["call-soon-deadline-0@clusterfeeds"]) == [1]
+    assert reminders(deadlines["call-hostile-deadline-0@clusterfeeds"]) == [7, 1]
+    # A yearly deadline past this year's comes round again.
+    assert reminders(deadlines["call-yearly-deadline-0@clusterfeeds"]) == [7, 1]
+
+
+def test_an_event_without_an_end_lasts_an_hour_and_says_so(feed_db, tmp_path):
+    from feed_rows import row
+
+    feed_db["items"].insert(
+        row(
+            "ev-no-end",
+            "event",
+            "General assembly",
+            "2026-11-10T08:00:00+01:00",
+            start="2026-12-10T11:00:00+02:00",
+            timezone="Europe/Bucharest",
+        )
+    )
+    publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
+    events = vevents(parse(tmp_path / "out" / "events.ics"))
+    event = events["ev-no-end@clusterfeeds"]
+    assert event["dtend"].dt - event["dtstart"].dt == timedelta(hours=1)
+    assert "End: not given; shown as one hour." in event["description"]
+    assert "End: not given" not in events["ev-conference@clusterfeeds"]["description"]
+
+
+def test_categories_once_whatever_their_case_in_the_best_cased_form(feed_db, tmp_path):
+    feed_db["items"].update(
+        "ev-conference",
+        {
+            "topics": json.dumps(["funding", "digital"]),
+            "tags": json.dumps(["Funding", "eu", "EU", "CLUSTERS", "Clusters", " "]),
+        },
+    )
+    publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
+    event = vevents(parse(tmp_path / "out" / "events.ics"))["ev-conference@clusterfeeds"]
+    # The other source's topic ("green") merges in too; an acronym keeps its capitals, a
+    # longer word in capitals gives way.
+    assert [str(c) for c in event["categories"].cats] == ["Funding", "digital", "green", "EU", "Clusters"]

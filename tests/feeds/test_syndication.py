@@ -240,3 +240,69 @@ def test_an_unchanged_database_gives_the_same_guids_and_bytes(feed_db, tmp_path)
 )
 def test_the_checks_catch_what_the_validator_reports(check, document):
     assert check(document, "https://x.org/f")
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def atom_entries(path):
+    from lxml import etree
+
+    root = etree.fromstring(path.read_bytes())
+    return {entry.findtext(f"{ATOM}id").rsplit(":", 1)[-1]: entry for entry in root.iter(f"{ATOM}entry")}
+
+
+def test_atom_links_are_plain_one_alternate_per_entry_the_other_pages_related(published):
+    raw = (published / "events.atom").read_text()
+    assert "ns0:" not in raw and "xmlns:" not in raw  # readers such as NetNewsWire skip prefixed links
+    for entry_id_, entry in atom_entries(published / "events.atom").items():
+        links = [(link.get("rel"), link.get("href")) for link in entry.findall(f"{ATOM}link")]
+        assert [href for rel, href in links if rel == "alternate"] == [ROWS[entry_id_]["url"]], entry_id_
+        related = [href for rel, href in links if rel == "related"]
+        assert related == ([ROWS["ev-conference-no"]["url"]] if entry_id_ == "ev-conference" else [])
+        assert all(rel in ("alternate", "related") for rel, _ in links)
+
+
+def test_each_atom_entry_says_its_own_language(feed_db, tmp_path):
+    feed_db["items"].update("call-hostile", {"language": "pl"})
+    publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
+    entries = atom_entries(tmp_path / "out" / "calls.atom")
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert entries["call-hostile"].get(lang) == "pl"
+    assert entries["call-single"].get(lang) == "en"
+
+
+def test_updated_from_the_entry_s_own_changes_and_page_date_published_from_the_page(feed_db, tmp_path):
+    # Two calls first seen in one crawl, one of them dated by its page and never changed.
+    crawl = "2026-11-14T05:00:00+00:00"
+    feed_db["items"].update("call-single", {"first_seen": crawl, "updated": crawl, "published": "2026-11-05"})
+    feed_db["items"].update("call-hostile", {"first_seen": crawl, "updated": crawl})
+    publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
+    entries = atom_entries(tmp_path / "out" / "calls.atom")
+
+    def instants(entry_id_):
+        entry = entries[entry_id_]
+        return [datetime.fromisoformat(entry.findtext(f"{ATOM}{name}")) for name in ("published", "updated")]
+
+    published_, updated = instants("call-single")
+    # The page's day, from its start in the source's zone.
+    assert published_ == datetime.fromisoformat("2026-11-05T00:00:00+01:00")
+    assert updated.replace(microsecond=0) == published_
+    published_, updated = instants("call-hostile")
+    assert published_ == datetime.fromisoformat(crawl) == updated.replace(microsecond=0)
+    # Changed at two instants: the later one.
+    published_, updated = instants("call-several")
+    assert published_ == datetime.fromisoformat(ROWS["call-several"]["first_seen"])
+    assert updated.replace(microsecond=0) == datetime.fromisoformat(ROWS["call-several"]["updated"])
+    # No two entries of a publish share an instant, the feed's is the newest.
+    every = [instants(e)[1] for e in entries]
+    assert len(set(every)) == len(every)
+    root_updated = (tmp_path / "out" / "calls.atom").read_text().split("<updated>", 1)[1].split("<")[0]
+    assert datetime.fromisoformat(root_updated) == max(every)
+
+
+def test_a_stored_language_that_is_no_language_tag_is_not_said(feed_db, tmp_path):
+    feed_db["items"].update("call-hostile", {"language": "polski?"})
+    publish(feed_db, tmp_path / "out", AS_OF, BASE_URL)
+    entry = atom_entries(tmp_path / "out" / "calls.atom")["call-hostile"]
+    assert entry.get("{http://www.w3.org/XML/1998/namespace}lang") is None

@@ -99,6 +99,25 @@ def test_stops_paging_a_newest_first_listing_whose_entries_are_all_known(spider)
     assert spider.crawler.stats.get_value("clusterfeeds/paging_stopped") == 1
 
 
+def test_links_are_followed_and_known_without_their_session_parameters(spider, monkeypatch):
+    def with_sessions(url, html):
+        return Extraction(
+            links=["https://example.org/a;jsessionid=21D706E7", "https://example.org/b?view=renderPrint"],
+            next_page="https://example.org/list?page=2",
+            newest_first=True,
+        )
+
+    monkeypatch.setattr(ListingSpider, "extractor", staticmethod(with_sessions))
+    assert [r.url for r in parsed(spider, response(b"<p/>"))] == [
+        "https://example.org/a",
+        "https://example.org/b",
+        "https://example.org/list?page=2",
+    ]
+    # Stored under their plain URLs, the entries count as known whatever the listing adds.
+    spider.known_urls = frozenset({"https://example.org/a", "https://example.org/b"})
+    assert "https://example.org/list?page=2" not in [r.url for r in parsed(spider, response(b"<p/>"))]
+
+
 def test_keeps_paging_when_one_entry_is_new(spider):
     spider.known_urls = frozenset({"https://example.org/a"})
     assert "https://example.org/list?page=2" in [r.url for r in parsed(spider, response(b"<p/>"))]

@@ -1,21 +1,23 @@
 """The published page in headless Chromium (Debian's package), served over
-loopback as `clusterfeeds serve` serves it: no console errors, working filters
-and search, subscribe links to feeds that exist, readable on a phone."""
+loopback as `clusterfeeds serve` serves it: no console errors, the calls near
+the top, working filters and search, subscribe links for the view shown to
+files that exist, one calendar per entry, no axe-core violation, readable on a
+phone."""
 
-import json
 import threading
 import urllib.request
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from chromium import chromium, skip_without_chromium
 
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-    pytest.skip(
-        "headless Chromium not installed (apt-get install chromium chromium-driver)", allow_module_level=True
-    )
-webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
-from feed_rows import AS_OF, CALLS, CHANGES, CRAWLS, EVENTS, NEWS  # noqa: E402
+skip_without_chromium()
+pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+import icalendar  # noqa: E402
+import lxml.html  # noqa: E402
+from feed_rows import AS_OF, CALLS, CHANGES, CRAWLS, EVENTS, NEWS, row  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
@@ -26,21 +28,22 @@ from feeds.publish import publish  # noqa: E402
 pytestmark = pytest.mark.browser
 
 PHONE, DESKTOP = (390, 844), (1280, 900)
+AXE = Path(__file__).parents[3] / "node_modules" / "axe-core" / "axe.min.js"
+CITIES = ("Oslo", "Gdańsk", "Lyon", "Tampere", "Graz", "Porto", "Aarhus", "Brno")
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The fixture rows published with the base URL they are served at."""
-    tmp = tmp_path_factory.mktemp("browser")
+def serve(tmp, rows, base_url=None):
+    """``rows`` published and served on 127.0.0.1 (with the base URL they are
+    served at unless told); yields the address and the folder."""
     db = connect(tmp / "t.db")
-    db["items"].insert_all(EVENTS + CALLS + NEWS)
+    db["items"].insert_all(rows)
     db["crawls"].insert_all(CRAWLS)
     db["changes"].insert_all(CHANGES)
     (tmp / "site.releases").mkdir()  # the server needs the folder before the first publish
     (tmp / "site").symlink_to("site.releases")
     server = make_server(tmp / "site", port=0)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    publish(db, tmp / "site", AS_OF, base)
+    publish(db, tmp / "site", AS_OF, base_url or base)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base, tmp
     server.shutdown()
@@ -48,26 +51,40 @@ def site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The fixture rows published with the base URL they are served at."""
+    yield from serve(tmp_path_factory.mktemp("browser"), EVENTS + CALLS + NEWS)
+
+
+@pytest.fixture(scope="module")
+def crowded_site(tmp_path_factory):
+    """Sixty more events, all before the first deadline, as in a real week's crawl;
+    published without a base URL, as a careless first publish is."""
+    events = [
+        row(
+            f"ev-crowd-{n:02}",
+            "event",
+            f"Cluster matchmaking day {n} in {CITIES[n % len(CITIES)]}",
+            "2026-11-12T08:00:00+01:00",
+            all_day=1,
+            start=(AS_OF + timedelta(days=n % 20)).isoformat(),
+            timezone="Europe/Brussels",
+            location=CITIES[n % len(CITIES)],
+            online=0,
+            status="upcoming",
+            topics=["digital"] if n % 2 else ["green"],
+        )
+        for n in range(60)
+    ]
+    yield from serve(
+        tmp_path_factory.mktemp("crowded"), EVENTS + events + CALLS + NEWS, "http://localhost:8000/"
+    )
+
+
+@pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=webdriver.ChromeService(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as driver:
+        yield driver
 
 
 def load(browser, url, size=DESKTOP):
@@ -88,6 +105,28 @@ def errors(browser):
     return [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
 
 
+def fetch(url):
+    with urllib.request.urlopen(url) as response:
+        assert response.status == 200, url
+        return response.headers.get_content_type(), response.read()
+
+
+def subscribe_links(browser, kind):
+    """The subscribe box's links for one kind, by what they are (webcal, google, …, or the file)."""
+    group = browser.find_element(By.CSS_SELECTOR, f'#subscribe .group[data-kind="{kind}"]')
+    return {
+        a.get_attribute("data-link") or a.get_attribute("data-file").rsplit(".", 1)[1]: a
+        for a in group.find_elements(By.CSS_SELECTOR, "a[data-file]")
+    }
+
+
+def open_subscribe(browser):
+    box = browser.find_element(By.ID, "subscribe")
+    if not box.get_attribute("open"):
+        box.find_element(By.TAG_NAME, "summary").click()
+    return box
+
+
 def test_the_page_loads_without_console_errors(browser, site):
     base, _ = site
     browser.set_window_size(*DESKTOP)
@@ -103,6 +142,29 @@ def test_the_page_loads_without_console_errors(browser, site):
         "ev-conference",
         "ev-arendal",
     ]
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_first_call_is_on_the_first_screen(browser, crowded_site, size):
+    """With sixty events before the first deadline, the calls still come first:
+    on the first screen, filters shown (script on) or not."""
+    base, _ = crowded_site
+    for script_off in (False, True):
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": script_off})
+        try:
+            load(browser, base, size)
+            first_call, first_event = (
+                browser.execute_script(
+                    f"return document.querySelector('ul[data-section=\"{section}\"] > li')"
+                    ".getBoundingClientRect().top + window.scrollY"
+                )
+                for section in ("calls", "events")
+            )
+        finally:
+            browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+        height = browser.execute_script("return window.innerHeight")
+        assert first_call < min(height, first_event), (size, script_off, first_call, height)
+        assert len(visible_ids(browser, "events")) == 65
 
 
 def test_filters_and_search_narrow_the_list(browser, site):
@@ -124,6 +186,32 @@ def test_filters_and_search_narrow_the_list(browser, site):
     assert errors(browser) == []
 
 
+def test_date_range_and_online_filters(browser, site):
+    base, _ = site
+    load(browser, base)
+    Select(browser.find_element(By.NAME, "attend")).select_by_value("online")
+    assert visible_ids(browser, "events") == ["ev-ongoing", "ev-webinar"]  # Trondheim and online; online
+    assert len(visible_ids(browser, "calls")) == 4  # calls have no venue: the filter is for events
+    Select(browser.find_element(By.NAME, "attend")).select_by_value("in-person")
+    assert visible_ids(browser, "events") == ["ev-ongoing", "ev-hostile", "ev-conference", "ev-arendal"]
+    Select(browser.find_element(By.NAME, "attend")).select_by_value("")
+    # A date field takes the day as the browser's locale types it; the value is ISO.
+    browser.execute_script(
+        "const form = document.getElementById('filters');"
+        "form.elements.from.value = '2026-11-25'; form.elements.to.value = '2026-12-31';"
+        "form.dispatchEvent(new Event('change'));"
+    )
+    # Events on a day in the range (Arendal's three days, the conference's one); the
+    # calls whose next deadline is in it.
+    assert visible_ids(browser, "events") == ["ev-conference", "ev-arendal"]
+    assert visible_ids(browser, "calls") == ["call-hostile", "call-single"]
+    assert "from=2026-11-25" in browser.current_url and "to=2026-12-31" in browser.current_url
+    load(browser, base + "?to=2026-11-20&attend=online")
+    assert visible_ids(browser, "events") == ["ev-ongoing", "ev-webinar"]
+    assert browser.find_element(By.NAME, "attend").get_attribute("value") == "online"
+    assert errors(browser) == []
+
+
 def test_a_filtered_address_opens_filtered(browser, site):
     base, _ = site
     load(browser, base + "?source=siva&language=en")
@@ -132,25 +220,87 @@ def test_a_filtered_address_opens_filtered(browser, site):
     assert browser.find_element(By.CSS_SELECTOR, "#events-section .count").text == "2"
 
 
-def test_subscribe_links_point_at_feeds_that_exist(browser, site):
+def test_subscribe_links_point_at_files_that_exist(browser, site):
     base, _ = site
+    static = lxml.html.fromstring(fetch(base)[1])
     load(browser, base)
-    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#subscribe a")]
-    webcals = [link for link in links if link.startswith("webcal://")]
-    assert len(webcals) == 2
-    for link in links:
-        url = "http://" + link.removeprefix("webcal://") if link.startswith("webcal:") else link
-        with urllib.request.urlopen(url) as response:
-            body = response.read()
-        assert response.status == 200 and body, url
-        if url.endswith(".ics"):
-            assert body.startswith(b"BEGIN:VCALENDAR")
-        elif url.endswith(".json"):
-            assert json.loads(body)["version"].endswith("1.1")
-    copy = browser.find_element(By.CSS_SELECTOR, "button.copy")
-    assert copy.is_displayed() and copy.get_attribute("data-copy") in links
+    box = open_subscribe(browser)
+    for kind, name in (("call", "calls"), ("event", "events")):
+        links = subscribe_links(browser, kind)
+        assert links["webcal"].get_attribute("href") == f"webcal://{base.split('://')[1]}{name}.ics"
+        for what in ("ics", "rss", "atom", "json"):
+            media_type, body = fetch(links[what].get_attribute("href"))
+            assert body and links[what].get_attribute("href") == f"{base}{name}.{what}"
+        # The script builds Google's and Outlook's links as the page's own code does.
+        for what in ("google", "outlook"):
+            assert not links[what].is_displayed()  # 127.0.0.1: they could not fetch it
+            built = static.xpath(f'//div[@data-kind="{kind}"]//a[@data-link="{what}"]/@href')
+            assert links[what].get_attribute("href") == built[0]
+    note = box.find_element(By.CLASS_NAME, "not-public")
+    assert note.is_displayed() and base in note.text
+    copy = box.find_element(By.CSS_SELECTOR, "button.copy")
+    assert copy.is_displayed() and copy.get_attribute("data-file") == "calls.ics"
     copy.click()
     assert errors(browser) == []
+
+
+def test_a_filtered_view_offers_its_own_files(browser, site):
+    base, _ = site
+    load(browser, base + "?country=PL")
+    box = open_subscribe(browser)
+    assert box.find_element(By.CLASS_NAME, "view").text == "Country: PL"
+    for kind, name in (("call", "calls"), ("event", "events")):
+        links = subscribe_links(browser, kind)
+        assert links["ics"].get_attribute("href") == f"{base}country/pl/{name}.ics"
+        assert links["webcal"].get_attribute("href").endswith(f"/country/pl/{name}.ics")
+        google = parse_qs(urlsplit(links["google"].get_attribute("href")).query)["cid"]
+        assert google == [links["webcal"].get_attribute("href")]
+        outlook = parse_qs(urlsplit(links["outlook"].get_attribute("href")).query)
+        assert outlook["url"] == [links["ics"].get_attribute("href")]
+        media_type, body = fetch(links["ics"].get_attribute("href"))
+        assert media_type == "text/calendar" and body.startswith(b"BEGIN:VCALENDAR")
+        assert fetch(links["atom"].get_attribute("href"))[1].startswith(b"<?xml")
+    # Online events of a topic: no file holds exactly that; the calls of the topic have one.
+    Select(browser.find_element(By.NAME, "country")).select_by_value("")
+    Select(browser.find_element(By.NAME, "topic")).select_by_value("green")
+    Select(browser.find_element(By.NAME, "attend")).select_by_value("online")
+    assert subscribe_links(browser, "call")["rss"].get_attribute("href") == f"{base}topic/green/calls.rss"
+    events = box.find_element(By.CSS_SELECTOR, '.group[data-kind="event"]')
+    assert "online or in person" in events.find_element(By.CLASS_NAME, "no-file").text
+    assert not events.find_element(By.TAG_NAME, "ul").is_displayed()
+    Select(browser.find_element(By.NAME, "kind")).select_by_value("call")
+    assert not events.is_displayed() and box.find_element(By.CLASS_NAME, "view").text == "Topic: green"
+    assert errors(browser) == []
+
+
+def test_links_follow_the_address_the_page_is_served_at(browser, crowded_site):
+    """Published without a base URL (localhost) but served elsewhere: the page's
+    links still work; the subscription addresses are those it is served at."""
+    base, _ = crowded_site
+    load(browser, base + "?country=NO")
+    open_subscribe(browser)
+    links = subscribe_links(browser, "event")
+    assert links["webcal"].get_attribute("href") == f"webcal://{base.split('://')[1]}country/no/events.ics"
+    assert fetch(links["ics"].get_attribute("href"))[1].startswith(b"BEGIN:VCALENDAR")
+    for link in browser.find_elements(By.CSS_SELECTOR, "a.add")[:3]:
+        assert link.get_attribute("href").startswith(base + "entry/")
+    load(browser, base + "feeds.html")
+    subscribe = browser.find_element(By.CSS_SELECTOR, "a.subscribe")
+    assert subscribe.get_attribute("href") == f"webcal://{base.split('://')[1]}events.ics"
+    assert errors(browser) == []
+
+
+def test_one_entry_goes_into_a_calendar(browser, site):
+    base, _ = site
+    load(browser, base)
+    link = browser.find_element(By.CSS_SELECTOR, "#call-several a.add")
+    assert link.is_displayed() and link.text == "Add to calendar"
+    media_type, body = fetch(link.get_attribute("href"))
+    calendar = icalendar.Calendar.from_ical(body)
+    assert media_type == "text/calendar"
+    assert [str(e["UID"]).split("@")[0] for e in calendar.walk("VEVENT")] == [
+        f"call-several-deadline-{n}" for n in range(3)
+    ]
 
 
 def test_without_javascript_everything_is_readable(browser, site):
@@ -160,9 +310,34 @@ def test_without_javascript_everything_is_readable(browser, site):
         load(browser, base)
         assert not browser.find_element(By.ID, "filters").is_displayed()
         assert len(visible_ids(browser, "events")) == 5 and len(visible_ids(browser, "calls")) == 4
-        assert browser.find_element(By.CSS_SELECTOR, "a.subscribe").is_displayed()
+        open_subscribe(browser)
+        links = subscribe_links(browser, "call")
+        assert links["webcal"].is_displayed() and links["ics"].get_attribute("href") == base + "calls.ics"
+        assert browser.find_element(By.CSS_SELECTOR, "#ev-webinar a.add").is_displayed()
     finally:
         browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+@pytest.mark.skipif(
+    not AXE.exists(), reason=f"axe-core not installed at {AXE} (.ci/run installs it with npm)"
+)
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_axe_core_finds_no_violation(browser, site, size):
+    base, _ = site
+    script = AXE.read_text()
+    for page in ("?country=NO", "feeds.html"):
+        load(browser, base + page, size)
+        if not page.startswith("feeds"):
+            open_subscribe(browser)
+        browser.execute_script(script)
+        browser.set_script_timeout(60)
+        result = browser.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {resultTypes: ['violations']}).then(done, (e) => done({error: String(e)}));"
+        )
+        assert "error" not in result, result
+        found = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+        assert found == [], (page, size)
 
 
 def test_on_a_phone_nothing_overflows(browser, site):

@@ -144,3 +144,55 @@ def test_one_day_written_twice_with_two_times_is_a_span():
 def test_a_deadline_is_a_day_not_an_approximate_month(text, lang, start, end):
     result = parse_date(text, lang, "deadline", date(2027, 1, 10), "Europe/Brussels")
     assert (result.start, result.end, result.error) == (start, end, None)
+
+
+def test_first_and_last_day_labels_make_a_range():
+    text = "First day of the summit | 14 September, 2026 | Last day of the summit | 17 September, 2026"
+    result = read(text)
+    assert (result.start, result.end) == (date(2026, 9, 14), date(2026, 9, 17))
+
+
+def test_a_reviewed_date_gives_way_to_the_published_one():
+    result = read("Publicerad onsdag 3 juni 2026 Granskad fredag 4 december 2026", "sv", "published")
+    assert result.start == date(2026, 6, 3)
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        (
+            "2026-12-31 22:00 - 2027-01-01 02:00 31. decembrī no plkst. 22.00 svinam Jauno gadu",
+            "lv",
+            datetime(2026, 12, 31, 22, 0),
+            datetime(2027, 1, 1, 2, 0),
+        ),
+        (
+            "Messe 12.-14. Mai 2026. Am 14. Mai ist der Eintritt frei.",
+            "de",
+            date(2026, 5, 12),
+            date(2026, 5, 14),
+        ),
+    ],
+)
+def test_a_day_that_repeats_a_ranges_first_or_last_day_restates_it(text, lang, start, end):
+    result = read(text, lang, reference=date(2026, 12, 1))
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+def test_a_day_inside_a_range_is_still_a_second_date():
+    assert read("Messe 12.-14. Mai 2026, Fachtag am 13. Mai", "de").error is not None
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        (
+            "Decreto del 3 marzo 2026, registrato alla Corte dei conti il 20 marzo 2026",
+            "it",
+            date(2026, 3, 3),
+        ),
+        ("Circular de 5 de fevereiro de 2026, retificada em 12 de fevereiro de 2026", "pt", date(2026, 2, 5)),
+    ],
+)
+def test_a_later_registration_or_correction_is_not_the_publication(text, lang, expected):
+    assert read(text, lang, "published").start == expected

@@ -108,6 +108,14 @@ def test_a_span_of_months_stands_at_the_middle_of_its_window(text, lang, start, 
             date(2027, 6, 30),
         ),
         ("Die Auswahl erfolgt im Monat März.", "de", date(2026, 3, 16), date(2026, 3, 1), date(2026, 3, 31)),
+        ("Taotlusvoor avatakse oktoobris.", "et", date(2026, 10, 16), date(2026, 10, 1), date(2026, 10, 31)),
+        (
+            "Rezultatai bus paskelbti gegužės mėn. svetainėje",
+            "lt",
+            date(2026, 5, 16),
+            date(2026, 5, 1),
+            date(2026, 5, 31),
+        ),
     ],
 )
 def test_a_month_named_as_a_month(text, lang, start, earliest, latest):
@@ -127,7 +135,12 @@ def test_a_month_named_as_a_month_gives_way_to_a_date():
 
 @pytest.mark.parametrize(
     "text, lang",
-    [("Kesäkuu on kiireinen", "fi"), ("May we meet again", "en"), ("a march through the city", "en")],
+    [
+        ("Kesäkuu on kiireinen", "fi"),
+        ("May we meet again", "en"),
+        ("a march through the city", "en"),
+        ("Oktoober on vihmane", "et"),
+    ],
 )
 def test_a_bare_month_name_is_no_date(text, lang):
     assert read(text, lang).error == "no date found"

@@ -363,3 +363,15 @@ def test_weekday_names_by_number():
     assert words.weekday_forms("el")["πεμπτη"] == 3  # capitals' spelling, accent dropped
     assert words.weekday_forms("de")["monday"] == 0  # English everywhere
     assert words.weekday_forms("uk")["п'ятницю"] == words.weekday_forms("uk")["п’ятниця"] == 4
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Собирот ќе се одржи на 3-ти март 2026 во Битола", date(2026, 3, 3)),
+        ("Свеченоста е на 1-ви јуни 2026", date(2026, 6, 1)),
+        ("Отворањето е закажано за 2-ри октомври 2026", date(2026, 10, 2)),
+    ],
+)
+def test_macedonian_ordinal_endings_on_the_day(text, expected):
+    assert read(text, "mk").start == expected

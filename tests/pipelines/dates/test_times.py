@@ -174,3 +174,38 @@ def test_noon_in_words(text, lang, start):
 )
 def test_an_hour_word_after_the_hours_dot(text, lang, start):
     assert read(text, lang, "deadline").start == start
+
+
+@pytest.mark.parametrize(
+    "text, lang, start",
+    [
+        ("Koncerts 6. jūnijā 2026, no pulksten 19 Doma laukumā", "lv", datetime(2026, 6, 6, 19, 0)),
+        ("Spotkanie 9 czerwca 2026 o godzinie 17 w ratuszu", "pl", datetime(2026, 6, 9, 17, 0)),
+        ("Conférence le 4 juin 2026 à 18 h 45 en mairie", "fr", datetime(2026, 6, 4, 18, 45)),
+    ],
+)
+def test_hour_words_and_minutes_after_a_spaced_h(text, lang, start):
+    result = read(text, lang)
+    assert (result.start, result.end) == (start, None)
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        (
+            "Der Flohmarkt beginnt am 6. Juni 2026 um 8 Uhr und dauert bis 14 Uhr.",
+            "de",
+            datetime(2026, 6, 6, 8, 0),
+            datetime(2026, 6, 6, 14, 0),
+        ),
+        (
+            "The library opens on 9 June 2026 at 10:00 and stays open until 19:30.",
+            "en",
+            datetime(2026, 6, 9, 10, 0),
+            datetime(2026, 6, 9, 19, 30),
+        ),
+    ],
+)
+def test_a_later_time_after_an_until_word_ends_the_dates_time(text, lang, start, end):
+    result = read(text, lang)
+    assert (result.start, result.end) == (start, end)

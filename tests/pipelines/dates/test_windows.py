@@ -159,3 +159,32 @@ def test_a_length_before_the_next_date_belongs_to_the_first():
 def test_hungarian_from_and_until_suffixes_make_a_window(text, start, end):
     result = parse_date(text, "hu", "deadline", date(2027, 1, 10), "Europe/Budapest")
     assert (result.start, result.end, result.error) == (start, end, None)
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        (
+            "Ordningen åbnes den 2. marts 2026, og fristen er den 15. april 2026 kl. 12.00.",
+            "da",
+            date(2026, 3, 2),
+            datetime(2026, 4, 15, 12, 0),
+        ),
+        (
+            "Utlysningen åpnes 4. mai 2026. Søknadsfristen er 1. juni 2026.",
+            "nb",
+            date(2026, 5, 4),
+            date(2026, 6, 1),
+        ),
+        (
+            "Ansökan öppnas 7 september 2026, sista ansökningsdag 5 oktober 2026.",
+            "sv",
+            date(2026, 9, 7),
+            date(2026, 10, 5),
+        ),
+    ],
+)
+def test_an_opening_in_the_passive_voice(text, lang, start, end):
+    """Scandinavian "is opened" ("åbnes", "åpnes", "öppnas") names the window's opening."""
+    result = parse_date(text, lang, "deadline", REF, "Europe/Brussels")
+    assert (result.start, result.end, result.error) == (start, end, None)

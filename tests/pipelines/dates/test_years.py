@@ -6,7 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from pipelines.dates import parse_date
+from pipelines.dates import cldr, parse_date
+from pipelines.dates.grammar import relative_days
 
 
 def read(text: str, lang: str = "en", kind: str = "event", reference: date = date(2026, 1, 10)):
@@ -148,3 +149,43 @@ def test_a_weekday_between_two_dates_is_no_date():
 def test_a_date_every_year_is_the_next_one_and_recurs(text, lang, expected):
     result = read(text, lang, "deadline", reference=date(2026, 5, 5))
     assert (result.start, result.recurrence) == (expected, "yearly")
+
+
+@pytest.mark.parametrize(
+    "text, lang, reference, expected",
+    [
+        ("Protokoll der Sitzung vom 14/10/98 im Saal 2", "de", date(1998, 1, 1), date(1998, 10, 14)),
+        ("verbale della riunione del 21/05/79", "it", date(1980, 6, 1), date(1979, 5, 21)),
+        ("minutes of the meeting held 03/02/27", "en", date(2026, 1, 10), date(2027, 2, 3)),
+    ],
+)
+def test_a_two_digit_year_takes_the_century_nearest_the_reference(text, lang, reference, expected):
+    assert read(text, lang, reference=reference).start == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        ("Die Messe öffnet übermorgen um 9 Uhr", "de", datetime(2026, 5, 7, 9, 0), None),
+        ("Il mercato apre dopodomani in piazza", "it", date(2026, 5, 7), None),
+        ("Pozvánky jsme rozeslali předevčírem", "cs", date(2026, 5, 3), None),
+        ("Утре и задутре трае саемот во Струмица", "mk", date(2026, 5, 6), date(2026, 5, 7)),
+        ("Bugün ve yarın fuar açık", "tr", date(2026, 5, 5), date(2026, 5, 6)),
+        ("Inniu agus amárach atá an t-aonach ar siúl", "ga", date(2026, 5, 5), date(2026, 5, 6)),
+    ],
+)
+def test_days_named_from_the_reference_in_cldr_words(text, lang, start, end):
+    """Every language's words for days around the reference, two days either way
+    where CLDR has them; "tomorrow and the day after" is one span."""
+    result = read(text, lang, reference=date(2026, 5, 5))
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+def test_days_named_from_the_reference_cover_every_language():
+    for lang in cldr.LANGUAGES:
+        assert {-1, 0, 1} <= set(relative_days(lang).values()), lang
+
+
+def test_german_morgen_stays_a_morning():
+    """ "am Morgen" is a morning; lower-cased, it cannot be told from "morgen" (tomorrow)."""
+    assert read("Treffpunkt am Morgen beim Rathaus", "de").error == "no date found"

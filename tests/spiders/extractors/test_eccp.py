@@ -75,6 +75,7 @@ def test_news_listing_links_news_community_news_and_newsletter(snapshot):
     second = extract_page(snapshot, "/news?page=1")
     assert second.links == [
         SITE + "/news/cluster-academy-2027-programme-published",
+        SITE + "/content/cluster-managers-compare-notes-online-fora",
         SITE + "/content/eccp-newsletter-march-2019",
     ]
     assert second.next_page is None
@@ -136,7 +137,7 @@ def test_call_with_one_deadline(snapshot):
     item = only_item(snapshot, "/content/smp-cosme-joint-cluster-initiatives-euroclusters-2027")
     assert item["kind"] == "call"
     assert item["title"] == "Joint Cluster Initiatives (EUROCLUSTERS) for Europe's Recovery 2027"
-    assert item["deadline_texts"] == ["DEADLINE: 25 March 2027"]
+    assert item["deadline_texts"] == ["Deadline: 25 March 2027"]
     assert item["status_text"] == "Open" and item["opens_text"] is None
     assert item["published_text"] == "on 06 November 2026"
     assert item["start_text"] is None  # the info day of 10 December 2026 is body text
@@ -157,7 +158,7 @@ def test_forthcoming_and_closed_calls(snapshot):
     forthcoming = only_item(snapshot, "/content/horizon-europe-regional-innovation-valleys-2027")
     assert forthcoming["status_text"] == "Forthcoming"
     assert forthcoming["opens_text"] == "Opening date: 18 January 2027"
-    assert forthcoming["deadline_texts"] == ["DEADLINE: 20 April 2027"]
+    assert forthcoming["deadline_texts"] == ["Deadline: 20 April 2027"]
     closed = only_item(snapshot, "/content/euroclusters-open-call-ukrainian-smes-2024")
     assert closed["status_text"] == "Closed"
     assert closed["deadline_texts"] == ["25 April 2024, 23:59 Brussels time"]
@@ -274,8 +275,9 @@ def test_every_link_found_in_the_snapshot_exists_in_it(snapshot):
     followed = links_found(snapshot, extract, urls)
     missing = [link for link in followed if not snapshot.path_for(link).is_file()]
     assert missing == []
-    # A crawl from the start URLs reaches every page but the listings' own first pages.
-    assert set(urls) - followed == set(EccpSpider.start_urls)
+    # A crawl from the start URLs reaches every page but the listings' own first pages,
+    # and the privacy notice, linked only from the footer.
+    assert set(urls) - followed == {*EccpSpider.start_urls, SITE + "/content/gdpr"}
 
 
 def test_start_urls_exist_in_the_snapshot(snapshot):
@@ -289,3 +291,51 @@ def test_robots_txt_allows_the_crawl(snapshot):
     robots = Protego.parse((snapshot.root / "www.clustercollaboration.eu" / "robots.txt").read_text())
     for url in snapshot_urls(snapshot):
         assert robots.can_fetch(url, "clusterfeeds"), url
+
+
+# The real site's /content/ path holds events, calls, news and static pages alike, and
+# the ECCP's own events have a series page listing their editions.
+
+
+def test_a_static_page_under_content_gives_no_item_not_even_a_generic_one(snapshot):
+    url = SITE + "/content/gdpr"
+    assert extract(url, snapshot.read(url)).items == []
+    extraction, reading = EccpSpider().extract(url, snapshot.read(url))
+    assert extraction.items == [] and not reading.stood_in and reading.fields == ()
+
+
+def test_news_under_content_is_told_by_its_byline(snapshot):
+    item = only_item(snapshot, "/content/cluster-managers-compare-notes-online-fora")
+    assert (item["kind"], item["published_text"]) == ("news", "on 02 November 2026")
+
+
+def test_a_series_page_lists_its_editions(snapshot):
+    series = "/events/organised-by-eccp/clusters-meet-regions"
+    extraction = extract_page(snapshot, series)
+    assert extraction.items == []
+    assert extraction.links == [
+        SITE + series + "/clusters-meet-regions-tartu-estonia",
+        SITE + series + "/clusters-meet-regions-timisoara-romania",
+    ]
+    item = only_item(snapshot, series + "/clusters-meet-regions-tartu-estonia")
+    assert (item["kind"], item["start_text"], item["end_text"], item["location"]) == (
+        "event",
+        "Start: 16 March 2027",
+        "End: 17 March 2027",
+        "Tartu, Estonia",
+    )
+
+
+def test_an_event_page_without_its_date_fields_takes_the_date_from_the_generic_reading(snapshot):
+    # As on the real site, a past edition's page shows no Start/End values: the date is in its text.
+    url = SITE + "/events/organised-by-eccp/clusters-meet-regions/clusters-meet-regions-timisoara-romania"
+    [own] = extract(url, snapshot.read(url)).items
+    assert own["kind"] == "event" and own["start_text"] is None
+    extraction, reading = EccpSpider().extract(url, snapshot.read(url))
+    [item] = extraction.items
+    assert reading.fields == ("start_text",) and not reading.stood_in
+    assert "8-9 October 2026" in item["start_text"]
+    # What the site's reader found stays its own.
+    assert {k: v for k, v in item.items() if k != "start_text"} == {
+        k: v for k, v in own.items() if k != "start_text"
+    }

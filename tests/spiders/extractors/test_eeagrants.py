@@ -22,6 +22,8 @@ GII_2019 = RO + "/calls/green-industry-innovation-call-2019/"
 DIGITAL_2027 = RO + "/calls/digital-transition-smes-call-2027/"
 BLUE_GROWTH = LV + "/en/calls/blue-growth-innovation-two-stage-call-2026"
 PROJECTS = FMO + "/archive/2014-2021/projects"
+BULGARIA_NEWS = FMO + "/news/bulgaria-opens-call-green-industry-innovation"
+NODE_NEWS = FMO + "/node/12533"
 
 
 def extract_url(snapshot, url: str) -> Extraction:
@@ -52,7 +54,8 @@ def test_news_listing_is_newest_first_and_skips_the_sidebar(snapshot):
     assert first.next_page == FMO + "/en/news?page=1"
     second = extract_url(snapshot, FMO + "/en/news?page=1")
     # The "Latest news" sidebar links three other news: they are not this page's entries.
-    assert second.links == [OSLO_NEWS] and second.next_page is None
+    # News at /news/<slug> and at /node/<nid>, as the real site links them, next to the older path.
+    assert second.links == [BULGARIA_NEWS, NODE_NEWS, OSLO_NEWS] and second.next_page is None
 
 
 def test_open_calls_listing_links_only_the_operators_this_source_crawls(snapshot):
@@ -226,7 +229,7 @@ def test_unknown_pages_and_garbage_give_nothing(url, html):
 
 def test_every_link_found_in_the_snapshot_exists_in_it(snapshot):
     urls = snapshot_urls(snapshot)
-    assert len(urls) == 18
+    assert len(urls) == 20
     followed = links_found(snapshot, extract, urls)
     missing = [link for link in followed if not snapshot.path_for(link).is_file()]
     assert missing == []
@@ -244,3 +247,18 @@ def test_robots_txt_allows_the_crawl(snapshot):
         host = url.split("/")[2]
         robots = Protego.parse((snapshot.root / host / "robots.txt").read_text())
         assert robots.can_fetch(url, "clusterfeeds"), url
+
+
+@pytest.mark.parametrize(
+    "url, title",
+    [
+        (BULGARIA_NEWS, "Bulgaria opens a call for green industry innovation"),
+        (NODE_NEWS, "Open calls in Estonia and Slovakia for business innovation"),
+    ],
+)
+def test_news_at_the_real_sites_paths(snapshot, url, title):
+    [item] = extract_url(snapshot, url).items
+    assert (item["kind"], item["url"], item["title"]) == ("news", url, title)
+    # The real news pages state no date; none is made up.
+    assert item["published_text"] is None
+    assert EeagrantsSpider().extract(url, snapshot.read(url))[0].items[0]["published_text"] is None

@@ -68,7 +68,12 @@ def test_call_and_news_listings(snapshot):
     ]
     assert first.next_page == CALLS + "?page=2"
     second = extract(first.next_page, snapshot.read(first.next_page))
-    assert second.links == [CALLS + "regional-omstilling-nordland-2025/", CALLS + "gronn-plattform-2021/"]
+    # Older calls sit one folder down, in "forside---casepages", next to the others.
+    assert second.links == [
+        CALLS + "forside---casepages/utlysning-opptak-i-klyngeprogrammet-2026/",
+        CALLS + "regional-omstilling-nordland-2025/",
+        CALLS + "gronn-plattform-2021/",
+    ]
     assert second.next_page is None
     news = extract(NEWS, snapshot.read(NEWS))
     assert news.links == [
@@ -250,6 +255,18 @@ def test_registration_deadlines_and_related_events_do_not_leak(snapshot):
             None,
             "Publisert: 15. juni 2021",
         ),
+        (
+            # An older call's folder, as the real site has them; no publication date.
+            "forside---casepages/utlysning-opptak-i-klyngeprogrammet-2026",
+            "Utlysning: opptak i klyngeprogrammet 2026",
+            "Utgått",
+            [
+                "Norwegian Innovation Clusters tar i år opp nye klyngeprosjekter på nivåene Arena og "
+                "Arena Pro, og søknadsfristen er 25. september 2026 kl. 12:00."
+            ],
+            None,
+            None,
+        ),
     ],
 )
 def test_call_pages(snapshot, slug, title, status, deadlines, opens, published):
@@ -363,7 +380,7 @@ def test_a_page_from_another_host_gives_nothing(snapshot):
 
 def test_every_extracted_link_is_in_the_snapshot(snapshot):
     urls = snapshot_urls(snapshot)
-    assert len(urls) == 22
+    assert len(urls) == 23
     for url in urls:
         extraction = extract(url, snapshot.read(url))
         for link in extraction.links + [extraction.next_page] * bool(extraction.next_page):

@@ -13,7 +13,13 @@ from spiders.mita import MitaSpider
 LRV = "https://mita.lrv.lt"
 IA = "https://inovacijuagentura.lt"
 ESF = "https://2021.esinvesticijos.lt"
-HOSTS = ("mita.lrv.lt", "inovacijuagentura.lt", "2021.esinvesticijos.lt")
+HOSTS = (
+    "mita.lrv.lt",
+    "inovacijuagentura.lt",
+    "www.inovacijuagentura.lt",
+    "2021.esinvesticijos.lt",
+    "www.esinvesticijos.lt",
+)
 EN_NEWS = f"{LRV}/en/news"
 BALTIC_2019 = f"{EN_NEWS}/baltic-cluster-forum-2019-was-selected-to-take-part-in-eu-cluster-weeks"
 IA_CALLS = f"{IA}/lt/kvietimai/"
@@ -71,12 +77,24 @@ def test_other_listings(snapshot):
         IA_NEWS + "inovaciju-savaite-2026-daugiau-nei-3000-dalyviu/",
     ]
     assert news.next_page == IA_NEWS + "page/2/"
+    # The agency's own English news path, on its www host, as the real site has it.
+    news_2 = extract(news.next_page, snapshot.read(news.next_page))
+    assert news_2.links == [
+        "https://www.inovacijuagentura.lt/en/naujiena/clusters-invited-to-join-baltic-sea-cluster-partnerships/",
+        IA_NEWS + "paskelbti-klasteriu-ekspertizes-rezultatai/",
+    ]
     esf = extract(ESF_CALLS, snapshot.read(ESF_CALLS))
     assert esf.links == [
         f"{ESF}/kvietimai/klasteriu-tarptautiskumo-skatinimas-inoklaster-lt-ii",
         f"{ESF}/kvietimai/eksperimentine-pletra-eksperimentas-2027",
     ]
     assert esf.next_page == ESF_CALLS + "&page=2"
+    # The portal links cards on its www host too: the same card, followed the same way.
+    esf_2 = extract(esf.next_page, snapshot.read(esf.next_page))
+    assert esf_2.links == [
+        "https://www.esinvesticijos.lt/kvietimai/inoklaster",
+        f"{ESF}/kvietimai/inovaciju-diegimas-pramoneje-inogeb-lt",
+    ]
     skelbimai = extract(f"{LRV}/lt/skelbimai", snapshot.read(f"{LRV}/lt/skelbimai"))
     assert skelbimai.links == [
         f"{LRV}/lt/skelbimai/kvietimas-teikti-paraiskas-pagal-priemone-{slug}"
@@ -197,13 +215,13 @@ def test_event_news_registration_and_last_year_do_not_leak(snapshot):
         (
             f"{EN_NEWS}/cluster-toolas-promising-potential-market-and-collaboration-opportunities-with-taiwan",
             "Cluster TOOLAS: promising potential market and collaboration opportunities with Taiwan",
-            "August 10 d., 2020",
+            "2020 08 10",
             [],
         ),
         (
             f"{EN_NEWS}/excellent-start-for-the-new-baltic-sea-region-cluster-manager-education-program",
             "Excellent start for the new Baltic Sea Region Cluster Manager Education program",
-            "October 02 d., 2020",
+            "2020 10 02",
             [],
         ),
     ],
@@ -319,6 +337,16 @@ def test_plain_news_pages(snapshot, url, title, published, tags):
             "Paskelbta 2024-12-18",
             "05-001-01-05-02",
         ),
+        (
+            # The portal's www host, the status glued to the title and the deadline, as it writes them.
+            "https://www.esinvesticijos.lt/kvietimai/inoklaster",
+            "INOKLASTER",
+            "Pasibaigęs",
+            ["Teikiama iki 2026-05-29 17:00"],
+            "Teikiama nuo 2026-03-02 08:00",
+            None,
+            "05-001-01-05-04",
+        ),
     ],
 )
 def test_call_pages(snapshot, url, title, status, deadlines, opens, published, code):
@@ -383,7 +411,7 @@ def test_unknown_pages_and_garbage_give_nothing(url, html):
 
 def test_every_extracted_link_is_in_the_snapshot(snapshot):
     urls = snapshot_urls(snapshot)
-    assert len(urls) == 31
+    assert len(urls) == 33
     for url in urls:
         extraction = extract(url, snapshot.read(url))
         for link in extraction.links + [extraction.next_page] * bool(extraction.next_page):
