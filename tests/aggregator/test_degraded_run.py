@@ -14,6 +14,7 @@ from pathlib import Path
 from core import db as database
 
 FEED = "www.clusterexcellencedenmark.dk/feed/index.html"
+NEWS = "clusterexcellencedenmark.dk/da-DK/Nyheder.aspx@M=NewsV2&PID=19"
 EVENTS = [
     ("netvaerksdag-maritime-klynger", "Netværksdag for de maritime klynger", "20. januar 2027", "Esbjerg"),
     ("klyngeforum-life-science", "Klyngeforum: life science og sundhed", "9. februar 2027", "Odense"),
@@ -38,8 +39,14 @@ def entry(slug: str, title: str, day: str, place: str, dated: bool) -> str:
 
 
 def write_site(root: Path, dated: bool) -> Path:
-    """The site as a snapshot folder: its feed of six events."""
+    """The site as a snapshot folder: its feed of six events, and a news list with none."""
     (root / FEED).parent.mkdir(parents=True)
+    (root / NEWS).parent.mkdir(parents=True)
+    (root / NEWS).write_text(
+        '<!DOCTYPE html><html lang="da"><head><title>Nyheder</title></head>'
+        "<body><main><h1>Nyheder</h1><p>Ingen nyheder endnu.</p></main></body></html>",
+        encoding="utf-8",
+    )
     (root / "snapshot.toml").write_text("captured = 2026-11-16\n")
     items = "\n".join(entry(*event, dated) for event in EVENTS)
     (root / FEED).write_text(
