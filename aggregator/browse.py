@@ -16,7 +16,8 @@ TABLES = {
     "items": "One row per event, call for proposals or news item, as last seen on its source's page. "
     "Dates carry their UTC offset and IANA zone; a date without a time is all-day.",
     "changes": "Every change of a tracked field of an item: an extended deadline, a moved date, a new venue.",
-    "crawls": "One row per source per run: pages, items, new and changed ones, errors, and how it ended.",
+    "crawls": "One row per source per run: pages, items, new and changed ones, errors, how it ended, "
+    "the share of items with each field (coverage) and the fields whose share fell (degraded).",
     "problems": "What a crawl could not read, naming the source, page URL and field.",
     "day_keys": "Each event and call under its days and title stems, to find the same thing announced twice.",
 }

@@ -75,6 +75,9 @@ CRAWL_COLUMNS = {
     "message": str,  # why, when not ok
     "complete": int,  # 1: ran to its end, walked its whole listing, lost no page;
     # only such a crawl can tell that an item is gone
+    "coverage": str,  # JSON {field: [items with it, items it belongs to]} (pipelines/coverage.py)
+    "degraded": str,  # the fields whose share fell against the last good run, with
+    # the shares ("start/deadline 96% → 0%"); NULL when none did
 }
 
 # Fields whose change is recorded in the `changes` table.

@@ -21,6 +21,7 @@ from core import db as database
 from core.clock import now
 from core.items import DATED_KINDS
 from core.problems import problem_found
+from pipelines.coverage import Tally, dropped
 from pipelines.dedupe import candidates, day_keys, entry_for
 
 logger = logging.getLogger(__name__)
@@ -121,6 +122,7 @@ class SQLiteStorePipeline:
         self.pending: dict[str, dict] = {}
         self.problems: list[dict] = []
         self.counts = {"items": 0, "new": 0, "changed": 0}
+        self.coverage = Tally()  # of every item that reached the store or was dropped on the way
         self.crawl_id: int | None = None
         self.broken: str | None = None  # the database error that stopped storing
         self.closing = None  # the spider's closing, once a database error asked for it
@@ -157,6 +159,7 @@ class SQLiteStorePipeline:
         row = row_of(item)
         self.pending[row["id"]] = row
         self.counts["items"] += 1
+        self.coverage.count(item)
         if len(self.pending) >= BATCH_SIZE and not self.broken:
             try:
                 self.flush()
@@ -246,6 +249,7 @@ class SQLiteStorePipeline:
         errors = stats.get_value("clusterfeeds/problems", 0)
         try:
             outcome, message = self._outcome(errors, reason)
+            degraded = self._degraded() if outcome in ("ok", "partial") else None
             # Only a crawl that ran to its end, walked its whole listing and lost
             # no page can tell that an item is gone from its site.
             complete = (
@@ -264,7 +268,13 @@ class SQLiteStorePipeline:
                         "outcome": outcome,
                         "message": message,
                         "complete": int(complete),
+                        "coverage": self.coverage.to_json(),
+                        "degraded": degraded,
                     },
+                )
+            if degraded:
+                logger.warning(
+                    "%s: degraded: field coverage fell against its last good run: %s", self.source, degraded
                 )
         except sqlite3.DatabaseError as error:
             self._broke(error)
@@ -298,11 +308,24 @@ class SQLiteStorePipeline:
             )
         return ("partial" if errors else "ok"), None
 
+    def _degraded(self) -> str | None:
+        """The fields whose share fell against the last good run (pipelines/coverage.py).
+        A degraded run is no yardstick: the source stays degraded until the fields
+        come back."""
+        last_good = self.db.execute(
+            "select coverage from crawls where source = ? and outcome in ('ok', 'partial') "
+            "and complete = 1 and coverage is not null and degraded is null and id != ? "
+            "order by id desc limit 1",
+            [self.source, self.crawl_id],
+        ).fetchone()
+        return dropped(last_good[0], self.coverage) if last_good else None
+
     def on_problem(self, source: str, url: str, field: str, message: str) -> None:
         self.crawler.stats.inc_value("clusterfeeds/problems")
         self.problems.append({"source": source, "url": url, "field": field, "message": message})
 
     def on_item_dropped(self, item, response, exception, spider=None) -> None:
+        self.coverage.count(item)
         self.on_problem(item.get("source", self.source), item.get("url"), "item", str(exception))
 
     def on_item_error(self, item, response, spider=None, failure=None) -> None:

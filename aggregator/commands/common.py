@@ -13,8 +13,11 @@ from typing import TYPE_CHECKING
 from aggregator.commands.failures import (
     DISK_FULL,
     EXIT_DATABASE,
+    EXIT_DEGRADED,
     EXIT_DISK_FULL,
     EXIT_LOCKED,
+    EXIT_OK,
+    EXIT_SOURCE_FAILED,
     EXIT_USAGE,
     Failure,
     check_log_file,
@@ -201,18 +204,22 @@ def database_held(db: Path) -> Iterator[Held]:
         yield lock_held
 
 
-def report_crawls(crawls: list[dict], quiet: bool) -> bool:
-    """Print one line per source (only failures when quiet); True if all went well.
-    A crawl that was interrupted, or never recorded its end, did not go well."""
+def report_crawls(crawls: list[dict], quiet: bool) -> int:
+    """Print one line per source (only failures and degraded sources when quiet)
+    and return the exit status: a crawl that failed, was interrupted or never
+    recorded its end did not go well; one whose field coverage fell is degraded."""
     failed = [c for c in crawls if c["outcome"] not in ("ok", "partial")]
-    shown = failed if quiet else crawls
+    degraded = [c for c in crawls if c not in failed and c.get("degraded")]
+    shown = failed + degraded if quiet else crawls
     width = max((len(c["source"]) for c in shown), default=0)
-    for c in shown:
+    for c in sorted(shown, key=lambda c: c["source"]):
+        outcome = "degraded" if c in degraded else c["outcome"]
         print(
-            f"{c['source']:<{width}}  {c['outcome']:<8} pages {c['pages'] or 0:>4}  "
+            f"{c['source']:<{width}}  {outcome:<8} pages {c['pages'] or 0:>4}  "
             f"items {c['items'] or 0:>4}  new {c['new'] or 0:>4}  "
             f"changed {c['changed'] or 0:>3}  errors {c['errors'] or 0:>3}"
-            + (f"  {c['message']}" if c.get("message") else ""),
-            file=sys.stderr if c in failed else sys.stdout,
+            + (f"  {c['message']}" if c.get("message") else "")
+            + (f"  field coverage fell: {c['degraded']}" if c in degraded else ""),
+            file=sys.stderr if c in failed or c in degraded else sys.stdout,
         )
-    return not failed
+    return EXIT_SOURCE_FAILED if failed else EXIT_DEGRADED if degraded else EXIT_OK

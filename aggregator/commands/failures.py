@@ -15,6 +15,7 @@ from core.lock import LockHeld
 EXIT_OK = 0
 EXIT_SOURCE_FAILED = 1  # a source failed or its crawl was interrupted; the rest went on
 EXIT_USAGE = 2  # bad options or arguments; nothing was done
+EXIT_DEGRADED = 3  # every source ran, but one's field coverage fell (degraded); all was published
 EXIT_DATABASE = 65  # the database is corrupt, read-only, busy, newer or not ours
 EXIT_PUBLISH_FAILED = 70  # publishing failed (the published folder is unchanged), or a bug
 EXIT_CANT_WRITE = 73  # --out or --log-file cannot be written

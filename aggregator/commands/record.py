@@ -8,7 +8,6 @@ import tempfile
 from pathlib import Path
 
 from aggregator.commands.common import add_crawl_options, crawl_job, report_crawls, usage_error
-from aggregator.commands.failures import EXIT_OK, EXIT_SOURCE_FAILED
 from aggregator.runner import crawl
 from aggregator.sources import project_settings
 from spiders.replay.recorder import SETTING, warc_path
@@ -47,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         if args.max_pages:
             recording["CLOSESPIDER_PAGECOUNT"] = args.max_pages
         crawls = crawl(dataclasses.replace(job, settings={**job.settings, **recording}), [args.source])
-    all_well = report_crawls(crawls, args.quiet)
+    status = report_crawls(crawls, args.quiet)
     if not args.quiet:
         print(f"recorded into {args.out} and {warc_path(args.out)}")
-    return EXIT_OK if all_well else EXIT_SOURCE_FAILED
+    return status

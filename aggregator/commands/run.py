@@ -12,7 +12,7 @@ from aggregator.commands.common import (
     report_crawls,
     warn_about_base_url,
 )
-from aggregator.commands.failures import EXIT_LOCKED, EXIT_OK, EXIT_SOURCE_FAILED, Failure, check_out
+from aggregator.commands.failures import EXIT_LOCKED, Failure, check_out
 from aggregator.commands.publish import publish_feeds
 from aggregator.runner import crawl
 from core import db as database
@@ -51,10 +51,10 @@ def run_job(args, quiet: bool) -> int:
                 f"database {args.db}: its lock was lost during the crawl "
                 f"({why}): another run may have started; nothing was published",
             )
-        all_well = report_crawls(crawls, quiet)
-        # Failed sources keep their stored items, so the feeds are still published.
+        status = report_crawls(crawls, quiet)
+        # Failed and degraded sources keep their stored items, so the feeds are still published.
         publish_feeds(args, args.as_of or date.today(), quiet=quiet)
-    return EXIT_OK if all_well else EXIT_SOURCE_FAILED
+    return status
 
 
 def mark_interrupted(db_path, crawls: list[dict], why: str) -> None:

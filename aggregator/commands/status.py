@@ -1,15 +1,17 @@
-"""`clusterfeeds status`: how each source's crawls went; non-zero exit when one fails."""
+"""`clusterfeeds status`: how each source's crawls went; non-zero exit when one fails
+or is degraded."""
 
 from datetime import UTC, datetime
 
 from aggregator.commands.common import add_database_options, usage_error
-from aggregator.commands.failures import EXIT_OK, EXIT_SOURCE_FAILED
+from aggregator.commands.failures import EXIT_DEGRADED, EXIT_OK, EXIT_SOURCE_FAILED
 from core import db as database
 from core.lock import is_held, lock_of
 
 HELP = (
     "Per source: the last run and the last good run, items stored, new and changed, "
-    "errors, and how old the data is. Exits 1 when a source is failing."
+    "errors, how old the data is, and the fields whose coverage fell. Exits 1 when a "
+    "source is failing, 3 when one is degraded."
 )
 
 # The newest row of each source, a `running` one included: a run killed before
@@ -43,7 +45,7 @@ def run(args) -> int:
     live_run = is_held(lock_of(args.db))
     db = database.connect(args.db)
     stored = dict(db.execute("select source, count(*) from items group by source").fetchall())
-    failing = []
+    failing, degraded = [], []
     last_runs = list(db.query(LAST_RUNS))
     width = max((len(last["source"]) for last in last_runs), default=0)
     for last in last_runs:
@@ -56,6 +58,13 @@ def run(args) -> int:
             last = {**last, "outcome": "interrupted", "message": LEFT_RUNNING}
         if last["outcome"] not in (*WELL, "running"):
             failing.append(last["source"])
+        elif last["degraded"]:
+            degraded.append(last["source"])
+            last = {
+                **last,
+                "outcome": "degraded",
+                "message": f"field coverage fell against the last good run: {last['degraded']}",
+            }
         print(
             f"{last['source']:<{width}}  {last['outcome'].upper():<11} "
             f"last run {_age(last['finished'] or last['started'])}, "
@@ -65,4 +74,4 @@ def run(args) -> int:
             + (f" ({last['message']})" if last["message"] else "")
         )
     db.close()
-    return EXIT_SOURCE_FAILED if failing else EXIT_OK
+    return EXIT_SOURCE_FAILED if failing else EXIT_DEGRADED if degraded else EXIT_OK

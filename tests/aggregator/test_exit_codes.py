@@ -215,7 +215,7 @@ def test_an_older_database_is_migrated(tmp_path):
     result = publish(path, tmp_path / "public")
     assert result.returncode == 0, result.stderr
     assert set(database.ITEM_COLUMNS) <= columns(path, "items")
-    assert {"pages", "items", "errors", "message"} <= columns(path, "crawls")
+    assert {"pages", "items", "errors", "message", "coverage", "degraded"} <= columns(path, "crawls")
     assert {"crawl_id", "field"} <= columns(path, "problems")
     conn = sqlite3.connect(path)
     assert conn.execute("pragma user_version").fetchone()[0] == database.SCHEMA_VERSION
@@ -408,7 +408,7 @@ def test_a_crawl_that_did_not_end_well_counts_as_failed(capsys, outcome):
             "message": "stopped: SIGTERM",
         },
     ]
-    assert report_crawls(crawls, quiet=True) is False
+    assert report_crawls(crawls, quiet=True) == failures.EXIT_SOURCE_FAILED
     err = capsys.readouterr().err
     assert "parp" in err and outcome in err and "stopped: SIGTERM" in err
 

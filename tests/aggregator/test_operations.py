@@ -448,6 +448,29 @@ def test_status_fails_when_a_source_s_last_crawl_did_not_go_well(crawled_db, out
     assert outcome.upper() in lines["eccp"] and "(why)" in lines["eccp"]
 
 
+def test_status_names_the_fields_of_a_degraded_source_and_exits_3_unless_one_fails(crawled_db):
+    database.connect(crawled_db)["crawls"].insert(
+        {
+            "source": "eccp",
+            "started": "2026-11-17T05:00:00+00:00",
+            "finished": "2026-11-17T05:01:00+00:00",
+            "items": 40,
+            "outcome": "partial",
+            "complete": 1,
+            "degraded": "start/deadline 95% → 0%, location 80% → 10%",
+        }
+    )
+    with exclusive(lock_of(crawled_db)):  # parp's crawl is live: RUNNING, not failing
+        code, lines = status_of(crawled_db)
+    assert code == 3
+    assert lines["eccp"].split()[1] == "DEGRADED"
+    assert lines["eccp"].endswith(
+        "(field coverage fell against the last good run: start/deadline 95% → 0%, location 80% → 10%)"
+    )
+    code, lines = status_of(crawled_db)  # parp's crawl was left running: failing wins
+    assert code == 1 and "DEGRADED" in lines["eccp"]
+
+
 @pytest.mark.slow
 def test_the_demo_crawls_every_source_and_publishes(tmp_path, snapshot):
     # The README's first command, in an empty folder.
