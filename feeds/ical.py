@@ -76,7 +76,7 @@ class Calendars:
         if key not in self._events:
             component = deadline_component(entry, cutoff, self.as_of) if cutoff else event_component(entry)
             zones = {m.zone for m in _moments(entry, cutoff) if m and not m.all_day and m.zone}
-            self._events[key] = (component.to_ical(), zones)
+            self._events[key] = (serialised(component), zones)
         return self._events[key]
 
     def _calendar(self, name: str, events: list[tuple[bytes, set[str]]]) -> bytes:
@@ -100,6 +100,47 @@ class Calendars:
             first, last = self.zone_span
             self._zones[tzid] = vtimezone(tzid, first, last).to_ical()
         return self._zones[tzid]
+
+
+def serialised(component: Event) -> bytes:
+    """``component.to_ical()``, byte for byte, with lines folded a slice at a time:
+    icalendar folds character by character, half the cost of every calendar."""
+    return b"".join(folded(line) + b"\r\n" for line in component.content_lines() if line)
+
+
+def folded(line: str, limit: int = 75) -> bytes:
+    """RFC 5545 folding as icalendar does it: a new line before the character that
+    would reach ``limit`` octets, never right after a backslash or caret that
+    escapes the next character (unless alone on its line)."""
+    if len(line) < limit and (line.isascii() or len(line.encode()) < limit):
+        return line.encode()
+    if not line.isascii():
+        return _folded_by_character(line, limit).encode()
+    parts, start = [], 0
+    while len(line) - start >= limit:
+        end = start + limit - 1
+        if end - start > 1 and line[end - 1] in "\\^":
+            end -= 1
+        parts.append(line[start:end])
+        start = end
+    parts.append(line[start:])
+    return "\r\n ".join(parts).encode()
+
+
+def _folded_by_character(line: str, limit: int) -> str:
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in line:
+        width = len(char.encode())
+        if current and size + width >= limit:
+            carried = [current.pop()] if len(current) > 1 and current[-1] in "\\^" else []
+            parts.append("".join(current))
+            current, size = carried, len(carried[0].encode()) if carried else 0
+        current.append(char)
+        size += width
+    parts.append("".join(current))
+    return "\r\n ".join(parts)
 
 
 def event_component(entry: Entry) -> Event:

@@ -1,5 +1,6 @@
 import json
 from datetime import date
+from itertools import pairwise
 
 import icalendar
 import lxml.html
@@ -246,6 +247,6 @@ def test_the_page_is_split_soonest_first_into_pages_that_link_each_other(feed_db
         shown = [listed(page_of(paged, name), section) for name in names]
         assert all(len(rows) <= 2 for rows in shown)
         assert [row for rows in shown for row in rows] == listed(page_of(whole), section)
-    for name, later in zip(names, names[1:]):
+    for name, later in pairwise(names):
         assert page_of(paged, name).cssselect("a[rel=next]")[0].get("href") == later
         assert page_of(paged, later).cssselect("a[rel=prev]")[0].get("href") == name
