@@ -1,8 +1,9 @@
 """RSS 2.0, Atom 1.0 and JSON Feed 1.1 of entries.
 
 RSS and Atom are written by feedgen; JSON Feed, which feedgen does not know, by
-hand. An entry's feedgen object and HTML are made once per publish, however
-many feeds (all, per country, per source, per topic) show it.
+hand. An entry's feedgen object, HTML and JSON Feed item (serialised) are made
+once per publish, however many feeds (all, per country, per source, per topic)
+show it.
 """
 
 from __future__ import annotations
@@ -87,24 +88,27 @@ class Syndication:
             "description": channel.description,
             "language": "en",
             "authors": [{"name": "clusterfeeds", "url": HOMEPAGE}],
-            "items": [self.json_item(entry) for entry in entries],
+            "items": [],
         }
-        return _json_bytes(feed)
+        # The items' bytes go where the empty list is, the last key: as if serialised with it.
+        head = _json_bytes(feed)
+        assert head.endswith(b"[]}")
+        return b"".join([head[:-2], b",".join(self.json_item(entry) for entry in entries), b"]}"])
 
     def feed_item(self, entry: Entry) -> FeedEntry:
         """The entry's RSS and Atom item, made once per publish."""
         return self._once("entry", entry, self._feed_entry)
 
-    def json_item(self, entry: Entry) -> dict:
-        """The entry's JSON Feed item, made once per publish."""
-        return self._once("json", entry, self._json_item)
+    def json_item(self, entry: Entry) -> bytes:
+        """The entry's JSON Feed item, serialised once per publish."""
+        return self._once("json", entry, lambda entry: _json_bytes(self._json_item(entry)))
 
     def render_alone(self, entry: Entry) -> Iterator[tuple[str, Callable]]:
         """Each format's rendering of the entry on its own, by name: what one
         cannot carry shows here rather than half-way through a feed."""
         yield "rss", lambda: self.feed_item(entry).rss_entry()
         yield "atom", lambda: self.feed_item(entry).atom_entry()
-        yield "json", lambda: _json_bytes(self.json_item(entry))
+        yield "json", lambda: self.json_item(entry)
 
     def html(self, entry: Entry) -> str:
         """The entry's description as HTML."""
