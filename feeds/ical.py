@@ -111,36 +111,19 @@ def serialised(component: Event) -> bytes:
 def folded(line: str, limit: int = 75) -> bytes:
     """RFC 5545 folding as icalendar does it: a new line before the character that
     would reach ``limit`` octets, never right after a backslash or caret that
-    escapes the next character (unless alone on its line)."""
-    if len(line) < limit and (line.isascii() or len(line.encode()) < limit):
-        return line.encode()
-    if not line.isascii():
-        return _folded_by_character(line, limit).encode()
+    escapes the next character."""
+    data = line.encode()
     parts, start = [], 0
-    while len(line) - start >= limit:
+    while len(data) - start >= limit:
         end = start + limit - 1
-        if end - start > 1 and line[end - 1] in "\\^":
+        while data[end] & 0xC0 == 0x80:  # inside a character's UTF-8 bytes
             end -= 1
-        parts.append(line[start:end])
+        if data[end - 1 : end] in (b"\\", b"^"):
+            end -= 1
+        parts.append(data[start:end])
         start = end
-    parts.append(line[start:])
-    return "\r\n ".join(parts).encode()
-
-
-def _folded_by_character(line: str, limit: int) -> str:
-    parts: list[str] = []
-    current: list[str] = []
-    size = 0
-    for char in line:
-        width = len(char.encode())
-        if current and size + width >= limit:
-            carried = [current.pop()] if len(current) > 1 and current[-1] in "\\^" else []
-            parts.append("".join(current))
-            current, size = carried, len(carried[0].encode()) if carried else 0
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
+    parts.append(data[start:])
+    return b"\r\n ".join(parts)
 
 
 def event_component(entry: Entry) -> Event:
