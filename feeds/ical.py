@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from icalendar import Alarm, Calendar, Event, vDuration, vRecur
+from icalendar import Alarm, Calendar, Component, Event, vDuration, vRecur
 
 from core import __version__
 from feeds.describe import also_text, approximation, cutoff_text, details, place_text, when_text
@@ -88,7 +88,7 @@ class Calendars:
         calendar.calendar_name = name
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
-        head = calendar.to_ical()
+        head = serialised(calendar)
         assert head.endswith(END)
         zones = sorted(set().union(*(used for _, used in events)))
         return b"".join(
@@ -98,11 +98,11 @@ class Calendars:
     def _zone(self, tzid: str) -> bytes:
         if tzid not in self._zones:
             first, last = self.zone_span
-            self._zones[tzid] = vtimezone(tzid, first, last).to_ical()
+            self._zones[tzid] = serialised(vtimezone(tzid, first, last))
         return self._zones[tzid]
 
 
-def serialised(component: Event) -> bytes:
+def serialised(component: Component) -> bytes:
     """``component.to_ical()``, byte for byte, with lines folded a slice at a time:
     icalendar folds character by character, half the cost of every calendar."""
     return b"".join(folded(line) + b"\r\n" for line in component.content_lines() if line)
