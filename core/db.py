@@ -193,6 +193,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("item_id", "items", "id")],
     )
+    # Publishing counts the changes of the entries it reads, item by item.
+    db["changes"].create_index(["item_id"], if_not_exists=True)
     _create_or_migrate(db["crawls"], CRAWL_COLUMNS, pk="id")
     _create_or_migrate(
         db["problems"],

@@ -61,9 +61,10 @@ def entry_calendar_file(entry: Entry) -> str | None:
     return f"entry/{slug(entry.id)}.ics" if dated else None
 
 
-def scoped(entries: list[Entry]) -> list[tuple[Scope, list[Entry]]]:
+def scoped(entries: list[Entry], known: list[tuple[str, str]] = ()) -> list[tuple[Scope, list[Entry]]]:
     """Everything, then each country, source and topic any entry has (by name),
-    each with its entries; a source's as that source's page shows them."""
+    each with its entries; a source's as that source's page shows them. Each
+    (facet, name) of ``known`` (those of entries not read) is a scope too."""
     buckets: dict[tuple[str, str], list[Entry]] = {}
     names: dict[tuple[str, str], str] = {}
     for entry in entries:
@@ -76,6 +77,10 @@ def scoped(entries: list[Entry]) -> list[tuple[Scope, list[Entry]]]:
                 key = (facet, value[0])
                 names.setdefault(key, value[1])
                 buckets.setdefault(key, []).append(seen_by(entry, value[1]) if facet == "source" else entry)
+    for facet, name in known:
+        if isinstance(name, str) and name:
+            names.setdefault((facet, name.casefold()), name)
+            buckets.setdefault((facet, name.casefold()), [])
     found = [(Scope(None, None, ""), entries)]
     for facet in FACETS:
         for key in sorted(k for k in buckets if k[0] == facet):

@@ -34,7 +34,7 @@ class Unpublishable(ValueError):
         self.item_id, self.field_name, self.source, self.url = item_id, field_name, source, url
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Moment:
     """A day (``all_day``) or an aware instant shown in ``zone``."""
 
@@ -48,7 +48,7 @@ class Moment:
         return self.value if self.all_day else self.value.date()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cutoff:
     """One deadline of a call; ``index`` is its place in the stored list."""
 
@@ -57,7 +57,7 @@ class Cutoff:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """Where an entry is announced: a page and the source that has it."""
 
@@ -65,7 +65,7 @@ class Link:
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One real-world event or call; ``id`` is its entry id, stable over time."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from icalendar import Alarm, Calendar, Event, vDuration, vRecur
+from icalendar import Alarm, Calendar, Component, Event, vDuration, vRecur
 
 from core import __version__
 from feeds.describe import also_text, approximation, cutoff_text, details, place_text, when_text
@@ -76,7 +76,7 @@ class Calendars:
         if key not in self._events:
             component = deadline_component(entry, cutoff, self.as_of) if cutoff else event_component(entry)
             zones = {m.zone for m in _moments(entry, cutoff) if m and not m.all_day and m.zone}
-            self._events[key] = (component.to_ical(), zones)
+            self._events[key] = (serialised(component), zones)
         return self._events[key]
 
     def _calendar(self, name: str, events: list[tuple[bytes, set[str]]]) -> bytes:
@@ -88,7 +88,7 @@ class Calendars:
         calendar.calendar_name = name
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
-        head = calendar.to_ical()
+        head = serialised(calendar)
         assert head.endswith(END)
         zones = sorted(set().union(*(used for _, used in events)))
         return b"".join(
@@ -98,8 +98,32 @@ class Calendars:
     def _zone(self, tzid: str) -> bytes:
         if tzid not in self._zones:
             first, last = self.zone_span
-            self._zones[tzid] = vtimezone(tzid, first, last).to_ical()
+            self._zones[tzid] = serialised(vtimezone(tzid, first, last))
         return self._zones[tzid]
+
+
+def serialised(component: Component) -> bytes:
+    """``component.to_ical()``, byte for byte, with lines folded a slice at a time:
+    icalendar folds character by character, half the cost of every calendar."""
+    return b"".join(folded(line) + b"\r\n" for line in component.content_lines() if line)
+
+
+def folded(line: str, limit: int = 75) -> bytes:
+    """RFC 5545 folding as icalendar does it: a new line before the character that
+    would reach ``limit`` octets, never right after a backslash or caret that
+    escapes the next character."""
+    data = line.encode()
+    parts, start = [], 0
+    while len(data) - start >= limit:
+        end = start + limit - 1
+        while data[end] & 0xC0 == 0x80:  # inside a character's UTF-8 bytes
+            end -= 1
+        if data[end - 1 : end] in (b"\\", b"^"):
+            end -= 1
+        parts.append(data[start:end])
+        start = end
+    parts.append(data[start:])
+    return b"\r\n ".join(parts)
 
 
 def event_component(entry: Entry) -> Event:

@@ -7,6 +7,11 @@ most, and which links to every member's page. A source's own feed shows the
 entry from that source's page. A row that cannot be read is left out with
 a logged error; the others are published. Text that is not UTF-8 (written by
 another program) is read with U+FFFD in place of its bad bytes.
+
+Publishing reads only the entries the feeds can show (``since``): one with a
+member whose dates are not over before ``since``, with every member of its
+group, found through the indexes on (kind, start) and (kind, deadline); the
+scopes' names still come from every row (``scope_names``).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from datetime import date, datetime
 
 import sqlite_utils
 
+from core.bounds import EARLIEST_DAY
 from core.items import DATED_KINDS
 from core.trust import TRUST_ORDER, host_of
 from feeds.entries import Entry, Link, Unpublishable, entry_from_row, instant
@@ -36,11 +42,33 @@ class Loaded:
     skipped: list[Unpublishable]
 
 
+# The groups with a member whose dates may reach ``:since``: its start or end,
+# a call's next cut-off (``deadline``, else its last) or any of its cut-offs; a
+# yearly one, one without dates and one dated before any real date (reported) too.
+# Each part is a range of an index; the old ranges' rows are read in SQLite only.
+WINDOW = """
+select coalesce(entry_id, id) from items where kind = 'event' and start >= :since
+union select coalesce(entry_id, id) from items where kind = 'event' and start is null
+union select coalesce(entry_id, id) from items where kind = 'event' and start < :since
+  and ("end" >= :since or recurrence is not null or start < :earliest)
+union select coalesce(entry_id, id) from items where kind = 'call' and deadline >= :since
+union select coalesce(entry_id, id) from items where kind = 'call' and deadline is null
+union select coalesce(entry_id, id) from items where kind = 'call' and deadline < :since
+  and (recurrence is not null or deadline < :earliest or not json_valid(deadlines) or exists (
+    select 1 from json_each(deadlines) where json_extract(value, '$.at') >= :since))
+"""
+IN_WINDOW = f"items.id in ({WINDOW}) or items.entry_id in ({WINDOW})"
+
+
 def load_entries(
-    db: sqlite_utils.Database, as_of: date, hosts: dict[str, tuple[str, ...]] | None = None
+    db: sqlite_utils.Database,
+    as_of: date,
+    hosts: dict[str, tuple[str, ...]] | None = None,
+    since: date | None = None,
 ) -> Loaded:
     """Every event and call of the database, grouped by entry, in no particular order,
-    each with its status as of ``as_of``.
+    each with its status as of ``as_of``; with ``since``, only the entries not
+    over before that day (see WINDOW).
     ``hosts``: each source's own hosts, as its spider declares them (the command
     passes them); without them no member is known to be on its source's hosts
     and the trust order alone ranks them."""
@@ -50,8 +78,11 @@ def load_entries(
     skipped = []
     factory = db.conn.text_factory
     db.conn.text_factory = _lenient_text
+    where, parameters = f"kind in ({marks})", DATED_KINDS
+    if since:
+        where, parameters = IN_WINDOW, {"since": since.isoformat(), "earliest": EARLIEST_DAY.isoformat()}
     try:
-        for row in db.query(f"select * from items where kind in ({marks})", DATED_KINDS):
+        for row in db.query(f"select * from items where {where}", parameters):
             try:
                 member = entry_from_row(decoded(row), as_of)
             except Unpublishable as problem:
@@ -61,7 +92,7 @@ def load_entries(
             groups[row.get("entry_id") or row["id"]].append(member)
     finally:
         db.conn.text_factory = factory
-    changes = _change_times(db)
+    changes = _change_times(db, where, parameters)
     last_good = _last_good_crawls(db)
     entries = [
         merge(entry_id, members, changes.get(entry_id, 0), last_good, hosts)
@@ -161,13 +192,28 @@ def _lenient_text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
-def _change_times(db: sqlite_utils.Database) -> dict[str, int]:
-    """Per entry, the number of distinct instants at which one of its items changed."""
+def _change_times(db: sqlite_utils.Database, where: str, parameters) -> dict[str, int]:
+    """Per entry of the items ``where`` picks, the number of distinct instants at
+    which one of its items changed."""
     rows = db.execute(
         "select coalesce(items.entry_id, items.id), count(distinct changes.at) "
-        "from changes join items on items.id = changes.item_id group by 1"
+        f"from items join changes on changes.item_id = items.id where {where} group by 1",
+        parameters,
     )
     return dict(rows.fetchall())
+
+
+def scope_names(db: sqlite_utils.Database) -> list[tuple[str, str]]:
+    """Every (facet, name) any stored event or call has, past ones too, so a
+    feed, once published, keeps its address."""
+    return db.execute(
+        "select distinct 'country', coalesce(venue_country, country) from items "
+        "where kind in ('event', 'call') and coalesce(venue_country, country) is not null "
+        "union select distinct 'source', source from items where kind in ('event', 'call') "
+        "union select distinct 'topic', topics.value from items, json_each(items.topics) as topics "
+        "where kind in ('event', 'call') and json_valid(items.topics) and topics.type = 'text' "
+        "order by 1, 2"
+    ).fetchall()
 
 
 def _last_good_crawls(db: sqlite_utils.Database) -> dict[str, datetime]:

@@ -1,6 +1,8 @@
 """The web page: index.html (open calls first, then upcoming events, filters,
 and the subscribe links of the view shown) and feeds.html (every feed), with
-their style sheet and script.
+their style sheet and script. index.html lists the soonest ``PAGE_SIZE`` of each
+kind, page-2.html the next, and so on, each page with the filters of its own
+rows, so no page grows with the database.
 
 Rendered with Jinja2 with autoescaping on, so every text from a crawled page is
 HTML-escaped. The lists are complete without JavaScript; the script only adds
@@ -29,6 +31,8 @@ from feeds.entries import Entry, Link, occurrence_on_or_after, web_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = ("style.css", "page.js")
+# Rows of each kind per page: index.html holds the soonest, page-2.html the next…
+PAGE_SIZE = 250
 _environment = Environment(
     loader=FileSystemLoader(TEMPLATES),
     autoescape=select_autoescape(["html"]),
@@ -101,22 +105,29 @@ def render_pages(
     rows = [page_row(e, as_of) for e in soonest_first(entries, as_of)]
     events = [r for r in rows if r.kind == "event"]
     calls = [r for r in rows if r.kind == "call"]
-    choices = _choices(rows)
-    view = _view_folders(choices, folders)
-    files = {
-        "index.html": _render(
+    count = max(1, -(-len(events) // PAGE_SIZE), -(-len(calls) // PAGE_SIZE))
+    names = ["index.html", *(f"page-{number}.html" for number in range(2, count + 1))]
+    files = {}
+    for number, name in enumerate(names):
+        shown = slice(number * PAGE_SIZE, (number + 1) * PAGE_SIZE)
+        # Each page's filters offer what it lists, and their files exist whatever it lists.
+        choices = _choices(calls[shown] + events[shown])
+        files[name] = _render(
             "index.html",
             as_of=day_text(as_of),
-            events=events,
-            calls=calls,
+            events=events[shown],
+            calls=calls[shown],
+            totals={"calls": len(calls), "events": len(events)},
+            pages={"number": number + 1, "count": count, "names": names},
             feeds={group.kind: group for group in main_feeds},
             choices=choices,
             public=publicly_reachable(base_url),
             base_url=base_url,
-            view=json.dumps(view, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"),
-        ),
-        "feeds.html": _render("feeds.html", as_of=day_text(as_of), base_url=base_url, groups=all_feeds),
-    }
+            view=json.dumps(_view_folders(choices, folders), ensure_ascii=False, sort_keys=True).replace(
+                "<", "\\u003c"
+            ),
+        )
+    files["feeds.html"] = _render("feeds.html", as_of=day_text(as_of), base_url=base_url, groups=all_feeds)
     for name in ASSETS:
         files[name] = (TEMPLATES / name).read_bytes()
     return files

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -26,6 +26,7 @@ import sqlite_utils
 from core.bounds import out_of_range
 from core.items import DATED_KINDS
 from feeds.catalog import (
+    CALENDAR_HISTORY,
     Scope,
     calendar_entries,
     entry_calendar_file,
@@ -36,7 +37,7 @@ from feeds.catalog import (
 )
 from feeds.entries import Entry, Unpublishable
 from feeds.ical import Calendars
-from feeds.load import load_entries
+from feeds.load import load_entries, scope_names
 from feeds.page import FeedGroup, FeedLink, page_row, render_pages
 from feeds.release import swap_in
 from feeds.syndication import Channel, Syndication, id_authority
@@ -75,7 +76,9 @@ def publish(
 ) -> Published:
     """Render everything from ``db`` and make ``out_dir`` show it, all at once.
     ``hosts``: each source's own hosts (see feeds.load.load_entries)."""
-    loaded = load_entries(db, as_of, hosts)
+    # A day more than the calendars keep: a stored time's day may differ in its zone.
+    loaded = load_entries(db, as_of, hosts, since=as_of - CALENDAR_HISTORY - timedelta(days=1))
+    names = scope_names(db)
     base_url = base_url if base_url.endswith("/") else base_url + "/"
     context = Context(as_of, base_url)
     dated, undated = _split(loaded.entries, lambda e: _out_of_range(e, as_of))
@@ -84,7 +87,7 @@ def publish(
     entries, unrenderable = _split(dated, lambda e: _unrenderable(e, context, syndication, calendars))
     for problem in undated + unrenderable:
         log.error("%s; left out of the feeds", problem)
-    folder, names = swap_in(Path(out_dir), render_all(entries, context, syndication, calendars))
+    folder, names = swap_in(Path(out_dir), render_all(entries, names, context, syndication, calendars))
     return Published(folder, names, loaded.skipped + undated + unrenderable)
 
 
@@ -144,12 +147,17 @@ def _cannot_render(entry: Entry, name: str, error: Exception) -> Unpublishable:
 
 
 def render_all(
-    entries: list[Entry], context: Context, syndication: Syndication, calendars: Calendars
+    entries: list[Entry],
+    names: list[tuple[str, str]],
+    context: Context,
+    syndication: Syndication,
+    calendars: Calendars,
 ) -> Iterator[tuple[str, bytes]]:
-    """Every file, rendered one after the other (relative name, bytes)."""
+    """Every file, rendered one after the other (relative name, bytes); ``names``:
+    the scopes of past entries too (feeds.load.scope_names)."""
     groups: list[FeedGroup] = []
     folders: dict[str, dict[str, str]] = {}
-    for scope, members in scoped(entries):
+    for scope, members in scoped(entries, names):
         if scope.facet:
             folders.setdefault(scope.facet, {})[scope.value] = scope.folder
         for kind in DATED_KINDS:

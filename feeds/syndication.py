@@ -1,8 +1,9 @@
 """RSS 2.0, Atom 1.0 and JSON Feed 1.1 of entries.
 
 RSS and Atom are written by feedgen; JSON Feed, which feedgen does not know, by
-hand. An entry's feedgen object and HTML are made once per publish, however
-many feeds (all, per country, per source, per topic) show it.
+hand. An entry's HTML and its item in each format are serialised once per
+publish, however many feeds (all, per country, per source, per topic) show it,
+and spliced where feedgen would write them: the bytes feedgen would write.
 """
 
 from __future__ import annotations
@@ -32,6 +33,21 @@ TTL_MINUTES = 720
 
 
 @dataclass(frozen=True)
+class Splice:
+    """Where feedgen's pretty-printed document has an item, and where the items end."""
+
+    open_item: bytes
+    close_item: bytes
+    close_feed: bytes
+
+
+SPLICE = {
+    "rss": Splice(b"    <item>", b"</item>\n", b"  </channel>"),
+    "atom": Splice(b"  <entry", b"</entry>\n", b"</feed>"),
+}
+
+
+@dataclass(frozen=True)
 class Channel:
     """What a feed says about itself; ``self_url`` ends in .rss, .atom or .json."""
 
@@ -52,15 +68,42 @@ class Syndication:
         self._instants: set[datetime] = set()
 
     def rss(self, entries: list[Entry], channel: Channel) -> bytes:
+        return self._spliced("rss", entries, self._rss(entries, channel))
+
+    def atom(self, entries: list[Entry], channel: Channel) -> bytes:
+        return self._spliced("atom", entries, self._atom(entries, channel))
+
+    def _rss(self, entries: list[Entry], channel: Channel) -> FeedGenerator:
         feed = self._feed(entries, channel, "application/rss+xml")
         feed.ttl(TTL_MINUTES)
         feed.docs("https://www.rssboard.org/rss-specification")
-        return feed.rss_str(pretty=True)
+        return feed
 
-    def atom(self, entries: list[Entry], channel: Channel) -> bytes:
-        return self._feed(entries, channel, "application/atom+xml").atom_str(pretty=True)
+    def _atom(self, entries: list[Entry], channel: Channel) -> FeedGenerator:
+        return self._feed(entries, channel, "application/atom+xml")
+
+    def _spliced(self, form: str, entries: list[Entry], feed: FeedGenerator) -> bytes:
+        """The feed's document with ``entries``' items, each serialised once per publish,
+        where feedgen would write them: the same bytes as feedgen's with every item."""
+        document = _serialised(form, feed)
+        end = document.rindex(SPLICE[form].close_feed)
+        items = (self._once(form, entry, lambda entry: self._item_bytes(form, entry)) for entry in entries)
+        return b"".join([document[:end], *items, document[end:]])
+
+    def _item_bytes(self, form: str, entry: Entry) -> bytes:
+        """The entry's item as feedgen writes it inside a feed (indented, namespaces
+        declared on the feed): cut out of a feed of that entry alone."""
+        make = self._rss if form == "rss" else self._atom
+        feed = make([entry], Channel("-", "-", "https://localhost/feed", "https://localhost/"))
+        feed.add_entry(self._feed_entry(entry))
+        document = _serialised(form, feed)
+        splice = SPLICE[form]
+        return document[
+            document.index(splice.open_item) : document.rindex(splice.close_item) + len(splice.close_item)
+        ]
 
     def _feed(self, entries: list[Entry], channel: Channel, media_type: str) -> FeedGenerator:
+        """The feed's channel, without its items."""
         feed = FeedGenerator()
         feed.id(channel.self_url)
         feed.title(channel.title)
@@ -73,9 +116,6 @@ class Syndication:
         # The newest change rather than "now", so an unchanged database gives unchanged feeds.
         feed.updated(self._last_change(entries))
         feed.lastBuildDate(self._last_change(entries))
-        for entry in entries:
-            # feedgen prepends unless told otherwise; entries come newest first.
-            feed.add_entry(self.feed_item(entry), order="append")
         return feed
 
     def json(self, entries: list[Entry], channel: Channel) -> bytes:
@@ -87,24 +127,23 @@ class Syndication:
             "description": channel.description,
             "language": "en",
             "authors": [{"name": "clusterfeeds", "url": HOMEPAGE}],
-            "items": [self.json_item(entry) for entry in entries],
+            "items": [],
         }
-        return _json_bytes(feed)
+        # The items' bytes go where the empty list is, the last key: as if serialised with it.
+        head = _json_bytes(feed)
+        assert head.endswith(b"[]}")
+        return b"".join([head[:-2], b",".join(self.json_item(entry) for entry in entries), b"]}"])
 
-    def feed_item(self, entry: Entry) -> FeedEntry:
-        """The entry's RSS and Atom item, made once per publish."""
-        return self._once("entry", entry, self._feed_entry)
-
-    def json_item(self, entry: Entry) -> dict:
-        """The entry's JSON Feed item, made once per publish."""
-        return self._once("json", entry, self._json_item)
+    def json_item(self, entry: Entry) -> bytes:
+        """The entry's JSON Feed item, serialised once per publish."""
+        return self._once("json", entry, lambda entry: _json_bytes(self._json_item(entry)))
 
     def render_alone(self, entry: Entry) -> Iterator[tuple[str, Callable]]:
         """Each format's rendering of the entry on its own, by name: what one
         cannot carry shows here rather than half-way through a feed."""
-        yield "rss", lambda: self.feed_item(entry).rss_entry()
-        yield "atom", lambda: self.feed_item(entry).atom_entry()
-        yield "json", lambda: _json_bytes(self.json_item(entry))
+        yield "rss", lambda: self._once("rss", entry, lambda entry: self._item_bytes("rss", entry))
+        yield "atom", lambda: self._once("atom", entry, lambda entry: self._item_bytes("atom", entry))
+        yield "json", lambda: self.json_item(entry)
 
     def html(self, entry: Entry) -> str:
         """The entry's description as HTML."""
@@ -279,6 +318,10 @@ def rfc3339(value: datetime) -> str:
 def id_authority(base_url: str) -> str:
     """The host the feeds are published at, for tag URIs; ``localhost`` without one."""
     return urlsplit(base_url).hostname or "localhost"
+
+
+def _serialised(form: str, feed: FeedGenerator) -> bytes:
+    return feed.rss_str(pretty=True) if form == "rss" else feed.atom_str(pretty=True)
 
 
 def _json_bytes(document: dict) -> bytes:

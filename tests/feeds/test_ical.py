@@ -7,7 +7,10 @@ from datetime import date, datetime, timedelta
 import vobject
 from feed_rows import AS_OF, BASE_URL, CALENDAR_EVENTS, CALLS, EVENTS
 from icalendar import Calendar
+from icalendar.parser.content_line import Contentline
 
+from feeds.ical import deadline_component, event_component, folded, serialised
+from feeds.load import load_entries
 from feeds.publish import publish
 
 ROWS = {row["id"]: row for row in EVENTS + CALLS}
@@ -286,3 +289,24 @@ def test_categories_once_whatever_their_case_in_the_best_cased_form(feed_db, tmp
     # The other source's topic ("green") merges in too; an acronym keeps its capitals, a
     # longer word in capitals gives way.
     assert [str(c) for c in event["categories"].cats] == ["Funding", "digital", "green", "EU", "Clusters"]
+
+
+def test_lines_are_folded_exactly_as_icalendar_folds_them():
+    # Around every length that folds, with escapes and characters of 2 to 4 octets at the seams.
+    pieces = ["a", "\\", "\\,", "^", "é", "€", "😀", " ", ";"]
+    for length in range(0, 230):
+        for shift in range(len(pieces)):
+            line = "".join(
+                pieces[(i * 7 + shift) % len(pieces)] if i % 5 == 0 else "x" for i in range(length)
+            )
+            assert folded(line) == Contentline(line).to_ical(), line
+
+
+def test_every_event_is_serialised_as_icalendar_serialises_it(feed_db):
+    for entry in load_entries(feed_db, AS_OF).entries:
+        if entry.kind == "event" and entry.start:
+            component = event_component(entry)
+            assert serialised(component) == component.to_ical()
+        for cut in entry.cutoffs:
+            component = deadline_component(entry, cut, AS_OF)
+            assert serialised(component) == component.to_ical()

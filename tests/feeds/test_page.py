@@ -1,5 +1,6 @@
 import json
 from datetime import date
+from itertools import pairwise
 
 import icalendar
 import lxml.html
@@ -7,6 +8,7 @@ import pytest
 from feed_rows import AS_OF, BASE_URL, DATED_ON_PAGE, HOSTILE_CALL, HOSTILE_EVENT, OPEN_CALLS, UPCOMING_EVENTS
 from validity import rss_problems
 
+from feeds import page as page_module
 from feeds.publish import publish
 
 
@@ -232,3 +234,19 @@ def test_a_hostile_topic_cannot_end_the_view_script(feed_db, tmp_path):
     assert "<script>alert(1)" not in (tmp_path / "out" / "index.html").read_text()
     folders = json.loads(page.xpath('//script[@id="view"]')[0].text)
     assert folders["topic"][topic].startswith("topic/") and page.xpath("//script/@src") == ["page.js"]
+
+
+def test_the_page_is_split_soonest_first_into_pages_that_link_each_other(feed_db, tmp_path, monkeypatch):
+    whole = publish(feed_db, tmp_path / "whole", AS_OF, BASE_URL).folder
+    assert not (whole / "page-2.html").exists()
+    monkeypatch.setattr(page_module, "PAGE_SIZE", 2)
+    paged = publish(feed_db, tmp_path / "paged", AS_OF, BASE_URL).folder
+    names = ["index.html", *sorted(p.name for p in paged.glob("page-*.html"))]
+    assert len(names) == 3  # five upcoming events, two a page
+    for section in ("calls", "events"):
+        shown = [listed(page_of(paged, name), section) for name in names]
+        assert all(len(rows) <= 2 for rows in shown)
+        assert [row for rows in shown for row in rows] == listed(page_of(whole), section)
+    for name, later in pairwise(names):
+        assert page_of(paged, name).cssselect("a[rel=next]")[0].get("href") == later
+        assert page_of(paged, later).cssselect("a[rel=prev]")[0].get("href") == name
