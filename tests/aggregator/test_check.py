@@ -144,4 +144,7 @@ def test_the_fields_the_generic_reading_gave_are_named(capsys):
     )
     status, out = check(capsys, str(bundled().path_for(past)), *AS_OF)
     assert status == 0
-    assert "read by spiders.extractors.eccp.node_page; the generic reader gave start_text, location, online" in out.splitlines()
+    assert (
+        "read by spiders.extractors.eccp.node_page; the generic reader gave start_text, location, online"
+        in out.splitlines()
+    )
