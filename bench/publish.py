@@ -155,7 +155,7 @@ def report(by_count: dict[int, dict[str, dict]]) -> None:
     for count, results in by_count.items():
         for task, r in results.items():
             print(
-                f"{count:>7} {task:<10} {r['files']:>6} {r['bytes'] / 2**20:>8.1f} {r['seconds']:>8.2f} "
+                f"{count:>7} {task:<10} {r['files']:>6} {r['bytes'] / 2**20:>8.1f} {r['seconds']:>8.3f} "
                 f"{1000 * r['seconds'] / count:>8.3f} {r['peak_mib']:>13.1f} {r['imported_mib']:>13.1f}"
             )
     for count, results in by_count.items():

@@ -12,7 +12,7 @@ a benchmark's first crawl needs neither.
 
 Each worker writes a line per answer to its own log (method, target, status,
 body bytes), so the benchmark counts what was served as it does with the
-replay server (``requests``), and the workers' CPU time is read from /proc.
+replay server (``requests``, in order), and the workers' CPU time is read from /proc.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from measure import cpu_seconds_of
@@ -66,13 +67,13 @@ class StaticServer:
 
     @property
     def requests(self) -> list[tuple[str, str, int, int]]:
-        """Every answer so far: (method, target, status, body bytes), worker by worker."""
+        """Every answer so far, in the order given: (method, target, status, body bytes)."""
         answered = []
         for log in self._logs:
             for line in log.read_text(encoding="utf-8").splitlines():
-                method, target, status, size = line.split(" ")
-                answered.append((method, target, int(status), int(size)))
-        return answered
+                at, method, target, status, size = line.split(" ")
+                answered.append((int(at), method, target, int(status), int(size)))
+        return [answer[1:] for answer in sorted(answered)]
 
     def cpu_seconds(self) -> float:
         return sum(cpu_seconds_of(worker.pid) for worker in self._processes)
@@ -96,7 +97,8 @@ def serve(root: Path, fd: int, log_path: Path) -> None:
         body = bodies[target]
         status = 404 if body is None else 200
         kind = "text/plain" if target.endswith("/robots.txt") else "text/html"
-        log.write(f"{request.method} {target} {status} {len(body or b'')}\n")
+        # The monotonic clock is the machine's: it orders the workers' answers.
+        log.write(f"{time.monotonic_ns()} {request.method} {target} {status} {len(body or b'')}\n")
         return web.Response(status=status, body=body or b"", content_type=kind, charset="utf-8")
 
     async def announce(app: web.Application) -> None:
