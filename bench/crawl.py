@@ -1,6 +1,6 @@
 """Benchmark of the whole crawl pipeline against Scrapy's own floors and a plain client.
 
-    .venv/bin/python bench/crawl.py [--pages 2000]
+    .venv/bin/python bench/crawl.py [--pages 2000] [--workers 2]
 
 Generates an ECCP-shaped site of ``--pages`` pages (bench/sitegen.py), serves it
 from several processes (bench/static_server.py: the server is not the limit)
@@ -105,7 +105,11 @@ SCRAPY_CHILD = MEASURED + textwrap.dedent("""
         known = set(site) - set(start_urls)  # start requests skip the duplicate filter
 
         def parse(self, response):
-            for href in response.css("a::attr(href)").getall():
+            # The next listing page last, as the project's spiders yield it: Scrapy's
+            # scheduler takes the last request first, so paging does not wait behind the pages.
+            following = response.css("a[rel=next]::attr(href)").getall()
+            hrefs = [h for h in response.css("a::attr(href)").getall() if h not in following]
+            for href in hrefs + following:
                 if (url := response.urljoin(href)) in self.known:
                     yield scrapy.Request(url)
 
