@@ -1,162 +1,39 @@
-"""Benchmark of publishing against raw feedgen and raw icalendar.
+"""Benchmark of publishing against raw feedgen and raw icalendar, as the database grows.
 
-    .venv/bin/python bench/publish.py [--entries 10000]
+    .venv/bin/python bench/publish.py [--items 1000 10000 100000]
 
-Writes that many realistic events and calls (a tenth announced twice, by a
-second source) into a temporary database, then measures, each in a fresh
-process so memory peaks do not mix, in the same run:
+For each count, writes that many realistic events and calls (bench/stored.py;
+a tenth announced twice, by a second source) into a temporary database, then
+measures, each in a fresh process, in the same run:
 
 - ``publish``: every feed of every scope (RSS, Atom, JSON Feed, iCal for all,
   each country, source and topic), index.html and feeds.html, swapped in;
 - ``feedgen``: one RSS document of every entry with feedgen;
 - ``icalendar``: one calendar of every entry (events and each cut-off) with icalendar.
 
-For each: wall time, peak resident memory above the process's baseline
-(ru_maxrss) and peak Python allocations (tracemalloc, in a second run as it
-slows the code), then the ratios of publish to each raw serialisation.
+For each: wall time, ms per stored item, and the process's peak resident memory
+(VmHWM, bench/measure.py) and its resident memory once the modules are imported,
+before the work; then the ratios of publish to each raw serialisation, and of
+publish's time per item and peak memory at each count to the count before.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
-import resource
 import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
+from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-AS_OF = date(2026, 11, 16)
-COUNTRIES = {
-    "NO": "Europe/Oslo",
-    "PL": "Europe/Warsaw",
-    "LT": "Europe/Vilnius",
-    "DE": "Europe/Berlin",
-    "DK": "Europe/Copenhagen",
-    "SE": "Europe/Stockholm",
-    "FR": "Europe/Paris",
-    "ES": "Europe/Madrid",
-    "IT": "Europe/Rome",
-    "RO": "Europe/Bucharest",
-    "FI": "Europe/Helsinki",
-    "EU": "Europe/Brussels",
-}
-SOURCES = [
-    "eccp",
-    "innovasjonnorge",
-    "siva",
-    "parp",
-    "mita",
-    "clusterplattform",
-    "clusterexcellencedenmark",
-    "vinnova",
-    "bpifrance",
-    "eufunding",
-]
-TOPICS = [
-    "energy",
-    "health",
-    "digital",
-    "food",
-    "green",
-    "mobility",
-    "manufacturing",
-    "maritime",
-    "tourism",
-    "construction",
-    "space",
-    "defence",
-    "textiles",
-    "creative",
-    "matchmaking",
-]
-WORDS = (
-    "cluster innovation matchmaking hydrogen offshore wind battery digital twin "
-    "health data circular textiles aquaculture semiconductor robotics skills export "
-    "partnership regional valley voucher pilot scale-up mission summit forum"
-).split()
+from measure import peak_rss_mib, rss_mib
+from stored import AS_OF, fill_database
 
-
-def make_rows(count: int, seed: int = 5) -> list[dict]:
-    rng = random.Random(seed)
-    rows = []
-    for n in range(count):
-        country = rng.choice(list(COUNTRIES))
-        zone = ZoneInfo(COUNTRIES[country])
-        kind = "event" if rng.random() < 0.6 else "call"
-        day = AS_OF + timedelta(days=rng.randint(-365, 365))
-        seen = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randint(0, 460_000))
-        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 8))).capitalize()
-        row = {
-            "id": f"item-{n:06}",
-            "kind": kind,
-            "source": rng.choice(SOURCES),
-            "country": country,
-            "language": rng.choice(["en", "no", "pl", "lt", "de", "fr"]),
-            "title": title,
-            "url": f"https://example-{n % 40}.eu/{kind}s/{n}",
-            "timezone": COUNTRIES[country],
-            "summary": " ".join(rng.choice(WORDS) for _ in range(45)).capitalize() + ".",
-            "location": None if rng.random() < 0.3 else f"{rng.choice(WORDS).title()} hall",
-            "online": int(rng.random() < 0.3),
-            "status": "upcoming" if day >= AS_OF else "past",
-            "tags": json.dumps(rng.sample(WORDS, 2)),
-            "topics": json.dumps(rng.sample(TOPICS, rng.randint(0, 3))),
-            "first_seen": seen.isoformat(),
-            "updated": seen.isoformat(),
-            "last_seen": "2026-11-16T06:00:00+00:00",
-            "all_day": 0,
-        }
-        if kind == "event":
-            if rng.random() < 0.4:
-                end = day + timedelta(days=rng.randint(0, 3))
-                row.update(all_day=1, start=day.isoformat(), end=end.isoformat())
-            else:
-                start = datetime(day.year, day.month, day.day, rng.choice([9, 10, 13]), tzinfo=zone)
-                row.update(start=start.isoformat(), end=(start + timedelta(hours=3)).isoformat())
-        else:
-            cutoffs = []
-            for k in range(rng.choice([1, 1, 1, 2, 3])):
-                at = datetime(day.year, day.month, day.day, 17, tzinfo=zone) + timedelta(days=60 * k)
-                cutoffs.append(
-                    {
-                        "at": at.isoformat(),
-                        "all_day": False,
-                        "approximate": False,
-                        "text": f"{at:%d %B %Y}, 17:00",
-                    }
-                )
-            row.update(
-                deadline=cutoffs[-1]["at"],
-                deadlines=json.dumps(cutoffs),
-                status="open" if day >= AS_OF else "closed",
-            )
-        if rows and rng.random() < 0.1:  # the same thing from a second source
-            other = rng.choice(rows[-50:])
-            if other["kind"] == kind:
-                row.update(
-                    {k: other[k] for k in ("start", "end", "all_day", "deadline", "deadlines") if k in other}
-                )
-                row["entry_id"] = other.get("entry_id") or other["id"]
-        rows.append(row)
-    return rows
-
-
-def build_database(path: Path, count: int) -> None:
-    from core.db import connect
-
-    db = connect(path)
-    db["items"].insert_all(make_rows(count), batch_size=1000)
-    db["crawls"].insert_all(
-        {"source": s, "started": "2026-11-16T05:00:00+00:00", "outcome": "ok"} for s in SOURCES
-    )
-    db.conn.commit()
-    db.close()
+GOAL_PEAK_MB = 250
 
 
 def run_publish(db_path: Path, out: Path) -> dict:
@@ -236,73 +113,87 @@ def _rows(db_path: Path) -> list[dict]:
 TASKS = {"publish": run_publish, "feedgen": run_feedgen, "icalendar": run_icalendar}
 
 
-def measure(task: str, db_path: Path, out: Path, traced: bool) -> dict:
-    """One task in this process: wall time and memory peaks (run in a subprocess)."""
-    for module in ("feeds.publish", "feedgen.feed", "icalendar", "aggregator.db"):
+def measure(task: str, db_path: Path, out: Path) -> dict:
+    """One task in this process: wall time and memory (run in a fresh process)."""
+    for module in ("feeds.publish", "feedgen.feed", "icalendar", "core.db"):
         __import__(module)  # imports are not the work being measured
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    if traced:
-        tracemalloc.start()
+    imported = rss_mib()
     began = time.perf_counter()
     result = TASKS[task](db_path, out)
-    seconds = time.perf_counter() - began
-    result.update(
-        seconds=seconds, rss_mib=(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - baseline) / 1024
-    )
-    if traced:
-        result["traced_mib"] = tracemalloc.get_traced_memory()[1] / 2**20
-    return result
+    return {
+        **result,
+        "seconds": time.perf_counter() - began,
+        "peak_mib": peak_rss_mib(),
+        "imported_mib": imported,
+    }
 
 
-def in_subprocess(task: str, db_path: Path, out: Path, traced: bool) -> dict:
-    command = [sys.executable, __file__, "--measure", task, "--db", str(db_path), "--out", str(out)] + (
-        ["--traced"] if traced else []
-    )
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+def in_subprocess(task: str, db_path: Path, out: Path) -> dict:
+    command = [sys.executable, __file__, "--measure", task, "--db", str(db_path), "--out", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{task} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.splitlines()[-1])
+
+
+def measure_count(count: int, folder: Path) -> dict[str, dict]:
+    db_path = folder / f"{count}.db"
+    fill_database(db_path, count)
+    results = {}
+    for task in TASKS:
+        out = folder / f"{count}-{task}"
+        out.mkdir()
+        results[task] = in_subprocess(task, db_path, out / "site" if task == "publish" else out)
+    return results
+
+
+def report(by_count: dict[int, dict[str, dict]]) -> None:
+    print(
+        f"{'items':>7} {'task':<10} {'files':>6} {'MiB out':>8} {'seconds':>8} {'ms/item':>8} "
+        f"{'peak RSS MiB':>13} {'imported MiB':>13}"
+    )
+    for count, results in by_count.items():
+        for task, r in results.items():
+            print(
+                f"{count:>7} {task:<10} {r['files']:>6} {r['bytes'] / 2**20:>8.1f} {r['seconds']:>8.3f} "
+                f"{1000 * r['seconds'] / count:>8.3f} {r['peak_mib']:>13.1f} {r['imported_mib']:>13.1f}"
+            )
+    for count, results in by_count.items():
+        ours = results["publish"]
+        for raw in ("feedgen", "icalendar"):
+            print(
+                f"{count} items, publish / {raw}: time {ours['seconds'] / results[raw]['seconds']:.2f}, "
+                f"peak RSS {ours['peak_mib'] / results[raw]['peak_mib']:.2f}"
+            )
+    for smaller, larger in pairwise(sorted(by_count)):
+        before, after = by_count[smaller]["publish"], by_count[larger]["publish"]
+        print(
+            f"publish at {larger} / at {smaller} items: time per item "
+            f"{(after['seconds'] / larger) / (before['seconds'] / smaller):.2f}, "
+            f"peak RSS {after['peak_mib'] / before['peak_mib']:.2f}"
+        )
+    largest = max(by_count)
+    peak = by_count[largest]["publish"]["peak_mib"]
+    print(
+        f"publish peak RSS at {largest} items: {peak:.1f} MiB "
+        f"(goal <= {GOAL_PEAK_MB}: {'met' if peak <= GOAL_PEAK_MB else 'NOT met'})"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--items", type=int, nargs="+", default=[1000, 10_000, 100_000], help="stored items")
     parser.add_argument("--measure", choices=TASKS, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--traced", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure, args.db, args.out, args.traced)))
+        print(json.dumps(measure(args.measure, args.db, args.out)))
         return
-    with tempfile.TemporaryDirectory() as tmp:
-        db_path = Path(tmp) / "bench.db"
-        build_database(db_path, args.entries)
-        print(f"{args.entries} items (events and calls, a tenth announced twice), as of {AS_OF}")
-        results = {}
-        for task in TASKS:
-            out = Path(tmp) / task
-            out.mkdir()
-            results[task] = in_subprocess(
-                task, db_path, out / "site" if task == "publish" else out, traced=False
-            )
-            results[task]["traced_mib"] = in_subprocess(
-                task, db_path, out / "traced" if task == "publish" else out, traced=True
-            )["traced_mib"]
-        print(
-            f"{'':<10} {'files':>6} {'MiB out':>8} {'seconds':>8} {'peak RSS MiB':>13} "
-            f"{'peak traced MiB':>16}"
-        )
-        for task, r in results.items():
-            print(
-                f"{task:<10} {r['files']:>6} {r['bytes'] / 2**20:>8.1f} {r['seconds']:>8.2f} "
-                f"{r['rss_mib']:>13.1f} {r['traced_mib']:>16.1f}"
-            )
-        ours = results["publish"]
-        for raw in ("feedgen", "icalendar"):
-            print(
-                f"publish / {raw}: time ×{ours['seconds'] / results[raw]['seconds']:.2f}, "
-                f"peak RSS ×{ours['rss_mib'] / max(results[raw]['rss_mib'], 0.1):.2f}, "
-                f"peak traced ×{ours['traced_mib'] / results[raw]['traced_mib']:.2f}"
-            )
+    print(f"items: events and calls, a tenth announced twice, as of {AS_OF}")
+    with tempfile.TemporaryDirectory(prefix="bench-publish-") as folder:
+        by_count = {count: measure_count(count, Path(folder)) for count in sorted(args.items)}
+    report(by_count)
 
 
 if __name__ == "__main__":
