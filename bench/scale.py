@@ -71,6 +71,18 @@ def generate(root: Path, sources: Path, sites: int, pages: int) -> int:
     return len(urls)
 
 
+def machine_busy_seconds() -> float:
+    """CPU seconds every core of the machine has spent not idle (/proc/stat), whoever's."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle and iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def served_log_bytes(folder: Path) -> int:
+    """How much the static server's processes have logged: grows with every answer."""
+    return sum(log.stat().st_size for log in folder.glob("static-server-*.log"))
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -133,17 +145,22 @@ def run(count: int, sites: int, folder: Path, server: StaticServer, redis_url: s
         cpu_before = [cpu_seconds_of(worker.pid) for worker in workers]
         server_before = server.cpu_seconds()
         db = folder / f"crawl-{count}.db"
-        began = time.perf_counter()
+        began, machine_before = time.perf_counter(), machine_busy_seconds()
         names = [source_name(site) for site in range(sites)]
         writer = clusterfeeds(env, "crawl", *names, "--redis", redis_url, "--db", str(db), "--quiet")
         writer_cpu, writer_peak = 0.0, 0
+        logged, first_answer, last_answer = served_log_bytes(folder), None, None
         while writer.poll() is None:  # the writer's own figures, read until it ends
+            if served_log_bytes(folder) != logged:  # the server answered since the last look
+                logged, last_answer = served_log_bytes(folder), time.perf_counter() - began
+                first_answer = first_answer or last_answer
             try:
                 writer_cpu, writer_peak = cpu_seconds_of(writer.pid), status_kib("VmHWM", writer.pid)
             except (FileNotFoundError, ProcessLookupError, KeyError):
                 pass
             time.sleep(0.1)
         seconds = time.perf_counter() - began
+        machine_busy = machine_busy_seconds() - machine_before
         if writer.returncode != 0:
             raise RuntimeError(f"crawl --redis ended with {writer.returncode}")
         worker_cpu = sum(cpu_seconds_of(w.pid) for w in workers) - sum(cpu_before)
@@ -172,6 +189,8 @@ def run(count: int, sites: int, folder: Path, server: StaticServer, redis_url: s
         "writer_peak": writer_peak / 1024,
         "redis_peak": client.info("memory")["used_memory_peak"] / 2**20,
         "items": items,
+        "machine_busy": machine_busy,
+        "answers": (first_answer or 0.0, last_answer or 0.0),
     }
 
 
@@ -190,6 +209,12 @@ def report(rows: list[dict], generated: int) -> None:
             f"{1000 * row['server_cpu'] / pages:>18.1f} {peaks:>24} {row['writer_peak']:>9.0f} "
             f"{row['redis_peak']:>8.1f} {row['items']:>6}"
         )
+    for row in rows:
+        first, last = row["answers"]
+        print(
+            f"{row['workers']} worker(s): first answer {first:.1f} s, last {last:.1f} s after the crawl began; "
+            f"{row['seconds'] - last:.1f} s from the last answer to the writer's end"
+        )
     cores = os.cpu_count() or 1
     print(
         f"\npages generated per run: {generated}; cores: {cores}; load average now: {os.getloadavg()[0]:.1f}"
@@ -199,22 +224,24 @@ def report(rows: list[dict], generated: int) -> None:
     for row in rows:
         rate = row["pages"] / row["seconds"]
         busy = (row["worker_cpu"] + row["writer_cpu"] + row["server_cpu"]) / row["seconds"]
+        machine = row["machine_busy"] / row["seconds"]
         print(
             f"{row['workers']} worker(s): {rate / base:.2f} x the pages/s of {rows[0]['workers']}; "
-            f"our processes kept {busy:.2f} of {cores} cores busy"
+            f"cores busy: {busy:.2f} ours, {machine:.2f} the whole machine's, of {cores}"
         )
         if stopped is None and row is not rows[0] and rate < 1.15 * previous:  # gains under 15 %
-            stopped = (row["workers"], busy)
+            stopped = (row["workers"], busy, machine)
         previous = rate
     if stopped is None:
         print("scaling stops: not within the worker counts run")
     else:
-        workers, busy = stopped
-        why = (
-            "the cores are full (workers, writer and server together use them all)"
-            if busy >= 0.85 * cores
-            else "not the cores of our processes: the one writer, Redis or other load on the machine"
-        )
+        workers, busy, machine = stopped
+        if busy >= 0.85 * cores:
+            why = "the cores are full with our processes (workers, writer, server)"
+        elif machine >= 0.85 * cores:
+            why = f"the cores are full, {machine - busy:.2f} of them with other processes"
+        else:
+            why = "cores to spare: a wait, not the CPU (the one writer, Redis, per-host politeness)"
         print(f"scaling stops at {workers} workers: {why}")
 
 
