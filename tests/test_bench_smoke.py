@@ -217,3 +217,26 @@ def test_startup_benchmark_times_every_command_against_an_empty_interpreter():
     empty = float(rows[0][1])
     for _, seconds, times in rows:
         assert close(float(times), float(seconds) / empty, 1)
+
+
+def test_scale_benchmark_counts_every_generated_page_with_each_worker_count():
+    printed = run_bench("scale.py", "--sites", "3", "--pages", "4", "--workers", "1,2")
+    sites, per_site, generated = map(
+        int, re.search(r"^generated: (\d+) sites x (\d+) pages = (\d+) pages$", printed, re.M).groups()
+    )
+    assert (sites, generated) == (3, sites * per_site)
+    rows = {}
+    for line in printed.splitlines():
+        figures = line.split()
+        if len(figures) == 11 and figures[0] in ("1", "2"):
+            workers, pages, seconds, rate, *cpu_ms, peaks, writer_mb, redis_mb, items = figures
+            rows[int(workers)] = (int(pages), float(seconds), float(rate), peaks.split("/"), int(items))
+    assert set(rows) == {1, 2}
+    for workers, (pages, seconds, rate, peaks, items) in rows.items():
+        assert pages == generated  # every page of every site fetched once, whatever the worker count
+        assert close(rate, pages / seconds, 1)
+        assert len(peaks) == workers and all(float(peak) > 0 for peak in peaks)
+        assert items > 0
+    assert rows[1][4] == rows[2][4]  # the same items stored through one worker as through two
+    assert f"pages generated per run: {generated}" in printed
+    assert re.search(r"^scaling stops", printed, re.M)
