@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipelines.dates.grammar import words_pattern
 from pipelines.dates.languages import AND_WORDS, BETWEEN, EXTENSION, RANGE_WORDS, SUPERSEDED
 from spiders.extractors.generic_cues import APPLY_WORDS, cue_pattern
 from spiders.extractors.generic_labels import DIGIT, SENTENCE_END, any_label, date_pattern, role_of
@@ -23,20 +24,17 @@ TIGHT_CUES = {"submitted by", "sent by", "received by", "by", "before"}
 TIGHT_GAP = re.compile(r"\s*(?:the\s+|on\s+|\w+day,?\s+)?", re.IGNORECASE)
 
 
-def alternation(*phrases: str) -> str:
-    """The engine's "|"-separated plain words (some are "+" or "/") as a regex alternation."""
-    return "|".join(re.escape(word) for words in phrases for word in words.split("|") if word)
-
-
 # Between two dates of one range: "16 March to 5 June", "5 April and 31 May", "20. bis 28. April".
-JOINED = re.compile(rf"[\s,]*(?:{alternation(RANGE_WORDS, AND_WORDS)})?[\s,]*(?:the\s+)?", re.IGNORECASE)
+JOINED = re.compile(
+    rf"[\s,]*(?:{words_pattern(RANGE_WORDS + '|' + AND_WORDS)})?[\s,]*(?:the\s+)?", re.IGNORECASE
+)
 LEADING_DAY = re.compile(
-    rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th|\.)?\s*(?:{alternation(RANGE_WORDS, AND_WORDS)})\s*(?:the\s+)?$",
+    rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th|\.)?\s*(?:{words_pattern(RANGE_WORDS + '|' + AND_WORDS)})\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 LEADING_DAY_CHARS = 16
 WINDOW = re.compile(
-    rf"(?<!\w)(?:from|between|{alternation(BETWEEN)}|od|vom|nuo|fra|frem til)(?!\w)", re.IGNORECASE
+    rf"(?<!\w)(?:from|between|{words_pattern(BETWEEN)}|od|vom|nuo|fra|frem til)(?!\w)", re.IGNORECASE
 )
 TIME = re.compile(
     r"(?<![\d.:/-])\d{1,2}[:.]\d{2}(?![\d.]\d)|(?<!\d)\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?)(?!\w)", re.IGNORECASE
@@ -140,12 +138,12 @@ def label_after(tail: str, language: str) -> str | None:
 
 @cache
 def superseded(language: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(SUPERSEDED)})", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{words_pattern(SUPERSEDED)})", re.IGNORECASE)
 
 
 @cache
 def extended(language: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(EXTENSION)})", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{words_pattern(EXTENSION)})", re.IGNORECASE)
 
 
 def has_second_date(span: str, language: str) -> bool:
