@@ -183,9 +183,8 @@ def first_crawl(text: str, pages: list[str], address: str | None, args) -> list[
     with tempfile.TemporaryDirectory() as folder:
         toml = Path(folder) / "new_source.toml"
         toml.write_text(text, encoding="utf-8")
-        items = []
+        spider, items = spider_for(pages[0], None, toml), []
         for page in pages:
-            spider = spider_for(page, None, toml)
             status, headers, body = fetch(page, address, spider.settings)
             items += read_page(spider, page, status, headers, body, check_args)["items"]
     return items
