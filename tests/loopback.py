@@ -2,6 +2,7 @@
 (Scrapy's reactor starts once per process)."""
 
 import json
+import socket
 import subprocess
 import sys
 import textwrap
@@ -37,3 +38,10 @@ def crawl_over_loopback(server, db_path, as_of, sources=(), **settings) -> list[
     )
     assert out.returncode == 0, out.stderr[-3000:]
     return json.loads(out.stdout.splitlines()[-1])
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

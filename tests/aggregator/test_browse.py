@@ -2,7 +2,6 @@
 and calendars and Atom feeds of queries, served on loopback."""
 
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ import feedparser
 import icalendar
 import pytest
 from chromium import CHROMEDRIVER, CHROMIUM, chromium
+from loopback import free_port
 
 from aggregator.browse import QUERIES, metadata
 from core.db import connect
@@ -112,12 +112,6 @@ CHANGES = [
         "new": "Cluster forum",
     },
 ]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ through the HTTP API against the bundled snapshot, its items in SQLite."""
 import json
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from loopback import free_port
 
 from aggregator.bundled import FOLDER as SNAPSHOT
 from spiders.registry import all_sources
@@ -22,12 +22,6 @@ from spiders.registry import all_sources
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def api(base, endpoint, **form):

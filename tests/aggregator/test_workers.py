@@ -5,7 +5,6 @@ snapshot, and what the writer stores is compared with a one-process crawl."""
 import os
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import redis
+from loopback import free_port
 
 from aggregator.commands.failures import EXIT_LOCKED
 from aggregator.sources import select_sources
@@ -23,12 +23,6 @@ from tests.loopback import crawl_over_loopback
 
 pytestmark = pytest.mark.slow
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

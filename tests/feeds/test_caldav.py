@@ -1,7 +1,6 @@
 """The calendars imported into a real CalDAV server (Radicale on 127.0.0.1),
 one VEVENT per object as calendar apps store them, and read back."""
 
-import socket
 import subprocess
 import sys
 import time
@@ -11,18 +10,13 @@ from base64 import b64encode
 
 import pytest
 from icalendar import Calendar
+from loopback import free_port
 from lxml import etree
 
 pytest.importorskip("radicale", reason="Radicale is not installed")
 
 USER = "tester"
 AUTH = {"Authorization": "Basic " + b64encode(f"{USER}:any".encode()).decode()}
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
