@@ -8,8 +8,9 @@ timeline whose dates stand above or below their step labels ("2. aug. 2023" /
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from pipelines.dates.languages import weekday_words
+from pipelines.dates.grammar import weekdays
 from spiders.extractors.generic_cues import cue_pattern
 from spiders.extractors.generic_labels import date_pattern, has_date, role_of
 from spiders.extractors.generic_prose import LIST_MARK, TIME
@@ -87,9 +88,9 @@ def title_line(lines: list[str], title_at: int | None, free: set[int], language:
     return min(found)[2] if found else None
 
 
+@cache
 def weekday_pattern(language: str) -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in weekday_words(language))
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{weekdays(language)})(?!\w)", re.IGNORECASE)
 
 
 def byline(line: str, language: str) -> bool:

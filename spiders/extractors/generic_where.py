@@ -8,6 +8,7 @@ country and city in the text kept here."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 import regex
 
@@ -42,6 +43,7 @@ NEAR = 40  # characters around an online word where its event noun or time may s
 NOT_PLACE = regex.compile(rf"(?:{NOT_PLACES})", regex.IGNORECASE)
 
 
+@cache
 def place_pattern(language: str) -> regex.Pattern[str]:
     prepositions = "|".join(p for p in (PLACE_PREPOSITIONS.get(language), PLACE_PREPOSITIONS["en"]) if p)
     return regex.compile(

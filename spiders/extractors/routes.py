@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit
 
 from core.items import KINDS
 from spiders.extractors.page import Extraction
@@ -53,15 +53,14 @@ def canonical_url(url: str) -> str:
     except ValueError:  # not a URL ("http://[::1"): nothing to strip; the caller judges it
         return url
     path = SESSION_PATH_PARAMETER.sub("", parts.path)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
     kept = [
         (name, value)
-        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        for name, value in pairs
         if name.casefold() not in SESSION_QUERY_PARAMETERS
         and (name.casefold(), value.casefold()) not in VIEW_PARAMETERS
     ]
-    query = (
-        parts.query if len(kept) == len(parse_qsl(parts.query, keep_blank_values=True)) else urlencode(kept)
-    )
+    query = parts.query if len(kept) == len(pairs) else urlencode(kept)
     return parts._replace(path=path, query=query, fragment="").geturl()
 
 
@@ -75,8 +74,8 @@ class Route:
     # For a SHARED path: the kind the page's HTML says it is.
     kind_of_page: PageKind | None = None
 
-    def matches(self, url: str) -> bool:
-        parts = urlsplit(canonical_url(url))
+    def matches(self, parts: SplitResult) -> bool:
+        """Whether the route serves a URL, given split in its canonical form."""
         return parts.hostname in self.hosts and self.path.match(parts.path) is not None
 
 
@@ -106,7 +105,8 @@ class Router:
                 )
 
     def route(self, url: str) -> Route | None:
-        return next((route for route in self.routes if route.matches(url)), None)
+        parts = urlsplit(canonical_url(url))
+        return next((route for route in self.routes if route.matches(parts)), None)
 
     def kind_of(self, url: str) -> str | None:
         """The kind of the page at ``url`` (SHARED when its page decides); None for a
