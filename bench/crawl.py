@@ -230,10 +230,15 @@ def measure_client(server, urls_file: Path, concurrency: int, label: str = "") -
     return run_of(f"aiohttp client, concurrency {concurrency}{label}", figures, served)
 
 
-def run_of(label: str, figures: dict, served: list, items: int | None = None) -> Run:
-    pages = [
+def answered_pages(served: list) -> list[int]:
+    """The body sizes of the pages the server answered with 200, robots.txt left out."""
+    return [
         size for _, target, status, size in served if status == 200 and not target.endswith("/robots.txt")
     ]
+
+
+def run_of(label: str, figures: dict, served: list, items: int | None = None) -> Run:
+    pages = answered_pages(served)
     return Run(
         label,
         len(pages),

@@ -19,7 +19,6 @@ import os
 import shutil
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -28,6 +27,7 @@ from pathlib import Path
 
 import redis
 import sitegen
+from crawl import answered_pages, count_items
 from measure import cpu_seconds_of, status_kib
 from static_server import StaticServer
 
@@ -173,11 +173,8 @@ def run(count: int, sites: int, folder: Path, server: StaticServer, redis_url: s
         for worker in workers:
             worker.wait(60)
     answered = server.requests[served_before:]
-    pages = sum(
-        1 for _, target, status, _ in answered if status == 200 and not target.endswith("/robots.txt")
-    )
-    with sqlite3.connect(db) as conn:
-        items = conn.execute("select count(*) from items").fetchone()[0]
+    pages = len(answered_pages(answered))
+    items = count_items(db)
     return {
         "workers": count,
         "pages": pages,

@@ -8,6 +8,9 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import quote, urlsplit, urlunsplit
 
+# Where a folder published without --base-url is assumed to be served (`clusterfeeds serve`).
+LOCAL_BASE_URL = "http://localhost:8000/"
+
 
 def webcal(url: str) -> str | None:
     """The ``webcal://`` address calendar apps subscribe to, for an http(s) URL."""

@@ -25,6 +25,7 @@ import sqlite_utils
 
 from core.bounds import out_of_range
 from core.items import DATED_KINDS
+from feeds.addresses import LOCAL_BASE_URL
 from feeds.catalog import (
     CALENDAR_HISTORY,
     Scope,
@@ -71,7 +72,7 @@ def publish(
     db: sqlite_utils.Database,
     out_dir: Path,
     as_of: date,
-    base_url: str = "http://localhost:8000/",
+    base_url: str = LOCAL_BASE_URL,
     hosts: dict[str, tuple[str, ...]] | None = None,
 ) -> Published:
     """Render everything from ``db`` and make ``out_dir`` show it, all at once.

@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         config, way = source_config(found, args)
         if config is None:
             print(f"add: found no way into {args.url}; nothing written:")
-            print("".join(f"\n  - {reason}" for reason in why_nothing(found)).lstrip("\n"))
+            print_reasons(found)
             return EXIT_SOURCE_FAILED
         text = as_toml(config, way)
         listed = found.listing[: max(args.pages - 1, 0)] if config["follow"] else []
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"add: the first {len(preview_pages)} pages read as this file says gave no item; nothing written"
         )
-        print("".join(f"\n  - {reason}" for reason in why_nothing(found)).lstrip("\n"))
+        print_reasons(found)
         return EXIT_SOURCE_FAILED
     print(f"a first crawl of {len(preview_pages)} pages would store {len(items)} items:")
     for item in items:
@@ -188,6 +188,10 @@ def first_crawl(text: str, pages: list[str], address: str | None, args) -> list[
             status, headers, body = fetch(page, address, spider.settings)
             items += read_page(spider, page, status, headers, body, check_args)["items"]
     return items
+
+
+def print_reasons(found) -> None:
+    print("\n".join(f"  - {reason}" for reason in why_nothing(found)))
 
 
 def why_nothing(found) -> list[str]:

@@ -107,6 +107,8 @@ def scrapy_setting(text: str) -> tuple[str, str]:
 
 
 def add_publish_options(parser: argparse.ArgumentParser) -> None:
+    from feeds.addresses import LOCAL_BASE_URL  # here, not at start-up: parse-date and status never publish
+
     parser.add_argument(
         "--out",
         type=Path,
@@ -120,10 +122,9 @@ def add_publish_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-LOCAL_BASE_URL = "http://localhost:8000/"
-
-
 def base_url(args: argparse.Namespace) -> str:
+    from feeds.addresses import LOCAL_BASE_URL
+
     return args.base_url or LOCAL_BASE_URL
 
 
