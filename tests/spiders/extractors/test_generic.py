@@ -12,6 +12,7 @@ from pipelines.dates import parse_date
 from spiders.extractors import eccp
 from spiders.extractors.feeds_in import extract_feed, is_feed
 from spiders.extractors.generic import extract_page
+from spiders.extractors.generic_blocks import text_lines
 from spiders.extractors.tree import tree_of
 
 URL = "https://agency.example.org/events/cluster-day"
@@ -279,6 +280,22 @@ def test_a_page_given_as_its_tree_reads_as_its_html_and_the_tree_stays_as_it_was
     assert extract_page(URL, html.encode(), language="en", kind="event") == from_tree
     [item] = from_tree.items
     assert (item["start_text"], item["location"]) == ("Date: 8 April 2027", "Tartu")
+
+
+def test_lines_are_read_as_a_reader_sees_them_without_changing_the_tree():
+    main = tree_of(
+        """<main><p>Date: 8 April 2027<br>Place: Tartu<br/><br/>Free entry</p>
+        <dl><dt>Deadline:</dt><dd>1 April <b>2027</b></dd></dl><div><strong>Location</strong> Online</div></main>"""
+    ).find(".//main")
+    before = etree.tostring(main)
+    assert [(node.tag, line) for node, line in text_lines(main)] == [
+        ("p", "Date: 8 April 2027"),
+        ("p", "Place: Tartu"),
+        ("p", "Free entry"),
+        ("dd", "Deadline: 1 April 2027"),
+        ("div", "Location: Online"),
+    ]
+    assert etree.tostring(main) == before
 
 
 def test_html_lang_overrides_the_source_language():
