@@ -13,8 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from spiders.extractors.generic import main_content, microdata_events, next_link, page_language, strip_noise
-from spiders.extractors.page import absolute, json_ld_nodes, soup_of, text_of
+from lxml import etree
+
+from spiders.extractors.generic import main_content, microdata_events, next_link, page_language, without_noise
+from spiders.extractors.page import absolute
+from spiders.extractors.tree import first_of, json_ld_nodes, text_of, tree_of
 
 FEED_TYPES = {
     "application/rss+xml": "rss",
@@ -56,23 +59,29 @@ class Discovery:
         return kind if hits else "event"
 
 
+LINKS = etree.XPath("//link[@href] | //a[@href]")
+
+
 def discover(url: str, html: str) -> Discovery:
-    soup = soup_of(html)
-    found = Discovery(url, title=text_of(soup.find("title")), language=page_language(soup))
-    for link in soup.find_all(["link", "a"], href=True):
-        href = link["href"].strip()
+    root = tree_of(html)
+    found = Discovery(url, title=text_of(first_of(root, "title")), language=page_language(root))
+    for link in LINKS(root):
+        href = link.get("href").strip()
         kind = FEED_TYPES.get((link.get("type") or "").split(";")[0].strip().lower())
         if href.lower().startswith("webcal://"):
             found.feeds.append(("https://" + href[len("webcal://") :], "ical"))
-        elif kind and "alternate" in link.get("rel", ()) or urlsplit(href).path.lower().endswith(".ics"):
+        elif (
+            kind
+            and "alternate" in (link.get("rel") or "").split()
+            or urlsplit(href).path.lower().endswith(".ics")
+        ):
             target = absolute(url, href)
             if target:
                 found.feeds.append((target, kind or "ical"))
     found.feeds = list(dict.fromkeys(found.feeds))
-    found.events_on_page = sum(1 for node in json_ld_nodes(soup) if "Event" in str(node.get("@type", "")))
-    found.next_page = next_link(url, soup)
-    strip_noise(soup)
-    main = main_content(soup)
+    found.events_on_page = sum(1 for node in json_ld_nodes(root) if "Event" in str(node.get("@type", "")))
+    found.next_page = next_link(url, root)
+    main = main_content(without_noise(root))
     found.events_on_page += len(microdata_events(main))
     found.text_chars = len(text_of(main) or "")
     found.listing, found.follow = _listing(url, main)
@@ -84,8 +93,8 @@ def _listing(url: str, main) -> tuple[list[str], str | None]:
     path but for the last segment, and a follow rule for it."""
     host = urlsplit(url).hostname
     groups: dict[tuple[str, bool], list[str]] = {}
-    for anchor in main.find_all("a", href=True):
-        link = absolute(url, anchor["href"])
+    for href in main.xpath(".//a/@href", smart_strings=False):
+        link = absolute(url, href)
         if not link or urlsplit(link).hostname != host or link.split("#")[0] == url.split("#")[0]:
             continue
         path = urlsplit(link).path

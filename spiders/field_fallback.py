@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lxml.html import HtmlElement
+
 from spiders.extractors import generic
 from spiders.extractors.page import Extraction
 
@@ -45,15 +47,17 @@ def own_item(extraction: Extraction, url: str) -> dict | None:
     return next((item for item in extraction.items if item["url"] == url and not item.get("key")), None)
 
 
-def fill_in(extraction: Extraction, url: str, html: str, language: str) -> tuple[str, ...]:
+def fill_in(
+    extraction: Extraction, url: str, page: str | bytes | HtmlElement, language: str
+) -> tuple[str, ...]:
     """Give the page's own item the fields its reader missed from the generic reading
-    of the page as the item's kind, in place, and drop the reader's problems about
-    them; the names of the fields given."""
+    of the page (its HTML or its tree, which stays as it is) as the item's kind, in
+    place, and drop the reader's problems about them; the names of the fields given."""
     item = own_item(extraction, url)
     groups = missing(item) if item else []
     if not groups:
         return ()
-    read = generic.extract_page(url, html, language=language, kind=item["kind"])
+    read = generic.extract_page(url, page, language=language, kind=item["kind"])
     other = own_item(read, url) or next((i for i in read.items if i["kind"] == item["kind"]), None)
     if other is None:
         return ()

@@ -13,7 +13,8 @@ import icalendar
 from core.items import raw_item
 from spiders.extractors.generic import UrlRules, kind_for, main_content
 from spiders.extractors.generic_facts import PageFacts
-from spiders.extractors.page import Extraction, absolute, soup_of
+from spiders.extractors.page import Extraction, absolute
+from spiders.extractors.tree import tree_of
 
 # Where a feed begins: Drupal may print HTML debug comments before "<?xml".
 FEED_START = re.compile(r"<\?xml|<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>]|BEGIN:VCALENDAR")
@@ -64,8 +65,8 @@ def entry_items(url: str, body: str, language: str, kind: str, url_kinds: UrlRul
             or entry.get("summary")
             or ""
         )
-        soup = soup_of(f"<main>{text}</main>")
-        facts = PageFacts(link, soup, main_content(soup), language, entry_kind, {}).fields()
+        root = tree_of(f"<main>{text}</main>")
+        facts = PageFacts(link, root, main_content(root), language, entry_kind, {}).fields()
         facts.update(
             summary=entry.get("summary") or text or None,
             published_text=entry.get("published") or entry.get("updated"),

@@ -5,28 +5,37 @@ Evidence is taken in the order that best survives a redesign: schema.org
 JSON-LD, then microdata, ``<time datetime>``, Open Graph and
 ``article:published_time`` meta, labelled text ("Deadline: 30 June 2027"), and
 last the sentences of the main text that hold a date. Menus, headers, footers,
-sidebars and cookie banners are dropped first, so their dates never count.
-Dates stay text: the pipelines read them.
+sidebars and cookie banners are left out of the copy of the page that is read,
+so their dates never count. Dates stay text: the pipelines read them.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 
 import regex
-from bs4 import BeautifulSoup, CData, NavigableString, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
 from core.items import raw_item
+from spiders.extractors.generic_blocks import holders_of
 from spiders.extractors.generic_facts import PageFacts, text_value
-from spiders.extractors.page import MAX_JSON_LD_OBJECTS, Extraction, absolute, json_ld_nodes, line_of, soup_of
+from spiders.extractors.page import Extraction, absolute
+from spiders.extractors.tree import MAX_JSON_LD_OBJECTS, first_of, json_ld_nodes, line_of, tree_of
 
-# What is never the page's own content, matched in plain Python: a CSS selector
-# engine costs tens of times more per element on a page of a hundred thousand.
+# What is never the page's own content, matched in plain Python: an XPath that
+# lower-cases each class costs eight times more.
 NOISE_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "nav", "aside", "button", "select"}
 NOISE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
 NOISE_CLASS_WORDS = ("cookie", "consent", "breadcrumb", "share", "social", "sidebar", "related", "skip-link")
 NOISE_ID_WORDS = ("cookie", "consent", "sidebar")
+ROLE_MAIN = etree.XPath("(//*[@role='main'])[1]")
+NEXT = etree.XPath(
+    "(//a | //link)[@href][contains(concat(' ', normalize-space(@rel), ' '), ' next ')][1]/@href",
+    smart_strings=False,
+)
 EVENT_TYPES = re.compile(r"(?:^|/)(?:\w*Event|Hackathon|Festival)$")
 EVENT_TYPES_MICRODATA = re.compile(r"schema\.org/\w*Event$")
 ARTICLE_TYPES = re.compile(r"(?:^|/)(?:\w*Article|BlogPosting|Report|WebPage)$")
@@ -65,7 +74,7 @@ class UrlRules:
 
 def extract_page(
     url: str,
-    html: str,
+    page: str | bytes | HtmlElement,
     *,
     language: str,
     kind: str,
@@ -73,15 +82,16 @@ def extract_page(
     url_kinds: Iterable[tuple[str, str]] = (),
 ) -> Extraction:
     """The items of one page (at most one, or one per JSON-LD event) and the links
-    matching ``follow`` (regexes); ``url_kinds`` (regex, kind) overrides ``kind`` by URL."""
+    matching ``follow`` (regexes); ``url_kinds`` (regex, kind) overrides ``kind`` by URL.
+    The page's tree, when given one, is left as it is."""
     problems: list[tuple[str, str]] = []
-    soup = soup_of(html)
-    language = page_language(soup) or language
+    root = tree_of(page)
+    language = page_language(root) or language
     kind = kind_for(url, kind, UrlRules("url_kinds", url_kinds, problems))
     follow_rules = UrlRules("follow", [(pattern, pattern) for pattern in follow], problems)
-    links = followed_links(url, soup, follow_rules)
-    next_page = next_link(url, soup)
-    nodes = json_ld_nodes(soup)
+    links = followed_links(url, root, follow_rules)
+    next_page = next_link(url, root)
+    nodes = json_ld_nodes(root)
     if len(nodes) > MAX_JSON_LD_OBJECTS:
         problems.append(
             (
@@ -91,15 +101,15 @@ def extract_page(
             )
         )
     events, article = structured_data(nodes[:MAX_JSON_LD_OBJECTS])
-    strip_noise(soup)
-    main = main_content(soup)
+    content = without_noise(root)
+    main = main_content(content)
     if not events:
         events = microdata_events(main)
     listing = (
         len([link for link in followed_links(url, main, follow_rules) if link != url]) >= 2
-        or len(main.find_all("article")) >= LISTING_ARTICLES
+        or len(main.findall(".//article")) >= LISTING_ARTICLES
     )
-    facts = PageFacts(url, soup, main, language, kind, article)
+    facts = PageFacts(url, content, main, language, kind, article)
     if events:
         items = [event_item(url, node, facts, language, alone=len(events) == 1) for node in events]
     elif listing:
@@ -116,82 +126,103 @@ def kind_for(url: str, kind: str, url_kinds: UrlRules) -> str:
     return url_kinds.value_for(url) or kind
 
 
-def page_language(soup: BeautifulSoup) -> str | None:
+def page_language(root: HtmlElement) -> str | None:
     """The page's own language (``<html lang="de-DE">`` is "de"), when it says one."""
-    html = soup.find("html")
-    code = (html.get("lang") or "").split("-")[0].lower() if html else ""
+    html = first_of(root, "html")
+    code = (html.get("lang") or "").split("-")[0].lower() if html is not None else ""
     return code if re.fullmatch(r"[a-z]{2}", code) else None
 
 
-def followed_links(url: str, node: Tag, follow: UrlRules) -> list[str]:
+def followed_links(url: str, node: HtmlElement, follow: UrlRules) -> list[str]:
     links: dict[str, None] = {}
-    for anchor in node.find_all("a", href=True) if follow.rules else []:
-        link = absolute(url, anchor["href"])
+    for href in node.xpath(".//a/@href", smart_strings=False) if follow.rules else []:
+        link = absolute(url, href)
         if link and link not in links and follow.value_for(link) is not None:
             links[link] = None
     return list(links)
 
 
-def next_link(url: str, soup: BeautifulSoup) -> str | None:
-    tag = soup.find(lambda t: t.name in ("a", "link") and t.has_attr("href") and "next" in t.get("rel", ()))
-    return absolute(url, tag["href"]) if tag else None
+def next_link(url: str, root: HtmlElement) -> str | None:
+    return next((absolute(url, href) for href in NEXT(root)), None)
 
 
-def is_noise(tag: Tag) -> bool:
-    if (
-        tag.name in NOISE_TAGS
-        or tag.get("role") in NOISE_ROLES
-        or tag.get("aria-hidden") == "true"
-        or tag.has_attr("hidden")
-    ):
-        return True
-    classes, ident = " ".join(tag.get("class", ())).lower(), (tag.get("id") or "").lower()
-    return any(word in classes for word in NOISE_CLASS_WORDS) or any(word in ident for word in NOISE_ID_WORDS)
+def without_noise(root: HtmlElement) -> HtmlElement:
+    """A copy of the page without its noise: the page's tree is shared by its
+    readers and stays whole."""
+    content = copy.deepcopy(root)
+    for part in noise_of(content):
+        part.drop_tree()  # of a part already dropped with an outer one, harmlessly
+    return content
 
 
-def strip_noise(soup: BeautifulSoup) -> None:
-    # A site's header and footer go; an article's own header holds its title and date.
-    site_frame = [
-        node for node in soup.find_all(["header", "footer"]) if not node.find_parent(["article", "main"])
+def noise_of(root: HtmlElement) -> list[HtmlElement]:
+    """The page's noise, outer parts first: NOISE_TAGS and the rest above, hidden
+    parts, and a site's header and footer (an article's own header holds its title
+    and date). What holds the page's <main> or <h1> is its frame, however it is
+    marked ("has-sidebar", "cookie-consent-active"), and stays."""
+    frame = holders_of(root.iter("main", "h1"))
+    return [
+        element
+        for element in root.iter(etree.Element)
+        if (is_noise(element) or is_site_frame(element))
+        and element not in frame
+        and element.tag not in ("html", "body")
     ]
-    for node in [*soup.find_all(is_noise), *site_frame]:
-        # "has-sidebar" or "cookie-consent-active" may mark the page's own frame.
-        if not node.decomposed and not node.find(["main", "h1"]) and node.name not in ("html", "body"):
-            node.decompose()
 
 
-def main_content(soup: BeautifulSoup) -> Tag:
+def is_noise(element: HtmlElement) -> bool:
+    get = element.get
+    if element.tag in NOISE_TAGS or get("role") in NOISE_ROLES or get("aria-hidden") == "true":
+        return True
+    classes, ident = (get("class") or "").lower(), (get("id") or "").lower()
+    return (
+        get("hidden") is not None
+        or any(word in classes for word in NOISE_CLASS_WORDS)
+        or any(word in ident for word in NOISE_ID_WORDS)
+    )
+
+
+def is_site_frame(element: HtmlElement) -> bool:
+    return (
+        element.tag in ("header", "footer") and next(element.iterancestors("article", "main"), None) is None
+    )
+
+
+def main_content(root: HtmlElement) -> HtmlElement:
     """main, [role=main], the one article, else the block with the most paragraph text."""
-    found = soup.find("main") or soup.find(attrs={"role": "main"})
-    articles = soup.find_all("article")
+    found = first_of(root, "main")
+    if found is None:
+        found = next(iter(ROLE_MAIN(root)), None)
+    articles = root.findall(".//article")
     if found is None and len(articles) == 1:
         found = articles[0]
     if found is None:
-        chars = text_chars(soup)
+        chars = text_chars(root)
         found = max(
-            soup.find_all(["div", "section"]),
+            root.iter("div", "section"),
             default=None,
-            key=lambda block: sum(
-                chars[id(child)] for child in block.find_all(["p", "li", "h1", "h2"], recursive=False)
-            ),
+            key=lambda block: sum(chars[child] for child in block.iterchildren("p", "li", "h1", "h2")),
         )
-    return found or soup.body or soup
+    if found is None:
+        found = first_of(root, "body")
+    return root if found is None else found
 
 
-def text_chars(soup: BeautifulSoup) -> dict[int, int]:
-    """The length of each element's text (as get_text counts it) by id, in one pass
-    from the last element up, so that nested blocks cost no more than flat ones."""
-    chars: dict[int, int] = {}
-    for tag in reversed(soup.find_all(True)):
-        chars[id(tag)] = sum(
-            chars[id(child)]
-            if isinstance(child, Tag)
-            else len(child)
-            if type(child) in (NavigableString, CData)
-            else 0
-            for child in tag.contents
+def text_chars(root: HtmlElement) -> dict[HtmlElement, int]:
+    """The length of each element's visible text, in one pass from the last element
+    up, so that nested blocks cost no more than flat ones."""
+    chars: dict[HtmlElement, int] = {}
+    for element in reversed(list(root.iter(etree.Element))):
+        own = 0 if element.tag in ("script", "style", "template") else shown_length(element.text)
+        chars[element] = own + sum(
+            chars.get(child, 0) + shown_length(child.tail) for child in element.iterchildren()
         )
     return chars
+
+
+def shown_length(text: str | None) -> int:
+    """The length of a piece of text; the white space of a page's indenting counts as one space."""
+    return 0 if not text else len(text) if text.strip() else 1
 
 
 def structured_data(nodes: list[dict]) -> tuple[list[dict], dict]:
@@ -207,16 +238,16 @@ def structured_data(nodes: list[dict]) -> tuple[list[dict], dict]:
     return events, article
 
 
-def microdata_events(main: Tag) -> list[dict]:
+def microdata_events(main: HtmlElement) -> list[dict]:
     """schema.org events written as microdata, read into JSON-LD's shape."""
     events = []
-    for scope in main.find_all(attrs={"itemscope": True, "itemtype": EVENT_TYPES_MICRODATA}):
+    for scope in SCOPES(main):
+        if not EVENT_TYPES_MICRODATA.search(scope.get("itemtype")):
+            continue
         node: dict = {}
-        for prop in scope.find_all(attrs={"itemprop": True}):
-            if prop.find_parent(attrs={"itemscope": True}) is not scope:
-                continue
-            name = prop["itemprop"]
-            if prop.has_attr("itemscope"):
+        for prop in OWN_PROPERTIES(scope, scope=scope):
+            name = prop.get("itemprop")
+            if prop.get("itemscope") is not None:
                 node.setdefault(
                     name, {"@type": prop.get("itemtype", "").rsplit("/", 1)[-1], "name": line_of(prop)}
                 )
@@ -226,6 +257,11 @@ def microdata_events(main: Tag) -> list[dict]:
                 )
         events.append(node)
     return events
+
+
+SCOPES = etree.XPath(".//*[@itemscope][@itemtype]")
+# The properties of a scope, not those of a scope inside it.
+OWN_PROPERTIES = etree.XPath(".//*[@itemprop][count(ancestor::*[@itemscope][1] | $scope) = 1]")
 
 
 def event_item(url: str, node: dict, facts: PageFacts, language: str, alone: bool) -> dict:

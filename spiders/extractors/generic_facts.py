@@ -5,8 +5,10 @@ evidence first), and the page's place, status, title and summary."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
 from core.items import raw_item
 from spiders.extractors.generic_blocks import between_is_short, holders_of, split_label, text_lines, time_role
@@ -25,13 +27,15 @@ from spiders.extractors.generic_labels import (
 from spiders.extractors.generic_lines import byline, glued_date_line, is_range, timeline, title_line
 from spiders.extractors.generic_prose import LIST_MARK, DateRun, read_prose
 from spiders.extractors.generic_where import online_in, place_in
-from spiders.extractors.page import line_of, meta_content
+from spiders.extractors.tree import first_of, line_of, meta_content, strings_of
 
 ONLINE_WORDS = re.compile(r"\b(online|virtual|webinar|digital|zoom|teams|webex)\b", re.IGNORECASE)
 SUMMARY_MIN_CHARS = 40
 # A page's own dates come first; hundreds of <time>s are a listing's, and each costs a walk.
 TIME_STAMPS = 50
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+TIME_STAMPS_IN = etree.XPath(".//time[@datetime]")
+ARTICLE_TAGS = etree.XPath("//meta[@property='article:tag']/@content", smart_strings=False)
 
 
 class PageFacts:
@@ -39,28 +43,30 @@ class PageFacts:
     structured data, <time>s, labels, bylines, timelines, the date line by the title,
     and last the sentences of the text."""
 
-    def __init__(self, url: str, soup: BeautifulSoup, main: Tag, language: str, kind: str, article: dict):
-        self.url, self.soup, self.main, self.language, self.kind = url, soup, main, language, kind
+    def __init__(
+        self, url: str, root: HtmlElement, main: HtmlElement, language: str, kind: str, article: dict
+    ):
+        self.url, self.root, self.main, self.language, self.kind = url, root, main, language, kind
         self.roles: dict[str, list[str]] = {role: [] for role in ROLES}
         self.place: str | None = None
         self.status: str | None = None
         self.online: bool | None = None
         self.add("published", text_value(article.get("datePublished")))
-        self.add("published", meta_content(soup, "article:published_time"))
+        self.add("published", meta_content(root, "article:published_time"))
         lines = list(text_lines(main))
-        self.stamped = holders_of(main.find_all("time", datetime=True))
+        self.stamped = holders_of(TIME_STAMPS_IN(main))
         # Lines not yet read as a label, byline, timeline step or the title's date line.
-        self.free = {i for i, (node, _) in enumerate(lines) if id(node) not in self.stamped}
+        self.free = {i for i, (node, _) in enumerate(lines) if node not in self.stamped}
         self.rest_of: dict[int, str] = {}  # what is left of a line once its glued date is read
         self.read_times(main)
         self.read_labels(lines)
-        for role, text, *used in timeline([(node.name, line) for node, line in lines], self.free, language):
+        for role, text, *used in timeline([(node.tag, line) for node, line in lines], self.free, language):
             self.add(role, text)
             self.free -= set(used)
         self.read_title_line(lines)
         self.read_prose(
             [
-                (node.name == "li", self.rest_of.get(i, line))
+                (node.tag == "li", self.rest_of.get(i, line))
                 for i, (node, line) in enumerate(lines)
                 if i in self.free
             ]
@@ -70,9 +76,10 @@ class PageFacts:
         if text and text not in self.roles[role]:
             self.roles[role].append(text)
 
-    def read_times(self, main: Tag) -> None:
-        previous: tuple[Tag, str] | None = None
-        for stamp in main.find_all("time", datetime=True, limit=TIME_STAMPS):
+    def read_times(self, main: HtmlElement) -> None:
+        previous: tuple[HtmlElement, str] | None = None
+        stamps = (stamp for stamp in main.iterdescendants("time") if stamp.get("datetime") is not None)
+        for stamp in islice(stamps, TIME_STAMPS):
             if previous and previous[1] == "event" and between_is_short(previous[0], stamp):
                 role = "end"
             else:
@@ -80,10 +87,10 @@ class PageFacts:
                     self.kind
                 )
             if role:
-                self.add(role, stamp["datetime"].strip())
+                self.add(role, stamp.get("datetime").strip())
             previous = (stamp, role or "")
 
-    def read_labels(self, lines: list[tuple[Tag, str]]) -> None:
+    def read_labels(self, lines: list[tuple[HtmlElement, str]]) -> None:
         for index, (_, line) in enumerate(lines):
             if index not in self.free:  # its <time> has been read
                 continue
@@ -119,10 +126,10 @@ class PageFacts:
             return "event"
         return role
 
-    def read_title_line(self, lines: list[tuple[Tag, str]]) -> None:
+    def read_title_line(self, lines: list[tuple[HtmlElement, str]]) -> None:
         """The bare date line by the title: the publication date, unless it spans days
         or hours, which on an event's page is the event's own time."""
-        heading = next((i for i, (node, _) in enumerate(lines) if node.name == "h1"), None)
+        heading = next((i for i, (node, _) in enumerate(lines) if node.tag == "h1"), None)
         index = title_line([line for _, line in lines], heading, self.free, self.language)
         if index is None:
             return
@@ -183,12 +190,13 @@ class PageFacts:
                 return
 
     def title(self) -> str | None:
-        heading = self.main.find("h1") or self.soup.find("h1")
-        title = line_of(heading) if heading else None
+        heading = first_of(self.main, "h1")
+        title = line_of(heading if heading is not None else first_of(self.root, "h1"))
         if not title:
-            title = meta_content(self.soup, "og:title")
-        if not title and self.soup.title:
-            title = re.split(r"\s+[|–—-]\s+", self.soup.title.get_text(" ").strip())[0]
+            title = meta_content(self.root, "og:title")
+        head_title = first_of(self.root, "title")
+        if not title and head_title is not None:
+            title = re.split(r"\s+[|–—-]\s+", " ".join(strings_of(head_title)).strip())[0]
         return " ".join(title.split()) if title else None
 
     def fields(self) -> dict:
@@ -207,19 +215,15 @@ class PageFacts:
             location=None if place_online else self.place,
             online=online,
             status_text=self.status,
-            tags=[
-                tag["content"]
-                for tag in self.soup.find_all("meta", property="article:tag")
-                if tag.get("content")
-            ],
+            tags=[tag for tag in ARTICLE_TAGS(self.root) if tag],
         )
 
     def summary(self) -> str | None:
-        described = meta_content(self.soup, "og:description") or meta_content(self.soup, "description")
+        described = meta_content(self.root, "og:description") or meta_content(self.root, "description")
         if described:
             return described
         paragraph = next(
-            (text for p in self.main.find_all("p") if len(text := line_of(p) or "") >= SUMMARY_MIN_CHARS),
+            (text for p in self.main.iter("p") if len(text := line_of(p) or "") >= SUMMARY_MIN_CHARS),
             None,
         )
         return paragraph

@@ -119,3 +119,23 @@ def test_the_innovation_agency_s_own_news_path_is_read_and_its_date_comes_from_t
     assert (item["kind"], item["language"], item["published_text"]) == ("news", "en", "2026-11-04")
     # The reader's problem is gone with the field it was about.
     assert MitaSpider().extract(url, snapshot.read(url))[0].problems == []
+
+
+def test_the_generic_reading_takes_the_page_s_tree_and_leaves_it_as_it_was(snapshot):
+    from lxml import etree
+
+    from spiders.extractors.tree import tree_of
+    from spiders.field_fallback import fill_in
+
+    url = "https://www.innovasjonnorge.no/en/start-page/eea-norway-grants/events/norway-poland-cluster-days-2027/"
+    html = changed(
+        snapshot, url, "<dt>Place</dt>\n              <dd>Innovation Norway, Akersgata 13, Oslo</dd>", ""
+    )
+    html = html.replace("<h2>Agenda</h2>", "<p>Venue: Akersgata 13, Oslo</p>\n<h2>Agenda</h2>")
+    extraction = InnovasjonnorgeSpider.router.extract(url, html)
+    tree = tree_of(html)
+    before = etree.tostring(tree)
+    assert "location" in fill_in(extraction, url, tree, "en")
+    assert etree.tostring(tree) == before
+    [item] = [item for item in extraction.items if item["url"] == url]
+    assert item["location"] == "Akersgata 13, Oslo"

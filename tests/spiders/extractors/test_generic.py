@@ -5,12 +5,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from core.items import RAW_FIELDS
 from pipelines.dates import parse_date
 from spiders.extractors import eccp
 from spiders.extractors.feeds_in import extract_feed, is_feed
 from spiders.extractors.generic import extract_page
+from spiders.extractors.generic_blocks import text_lines
+from spiders.extractors.tree import tree_of
 
 URL = "https://agency.example.org/events/cluster-day"
 PAGES = Path(__file__).parent / "pages"
@@ -113,6 +116,17 @@ def test_time_elements_a_range_and_a_labelled_publication():
         "2027-04-28",
         "2026-10-01",
     )
+
+
+def test_time_elements_of_a_range_on_indented_lines_of_their_own():
+    # A theme's markup: start and end each in a span of its own, each line indented deep;
+    # the indenting is no text between them.
+    indent = "\n" + "\t" * 20
+    body = f"""<h1>Cluster Summit</h1><div class="when">{indent}<span>
+      <time datetime="2027-04-20T09:00">20 April 2027, 9:00</time></span>{indent}<span>–</span>
+      {indent}<span><time datetime="2027-04-21T17:00">21 April 2027, 17:00</time></span>{indent}</div>"""
+    item = only_item(page(body))
+    assert (item["start_text"], item["end_text"]) == ("2027-04-20T09:00", "2027-04-21T17:00")
 
 
 def test_time_element_labelled_by_a_neighbouring_field_label():
@@ -244,6 +258,44 @@ def test_main_content_without_main_element_is_the_largest_text_block():
       <p>A long paragraph about the event and its programme.</p></div>
       <div class="teaser"><p>Date: 1 April 2027</p></div></div>{CHROME_BOTTOM}</body></html>"""
     assert only_item(html)["start_text"] == "Date: 8 April 2027"
+
+
+NO_MAIN = f"""<html><body>{CHROME_TOP}<div class="wrapper layout--has-sidebar">
+  <div class="content"><h1>Cluster Day</h1><p>Date: 8 April 2027<br>Place: Tartu</p>
+  <dl><dt>Registration</dt><dd>until 1 April 2027</dd></dl></div>
+  <div class="teaser"><p>Date: 1 April 2027</p></div></div>{CHROME_BOTTOM}</body></html>"""
+
+
+@pytest.mark.parametrize(
+    "html",
+    [page("<h1>Cluster Day</h1><p>Date: 8 April 2027<br>Place: Tartu</p><!-- x -->"), NO_MAIN],
+    ids=["with main", "without main"],
+)
+def test_a_page_given_as_its_tree_reads_as_its_html_and_the_tree_stays_as_it_was(html):
+    tree = tree_of(html)
+    before = etree.tostring(tree)
+    from_tree = extract_page(URL, tree, language="en", kind="event")
+    assert etree.tostring(tree) == before
+    assert from_tree == extract_page(URL, html, language="en", kind="event")
+    assert extract_page(URL, html.encode(), language="en", kind="event") == from_tree
+    [item] = from_tree.items
+    assert (item["start_text"], item["location"]) == ("Date: 8 April 2027", "Tartu")
+
+
+def test_lines_are_read_as_a_reader_sees_them_without_changing_the_tree():
+    main = tree_of(
+        """<main><p>Date: 8 April 2027<br>Place: Tartu<br/><br/>Free entry</p>
+        <dl><dt>Deadline:</dt><dd>1 April <b>2027</b></dd></dl><div><strong>Location</strong> Online</div></main>"""
+    ).find(".//main")
+    before = etree.tostring(main)
+    assert [(node.tag, line) for node, line in text_lines(main)] == [
+        ("p", "Date: 8 April 2027"),
+        ("p", "Place: Tartu"),
+        ("p", "Free entry"),
+        ("dd", "Deadline: 1 April 2027"),
+        ("div", "Location: Online"),
+    ]
+    assert etree.tostring(main) == before
 
 
 def test_html_lang_overrides_the_source_language():

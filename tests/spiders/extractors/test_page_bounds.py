@@ -10,7 +10,7 @@ import pytest
 
 from spiders.extractors.feeds_in import extract_feed
 from spiders.extractors.generic import PATTERN_SECONDS, extract_page
-from spiders.extractors.page import MAX_DEPTH, MAX_JSON_LD_OBJECTS, json_ld_nodes, soup_of
+from spiders.extractors.tree import MAX_DEPTH, MAX_JSON_LD_OBJECTS, json_ld_nodes, text_of, tree_of
 
 URL = "https://agency.example.org/events/cluster-day"
 EVENT = "<h1>Cluster Day</h1><p>Start: 3 March 2027, 10:00</p><p>Venue: Oslo</p>"
@@ -32,9 +32,8 @@ def page(body: str, head: str = "") -> str:
     return f"<!DOCTYPE html><html lang='en'><head><title>Events</title>{head}</head><body><main>{body}</main></body></html>"
 
 
-def depth_of(soup) -> int:
-    deepest = max(soup.find_all(True), key=lambda tag: sum(1 for _ in tag.parents))
-    return sum(1 for _ in deepest.parents)
+def depth_of(root) -> int:
+    return max(sum(1 for _ in element.iterancestors()) for element in root.iter())
 
 
 @pytest.mark.parametrize(
@@ -50,8 +49,8 @@ def depth_of(soup) -> int:
 )
 def test_html_nested_100000_deep_is_read_and_its_text_kept(opening, closing):
     html = page(EVENT + opening * 100_000 + "the bottom" + closing * 100_000)
-    soup = within_bound(soup_of, html)
-    assert depth_of(soup) <= MAX_DEPTH and "the bottom" in soup.get_text()
+    root = within_bound(tree_of, html)
+    assert depth_of(root) <= MAX_DEPTH and "the bottom" in text_of(root)
     [item] = within_bound(extract_page, URL, html, language="en", kind="event").items
     assert (item["title"], item["start_text"], item["location"]) == (
         "Cluster Day",
@@ -111,7 +110,7 @@ def test_json_ld_nested_deeper_than_json_reads_is_passed_over():
         + "</script>"
         + json_ld({"@graph": [[[event(1)]]]})
     )
-    assert [node["name"] for node in json_ld_nodes(soup_of(page("", head)))] == ["Event 1"]
+    assert [node["name"] for node in json_ld_nodes(tree_of(page("", head)))] == ["Event 1"]
 
 
 LONG_URL = "https://agency.example.org/" + "a" * 40 + "!"
