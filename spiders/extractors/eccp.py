@@ -69,16 +69,21 @@ ONLINE_EVENT = re.compile(r"^\s*Online event\s*$")
 
 # The page's chrome as an XPath condition, to leave it out of a search rather than ask of each hit.
 OUTSIDE_CHROME = "not(ancestor::header or ancestor::footer or ancestor::aside or ancestor::nav)"
-# A label's text as field_of compares it: lower case, spaces folded, colons dropped. XPath folds
-# only ASCII spaces, so the others Python folds become spaces first; the labels are ASCII words.
+# Longer than any label a field is read by ("Event target:").
+LONGEST_LABEL = 40
+# A label's text as a field's label is compared: lower case, spaces folded, colons dropped.
+# XPath folds only ASCII spaces, so the others Python folds become spaces first.
 _SPACES = "".join(c for c in map(chr, range(0x80, 0x3001)) if c.isspace())
 _LABEL_KEY = (
     f"normalize-space(translate(., '{string.ascii_uppercase}{_SPACES}:', "
     f"'{string.ascii_lowercase}{' ' * len(_SPACES)}'))"
 )
-# The leaves (elements without elements inside) outside the chrome whose text may be one of
-# $labels ("|start|end|"): a superset of field_of's labels, which it then checks as ever.
+# The leaves (elements without elements inside) outside the chrome short enough to be a
+# label, in one query: Fields then reads each label as a reader would.
 LABEL_LEAVES = etree.XPath(
+    f"descendant::*[not(*)][string-length({_LABEL_KEY}) <= {LONGEST_LABEL}][{OUTSIDE_CHROME}]"
+)
+LEAVES = etree.XPath(
     f"descendant::*[not(*)][contains($labels, concat('|', {_LABEL_KEY}, '|'))][{OUTSIDE_CHROME}]"
 )
 LEAVES = etree.XPath(f"descendant::*[not(*)][{OUTSIDE_CHROME}]")
@@ -146,9 +151,10 @@ def listing_page(url: str, page: Page) -> Extraction:
 
 def event_page(url: str, root: HtmlElement, node: HtmlElement) -> list[dict]:
     title, status = split_status(page_title(root), STATUS_PREFIX)
-    start = labelled(node, "start", "date", "dates", "when")
-    end = labelled(node, "end")
-    place = values(node, "location", "place", "venue")
+    fields = Fields(node)
+    start = fields.labelled("start", "date", "dates", "when")
+    end = fields.labelled("end")
+    place = fields.values("location", "place", "venue")
     online = (
         True if any(ONLINE_EVENT.match(text) for text in strings_of(node)) else (False if place else None)
     )
@@ -171,16 +177,17 @@ def event_page(url: str, root: HtmlElement, node: HtmlElement) -> list[dict]:
             end_text=end[0] if end else None,
             location=first(place),
             online=online,
-            status_text=status or first(values(node, "status")),
-            tags=values(node, "event type") + values(node, "event target") + values(node, "tags"),
+            status_text=status or first(fields.values("status")),
+            tags=fields.values("event type") + fields.values("event target") + fields.values("tags"),
         )
     ]
 
 
 def call_page(url: str, root: HtmlElement, node: HtmlElement) -> list[dict]:
     title, status = split_status(page_title(root), STATUS_PREFIX)
-    cut_offs = values(node, "cut-off dates", "cut-off date", "cut-offs")
-    deadline = labelled(node, "deadline", "deadline date")
+    fields = Fields(node)
+    cut_offs = fields.values("cut-off dates", "cut-off date", "cut-offs")
+    deadline = fields.labelled("deadline", "deadline date")
     return [
         raw_item(
             "call",
@@ -189,16 +196,18 @@ def call_page(url: str, root: HtmlElement, node: HtmlElement) -> list[dict]:
             LANGUAGE,
             **common_fields(root, node),
             deadline_texts=cut_offs or (deadline or []),
-            opens_text=first(labelled(node, "opening date", "opens")),
-            status_text=first(values(node, "status")) or status,
-            tags=values(node, "tags"),
+            opens_text=first(fields.labelled("opening date", "opens")),
+            status_text=first(fields.values("status")) or status,
+            tags=fields.values("tags"),
         )
     ]
 
 
 def news_page(url: str, root: HtmlElement, node: HtmlElement) -> list[dict]:
     title = page_title(root)
-    news = raw_item("news", url, title, LANGUAGE, **common_fields(root, node), tags=values(node, "tags"))
+    news = raw_item(
+        "news", url, title, LANGUAGE, **common_fields(root, node), tags=Fields(node).values("tags")
+    )
     return [news, *announcements(url, node, title)]
 
 
@@ -272,33 +281,40 @@ def common_fields(root: HtmlElement, node: HtmlElement) -> dict:
     }
 
 
-def labelled(node: HtmlElement, *labels: str) -> list[str] | None:
-    """Each value of the first field with one of ``labels``, prefixed by the
-    label as the page writes it ("Start: 16 November 2020")."""
-    found = field_of(node, labels)
-    return [f"{found[0]} {value}" for value in found[1]] if found else None
+class Fields:
+    """A node's fields: each a leaf whose whole text is a label, followed by its value(s)."""
 
+    def __init__(self, node: HtmlElement):
+        self.labels = [
+            (key, label, leaf)
+            for leaf in LABEL_LEAVES(node)
+            if (label := inline_text(leaf))
+            and len(key := label.rstrip(":").strip().casefold()) <= LONGEST_LABEL
+        ]
 
-def values(node: HtmlElement, *labels: str) -> list[str]:
-    """The values of the first field with one of ``labels``, without the label."""
-    found = field_of(node, labels)
-    return found[1] if found else []
+    def labelled(self, *labels: str) -> list[str] | None:
+        """Each value of the first field with one of ``labels``, prefixed by the
+        label as the page writes it ("Start: 16 November 2020")."""
+        found = self.field(labels)
+        return [f"{found[0]} {value}" for value in found[1]] if found else None
 
+    def values(self, *labels: str) -> list[str]:
+        """The values of the first field with one of ``labels``, without the label."""
+        found = self.field(labels)
+        return found[1] if found else []
 
-def field_of(node: HtmlElement, labels: tuple[str, ...]) -> tuple[str, list[str]] | None:
-    """A field is a leaf whose whole text is a label, followed by its value(s)."""
-    for element in LABEL_LEAVES(node, labels=f"|{'|'.join(labels)}|"):
-        label = inline_text(element)
-        if not label or label.rstrip(":").strip().casefold() not in labels:
-            continue
-        value = next(element.itersiblings(etree.Element), None)
-        if value is None:
-            continue
-        parts = [t for child in value.iterchildren(etree.Element) if (t := inline_text(child))]
-        found = parts if len(parts) > 1 else [t for t in [inline_text(value)] if t]
-        if found:
-            return label, found
-    return None
+    def field(self, labels: tuple[str, ...]) -> tuple[str, list[str]] | None:
+        for key, label, leaf in self.labels:
+            if key not in labels:
+                continue
+            value = next(leaf.itersiblings(etree.Element), None)
+            if value is None:
+                continue
+            parts = [t for child in value.iterchildren(etree.Element) if (t := inline_text(child))]
+            found = parts if len(parts) > 1 else [t for t in [inline_text(value)] if t]
+            if found:
+                return label, found
+        return None
 
 
 def main_node(root: HtmlElement) -> HtmlElement | None:
