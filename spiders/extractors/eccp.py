@@ -83,9 +83,6 @@ _LABEL_KEY = (
 LABEL_LEAVES = etree.XPath(
     f"descendant::*[not(*)][string-length({_LABEL_KEY}) <= {LONGEST_LABEL}][{OUTSIDE_CHROME}]"
 )
-LEAVES = etree.XPath(
-    f"descendant::*[not(*)][contains($labels, concat('|', {_LABEL_KEY}, '|'))][{OUTSIDE_CHROME}]"
-)
 LEAVES = etree.XPath(f"descendant::*[not(*)][{OUTSIDE_CHROME}]")
 _IS_BLOCK = " or ".join(f"self::{tag}" for tag in BLOCKS)
 # The innermost blocks of a text, outside the chrome, in page order.
@@ -286,10 +283,9 @@ class Fields:
 
     def __init__(self, node: HtmlElement):
         self.labels = [
-            (key, label, leaf)
+            (label.rstrip(":").strip().casefold(), label, leaf)
             for leaf in LABEL_LEAVES(node)
             if (label := inline_text(leaf))
-            and len(key := label.rstrip(":").strip().casefold()) <= LONGEST_LABEL
         ]
 
     def labelled(self, *labels: str) -> list[str] | None:
