@@ -13,8 +13,9 @@ function's own time in the profile goes to a stage:
   callers, in proportion to the time it spent called from each; a function
   with no caller in the profile is "other".
 
-So BeautifulSoup's tree built in the extractors counts as *parse* and its
-fragments turned into text by the pipelines as *clean*. The profile counts
+So the trees built in the extractors (BeautifulSoup's, and lxml's in ``tree_of``)
+count as *parse* and BeautifulSoup's fragments turned into text by the pipelines
+as *clean*. The profile counts
 each thread's CPU time (pages are extracted on threads of their own) and
 leaves builtins to the Python function calling them. Profiling costs about a
 microsecond a call (reading a thread's CPU clock is a system call), which
@@ -45,6 +46,7 @@ STAGES = [
     (
         "parse",  # a whole page into a tree; what runs below takes this stage from its caller
         r"/spiders/extractors/page\.py:\d+\((soup_of|feed|start|end)\)|/parsel/selector\.py:\d+\(create_root_node\)"
+        r"|/spiders/extractors/tree\.py:\d+\((tree_of|start|end|data)\)"
         r"|/scrapy/http/response/text\.py:\d+\(selector\)|/lxml/html/__init__\.py:\d+\(document_fromstring\)",
     ),
     ("extract", r"/spiders/(extractors/)?[a-z_]+\.py:"),

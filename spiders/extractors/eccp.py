@@ -8,25 +8,26 @@ news pages, the newsletter included, also give the events and calls they announc
 from __future__ import annotations
 
 import re
+import string
 from functools import partial
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
 from core.items import raw_item
-from spiders.extractors.page import (
-    Extraction,
-    absolute,
-    first,
+from spiders.extractors.page import Extraction, absolute, first, split_status
+from spiders.extractors.routes import LISTING, Page, Router
+from spiders.extractors.tree import (
+    classes_of,
     inline_text,
     inside,
     json_ld_of_type,
     meta_content,
     meta_summary,
-    soup_of,
-    split_status,
+    strings_of,
+    tree_of,
 )
-from spiders.extractors.routes import LISTING, Router
 
 HOSTS = ("www.clustercollaboration.eu", "clustercollaboration.eu")
 # Links to this source's pages only.
@@ -64,55 +65,79 @@ NODE_TYPES = {
 DEADLINE_LABEL = re.compile(r"^(?:deadline|cut-off dates?)\b")
 CALL_TITLE = re.compile(r"\bcalls?\b", re.IGNORECASE)
 SUBMITTED_BY = re.compile(r"^\s*Submitted by\b")
+ONLINE_EVENT = re.compile(r"^\s*Online event\s*$")
+
+# The page's chrome as an XPath condition, to leave it out of a search rather than ask of each hit.
+OUTSIDE_CHROME = "not(ancestor::header or ancestor::footer or ancestor::aside or ancestor::nav)"
+# Longer than any label a field is read by ("Event target:").
+LONGEST_LABEL = 40
+# A label's text as a field's label is compared: lower case, spaces folded, colons dropped.
+# XPath folds only ASCII spaces, so the others Python folds become spaces first.
+_SPACES = "".join(c for c in map(chr, range(0x80, 0x3001)) if c.isspace())
+_LABEL_KEY = (
+    f"normalize-space(translate(., '{string.ascii_uppercase}{_SPACES}:', "
+    f"'{string.ascii_lowercase}{' ' * len(_SPACES)}'))"
+)
+# The leaves (elements without elements inside) outside the chrome short enough to be a
+# label, in one query: Fields then reads each label as a reader would.
+LABEL_LEAVES = etree.XPath(
+    f"descendant::*[not(*)][string-length({_LABEL_KEY}) <= {LONGEST_LABEL}][{OUTSIDE_CHROME}]"
+)
+LEAVES = etree.XPath(f"descendant::*[not(*)][{OUTSIDE_CHROME}]")
+_IS_BLOCK = " or ".join(f"self::{tag}" for tag in BLOCKS)
+# The innermost blocks of a text, outside the chrome, in page order.
+INNER_BLOCKS = etree.XPath(f"descendant::*[{_IS_BLOCK}][not(descendant::*[{_IS_BLOCK}])][{OUTSIDE_CHROME}]")
+EMPHASISED = etree.XPath("descendant::*[self::strong or self::b or self::em]")
+BYLINE = etree.XPath("descendant::*[contains(concat(' ', normalize-space(@class), ' '), ' date ')]")
+NODES = etree.XPath(f"descendant::*[@data-history-node-id][{OUTSIDE_CHROME}]")
+HEADINGS = etree.XPath(f"descendant::h1[{OUTSIDE_CHROME}]")
 
 
-def node_page(url: str, html: str) -> Extraction:
+def node_page(url: str, page: Page) -> Extraction:
     """The items of a node page, read as the kind the page says it is (a /content/
     node may be a call, an event, news or a static page, which gives none)."""
-    soup = soup_of(html)
-    node = main_node(soup)
-    page = {"event": event_page, "call": call_page, "news": news_page}.get(kind_of_node(soup, node))
-    return Extraction(items=page(url, soup, node)) if page and node else Extraction()
+    root = tree_of(page)
+    node = main_node(root)
+    read = {"event": event_page, "call": call_page, "news": news_page}.get(kind_of_node(root, node))
+    return Extraction(items=read(url, root, node)) if read and node is not None else Extraction()
 
 
-def kind_of_page(html: str) -> str | None:
+def kind_of_page(page: Page) -> str | None:
     """The kind of item a node page is; None for a static page (``/content/gdpr``)."""
-    soup = soup_of(html)
-    return kind_of_node(soup, main_node(soup))
+    root = tree_of(page)
+    return kind_of_node(root, main_node(root))
 
 
-def kind_of_node(soup: BeautifulSoup, node: Tag | None) -> str | None:
+def kind_of_node(root: HtmlElement, node: HtmlElement | None) -> str | None:
     """The node's type when its markup gives one; else the page's signals, as a
     reader tells them: the "Event Type" / "Event Target" labels make an event, a
     "Deadline" label or a title naming a call make a call, a "Submitted by" byline
     makes news. A page with none of them (a privacy notice) is no item."""
     if node is not None and (node_type := node_type_of(node)):
         return NODE_TYPES.get(node_type)
-    root = node or soup.find("main") or soup
+    content = node if node is not None else next(root.iter("main"), root)
     labels = {
-        label.rstrip(":").strip().casefold()
-        for leaf in root.find_all(True)
-        if leaf.find(True) is None and not in_chrome(leaf) and (label := inline_text(leaf))
+        label.rstrip(":").strip().casefold() for leaf in LEAVES(content) if (label := inline_text(leaf))
     }
     if labels & {"event type", "event target", "start", "end"}:
         return "event"
-    if any(DEADLINE_LABEL.match(label) for label in labels) or CALL_TITLE.search(page_title(soup)):
+    if any(DEADLINE_LABEL.match(label) for label in labels) or CALL_TITLE.search(page_title(root)):
         return "call"
-    if root.find(string=SUBMITTED_BY):
+    if any(SUBMITTED_BY.match(text) for text in strings_of(content)):
         return "news"
     return None
 
 
-def listing_page(url: str, html: str) -> Extraction:
+def listing_page(url: str, page: Page) -> Extraction:
     """Links to the detail pages of a listing, and its next page."""
-    soup = soup_of(html)
+    root = tree_of(page)
     links: list[str] = []
     next_page = None
-    for anchor in content_anchors(soup):
+    for anchor in content_anchors(root):
         link = own_url(url, anchor.get("href"))
         if link is None:
             continue
-        if "next" in (anchor.get("rel") or []):
+        if is_next(anchor):
             next_page = next_page or link
         elif ROUTER.kind_of(link) not in (None, LISTING) and link not in links:
             links.append(link)
@@ -121,13 +146,16 @@ def listing_page(url: str, html: str) -> Extraction:
     return Extraction(links=links, next_page=next_page, newest_first=newest_first)
 
 
-def event_page(url: str, soup: BeautifulSoup, node: Tag) -> list[dict]:
-    title, status = split_status(page_title(soup), STATUS_PREFIX)
-    start = labelled(node, "start", "date", "dates", "when")
-    end = labelled(node, "end")
-    place = values(node, "location", "place", "venue")
-    online = True if node.find(string=re.compile(r"^\s*Online event\s*$")) else (False if place else None)
-    event_data = json_ld_of_type(soup, "Event")
+def event_page(url: str, root: HtmlElement, node: HtmlElement) -> list[dict]:
+    title, status = split_status(page_title(root), STATUS_PREFIX)
+    fields = Fields(node)
+    start = fields.labelled("start", "date", "dates", "when")
+    end = fields.labelled("end")
+    place = fields.values("location", "place", "venue")
+    online = (
+        True if any(ONLINE_EVENT.match(text) for text in strings_of(node)) else (False if place else None)
+    )
+    event_data = json_ld_of_type(root, "Event")
     if start is None and event_data.get("startDate"):
         start, end = (
             [event_data["startDate"]],
@@ -141,55 +169,56 @@ def event_page(url: str, soup: BeautifulSoup, node: Tag) -> list[dict]:
             url,
             title,
             LANGUAGE,
-            **common_fields(soup, node),
+            **common_fields(root, node),
             start_text=start[0] if start else None,
             end_text=end[0] if end else None,
             location=first(place),
             online=online,
-            status_text=status or first(values(node, "status")),
-            tags=values(node, "event type") + values(node, "event target") + values(node, "tags"),
+            status_text=status or first(fields.values("status")),
+            tags=fields.values("event type") + fields.values("event target") + fields.values("tags"),
         )
     ]
 
 
-def call_page(url: str, soup: BeautifulSoup, node: Tag) -> list[dict]:
-    title, status = split_status(page_title(soup), STATUS_PREFIX)
-    cut_offs = values(node, "cut-off dates", "cut-off date", "cut-offs")
-    deadline = labelled(node, "deadline", "deadline date")
+def call_page(url: str, root: HtmlElement, node: HtmlElement) -> list[dict]:
+    title, status = split_status(page_title(root), STATUS_PREFIX)
+    fields = Fields(node)
+    cut_offs = fields.values("cut-off dates", "cut-off date", "cut-offs")
+    deadline = fields.labelled("deadline", "deadline date")
     return [
         raw_item(
             "call",
             url,
             title,
             LANGUAGE,
-            **common_fields(soup, node),
+            **common_fields(root, node),
             deadline_texts=cut_offs or (deadline or []),
-            opens_text=first(labelled(node, "opening date", "opens")),
-            status_text=first(values(node, "status")) or status,
-            tags=values(node, "tags"),
+            opens_text=first(fields.labelled("opening date", "opens")),
+            status_text=first(fields.values("status")) or status,
+            tags=fields.values("tags"),
         )
     ]
 
 
-def news_page(url: str, soup: BeautifulSoup, node: Tag) -> list[dict]:
-    title = page_title(soup)
-    news = raw_item("news", url, title, LANGUAGE, **common_fields(soup, node), tags=values(node, "tags"))
+def news_page(url: str, root: HtmlElement, node: HtmlElement) -> list[dict]:
+    title = page_title(root)
+    news = raw_item(
+        "news", url, title, LANGUAGE, **common_fields(root, node), tags=Fields(node).values("tags")
+    )
     return [news, *announcements(url, node, title)]
 
 
-def announcements(url: str, node: Tag, page_name: str) -> list[dict]:
+def announcements(url: str, node: HtmlElement, page_name: str) -> list[dict]:
     """Events and calls a news text announces: one per section (a heading or
     separator starts one), plus every "title link / date line" pair of a list."""
     items: list[dict] = []
     heading, section_done, previous = None, False, None
-    for block in node.find_all(BLOCKS):
-        if block.find(BLOCKS) or in_chrome(block):
-            continue
+    for block in INNER_BLOCKS(node):
         text = inline_text(block) or ""
-        if block.name == "hr":
+        if block.tag == "hr":
             heading, section_done, previous = None, False, None
             continue
-        if block.name.startswith("h"):
+        if block.tag.startswith("h"):
             heading, section_done = text, False
         listed = DATE_LINE.fullmatch(text)
         if listed and previous is not None and link_only(previous):
@@ -221,7 +250,7 @@ def announcement_in(text: str) -> tuple[str, re.Match] | None:
     return min(found, key=lambda f: f[0])[1:] if found else None
 
 
-def announced_name(block: Tag, text: str, match: re.Match, heading: str | None) -> str | None:
+def announced_name(block: HtmlElement, text: str, match: re.Match, heading: str | None) -> str | None:
     """What is announced: a "SAVE THE DATE for …" name, the section heading, or
     the emphasised words of the announcing sentence."""
     if save := SAVE_THE_DATE.search(text):
@@ -230,7 +259,7 @@ def announced_name(block: Tag, text: str, match: re.Match, heading: str | None) 
         return heading
     sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("! ", 0, match.start())) + 1
     sentence = text[sentence_start : match.start()]
-    emphasised = [t for e in block.find_all(["strong", "b", "em"]) if (t := inline_text(e)) and t in sentence]
+    emphasised = [t for e in EMPHASISED(block) if (t := inline_text(e)) and t in sentence]
     return emphasised[-1] if emphasised else None
 
 
@@ -239,75 +268,78 @@ def announced(kind: str, url: str, name: str, when: str, summary: str | None = N
     return raw_item(kind, url, name, LANGUAGE, key=name, summary=summary, **dates)
 
 
-def common_fields(soup: BeautifulSoup, node: Tag) -> dict:
-    byline = node.select_one(".date")
-    published = inline_text(byline) or meta_content(soup, "article:published_time")
+def common_fields(root: HtmlElement, node: HtmlElement) -> dict:
+    byline = next(iter(BYLINE(node)), None)
+    published = inline_text(byline) or meta_content(root, "article:published_time")
     return {
-        "summary": meta_summary(soup),
+        "summary": meta_summary(root),
         "published_text": published,
         "external_id": node.get("data-history-node-id"),
     }
 
 
-def labelled(node: Tag, *labels: str) -> list[str] | None:
-    """Each value of the first field with one of ``labels``, prefixed by the
-    label as the page writes it ("Start: 16 November 2020")."""
-    found = field_of(node, labels)
-    return [f"{found[0]} {value}" for value in found[1]] if found else None
+class Fields:
+    """A node's fields: each a leaf whose whole text is a label, followed by its value(s)."""
+
+    def __init__(self, node: HtmlElement):
+        self.labels = [
+            (label.rstrip(":").strip().casefold(), label, leaf)
+            for leaf in LABEL_LEAVES(node)
+            if (label := inline_text(leaf))
+        ]
+
+    def labelled(self, *labels: str) -> list[str] | None:
+        """Each value of the first field with one of ``labels``, prefixed by the
+        label as the page writes it ("Start: 16 November 2020")."""
+        found = self.field(labels)
+        return [f"{found[0]} {value}" for value in found[1]] if found else None
+
+    def values(self, *labels: str) -> list[str]:
+        """The values of the first field with one of ``labels``, without the label."""
+        found = self.field(labels)
+        return found[1] if found else []
+
+    def field(self, labels: tuple[str, ...]) -> tuple[str, list[str]] | None:
+        for key, label, leaf in self.labels:
+            if key not in labels:
+                continue
+            value = next(leaf.itersiblings(etree.Element), None)
+            if value is None:
+                continue
+            parts = [t for child in value.iterchildren(etree.Element) if (t := inline_text(child))]
+            found = parts if len(parts) > 1 else [t for t in [inline_text(value)] if t]
+            if found:
+                return label, found
+        return None
 
 
-def values(node: Tag, *labels: str) -> list[str]:
-    """The values of the first field with one of ``labels``, without the label."""
-    found = field_of(node, labels)
-    return found[1] if found else []
-
-
-def field_of(node: Tag, labels: tuple[str, ...]) -> tuple[str, list[str]] | None:
-    """A field is a leaf whose whole text is a label, followed by its value(s)."""
-    for element in node.find_all(True):
-        if element.find(True) is not None:
-            continue
-        label = inline_text(element)
-        # in_chrome walks up the tree: ask it only of the few leaves that are labels.
-        if not label or label.rstrip(":").strip().casefold() not in labels or in_chrome(element):
-            continue
-        value = element.find_next_sibling()
-        if value is None:
-            continue
-        parts = [t for child in value.find_all(recursive=False) if (t := inline_text(child))]
-        found = parts if len(parts) > 1 else [t for t in [inline_text(value)] if t]
-        if found:
-            return label, found
-    return None
-
-
-def main_node(soup: BeautifulSoup) -> Tag | None:
+def main_node(root: HtmlElement) -> HtmlElement | None:
     """The page's own node, not the teasers of sidebars and related content."""
-    for article in soup.find_all(attrs={"data-history-node-id": True}):
-        if not in_chrome(article) and "view-mode-teaser" not in " ".join(article.get("class", [])):
-            return article
-    return None
+    return next((node for node in NODES(root) if "view-mode-teaser" not in (node.get("class") or "")), None)
 
 
-def node_type_of(node: Tag) -> str | None:
-    for css_class in node.get("class", []):
+def node_type_of(node: HtmlElement) -> str | None:
+    for css_class in classes_of(node):
         if css_class.startswith("node--type-"):
             return css_class.removeprefix("node--type-")
     return None
 
 
-def page_title(soup: BeautifulSoup) -> str:
-    heading = next((h for h in soup.find_all("h1") if not in_chrome(h)), None)
-    return inline_text(heading) or meta_content(soup, "og:title") or ""
+def page_title(root: HtmlElement) -> str:
+    return inline_text(next(iter(HEADINGS(root)), None)) or meta_content(root, "og:title") or ""
 
 
-def content_anchors(soup: BeautifulSoup) -> list[Tag]:
-    root = soup.find("main") or soup
-    return [a for a in root.find_all("a", href=True) if not in_chrome(a) or "next" in (a.get("rel") or [])]
+def is_next(anchor: HtmlElement) -> bool:
+    return "next" in (anchor.get("rel") or "").split()
 
 
-def link_only(block: Tag) -> bool:
-    anchors = block.find_all("a")
+def content_anchors(root: HtmlElement) -> list[HtmlElement]:
+    content = next(root.iter("main"), root)
+    return [a for a in content.iter("a") if a.get("href") is not None and (not in_chrome(a) or is_next(a))]
+
+
+def link_only(block: HtmlElement) -> bool:
+    anchors = block.findall(".//a")
     return len(anchors) == 1 and inline_text(anchors[0]) == inline_text(block)
 
 

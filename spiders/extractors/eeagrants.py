@@ -13,22 +13,13 @@ import re
 from functools import partial
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
 from core.items import raw_item
-from spiders.extractors.page import (
-    Extraction,
-    absolute,
-    first,
-    inside,
-    json_ld_nodes,
-    meta_content,
-    meta_summary,
-    soup_of,
-    split_status,
-    text_of,
-)
-from spiders.extractors.routes import LISTING, Router
+from spiders.extractors.page import Extraction, absolute, first, split_status
+from spiders.extractors.routes import LISTING, Page, Router
+from spiders.extractors.tree import inside, json_ld_nodes, meta_content, meta_summary, text_of, tree_of
 
 LANGUAGE = "en"
 FMO_HOSTS = ("eeagrants.org", "www.eeagrants.org")
@@ -51,21 +42,31 @@ STATUS_PREFIX = re.compile(
 SENTENCE_END = re.compile(r"(?<=[\w)]\.)\s+(?=[A-Z])")
 ONLINE = re.compile(r"\bonline\b", re.IGNORECASE)
 
+# The chrome as an XPath condition, to leave it out of a search rather than ask of each hit.
+OUTSIDE_CHROME = "not(ancestor::aside or ancestor::nav)"
+LEAVES = etree.XPath(f"descendant::*[not(*)][{OUTSIDE_CHROME}]")
+HEADINGS = etree.XPath(f"descendant::h1[{OUTSIDE_CHROME}]")
+PARAGRAPHS = etree.XPath(f"descendant::p[{OUTSIDE_CHROME}]")
+DATED = etree.XPath(f"descendant::time[@datetime][{OUTSIDE_CHROME}]")
+_IS_BLOCK = "self::p or self::li or self::td or self::dd"
+# The innermost blocks of a text, outside the chrome, in page order.
+INNER_BLOCKS = etree.XPath(f"descendant::*[{_IS_BLOCK}][not(descendant::*[{_IS_BLOCK}])][{OUTSIDE_CHROME}]")
+
 
 def is_detail(url: str) -> bool:
     return ROUTER.kind_of(url) not in (None, LISTING)
 
 
-def listing_page(url: str, html: str) -> Extraction:
+def listing_page(url: str, page: Page) -> Extraction:
     """Links to the detail pages a listing shows, and its next page."""
-    soup = soup_of(html)
+    document = tree_of(page)
     links: list[str] = []
     next_page = None
-    for anchor in (soup.find("main") or soup).find_all("a", href=True):
-        link = own_url(url, anchor["href"])
+    for anchor in next(document.iter("main"), document).iter("a"):
+        link = own_url(url, anchor.get("href"))
         if link is None:
             continue
-        if "next" in (anchor.get("rel") or []):
+        if "next" in (anchor.get("rel") or "").split():
             next_page = next_page or link
         elif not in_chrome(anchor) and is_detail(link) and link not in links:
             links.append(link)
@@ -75,49 +76,53 @@ def listing_page(url: str, html: str) -> Extraction:
     return Extraction(links=links, next_page=next_page, newest_first=newest_first)
 
 
-def news_page(url: str, html: str) -> Extraction:
+def news_page(url: str, page: Page) -> Extraction:
     """A news article, the events its event boxes announce, and the call pages it links."""
-    soup = soup_of(html)
-    root = content_root(soup)
+    document = tree_of(page)
+    root = content_root(document)
     if root is None:
         return Extraction()
     fields = labelled_fields(root)
-    summary = meta_summary(soup)
+    summary = meta_summary(document)
     news = raw_item(
         "news",
         url,
         page_title(root),
         LANGUAGE,
         summary=summary,
-        published_text=published(soup, root),
+        published_text=published(document, root),
         tags=fields.get("tags", []),
         external_id=root.get("data-history-node-id"),
     )
     events = [announced_event(url, box, summary) for box in event_boxes(root)]
     links = [
         link
-        for a in root.find_all("a", href=True)
-        if not in_chrome(a) and (link := own_url(url, a["href"])) and ROUTER.reader_of(link) is call_page
+        for a in root.iter("a")
+        if not in_chrome(a) and (link := own_url(url, a.get("href"))) and ROUTER.reader_of(link) is call_page
     ]
     return Extraction(items=[news, *events], links=list(dict.fromkeys(links)))
 
 
-def event_boxes(root: Tag) -> list[Tag]:
+def event_boxes(root: HtmlElement) -> list[HtmlElement]:
     """The boxes of an article that give an event: a heading and a "Date" field."""
-    boxes: list[Tag] = []
-    for label in leaves(root):
+    boxes: list[HtmlElement] = []
+    for label in LEAVES(root):
         if (text_of(label) or "").rstrip(":").casefold() != "date":
             continue
-        box = label.parent
-        while box is not None and box is not root and box.find(["h2", "h3"]) is None:
-            box = box.parent
+        box = label.getparent()
+        while box is not None and box is not root and heading_of(box) is None:
+            box = box.getparent()
         if box is not None and box is not root and box not in boxes:
             boxes.append(box)
     return boxes
 
 
-def announced_event(url: str, box: Tag, summary: str | None) -> dict:
-    title = text_of(box.find(["h2", "h3"])) or ""
+def heading_of(box: HtmlElement) -> HtmlElement | None:
+    return next(box.iterdescendants("h2", "h3"), None)
+
+
+def announced_event(url: str, box: HtmlElement, summary: str | None) -> dict:
+    title = text_of(heading_of(box)) or ""
     fields = labelled_fields(box)
     venue = first(fields.get("venue") or fields.get("location") or fields.get("place"))
     online = bool(ONLINE.search(venue)) if venue else None
@@ -134,16 +139,14 @@ def announced_event(url: str, box: Tag, summary: str | None) -> dict:
     )
 
 
-def project_page(url: str, html: str) -> Extraction:
+def project_page(url: str, page: Page) -> Extraction:
     """A funded project, kept as news: its summary and its programme and sector as tags."""
-    soup = soup_of(html)
-    root = content_root(soup)
+    document = tree_of(page)
+    root = content_root(document)
     if root is None:
         return Extraction()
     fields = labelled_fields(root)
-    summary = next(
-        (t for p in root.find_all("p") if not in_chrome(p) and len(t := text_of(p) or "") > 100), None
-    )
+    summary = next((t for p in PARAGRAPHS(root) if len(t := text_of(p) or "") > 100), None)
     code = first(fields.get("project number")) or PROJECT_PATH.match(urlsplit(url).path)["code"]
     return Extraction(
         items=[
@@ -153,7 +156,7 @@ def project_page(url: str, html: str) -> Extraction:
                 page_title(root),
                 LANGUAGE,
                 summary=summary,
-                published_text=published(soup, root),
+                published_text=published(document, root),
                 tags=fields.get("programme", []) + fields.get("sector", []),
                 external_id=code,
             )
@@ -161,26 +164,24 @@ def project_page(url: str, html: str) -> Extraction:
     )
 
 
-def call_page(url: str, html: str) -> Extraction:
+def call_page(url: str, page: Page) -> Extraction:
     """An operator's call: one deadline text per cut-off sentence, its opening and status."""
-    soup = soup_of(html)
-    root = content_root(soup)
+    document = tree_of(page)
+    root = content_root(document)
     if root is None:
         return Extraction()
     title, status = split_status(page_title(root), STATUS_PREFIX)
     fields = labelled_fields(root)
     deadlines: list[str] = []
     opens = None
-    for block in root.find_all(["p", "li", "td", "dd"]):
-        if block.find(["p", "li", "td", "dd"]) or in_chrome(block):
-            continue
+    for block in INNER_BLOCKS(root):
         # The block's own spaces only: "portal</a>. The call" stays one text.
         for sentence in SENTENCE_END.split(text_of(block, separator="") or ""):
             if DEADLINE.search(sentence) and re.search(r"\d", sentence):
                 deadlines.append(sentence)
             elif OPENS.match(sentence) and opens is None:
                 opens = sentence
-    summary = meta_summary(soup)
+    summary = meta_summary(document)
     return Extraction(
         items=[
             raw_item(
@@ -189,7 +190,7 @@ def call_page(url: str, html: str) -> Extraction:
                 title,
                 LANGUAGE,
                 summary=summary,
-                published_text=published(soup, root),
+                published_text=published(document, root),
                 deadline_texts=deadlines,
                 opens_text=opens,
                 status_text=status or first(fields.get("call status") or fields.get("status")),
@@ -198,53 +199,58 @@ def call_page(url: str, html: str) -> Extraction:
     )
 
 
-def content_root(soup: BeautifulSoup) -> Tag | None:
+def content_root(document: HtmlElement) -> HtmlElement | None:
     """The element holding the page's own content: the article of its <h1>."""
-    main = soup.find("main") or soup
-    heading = next((h for h in main.find_all("h1") if not in_chrome(h)), None)
+    main = next(document.iter("main"), document)
+    heading = next(iter(HEADINGS(main)), None)
     if heading is None:
         return None
-    return heading.find_parent("article") or main
+    return next(heading.iterancestors("article"), main)
 
 
-def page_title(root: Tag) -> str:
-    return text_of(next(h for h in root.find_all("h1") if not in_chrome(h))) or ""
+def page_title(root: HtmlElement) -> str:
+    return text_of(HEADINGS(root)[0]) or ""
 
 
-def published(soup: BeautifulSoup, root: Tag) -> str | None:
+def published(document: HtmlElement, root: HtmlElement) -> str | None:
     """The publication date as the page states it: JSON-LD, then the first
     <time datetime> of the content, then the article:published_time meta."""
-    for data in json_ld_nodes(soup):
+    for data in json_ld_nodes(document):
         if "Article" in str(data.get("@type", "")) and data.get("datePublished"):
             return data["datePublished"]
-    time = next((t for t in root.find_all("time", datetime=True) if not in_chrome(t)), None)
-    return time["datetime"] if time else meta_content(soup, "article:published_time")
+    time = next(iter(DATED(root)), None)
+    return time.get("datetime") if time is not None else meta_content(document, "article:published_time")
 
 
-def labelled_fields(root: Tag) -> dict[str, list[str]]:
+def labelled_fields(root: HtmlElement) -> dict[str, list[str]]:
     """Fields written as a label element and its value ("<dt>Project promoter:</dt>
     <dd>…</dd>", "<strong>Call status:</strong> Open"), by lower-case label.
     A value of several elements (a list of tags) gives one value each."""
     fields: dict[str, list[str]] = {}
-    for label in leaves(root):
+    # The text of each label's parent, read once however many labels it holds.
+    parent_texts: dict[HtmlElement, str] = {}
+    for label in LEAVES(root):
         name = text_of(label)
         if not name or len(name) > 40:
             continue
-        sibling = label.find_next_sibling()
-        parts = [t for child in sibling.find_all(recursive=False) if (t := text_of(child))] if sibling else []
+        sibling = next(label.itersiblings(etree.Element), None)
+        parts = (
+            [t for child in sibling.iterchildren(etree.Element) if (t := text_of(child))]
+            if sibling is not None
+            else []
+        )
         if len(parts) > 1:
             values = parts
         else:
-            whole = text_of(label.parent) or ""
+            parent = label.getparent()
+            if parent not in parent_texts:
+                parent_texts[parent] = text_of(parent) or ""
+            whole = parent_texts[parent]
             rest = whole[len(name) :].lstrip(" :") if whole.startswith(name) else ""
             values = [rest] if rest else []
         if values:
             fields.setdefault(name.rstrip(":").strip().casefold(), values)
     return fields
-
-
-def leaves(root: Tag) -> list[Tag]:
-    return [e for e in root.find_all(True) if e.find(True) is None and not in_chrome(e)]
 
 
 ROUTER = Router(

@@ -12,8 +12,12 @@ not as whatever the source lists first.
 
 A path some sites share between kinds and static pages (ECCP's ``/content/<slug>``
 holds events, calls, news and its privacy notice) has no kind of its own: its row
-gives a function of the page's HTML that tells the kind from the page's signals,
+gives a function of the page that tells the kind from the page's signals,
 or None for a page that is no item.
+
+A page is handed on as it comes: its HTML as text or bytes, or the lxml tree of it
+(``tree.tree_of``), which a reader of HTML parses when it is not one already, so
+that the router, the site's reader and the generic reader share one parse.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit
+
+from lxml.html import HtmlElement
 
 from core.items import KINDS
 from spiders.extractors.page import Extraction
@@ -32,9 +38,11 @@ LISTING = "listing"
 SHARED = "shared"
 PAGE_KINDS = (*KINDS, LISTING, SHARED)
 
-Reader = Callable[[str, str], Extraction]
-# The kind a page of a shared path says it is, from its HTML; None: no item.
-PageKind = Callable[[str], str | None]
+# A page as a reader takes it: its HTML, or the tree already parsed from it.
+Page = str | bytes | HtmlElement
+Reader = Callable[[str, Page], Extraction]
+# The kind a page of a shared path says it is; None: no item.
+PageKind = Callable[[Page], str | None]
 
 # Parameters that name a visitor's session or a cache entry, never a page: the same
 # page with and without them is one page, to match and to store.
@@ -114,20 +122,20 @@ class Router:
         route = self.route(url)
         return route.kind if route else None
 
-    def kind_of_page(self, url: str, html: str) -> str | None:
-        """The kind of the page at ``url`` with this HTML: its row's, or what a page of a
-        shared path says it is; None for a page that is no item the table knows."""
+    def kind_of_page(self, url: str, page: Page) -> str | None:
+        """The kind of the page at ``url``: its row's, or what a page of a shared path
+        says it is; None for a page that is no item the table knows."""
         route = self.route(url)
         if route is None:
             return None
-        return route.kind_of_page(html) if route.kind_of_page else route.kind
+        return route.kind_of_page(page) if route.kind_of_page else route.kind
 
     def reader_of(self, url: str) -> Reader | None:
         """What reads the page at ``url``: a listing links the pages one reader reads."""
         route = self.route(url)
         return route.read if route else None
 
-    def extract(self, url: str, html: str) -> Extraction:
+    def extract(self, url: str, page: Page) -> Extraction:
         """The page read by its route's reader; empty for a page the table does not know."""
         route = self.route(url)
-        return route.read(url, html) if route else Extraction()
+        return route.read(url, page) if route else Extraction()

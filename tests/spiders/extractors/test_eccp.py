@@ -3,10 +3,12 @@ sidebars or teasers, and links that a crawl of the snapshot can follow."""
 
 import pytest
 from crawl_walk import links_found
+from lxml import etree
 
 from spiders.eccp import EccpSpider
-from spiders.extractors.eccp import extract
+from spiders.extractors.eccp import ROUTER, extract
 from spiders.extractors.page import Extraction
+from spiders.extractors.tree import tree_of
 
 SITE = "https://www.clustercollaboration.eu"
 
@@ -342,3 +344,14 @@ def test_an_event_page_without_its_date_fields_takes_the_date_from_the_generic_r
     assert {k: v for k, v in item.items() if k not in given} == {
         k: v for k, v in own.items() if k not in given
     }
+
+
+def test_a_page_reads_the_same_as_text_bytes_or_its_tree_and_the_tree_is_left_as_it_was(snapshot):
+    # The spider parses a page once and hands the same tree to every reader of it.
+    for url in snapshot_urls(snapshot):
+        html = snapshot.read(url)
+        root = tree_of(html)
+        before = etree.tostring(root)
+        assert extract(url, root) == extract(url, html) == extract(url, html.encode()), url
+        assert ROUTER.kind_of_page(url, root) == ROUTER.kind_of_page(url, html), url
+        assert etree.tostring(root) == before, url

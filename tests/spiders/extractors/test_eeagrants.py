@@ -4,11 +4,13 @@ that a crawl of the snapshot can follow."""
 
 import pytest
 from crawl_walk import links_found
+from lxml import etree
 from protego import Protego
 
 from spiders.eeagrants import EeagrantsSpider
 from spiders.extractors.eeagrants import HOSTS, extract
 from spiders.extractors.page import Extraction
+from spiders.extractors.tree import tree_of
 
 FMO = "https://eeagrants.org"
 RO = "https://www.innovationnorway.ro"
@@ -262,3 +264,13 @@ def test_news_at_the_real_sites_paths(snapshot, url, title):
     # The real news pages state no date; none is made up.
     assert item["published_text"] is None
     assert EeagrantsSpider().extract(url, snapshot.read(url))[0].items[0]["published_text"] is None
+
+
+def test_a_page_reads_the_same_as_text_bytes_or_its_tree_and_the_tree_is_left_as_it_was(snapshot):
+    # The spider parses a page once and hands the same tree to every reader of it.
+    for url in snapshot_urls(snapshot):
+        html = snapshot.read(url)
+        root = tree_of(html)
+        before = etree.tostring(root)
+        assert extract(url, root) == extract(url, html) == extract(url, html.encode()), url
+        assert etree.tostring(root) == before, url

@@ -8,6 +8,7 @@ import threading
 
 import pytest
 
+from spiders.extractors import eeagrants
 from spiders.extractors.feeds_in import extract_feed
 from spiders.extractors.generic import PATTERN_SECONDS, extract_page
 from spiders.extractors.tree import MAX_DEPTH, MAX_JSON_LD_OBJECTS, json_ld_nodes, text_of, tree_of
@@ -145,3 +146,13 @@ def test_a_url_kinds_regex_that_backtracks_for_ever_is_stopped_in_a_feed_too():
     assert [item["kind"] for item in extraction.items] == ["news", "news"]
     [(field, message)] = extraction.problems
     assert field == "url_kinds" and message.startswith(f"{BACKTRACKING!r} took over")
+
+
+def test_a_paragraph_of_40000_short_elements_is_read_in_linear_time_by_a_site_extractor():
+    # Each short element may be a label whose value follows it in its parent's text:
+    # that text is read once per parent, not once per element.
+    words = "<span>word</span> " * 40_000
+    html = page(f"<h1>Green call</h1><p><strong>Call status:</strong> Open</p><p>{words}</p>")
+    extraction = within_bound(eeagrants.extract, "https://www.innovationnorway.ro/calls/green-call/", html)
+    [call] = extraction.items
+    assert (call["title"], call["status_text"]) == ("Green call", "Open")
