@@ -11,6 +11,7 @@ import copy
 import json
 import re
 
+from cssselect import HTMLTranslator
 from lxml import etree
 from lxml.html import Element, HtmlElement, HTMLParser
 
@@ -191,3 +192,15 @@ def without(node: HtmlElement, noise: str) -> HtmlElement:
     for part in kept.cssselect(noise):
         part.drop_tree()
     return kept
+
+
+def selector(css: str) -> etree.XPath:
+    """A CSS selector compiled once, finding what BeautifulSoup's ``select`` finds:
+    the node's descendants, never the node itself."""
+    return etree.XPath(HTMLTranslator().css_to_xpath(css, prefix="descendant::"), smart_strings=False)
+
+
+def first_match(node: HtmlElement | None, path: etree.XPath) -> HtmlElement | None:
+    """The first element a compiled selector or XPath finds in ``node``, else None."""
+    found = path(node) if node is not None else []
+    return found[0] if found else None
