@@ -274,7 +274,7 @@ def labelled(root: HtmlElement, labels: tuple[str, ...]) -> tuple[str, str] | No
 
 def next_of(leaf: HtmlElement) -> HtmlElement | object | None:
     """What follows ``leaf`` past blank space: the next element, FOLLOWING_WORDS
-    for text (a comment counts as text, as it did in BeautifulSoup), or None."""
+    for words of its block (or a comment standing for them), or None."""
     if (leaf.tail or "").strip():
         return FOLLOWING_WORDS
     for sibling in leaf.itersiblings():
