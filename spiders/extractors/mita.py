@@ -54,8 +54,8 @@ NOISE = below(
 )
 BLOCKS = ("p", "li", "div", "dd", "dt", "ul", "ol", "dl", "table", "section", "article", "h2", "h3")
 _BLOCK = " or ".join(f"self::{tag}" for tag in BLOCKS)
-# The lines of a text: each term of a definition, and each block (a definition
-# aside) that holds no further blocks.
+# The lines of a text: each term of a definition list (read with its value), and
+# each other block that holds no further blocks (a value is read with its term).
 LINE_NODES = etree.XPath(
     f"descendant::*[self::dt or (not(self::dd) and ({_BLOCK}) and not(descendant::*[{_BLOCK}]))]"
 )
