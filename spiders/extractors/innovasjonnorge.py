@@ -9,22 +9,25 @@ import re
 from functools import partial
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
 from core.items import raw_item
-from spiders.extractors.page import (
-    Extraction,
-    absolute,
+from spiders.extractors.page import Extraction, absolute, split_status
+from spiders.extractors.routes import LISTING, Reader, Router
+from spiders.extractors.tree import (
+    below,
     content_of,
+    first_match,
+    first_of,
     json_ld_of_type,
     line_of,
     meta_content,
-    soup_of,
-    split_status,
-    strip_noise,
+    selector,
     text_of,
+    tree_of,
+    without,
 )
-from spiders.extractors.routes import LISTING, Reader, Router
 
 HOSTS = ("www.innovasjonnorge.no", "innovasjonnorge.no")
 # Links to this source's pages only.
@@ -35,7 +38,7 @@ CALLS = "/no/subsites/forside/utlysninger/"
 NEWS = "/no/om/nyheter/"
 
 # Page parts whose dates belong to other things: teasers, related items, menus.
-NOISE = (
+NOISE = below(
     "aside, nav, footer, form, figure, script, style, "
     "[class*=related], [class*=teaser], [class*=latest], [class*=share]"
 )
@@ -62,29 +65,38 @@ ONLINE_PLACE = re.compile(r"\b(online|digital|webinar|teams|zoom)\b", re.IGNOREC
 DATE_LABELS = ("date", "date and time", "when", "dato", "tid")
 PLACE_LABELS = ("place", "venue", "location", "sted")
 
+# Lookups compiled once: they run on every page.
+ANCHORS = etree.XPath("descendant::a[@href]")
+NEXT_ANCHOR = selector("a[rel~=next]")
+INGRESS = selector(".ingress")
+TAGS = selector(".tag-list li")
+STAMP = etree.XPath("descendant::time[@datetime]")
 
-def listing(url: str, html: str, detail: Reader) -> Extraction:
+
+def listing(url: str, page: str | bytes | HtmlElement, detail: Reader) -> Extraction:
     """A listing page: its pages that ``detail`` reads, and the next page."""
-    main = soup_of(html).find("main")
+    main = first_of(tree_of(page), "main")
     if main is None:
         return Extraction()
     links: list[str] = []
-    for anchor in main.find_all("a", href=True):
-        link = own_url(url, anchor["href"])
+    for anchor in ANCHORS(main):
+        link = own_url(url, anchor.get("href"))
         if link and ROUTER.reader_of(link) is detail and link not in links:
             links.append(link)
-    next_anchor = main.find("a", rel="next")
-    return Extraction(links=links, next_page=own_url(url, next_anchor.get("href")) if next_anchor else None)
+    next_anchor = first_match(main, NEXT_ANCHOR)
+    return Extraction(
+        links=links, next_page=own_url(url, next_anchor.get("href")) if next_anchor is not None else None
+    )
 
 
-def event_page(url: str, html: str) -> Extraction:
-    soup = soup_of(html)
-    article, title = content_of(soup)
+def event_page(url: str, page: str | bytes | HtmlElement) -> Extraction:
+    root = tree_of(page)
+    article, title = content_of(root)
     if article is None:
         return Extraction()
-    event = json_ld_of_type(soup, "Event")
+    event = json_ld_of_type(root, "Event")
     facts = labelled_facts(article)  # before the noise goes: sites put the facts in a sidebar
-    strip_noise(article, NOISE)
+    article = without(article, NOISE)
     date_text = next((facts[label] for label in DATE_LABELS if label in facts), None)
     place = next((facts[label] for label in PLACE_LABELS if label in facts), None)
     online = attendance_online(event) if event else None
@@ -95,62 +107,62 @@ def event_page(url: str, html: str) -> Extraction:
         url,
         title,
         language_of(url),
-        summary=summary_of(soup, article),
+        summary=summary_of(root, article),
         start_text=ld_text(event, "startDate") or date_text or running_event_date(article),
         end_text=ld_text(event, "endDate"),
         location=None if online else place,
         online=online,
-        published_text=published_text(soup, article),
+        published_text=published_text(root, article),
         tags=tags_of(article),
     )
     return Extraction(items=[item])
 
 
-def call_page(url: str, html: str) -> Extraction:
-    soup = soup_of(html)
-    article, title = content_of(soup)
+def call_page(url: str, page: str | bytes | HtmlElement) -> Extraction:
+    root = tree_of(page)
+    article, title = content_of(root)
     if article is None:
         return Extraction()
-    strip_noise(article, NOISE)
+    article = without(article, NOISE)
     title, status = split_status(title, STATUS_PREFIX)
     item = raw_item(
         "call",
         url,
         title,
         language_of(url),
-        summary=summary_of(soup, article),
+        summary=summary_of(root, article),
         deadline_texts=dated_sentences(article, DEADLINE_WORD),
         opens_text=next(iter(dated_sentences(article, OPENS_WORD)), None),
-        published_text=published_text(soup, article),
+        published_text=published_text(root, article),
         status_text=status,
     )
     return Extraction(items=[item])
 
 
-def service_page(url: str, html: str) -> Extraction:
+def service_page(url: str, page: str | bytes | HtmlElement) -> Extraction:
     """A service page is a call only when it names an application deadline."""
-    extraction = call_page(url, html)
+    extraction = call_page(url, page)
     if extraction.items and extraction.items[0]["deadline_texts"]:
         return extraction
     return Extraction()
 
 
-def news_page(url: str, html: str) -> Extraction:
+def news_page(url: str, page: str | bytes | HtmlElement) -> Extraction:
     """A news item, plus a call for each schedule table of deadlines in it."""
-    soup = soup_of(html)
-    article, title = content_of(soup)
+    root = tree_of(page)
+    article, title = content_of(root)
     if article is None:
         return Extraction()
-    strip_noise(article, NOISE)
-    language, published = language_of(url), published_text(soup, article)
-    summary = summary_of(soup, article)
+    article = without(article, NOISE)
+    language, published = language_of(url), published_text(root, article)
+    summary = summary_of(root, article)
     items = [
         raw_item(
             "news", url, title, language, summary=summary, published_text=published, tags=tags_of(article)
         )
     ]
-    for table in article.find_all("table"):
-        rows = [text_of(row) for row in table.find_all("tr")]
+    for table in article.iter("table"):
+        rows = [text_of(row) for row in table.iter("tr")]
         deadlines = [row for row in rows if row and DEADLINE_WORD.search(row) and DATE_HINT.search(row)]
         if deadlines:
             items.append(
@@ -159,7 +171,7 @@ def news_page(url: str, html: str) -> Extraction:
                     url,
                     title,
                     language,
-                    key=text_of(table.caption) or title,
+                    key=text_of(first_of(table, "caption")) or title,
                     summary=summary,
                     deadline_texts=deadlines,
                     published_text=published,
@@ -168,18 +180,18 @@ def news_page(url: str, html: str) -> Extraction:
     return Extraction(items=items)
 
 
-def summary_of(soup: BeautifulSoup, article: Tag) -> str | None:
-    return text_of(article.find(class_="ingress")) or meta_content(soup, "og:description")
+def summary_of(root: HtmlElement, article: HtmlElement) -> str | None:
+    return text_of(first_match(article, INGRESS)) or meta_content(root, "og:description")
 
 
-def tags_of(article: Tag) -> list[str]:
-    return [tag for li in article.select(".tag-list li") if (tag := text_of(li))]
+def tags_of(article: HtmlElement) -> list[str]:
+    return [tag for li in TAGS(article) if (tag := text_of(li))]
 
 
-def dated_sentences(article: Tag, word: re.Pattern) -> list[str]:
+def dated_sentences(article: HtmlElement, word: re.Pattern) -> list[str]:
     """Labelled lines ("Søknadsfrist: 3. februar 2027 kl. 12:00") naming ``word``,
     else sentences of running text naming it and a date."""
-    blocks = [text for node in article.find_all(["p", "li", "dd"]) if (text := line_of(node))]
+    blocks = [text for node in article.iter("p", "li", "dd") if (text := line_of(node))]
     labelled = [
         b for b in blocks if LABEL.match(b) and word.search(b.split(":", 1)[0]) and DATE_HINT.search(b)
     ]
@@ -193,36 +205,36 @@ def dated_sentences(article: Tag, word: re.Pattern) -> list[str]:
     ]
 
 
-def labelled_facts(article: Tag) -> dict[str, str]:
+def labelled_facts(article: HtmlElement) -> dict[str, str]:
     """The <dt>/<dd> pairs of a facts box, by lower-case label."""
     facts = {}
-    for term in article.find_all("dt"):
-        value = term.find_next_sibling("dd")
+    for term in article.iter("dt"):
+        value = next(term.itersiblings("dd"), None)
         label, text = text_of(term), line_of(value)
         if label and text:
             facts[label.rstrip(":").strip().lower()] = text
     return facts
 
 
-def running_event_date(article: Tag) -> str | None:
+def running_event_date(article: HtmlElement) -> str | None:
     """The first event date in running text, the ingress first: "on 26 May 2021"."""
-    ingress = article.find(class_="ingress")
-    for node in ([ingress] if ingress else []) + article.find_all(["p", "li"]):
+    ingress = first_match(article, INGRESS)
+    for node in ([] if ingress is None else [ingress]) + list(article.iter("p", "li")):
         match = RUNNING_DATE.search(text_of(node) or "")
         if match:
             return match.group(0)
     return None
 
 
-def published_text(soup: BeautifulSoup, article: Tag) -> str | None:
-    meta = meta_content(soup, "article:published_time")
+def published_text(root: HtmlElement, article: HtmlElement) -> str | None:
+    meta = meta_content(root, "article:published_time")
     if meta:
         return meta
-    for node in article.find_all(["p", "span", "div"]):
+    for node in article.iter("p", "span", "div"):
         text = text_of(node)
         if text and PUBLISHED_LABEL.match(text) and DATE_HINT.search(text):
-            stamp = node.find("time", datetime=True)
-            return stamp["datetime"] if stamp else text
+            stamp = first_match(node, STAMP)
+            return stamp.get("datetime") if stamp is not None else text
     return None
 
 

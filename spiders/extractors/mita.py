@@ -13,21 +13,24 @@ import re
 from functools import partial
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
 from core.items import raw_item
-from spiders.extractors.page import (
-    Extraction,
-    absolute,
+from spiders.extractors.page import Extraction, absolute, split_status
+from spiders.extractors.routes import LISTING, Reader, Router
+from spiders.extractors.tree import (
+    below,
     content_of,
+    first_match,
+    first_of,
     line_of,
     meta_content,
-    soup_of,
-    split_status,
-    strip_noise,
+    selector,
     text_of,
+    tree_of,
+    without,
 )
-from spiders.extractors.routes import LISTING, Reader, Router
 
 # The EU-funds portal shows the same call cards on its 2021 site and on www.
 HOSTS = (
@@ -45,11 +48,22 @@ CALLS = "/(?:lt/skelbimai|lt/kvietimai|kvietimai)"
 NEWS = "/(?:lt/naujienos|en/news|(?:en/)?naujiena)"
 
 # Page parts whose dates belong to other things: sidebars, related items, menus, sharing.
-NOISE = (
+NOISE = below(
     "aside, nav, footer, form, figure, script, style, "
     "[class*=related], [class*=latest], [class*=share], [class*=teaser]"
 )
 BLOCKS = ("p", "li", "div", "dd", "dt", "ul", "ol", "dl", "table", "section", "article", "h2", "h3")
+_BLOCK = " or ".join(f"self::{tag}" for tag in BLOCKS)
+# The lines of a text: each term of a definition list (read with its value), and
+# each other block that holds no further blocks (a value is read with its term).
+LINE_NODES = etree.XPath(
+    f"descendant::*[self::dt or (not(self::dd) and ({_BLOCK}) and not(descendant::*[{_BLOCK}]))]"
+)
+ANCHORS = etree.XPath("descendant::a[@href]")
+NEXT_ANCHOR = selector("a[rel~=next]")
+NEXT_CLASS = selector("a.next")
+TAG_ANCHORS = selector("a[rel~=tag]")
+DATED = selector("[class*=date]")
 
 # Labelled lines as the three sites write them; a line must start with its label.
 DEADLINE_LINE = re.compile(
@@ -66,6 +80,12 @@ DATE_HINT = re.compile(r"\d")
 STATUS_PREFIX = re.compile(r"^\s*(?P<status>PRATĘSTAS TERMINAS|ATNAUJINTA|ATŠAUKTA|NEAKTUALU)\s*[.:]\s*")
 # A badge standing alone: the call's state.
 STATUS_WORDS = {"Aktyvus", "Planuojamas", "Pasibaigęs", "Baigtas", "Sustabdytas", "Atšauktas"}
+# The elements a badge may be that hold one of those words; their text tells which stands alone.
+BADGE_CANDIDATES = etree.XPath(
+    "descendant::*[self::span or self::div or self::p or self::strong]["
+    + " or ".join(f"contains(., '{word}')" for word in sorted(STATUS_WORDS))
+    + "]"
+)
 
 LT_DATE = r"\d{4} m\. [a-ząčęėįšųūž]+ \d{1,2} d\.(?: \d{1,2}(?:[.:]\d{2})? val\.)?"
 EN_DATE = (
@@ -79,28 +99,30 @@ EVENT_SNIPPET = re.compile(
 PLACE_IN_SNIPPET = re.compile(r"\bin ((?:[A-Z][\w-]+)(?: [A-Z][\w-]+)*) on\b")
 
 
-def listing(url: str, html: str, detail: Reader, newest_first: bool = False) -> Extraction:
+def listing(
+    url: str, page: str | bytes | HtmlElement, detail: Reader, newest_first: bool = False
+) -> Extraction:
     """A listing page: its pages that ``detail`` reads, and the next page."""
-    main = soup_of(html).find("main")
+    main = first_of(tree_of(page), "main")
     if main is None:
         return Extraction()
-    next_anchor = main.find("a", rel="next") or main.select_one("a.next")
-    next_page = own_url(url, next_anchor.get("href")) if next_anchor else None
-    strip_noise(main, NOISE)
+    next_anchor = first_match(main, NEXT_ANCHOR)
+    next_anchor = first_match(main, NEXT_CLASS) if next_anchor is None else next_anchor
+    next_page = own_url(url, next_anchor.get("href")) if next_anchor is not None else None
     links: list[str] = []
-    for anchor in main.find_all("a", href=True):
-        link = own_url(url, anchor["href"])
+    for anchor in ANCHORS(without(main, NOISE)):
+        link = own_url(url, anchor.get("href"))
         if link and ROUTER.reader_of(link) is detail and link not in links:
             links.append(link)
     return Extraction(links=links, next_page=next_page, newest_first=newest_first)
 
 
-def call_page(url: str, html: str) -> Extraction:
-    soup = soup_of(html)
-    article, title = content_of(soup)
+def call_page(url: str, page: str | bytes | HtmlElement) -> Extraction:
+    root = tree_of(page)
+    article, title = content_of(root)
     if article is None:
         return Extraction()
-    strip_noise(article, NOISE)
+    article = without(article, NOISE)
     lines = labelled_lines(article)
     title, prefix = split_status(title, STATUS_PREFIX)
     # The portal's detail view glues the state to the title too ("INOKLASTER Pasibaigęs").
@@ -117,7 +139,7 @@ def call_page(url: str, html: str) -> Extraction:
         summary=summary_of(article),
         deadline_texts=deadlines,
         opens_text=next((line for line in lines if OPENS_LINE.match(line) and DATE_HINT.search(line)), None),
-        published_text=published_text(soup, article, lines),
+        published_text=published_text(root, article, lines),
         status_text=prefix or status_badge(article) or glued or suffix,
         external_id=code,
     )
@@ -125,17 +147,17 @@ def call_page(url: str, html: str) -> Extraction:
     return Extraction(items=[item], problems=problems)
 
 
-def news_page(url: str, html: str) -> Extraction:
+def news_page(url: str, page: str | bytes | HtmlElement) -> Extraction:
     """A news item, and the event it announces when it says one will take place."""
-    soup = soup_of(html)
-    article, title = content_of(soup)
+    root = tree_of(page)
+    article, title = content_of(root)
     if article is None:
         return Extraction()
     # Categories stand in the article's own footer, which goes with the noise.
-    tags = [text for anchor in article.find_all("a", rel="tag") if (text := text_of(anchor))]
-    strip_noise(article, NOISE)
+    tags = [text for anchor in TAG_ANCHORS(article) if (text := text_of(anchor))]
+    article = without(article, NOISE)
     lines = labelled_lines(article)
-    language, published, summary = language_of(url), published_text(soup, article, lines), summary_of(article)
+    language, published, summary = language_of(url), published_text(root, article, lines), summary_of(article)
     items = [raw_item("news", url, title, language, summary=summary, published_text=published, tags=tags)]
     snippet = event_snippet(article)
     if snippet:
@@ -157,19 +179,17 @@ def news_page(url: str, html: str) -> Extraction:
     return Extraction(items=items, problems=problems)
 
 
-def labelled_lines(article: Tag) -> list[str]:
+def labelled_lines(article: HtmlElement) -> list[str]:
     """Every line of text as a reader sees it: a definition as "term: value",
     any other block that holds no further blocks as its text."""
     lines = []
-    for node in article.find_all(True):
-        if node.name == "dt":
-            value = node.find_next_sibling("dd")
+    for node in LINE_NODES(article):
+        if node.tag == "dt":
+            value = next(node.itersiblings("dd"), None)
             if value is not None:
                 lines.append(f"{line_of(node) or ''}: {line_of(value) or ''}")
-        elif node.name != "dd" and node.name in BLOCKS and not node.find(BLOCKS):
-            text = line_of(node)
-            if text:
-                lines.append(text)
+        elif text := line_of(node):
+            lines.append(text)
     return lines
 
 
@@ -185,36 +205,29 @@ def glued_status(deadlines: list[str]) -> tuple[list[str], str | None]:
     return found, status
 
 
-def status_badge(article: Tag) -> str | None:
-    return next(
-        (
-            text
-            for node in article.find_all(["span", "div", "p", "strong"])
-            if (text := text_of(node)) in STATUS_WORDS
-        ),
-        None,
-    )
+def status_badge(article: HtmlElement) -> str | None:
+    return next((text for node in BADGE_CANDIDATES(article) if (text := text_of(node)) in STATUS_WORDS), None)
 
 
-def published_text(soup: BeautifulSoup, article: Tag, lines: list[str]) -> str | None:
+def published_text(root: HtmlElement, article: HtmlElement, lines: list[str]) -> str | None:
     """The page's publication date: article meta, a "Data"/"Paskelbta" line, or the date line."""
-    meta = meta_content(soup, "article:published_time")
+    meta = meta_content(root, "article:published_time")
     if meta:
         return meta
     labelled = next((line for line in lines if PUBLISHED_LINE.match(line) and DATE_HINT.search(line)), None)
     if labelled:
         return labelled
-    dated = article.select_one("[class*=date]")
+    dated = first_match(article, DATED)
     return text_of(dated) if dated is not None and DATE_HINT.search(text_of(dated) or "") else None
 
 
-def summary_of(article: Tag) -> str | None:
+def summary_of(article: HtmlElement) -> str | None:
     """The first paragraph of running text."""
-    return next((text for p in article.find_all("p") if len(text := line_of(p) or "") > 80), None)
+    return next((text for p in article.iter("p") if len(text := line_of(p) or "") > 80), None)
 
 
-def event_snippet(article: Tag) -> str | None:
-    for paragraph in article.find_all(["p", "li"]):
+def event_snippet(article: HtmlElement) -> str | None:
+    for paragraph in article.iter("p", "li"):
         match = EVENT_SNIPPET.search(text_of(paragraph) or "")
         if match:
             return match.group(0)

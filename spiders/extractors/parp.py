@@ -12,31 +12,46 @@ import re
 from collections.abc import Callable
 from functools import partial
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
 from core.items import raw_item
-from spiders.extractors.page import (
-    Extraction,
-    absolute,
-    first,
+from spiders.extractors.page import Extraction, absolute, first, split_status
+from spiders.extractors.routes import LISTING, Reader, Router
+from spiders.extractors.tree import (
+    first_match,
+    first_of,
     inline_text,
-    inside,
     json_ld_of_type,
     meta_content,
     meta_summary,
-    soup_of,
-    split_status,
     text_of,
+    tree_of,
 )
-from spiders.extractors.routes import LISTING, Reader, Router
 
 HOSTS = ("www.parp.gov.pl", "parp.gov.pl", "feng.parp.gov.pl")
 # Links to this source's pages only.
 own_url = partial(absolute, hosts=HOSTS)
-# Parts of a page that repeat on every page (menus, sidebars, footer): never items, never
-# links. A <header> or <footer> inside the content is the article's own, not chrome.
-SIDE_CHROME = ("aside", "nav")
-PAGE_CHROME = ("header", "footer")
+# Parts of a page that repeat on every page (menus, sidebars, footer) and all they hold:
+# never items, never links. A <header> or <footer> inside the content is the article's
+# own, not chrome: the nearest one around an element decides.
+_IN_CHROME = (
+    "ancestor-or-self::aside or ancestor-or-self::nav or ancestor-or-self::*[self::header or self::footer]"
+    "[1][not(ancestor::main or ancestor::article)]"
+)
+in_chrome = etree.XPath(f"boolean({_IN_CHROME})")
+# Lookups compiled once: they run on every page.
+ANCHORS = etree.XPath("descendant::a[@href]")
+CONTENT_LEAVES = etree.XPath(f"descendant::*[not(*)][not({_IN_CHROME})]")
+# Blocks of running text: paragraphs and list items holding no further ones.
+TEXT_BLOCKS = etree.XPath(
+    f"descendant::*[self::p or self::li][not(descendant::p or descendant::li)][not({_IN_CHROME})]"
+)
+TAG_LINKS = etree.XPath(f"descendant::a[contains(@href, '/component/tags/tag/')][not({_IN_CHROME})]")
+ARTICLE_BODY = etree.XPath("descendant::*[@itemprop='articleBody']")
+DATE_PUBLISHED = etree.XPath("descendant::*[@itemprop='datePublished']")
+# Text before an element, as lxml gives it: each piece knows the element it belongs to.
+TEXT_BEFORE = etree.XPath("preceding::text()")
 
 _MONTH = "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"
 _DAYS = r"\d{1,2}(?:\s*(?:i|-|–)\s*\d{1,2})?"
@@ -48,6 +63,7 @@ HAS_DATE = re.compile(DATE)
 OPENS_STEP = re.compile(r"start składania|rozpoczęcie naboru|otwarcie naboru", re.IGNORECASE)
 DEADLINE_STEP = re.compile(r"koniec przyjmowania|zakończenie naboru|termin składania", re.IGNORECASE)
 ANNOUNCED_STEP = re.compile(r"ogłoszenie (?:konkursu|naboru)", re.IGNORECASE)
+STEP_LABELS = (OPENS_STEP, DEADLINE_STEP, ANNOUNCED_STEP)
 STATUS = re.compile(
     r"^Nabór (?:trwa|planowany|został zakończony|zakończony|zawieszony|wstrzymany"
     r"|unieważniony|został unieważniony)$"
@@ -66,15 +82,15 @@ EVENT_ANNOUNCED = re.compile(rf"\b(?:odbędzie się|odbędą się)\b[^.]*?{DATE}
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ–])")
 
 
-def detail(read: Callable[[str, BeautifulSoup, Tag], list[dict]]) -> Reader:
+def detail(read: Callable[[str, HtmlElement, HtmlElement], list[dict]]) -> Reader:
     """A reader of the items ``read`` finds below a detail page's heading."""
 
-    def extract(url: str, html: str) -> Extraction:
-        soup = soup_of(html)
-        heading = page_heading(soup)
+    def extract(url: str, page: str | bytes | HtmlElement) -> Extraction:
+        root = tree_of(page)
+        heading = page_heading(root)
         if heading is None:
             return Extraction()
-        items = read(url, soup, heading)
+        items = read(url, root, heading)
         return Extraction(items=items, problems=missing_dates(items[0]))
 
     return extract
@@ -90,54 +106,57 @@ def missing_dates(item: dict) -> list[tuple[str, str]]:
     return []
 
 
-def listing_page(url: str, html: str, kind: str) -> Extraction:
+def listing_page(url: str, page: str | bytes | HtmlElement, kind: str) -> Extraction:
     """Links to the detail pages of ``kind`` a listing shows, and its next page."""
-    soup = soup_of(html)
+    anchors = ANCHORS(tree_of(page))
     links: list[str] = []
-    for anchor in soup.find_all("a", href=True):
-        link = own_url(url, anchor["href"])
-        if link and not in_chrome(anchor) and ROUTER.kind_of(link) == kind and link not in links:
+    for anchor in anchors:
+        link = own_url(url, anchor.get("href"))
+        if link and ROUTER.kind_of(link) == kind and link not in links and not in_chrome(anchor):
             links.append(link)
     next_page = next(
         (
             link
-            for anchor in soup.find_all("a", href=True)
-            if is_next(anchor) and (link := own_url(url, anchor["href"])) and link != url
+            for anchor in anchors
+            if is_next(anchor) and (link := own_url(url, anchor.get("href"))) and link != url
         ),
         None,
     )
     return Extraction(links=links, next_page=next_page, newest_first=kind == "news")
 
 
-def call_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
-    steps = timeline_steps(soup)
-    status = next((text for leaf in content_leaves(soup) if STATUS.match(text := text_of(leaf) or "")), None)
+def call_page(url: str, root: HtmlElement, heading: HtmlElement) -> list[dict]:
+    steps = timeline_steps(root)
+    status = next(
+        (text for leaf in CONTENT_LEAVES(content_root(root)) if STATUS.match(text := text_of(leaf) or "")),
+        None,
+    )
     return [
         raw_item(
             "call",
             url,
             inline_text(heading),
-            language_of(soup),
-            summary=meta_summary(soup),
+            language_of(root),
+            summary=meta_summary(root),
             published_text=first(s for s in steps if ANNOUNCED_STEP.search(s)),
             opens_text=first(s for s in steps if OPENS_STEP.search(s)),
             deadline_texts=[s for s in steps if DEADLINE_STEP.search(s)],
             status_text=status,
-            external_id=labelled_value(soup, "Numer naboru"),
+            external_id=labelled_value(root, "Numer naboru"),
         )
     ]
 
 
-def event_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
+def event_page(url: str, root: HtmlElement, heading: HtmlElement) -> list[dict]:
     title = inline_text(heading)
     title, status = split_status(title, EVENT_STATUS_PREFIX)
-    event_data = json_ld_of_type(soup, "Event")
+    event_data = json_ld_of_type(root, "Event")
     ld_start, ld_end, ld_mode = (
         text_value(event_data.get(key)) for key in ("startDate", "endDate", "eventAttendanceMode")
     )
-    start = ld_start or labelled_text(soup, "Termin", "Data", "Date")
+    start = ld_start or labelled_text(root, "Termin", "Data", "Date")
     end = ld_end if ld_start else None
-    place = labelled_value(soup, "Miejsce", "Venue", "Place", "Location")
+    place = labelled_value(root, "Miejsce", "Venue", "Place", "Location")
     online = bool(place and ONLINE.match(place))
     if ld_mode:
         online = "Online" in ld_mode
@@ -146,30 +165,30 @@ def event_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
             "event",
             url,
             title,
-            language_of(soup),
-            summary=meta_summary(soup),
-            published_text=published_of(soup, heading),
+            language_of(root),
+            summary=meta_summary(root),
+            published_text=published_of(root, heading),
             start_text=start,
             end_text=end,
             location=None if place and ONLINE.match(place) else place,
             online=online if place or ld_mode else None,
             status_text=status,
-            tags=tags_of(soup),
+            tags=tags_of(root),
         )
     ]
 
 
-def news_page(url: str, soup: BeautifulSoup, heading: Tag) -> list[dict]:
-    title, language = inline_text(heading), language_of(soup)
-    common = {"summary": meta_summary(soup), "published_text": published_of(soup, heading)}
-    news = raw_item("news", url, title, language, **common, tags=tags_of(soup))
-    return [news, *announcements(url, soup, title, language, common)]
+def news_page(url: str, root: HtmlElement, heading: HtmlElement) -> list[dict]:
+    title, language = inline_text(heading), language_of(root)
+    common = {"summary": meta_summary(root), "published_text": published_of(root, heading)}
+    news = raw_item("news", url, title, language, **common, tags=tags_of(root))
+    return [news, *announcements(url, root, title, language, common)]
 
 
-def announcements(url: str, soup: BeautifulSoup, title: str, language: str, common: dict) -> list[dict]:
+def announcements(url: str, root: HtmlElement, title: str, language: str, common: dict) -> list[dict]:
     """The first call and the first event the article's text announces."""
     call = event = None
-    for sentence in body_sentences(soup):
+    for sentence in body_sentences(root):
         if call is None and (dates := call_dates_in(sentence)):
             call = raw_item("call", url, title, language, **{**common, "summary": sentence}, **dates)
         if event is None and (match := EVENT_ANNOUNCED.search(sentence)):
@@ -189,113 +208,120 @@ def call_dates_in(sentence: str) -> dict | None:
     return None
 
 
-def body_sentences(soup: BeautifulSoup) -> list[str]:
-    body = soup.find(attrs={"itemprop": "articleBody"}) or content_root(soup)
-    blocks = [b for b in body.find_all(["p", "li"]) if not in_chrome(b) and not b.find(["p", "li"])]
+def body_sentences(root: HtmlElement) -> list[str]:
+    body = first_match(root, ARTICLE_BODY)
+    blocks = TEXT_BLOCKS(content_root(root) if body is None else body)
     return [s for block in blocks for s in SENTENCE_END.split(inline_text(block) or "") if s]
 
 
-def timeline_steps(soup: BeautifulSoup) -> list[str]:
+def timeline_steps(root: HtmlElement) -> list[str]:
     """The text of each dated step ("30 maja 2023 Start składania wniosków"):
-    the smallest elements holding both a date and a step label."""
-    labels = (OPENS_STEP, DEADLINE_STEP, ANNOUNCED_STEP)
-    found = [
-        e
-        for e in content_root(soup).find_all(True)
-        if not in_chrome(e)
-        and (text := text_of(e))
-        and HAS_DATE.search(text)
-        and any(label.search(text) for label in labels)
-    ]
-    steps = [e for e in found if not any(parent is e for other in found for parent in other.parents)]
-    return [text_of(step) for step in steps]
+    the smallest elements holding both a date and a step label.
+
+    An element holds what any element inside it holds, so the search goes down
+    only into elements that hold a step: each page's text is read a few times,
+    not once per level of nesting."""
+    found: list[HtmlElement] = []
+    pending = list(reversed(content_root(root)))
+    while pending:
+        element = pending.pop()
+        if isinstance(element.tag, str) and is_step(text_of(element)):
+            pending += reversed(element)  # in page order
+            if not in_chrome(element):
+                found.append(element)
+    holders = {ancestor for element in found for ancestor in element.iterancestors()}
+    return [text_of(step) for step in found if step not in holders]
 
 
-def labelled_text(soup: BeautifulSoup, *labels: str) -> str | None:
+def is_step(text: str | None) -> bool:
+    return bool(text and HAS_DATE.search(text) and any(label.search(text) for label in STEP_LABELS))
+
+
+def labelled_text(root: HtmlElement, *labels: str) -> str | None:
     """A field with its label, as the page writes it ("Termin: 3 grudnia 2026 r.")."""
-    found = labelled(soup, labels)
+    found = labelled(root, labels)
     return f"{found[0]} {found[1]}" if found else None
 
 
-def labelled_value(soup: BeautifulSoup, *labels: str) -> str | None:
-    found = labelled(soup, labels)
+def labelled_value(root: HtmlElement, *labels: str) -> str | None:
+    found = labelled(root, labels)
     return found[1] if found else None
 
 
-def labelled(soup: BeautifulSoup, labels: tuple[str, ...]) -> tuple[str, str] | None:
+# What follows a label when it is words of its own block rather than an element.
+FOLLOWING_WORDS = object()
+
+
+def labelled(root: HtmlElement, labels: tuple[str, ...]) -> tuple[str, str] | None:
     """(label, value) of the first field named by one of ``labels``: a leaf whose
     text is the label, its value either following it in the same block
     (<p><strong>Termin:</strong> …</p>) or in the next element (<dt>…</dt><dd>…</dd>)."""
     wanted = {label.casefold() for label in labels}
-    for leaf in content_leaves(soup):
+    for leaf in CONTENT_LEAVES(content_root(root)):
         label = text_of(leaf)
         if not label or label.rstrip(":").strip().casefold() not in wanted:
             continue
-        following = leaf.next_sibling
-        while isinstance(following, str) and not following.strip():
-            following = following.next_sibling
-        block = text_of(leaf.parent) or ""
-        if isinstance(following, Tag):
-            value = text_of(following)
-        elif following is not None and block.startswith(label):
-            value = block[len(label) :].strip()
+        following = next_of(leaf)
+        block = text_of(leaf.getparent()) or ""
+        if following is FOLLOWING_WORDS:
+            value = block[len(label) :].strip() if block.startswith(label) else None
         else:
-            value = None
+            value = text_of(following)
         if value:
             return label, value
     return None
 
 
-def published_of(soup: BeautifulSoup, heading: Tag) -> str | None:
+def next_of(leaf: HtmlElement) -> HtmlElement | object | None:
+    """What follows ``leaf`` past blank space: the next element, FOLLOWING_WORDS
+    for words of its block (or a comment standing for them), or None."""
+    if (leaf.tail or "").strip():
+        return FOLLOWING_WORDS
+    for sibling in leaf.itersiblings():
+        if isinstance(sibling.tag, str):
+            return sibling
+        if (sibling.text or "").strip() or (sibling.tail or "").strip():
+            return FOLLOWING_WORDS
+    return None
+
+
+def published_of(root: HtmlElement, heading: HtmlElement) -> str | None:
     """The publication date: microdata, else the date standing above the title,
     else the article:published_time meta."""
-    marked = soup.find(attrs={"itemprop": "datePublished"})
+    marked = first_match(root, DATE_PUBLISHED)
     if marked is not None and not in_chrome(marked):
         return text_of(marked) or marked.get("datetime") or marked.get("content")
-    above = heading.find_previous(string=DATE_ONLY)
-    if above is not None and not in_chrome(above.parent):
-        return text_of(above.parent)
-    return meta_content(soup, "article:published_time")
+    above = next((text for text in reversed(TEXT_BEFORE(heading)) if DATE_ONLY.search(text)), None)
+    if above is not None:
+        holder = above.getparent().getparent() if above.is_tail else above.getparent()
+        if not in_chrome(holder):
+            return text_of(holder)
+    return meta_content(root, "article:published_time")
 
 
-def tags_of(soup: BeautifulSoup) -> list[str]:
+def tags_of(root: HtmlElement) -> list[str]:
     """Joomla tag links (/component/tags/tag/<alias>) of the page itself."""
-    return [
-        text
-        for a in content_root(soup).find_all("a", href=re.compile(r"/component/tags/tag/"))
-        if not in_chrome(a) and (text := text_of(a))
-    ]
+    return [text for a in TAG_LINKS(content_root(root)) if (text := text_of(a))]
 
 
-def language_of(soup: BeautifulSoup) -> str:
-    html = soup.find("html")
-    lang = html.get("lang") if html else None
+def language_of(root: HtmlElement) -> str:
+    lang = root.getroottree().getroot().get("lang")
     return lang.split("-")[0].lower() if lang else "pl"
 
 
-def page_heading(soup: BeautifulSoup) -> Tag | None:
-    return next((h for h in soup.find_all("h1") if not in_chrome(h) and text_of(h)), None)
+def page_heading(root: HtmlElement) -> HtmlElement | None:
+    return next((h for h in root.iter("h1") if not in_chrome(h) and text_of(h)), None)
 
 
-def content_root(soup: BeautifulSoup) -> Tag:
-    return soup.find("main") or soup
+def content_root(root: HtmlElement) -> HtmlElement:
+    main = first_of(root, "main")
+    return root if main is None else main
 
 
-def content_leaves(soup: BeautifulSoup) -> list[Tag]:
-    return [e for e in content_root(soup).find_all(True) if e.find(True) is None and not in_chrome(e)]
-
-
-def is_next(anchor: Tag) -> bool:
+def is_next(anchor: HtmlElement) -> bool:
     """Joomla's pager names the next page in words (aria-label, title), not by rel=next."""
-    words = " ".join([*anchor.get("rel", []), anchor.get("aria-label") or "", anchor.get("title") or ""])
+    words = " ".join([anchor.get("rel") or "", anchor.get("aria-label") or "", anchor.get("title") or ""])
     return re.search(r"\bnext\b|następn", words, re.IGNORECASE) is not None
-
-
-def in_chrome(element: Tag) -> bool:
-    if inside(element, SIDE_CHROME):
-        return True
-    outer = element.find_parent(PAGE_CHROME)
-    return outer is not None and outer.find_parent(["main", "article"]) is None
 
 
 def text_value(value: object) -> str | None:

@@ -11,6 +11,7 @@ import copy
 import json
 import re
 
+from cssselect import HTMLTranslator
 from lxml import etree
 from lxml.html import Element, HtmlElement, HTMLParser
 
@@ -191,3 +192,23 @@ def without(node: HtmlElement, noise: str) -> HtmlElement:
     for part in kept.cssselect(noise):
         part.drop_tree()
     return kept
+
+
+def selector(css: str) -> etree.XPath:
+    """A CSS selector compiled once, finding what BeautifulSoup's ``select`` finds:
+    the node's descendants, never the node itself."""
+    return etree.XPath(HTMLTranslator().css_to_xpath(css, prefix="descendant::"), smart_strings=False)
+
+
+def first_match(node: HtmlElement | None, path: etree.XPath) -> HtmlElement | None:
+    """The first element a compiled selector or XPath finds in ``node``, else None."""
+    found = path(node) if node is not None else []
+    return found[0] if found else None
+
+
+def below(css: str) -> str:
+    """The selector list ``css`` narrowed to what stands inside the node it is applied
+    to, as BeautifulSoup's ``select`` reads it: ``without(article, below(noise))``
+    never takes the article for noise, whatever its own classes say (WordPress
+    writes "category-latest-news" on a post)."""
+    return ", ".join(f"* {part.strip()}" for part in css.split(","))

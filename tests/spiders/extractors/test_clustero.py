@@ -3,10 +3,12 @@ sidebars, related teasers or body text, and links that a crawl of the snapshot c
 
 import pytest
 from crawl_walk import links_found
+from lxml import etree
 
 from spiders.clustero import ClusteroSpider
 from spiders.extractors.clustero import extract
 from spiders.extractors.page import Extraction
+from spiders.extractors.tree import tree_of
 
 SITE = "https://clustero.eu"
 EVENTS_RO = SITE + "/ro/evenimente/"
@@ -231,6 +233,25 @@ def test_event_dates_fall_back_to_json_ld():
         "2027-04-02T17:00:00+03:00",
     )
     assert item["title"] == "Ziua clusterelor" and item["location"] == "Iași" and item["online"] is False
+
+
+def test_a_labelled_line_is_read_past_inline_markup_but_not_comments_or_scripts():
+    html = """<html lang="ro-RO"><body><article id="post-7" class="apel ast-article-single">
+      <h1 class="entry-title">Apel de test</h1><div class="entry-content">
+      <p><strong>Termen limită:</strong> până la <em>15 ianuarie 2027</em><!-- modificat 3 ian -->, ora
+      <span>16:00</span><script>var ora = "17:00";</script></p></div></article></body></html>"""
+    (item,) = extract(SITE + "/ro/apeluri/apel-de-test/", html).items
+    assert item["deadline_texts"] == ["Termen limită: până la 15 ianuarie 2027, ora 16:00"]
+    assert item["external_id"] == "7" and item["title"] == "Apel de test"
+
+
+def test_a_parsed_tree_reads_as_its_html_and_is_left_unchanged(snapshot):
+    for url in snapshot_urls(snapshot):
+        html = snapshot.read(url)
+        root = tree_of(html)
+        before = etree.tostring(root)
+        assert extract(url, root) == extract(url, html), url
+        assert etree.tostring(root) == before, url
 
 
 @pytest.mark.parametrize(

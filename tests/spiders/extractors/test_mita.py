@@ -4,10 +4,12 @@ import json
 
 import pytest
 from crawl_walk import reachable
+from lxml import etree
 from protego import Protego
 
 from spiders.extractors.mita import ROUTER, extract
 from spiders.extractors.page import Extraction
+from spiders.extractors.tree import tree_of
 from spiders.mita import MitaSpider
 
 LRV = "https://mita.lrv.lt"
@@ -386,6 +388,30 @@ def test_a_call_page_without_deadline_reports_it(snapshot):
     extraction = extract(url, html)
     assert extraction.items[0]["deadline_texts"] == []
     assert extraction.problems == [("deadline_texts", "call page without a deadline line")]
+
+
+def test_a_parsed_tree_reads_as_its_html_and_is_left_unchanged(snapshot):
+    for url in snapshot_urls(snapshot):
+        html = snapshot.read(url)
+        root = tree_of(html)
+        before = etree.tostring(root)
+        assert extract(url, root) == extract(url, html), url
+        assert etree.tostring(root) == before, url
+
+
+@pytest.mark.parametrize(
+    "url, article",
+    [
+        (FORUM_2027, '<article id="post-21655" class="post-21655 post type-post'),
+        (IA_CALLS + "inocekiai-lt-2027/", '<article id="post-21588" class="post-21588 kvietimai'),
+    ],
+)
+def test_a_post_classed_with_a_noise_word_is_still_read(snapshot, url, article):
+    # WordPress classes a post by its categories: "category-latest-news" holds "latest".
+    html = snapshot.read(url)
+    renamed = html.replace(article, article.replace('class="', 'class="category-latest-news '))
+    assert renamed != html
+    assert extract(url, renamed) == extract(url, html)
 
 
 @pytest.mark.parametrize(

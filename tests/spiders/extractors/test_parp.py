@@ -4,10 +4,12 @@ import json
 
 import pytest
 from crawl_walk import reachable
+from lxml import etree
 from protego import Protego
 
 from spiders.extractors.page import Extraction
 from spiders.extractors.parp import ROUTER, extract
+from spiders.extractors.tree import tree_of
 from spiders.parp import ParpSpider
 
 WWW, FENG = "www.parp.gov.pl", "feng.parp.gov.pl"
@@ -396,6 +398,26 @@ def test_plain_news(snapshot):
 )
 def test_unknown_pages_and_garbage_give_nothing(url, html):
     assert extract(url, html) == Extraction()
+
+
+def test_timeline_steps_are_the_smallest_blocks_outside_menus_and_sidebars():
+    html = """<html lang="pl"><body><nav><p>Koniec przyjmowania wniosków 1 stycznia 2020</p></nav>
+      <main><h1>Nabór testowy</h1><div class="harmonogram"><div>
+      <p>Ogłoszenie naboru: <b>2 lutego 2027</b></p>
+      <p><span>Koniec przyjmowania wniosków:</span> <b>30 kwietnia 2027 r.</b> do godz. 16:00</p></div></div>
+      <aside><p>Koniec przyjmowania wniosków 5 maja 2027</p></aside></main></body></html>"""
+    [item] = extract(f"{CALLS}/nabor-testowy", html).items
+    assert item["deadline_texts"] == ["Koniec przyjmowania wniosków: 30 kwietnia 2027 r. do godz. 16:00"]
+    assert item["published_text"] == "Ogłoszenie naboru: 2 lutego 2027" and item["opens_text"] is None
+
+
+def test_a_parsed_tree_reads_as_its_html_and_is_left_unchanged(snapshot):
+    for url in snapshot_urls(snapshot):
+        html = snapshot.read(url)
+        root = tree_of(html)
+        before = etree.tostring(root)
+        assert extract(url, root) == extract(url, html), url
+        assert etree.tostring(root) == before, url
 
 
 def test_truncated_pages_never_raise(snapshot):
