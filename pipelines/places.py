@@ -71,23 +71,28 @@ class _Found:
 def _cities() -> tuple[dict[str, tuple[City, ...]], dict[str, tuple[City, ...]]]:
     """Folded names, and inflection stems of big cities' names, to the cities.
     Built in two readings of the file, so that its alternate names are never
-    all held at once; the tables' values are tuples, most of one city."""
+    all held at once; the tables' values are tuples, most of one city, and a
+    city's many spellings share its one tuple."""
     cities = [City(name, country, population) for name, country, population, _ in stored_cities()]
+    alone = {city: (city,) for city in cities}
+
+    def add(table: dict[str, tuple[City, ...]], key: str, city: City) -> None:
+        table[key] = (*table[key], city) if key in table else alone[city]
+
     names: dict[str, tuple[City, ...]] = {}
     for city in cities:
-        names[fold(city.name)] = (*names.get(fold(city.name), ()), city)
+        add(names, fold(city.name), city)
     own_names = set(names)
     stems: dict[str, tuple[City, ...]] = {}
     for city, (*_, alternates) in zip(cities, stored_cities(), strict=True):
         spellings = {fold(city.name)} | ({fold(n) for n in alternates} - own_names)
         for spelling in spellings:
             if spelling not in own_names:
-                names[spelling] = (*names.get(spelling, ()), city)
+                add(names, spelling, city)
             if city.population >= EXONYM_POPULATION and " " not in spelling:
                 for ending in NAME_ENDINGS:
                     if spelling.endswith(ending) and len(spelling) - len(ending) >= 4:
-                        stem = spelling[: len(spelling) - len(ending)]
-                        stems[stem] = (*stems.get(stem, ()), city)
+                        add(stems, spelling[: len(spelling) - len(ending)], city)
     return names, stems
 
 
