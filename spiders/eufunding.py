@@ -6,12 +6,13 @@ import json
 from collections.abc import AsyncIterator, Iterator
 from functools import cached_property
 from typing import ClassVar
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import scrapy
 from scrapy.http import Response
 
 from core.problems import report_problem
+from core.sources import CODE_SOURCES
 from spiders.base import SourceSpider
 from spiders.extractors import eufunding as extractor_module
 from spiders.extractors.page import Extraction
@@ -58,20 +59,13 @@ def multipart_json(parts: dict[str, object], boundary: str = BOUNDARY) -> bytes:
     return "\r\n".join(lines).encode()
 
 
-class EufundingSpider(SourceSpider):
-    name = "eufunding"
-    title = "EU Funding & Tenders Portal"
-    homepage = "https://ec.europa.eu/info/funding-tenders/opportunities/portal/"
-    country = "EU"
-    languages = ("en",)
-    timezone = "Europe/Brussels"
-    kinds = ("call",)
-    # The API is crawled; the topics' pages are the items.
-    hosts = (urlsplit(extractor_module.SEARCH_URL).hostname, urlsplit(extractor_module.TOPIC_PAGE).hostname)
-    # Topics per reply (the API allows up to 100); the bundled snapshot's
-    # replies were recorded with this size, and their URLs carry it.
-    page_size: ClassVar[int] = 10
-    start_urls = [search_url(page_size, 1)]
+class EufundingSpider(SourceSpider, source=CODE_SOURCES["eufunding"]):
+    # Topics per reply (the API allows up to 100), as the declared start URL asks
+    # for them; the bundled snapshot's replies were recorded with this size, and
+    # their URLs carry it.
+    page_size: ClassVar[int] = int(
+        parse_qs(urlsplit(CODE_SOURCES["eufunding"].start_urls[0]).query)["pageSize"][0]
+    )
     router = extractor_module.ROUTER
 
     # The base class GETs its start URLs and next pages; the API answers the

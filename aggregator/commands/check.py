@@ -29,6 +29,7 @@ from spiders.registry import source_hosts
 from spiders.replay.server import ReplayServer
 from spiders.replay.snapshot import scheme_less
 from spiders.replay.warc import open_snapshot
+from spiders.source_files import SourceFileError
 
 HELP = (
     "Show what the extractors read from one page (a URL, fetched once, or a saved file), "
@@ -98,7 +99,7 @@ def spider_for(url: str, name: str | None, toml: Path | None):
     if toml:
         try:
             spider_class = configured.load_source(toml)
-        except configured.SourceFileError as error:
+        except SourceFileError as error:
             raise usage_error(f"check: {toml}: {error}") from None
     else:
         if not name:

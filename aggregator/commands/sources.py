@@ -3,7 +3,7 @@
 import json
 
 from aggregator.commands.failures import EXIT_OK, EXIT_SOURCE_FAILED
-from spiders.registry import all_sources, skipped_source_files
+from spiders.registry import skipped_source_files, source_facts
 
 HELP = (
     "List the sources with their country, languages, time zone, kinds and start URLs "
@@ -16,26 +16,26 @@ def add_arguments(parser):
 
 
 def run(args) -> int:
-    for spider in all_sources():
+    for source in source_facts():
         facts = {
-            "name": spider.name,
-            "title": spider.title,
-            "homepage": spider.homepage,
-            "country": spider.country,
-            "languages": list(spider.languages),
-            "timezone": spider.timezone,
-            "kinds": list(spider.kinds),
-            "start_urls": list(spider.start_urls),
+            "name": source.name,
+            "title": source.title,
+            "homepage": source.homepage,
+            "country": source.country,
+            "languages": list(source.languages),
+            "timezone": source.timezone,
+            "kinds": list(source.kinds),
+            "start_urls": list(source.start_urls),
         }
         if args.json:
             print(json.dumps(facts, ensure_ascii=False))
             continue
         print(
-            f"{spider.name}: {spider.title} <{spider.homepage}>\n  country {spider.country}, languages "
-            f"{', '.join(spider.languages)}, time zone {spider.timezone}, kinds "
-            f"{', '.join(spider.kinds)}"
+            f"{source.name}: {source.title} <{source.homepage}>\n  country {source.country}, languages "
+            f"{', '.join(source.languages)}, time zone {source.timezone}, kinds "
+            f"{', '.join(source.kinds)}"
         )
-        for url in spider.start_urls:
+        for url in source.start_urls:
             print(f"  {url}")
     # Each skipped file has been logged on standard error with its reason.
     return EXIT_SOURCE_FAILED if skipped_source_files() else EXIT_OK

