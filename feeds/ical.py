@@ -28,6 +28,7 @@ REMINDERS = (timedelta(days=7), timedelta(days=1))
 # A timed event whose page gives no end: long enough to show in a day view.
 UNSTATED_LENGTH = timedelta(hours=1)
 NO_END = "End: not given; shown as one hour."
+BEGIN = b"BEGIN:VCALENDAR\r\n"
 END = b"END:VCALENDAR\r\n"
 
 
@@ -53,6 +54,7 @@ class Calendars:
         self._events = {} if made is None else made
         self._zones: dict[str, bytes] = {}
         self._checked: set[str] = set()
+        self._around_name: tuple[bytes, bytes] | None = None  # the head's lines before and after
 
     def events(self, entries: list[Entry], name: str) -> bytes:
         """One VEVENT per event that has a start, by date."""
@@ -111,23 +113,35 @@ class Calendars:
         return b"".join(self.calendar(name, zones, (vevent.data for vevent in events)))
 
     def _head(self, name: str) -> bytes:
-        calendar = Calendar()
-        calendar.add("prodid", f"-//clusterfeeds//clusterfeeds {__version__}//EN")
-        calendar.add("version", "2.0")
-        calendar.add("calscale", "GREGORIAN")
-        calendar.add("method", "PUBLISH")
-        calendar.calendar_name = name
-        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
-        head = serialised(calendar)
-        assert head.endswith(END)
-        return head[: -len(END)]
+        """The calendar's properties: the same but for its name, so only the name's
+        lines are serialised for each (a calendar of its own for every entry)."""
+        named = Calendar()
+        named.calendar_name = name
+        lines = serialised(named)[len(BEGIN) : -len(END)]
+        if self._around_name is None:
+            head = serialised(_calendar_head(name))
+            assert head.endswith(END) and head.count(lines) == 1
+            self._around_name = tuple(head[: -len(END)].split(lines))
+        before, after = self._around_name
+        return before + lines + after
 
     def _zone(self, tzid: str) -> bytes:
         if tzid not in self._zones:
             first, last = self.zone_span
             self._zones[tzid] = serialised(vtimezone(tzid, first, last))
         return self._zones[tzid]
+
+
+def _calendar_head(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//clusterfeeds//clusterfeeds {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.calendar_name = name
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
+    return calendar
 
 
 def serialised(component: Component) -> bytes:

@@ -63,13 +63,16 @@ class Shown:
         in each scope's files that show it."""
         in_feeds = bool(feed_entries([entry], entry.kind, self.as_of))
         in_calendars = bool(calendar_entries([entry], entry.kind, self.as_of))
+        vevents = {}  # as each source shows it: the same for most scopes
         for key, seen in self.scopes.of(entry):
             if in_feeds:
                 self._offer((key, entry.kind), seen, seen is not entry)
             if in_calendars:
                 number = self._calendars.setdefault((key, entry.kind), len(self._calendars))
                 zones = self._zones.setdefault(number, set())
-                for vevent in calendars.vevents(seen):
+                if seen.source not in vevents:
+                    vevents[seen.source] = calendars.vevents(seen)
+                for vevent in vevents[seen.source]:
                     self.spool.add_calendar_row(number, vevent.order, vevent.source)
                     zones |= vevent.zones
         if row is not None:

@@ -23,14 +23,14 @@ create table kept (form text, id text, source text, value blob, primary key (for
 create table instants (at integer primary key);
 create table vevents (id text, cutoff integer, source text, data blob, zones text,
   primary key (id, cutoff, source));
-create table calendar_rows (calendar integer, at integer, id text, cutoff integer, source text);
-create index calendar_order on calendar_rows (calendar, at, id, cutoff);
+create table calendar_rows (calendar integer, at integer, id text, cutoff integer, source text,
+  primary key (calendar, at, id, cutoff)) without rowid;
 create table page_rows (kind text, day integer, title text, id text, row blob);
 create index page_order on page_rows (kind, day, title, id);
 create table entry_calendars (file text, name text, zones text, body blob);
 create table variants (id text, source text, entry blob, primary key (id, source));
 """
-# Rows a file's cursor fetches at a time: a calendar is written in slices this long.
+# Rows written or read at a time: a calendar is written in slices this long.
 SLICE = 1000
 
 
@@ -42,6 +42,7 @@ class Spool:
         self.db.executescript("pragma journal_mode = off; pragma synchronous = off;" + SCHEMA)
         # Never committed: the database goes when it is closed.
         self.db.execute("begin")
+        self._calendar_rows: list[tuple] = []  # written a slice at a time
 
     def __enter__(self) -> Spool:
         return self
@@ -51,10 +52,17 @@ class Spool:
 
     def add_calendar_row(self, calendar: int, order: tuple[int, str, int], source: str) -> None:
         """A VEVENT (entry id, cut-off index or -1, source) in a calendar, at its place."""
-        self.db.execute("insert into calendar_rows values (?, ?, ?, ?, ?)", (calendar, *order, source))
+        self._calendar_rows.append((calendar, *order, source))
+        if len(self._calendar_rows) >= SLICE:
+            self._write_calendar_rows()
+
+    def _write_calendar_rows(self) -> None:
+        self.db.executemany("insert into calendar_rows values (?, ?, ?, ?, ?)", self._calendar_rows)
+        self._calendar_rows.clear()
 
     def calendar(self, calendar: int) -> Iterator[bytes]:
         """The calendar's VEVENTs in order, a slice at a time."""
+        self._write_calendar_rows()
         cursor = self.db.execute(
             "select vevents.data from calendar_rows join vevents using (id, cutoff, source) "
             "where calendar = ? order by at, id, cutoff",
@@ -97,53 +105,84 @@ class Spool:
         return pickle.loads(entry)
 
 
-class Kept:
-    """The renderings of feed items, by (form, entry id, source): a mapping for
-    feeds.syndication.Syndication, which renders each once per publish."""
+class Recent:
+    """A mapping kept in the spool, with the last ``RECENT`` values read or written
+    also in memory: an entry's renderings are used again right after they are
+    made (by its other formats and scopes), and a feed's by the next feeds."""
+
+    RECENT = 4096
 
     def __init__(self, spool: Spool):
         self.db = spool.db
+        self._recent: dict = {}
 
-    def get(self, key: tuple[str, str, str], default=None):
+    def get(self, key: tuple, default=None):
+        found = self._recent.get(key)
+        if found is None:
+            found = self._read(key)
+            if found is None:
+                return default
+            self._remember(key, found)
+        return found
+
+    def __setitem__(self, key: tuple, value) -> None:
+        self._remember(key, value)
+        self._write(key, value)
+
+    def _remember(self, key: tuple, value) -> None:
+        self._recent[key] = value
+        if len(self._recent) > self.RECENT:
+            del self._recent[next(iter(self._recent))]  # the oldest
+
+
+class Kept(Recent):
+    """The renderings of feed items, by (form, entry id, source): a mapping for
+    feeds.syndication.Syndication, which renders each once per publish. The parts
+    of an item (``PARTS``) are needed only while its formats are rendered, one
+    after the other: they stay in memory only, and are made again if forgotten."""
+
+    PARTS = ("html", "summary")
+
+    def _read(self, key: tuple[str, str, str]):
+        if key[0] in self.PARTS:
+            return None
         found = self.db.execute(
             "select value from kept where form = ? and id = ? and source = ?", key
         ).fetchone()
-        return default if found is None else pickle.loads(found[0])
+        return found and pickle.loads(found[0])
 
-    def __setitem__(self, key: tuple[str, str, str], value) -> None:
+    def _write(self, key: tuple[str, str, str], value) -> None:
+        if key[0] in self.PARTS:
+            return
         self.db.execute("insert or replace into kept values (?, ?, ?, ?)", (*key, pickle.dumps(value)))
 
 
-class Instants:
-    """The instants already given to an entry: a set for feeds.syndication.Syndication."""
-
-    def __init__(self, spool: Spool):
-        self.db = spool.db
-
-    def __contains__(self, instant: datetime) -> bool:
-        return bool(
-            self.db.execute("select 1 from instants where at = ?", (microseconds(instant),)).fetchone()
-        )
-
-    def add(self, instant: datetime) -> None:
-        self.db.execute("insert or ignore into instants values (?)", (microseconds(instant),))
-
-
-class Vevents:
+class Vevents(Recent):
     """VEVENTs with the zones they name, by (entry id, cut-off index or -1, source):
     a mapping for feeds.ical.Calendars, which renders each once per publish."""
 
-    def __init__(self, spool: Spool):
-        self.db = spool.db
-
-    def get(self, key: tuple[str, int, str], default=None):
+    def _read(self, key: tuple[str, int, str]) -> tuple[bytes, set[str]] | None:
         found = self.db.execute(
             "select data, zones from vevents where id = ? and cutoff = ? and source = ?", key
         ).fetchone()
-        return default if found is None else (found[0], set(found[1].split()))
+        return found and (found[0], set(found[1].split()))
 
-    def __setitem__(self, key: tuple[str, int, str], value: tuple[bytes, set[str]]) -> None:
+    def _write(self, key: tuple[str, int, str], value: tuple[bytes, set[str]]) -> None:
         data, zones = value
         self.db.execute(
             "insert or replace into vevents values (?, ?, ?, ?, ?)", (*key, data, " ".join(zones))
+        )
+
+
+class Instants:
+    """Instants given out, each to one entry (feeds.syndication.Given)."""
+
+    def __init__(self, spool: Spool):
+        self.db = spool.db
+
+    def claim(self, instant: datetime) -> bool:
+        """Give out ``instant``; False if it was already."""
+        return (
+            self.db.execute("insert or ignore into instants values (?)", (microseconds(instant),)).rowcount
+            == 1
         )
