@@ -38,6 +38,9 @@ class Rendered(NamedTuple):
 
 
 class Shown:
+    """What the files of one publish show, as the entries come (``add``), with
+    the years their dates span (``span``, for the VTIMEZONEs)."""
+
     def __init__(self, spool: Spool, as_of: date):
         self.spool, self.as_of = spool, as_of
         self.scopes = Scopes()
@@ -78,9 +81,9 @@ class Shown:
         if row is not None:
             self.spool.add_page_row(entry.kind, soonest_key(entry, self.as_of), row)
             if file := entry_calendar_file(entry):
-                vevents = calendars.vevents(entry)
-                zones = set().union(*(vevent.zones for vevent in vevents))
-                body = b"".join(vevent.data for vevent in vevents)
+                own = calendars.vevents(entry)
+                zones = set().union(*(vevent.zones for vevent in own))
+                body = b"".join(vevent.data for vevent in own)
                 self.spool.add_entry_calendar(file, f"clusterfeeds: {entry.title}", zones, body)
 
     def _offer(self, feed: tuple, entry: Entry, variant: bool) -> None:
