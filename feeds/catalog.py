@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from core.items import Kind
-from feeds.entries import Entry, occurrence_on_or_after
+from feeds.entries import Entry, microseconds, occurrence_on_or_after
 from feeds.load import seen_by
 
 # The base name of each dated kind's files: events.rss, calls.ics…
@@ -61,32 +61,54 @@ def entry_calendar_file(entry: Entry) -> str | None:
     return f"entry/{slug(entry.id)}.ics" if dated else None
 
 
-def scoped(entries: list[Entry], known: list[tuple[str, str]] = ()) -> list[tuple[Scope, list[Entry]]]:
-    """Everything, then each country, source and topic any entry has (by name),
-    each with its entries; a source's as that source's page shows them. Each
-    (facet, name) of ``known`` (those of entries not read) is a scope too."""
-    buckets: dict[tuple[str, str], list[Entry]] = {}
-    names: dict[tuple[str, str], str] = {}
-    for entry in entries:
+class Scopes:
+    """The scopes of entries met one at a time: everything, then each country,
+    source and topic, each named as the first entry that has it (case aside)
+    writes it."""
+
+    def __init__(self):
+        self._names: dict[tuple[str, str], str] = {}
+
+    def of(self, entry: Entry) -> list[tuple[tuple[str, str] | None, Entry]]:
+        """Each scope the entry is in, by key (None for everything), with the
+        entry as that scope shows it: a source's as that source's page shows it."""
+        found: list[tuple[tuple[str, str] | None, Entry]] = [(None, entry)]
         for facet, values in (
             ("country", entry.countries or {entry.listed_country}),
             ("source", entry.sources or {entry.source}),
             ("topic", set(entry.topics)),
         ):
-            for value in {v.casefold(): v for v in values if v}.items():
-                key = (facet, value[0])
-                names.setdefault(key, value[1])
-                buckets.setdefault(key, []).append(seen_by(entry, value[1]) if facet == "source" else entry)
-    for facet, name in known:
-        if isinstance(name, str) and name:
-            names.setdefault((facet, name.casefold()), name)
-            buckets.setdefault((facet, name.casefold()), [])
-    found = [(Scope(None, None, ""), entries)]
-    for facet in FACETS:
-        for key in sorted(k for k in buckets if k[0] == facet):
-            name = names[key]
-            found.append((Scope(facet, name, f"{facet}/{slug(name)}/"), buckets[key]))
-    return found
+            for folded, value in {v.casefold(): v for v in values if v}.items():
+                self._names.setdefault((facet, folded), value)
+                found.append(((facet, folded), seen_by(entry, value) if facet == "source" else entry))
+        return found
+
+    def know(self, known: list[tuple[str, str]]) -> None:
+        """Scopes of entries not read (feeds.load.scope_names): a feed keeps its address."""
+        for facet, name in known:
+            if isinstance(name, str) and name:
+                self._names.setdefault((facet, name.casefold()), name)
+
+    def all(self) -> list[tuple[tuple[str, str] | None, Scope]]:
+        """Every scope by key: everything, then each facet's by name."""
+        found: list[tuple[tuple[str, str] | None, Scope]] = [(None, Scope(None, None, ""))]
+        for facet in FACETS:
+            for key in sorted(k for k in self._names if k[0] == facet):
+                name = self._names[key]
+                found.append((key, Scope(facet, name, f"{facet}/{slug(name)}/")))
+        return found
+
+
+def scoped(entries: list[Entry], known: list[tuple[str, str]] = ()) -> list[tuple[Scope, list[Entry]]]:
+    """Everything, then each country, source and topic any entry has (by name),
+    each with its entries (``Scopes``). Each (facet, name) of ``known`` (those of
+    entries not read) is a scope too."""
+    scopes, buckets = Scopes(), {}
+    for entry in entries:
+        for key, seen in scopes.of(entry):
+            buckets.setdefault(key, []).append(seen)
+    scopes.know(known)
+    return [(scope, buckets.get(key, [])) for key, scope in scopes.all()]
 
 
 def feed_entries(entries: list[Entry], kind: str, as_of: date) -> list[Entry]:
@@ -119,12 +141,18 @@ def page_entries(entries: list[Entry], as_of: date) -> list[Entry]:
 
 def newest_first(entries: list[Entry]) -> list[Entry]:
     """Feed order: the most recently discovered first, then the latest date."""
-    return sorted(entries, key=lambda e: (e.first_seen, e.main_day() or date.min, e.id), reverse=True)
+    return sorted(entries, key=newest_key, reverse=True)
 
 
-def soonest_first(entries: list[Entry], as_of: date) -> list[Entry]:
-    """Page order: the next start or deadline first."""
-    return sorted(entries, key=lambda e: (next_day(e, as_of) or date.max, e.title.casefold(), e.id))
+def newest_key(entry: Entry) -> tuple[int, int, str]:
+    """What the feeds sort by (newest last), as numbers and text a database sorts alike."""
+    return (microseconds(entry.first_seen), (entry.main_day() or date.min).toordinal(), entry.id)
+
+
+def soonest_key(entry: Entry, as_of: date) -> tuple[int, str, str]:
+    """Page order, soonest first: the next start or deadline, then the title, as
+    numbers and text a database sorts alike."""
+    return ((next_day(entry, as_of) or date.max).toordinal(), entry.title.casefold(), entry.id)
 
 
 def next_day(entry: Entry, as_of: date) -> date | None:

@@ -11,7 +11,7 @@ raises ``Unpublishable`` naming its source, URL and field.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -23,6 +23,8 @@ from core.items import SAID_STATUSES, Kind, Status
 NOT_OPEN = (Status.CLOSED, Status.CANCELLED)
 # A label in capitals up to this long is an acronym ("EU", "FENG"); a longer one shouts.
 LONGEST_ACRONYM = 6
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
 
 
 class Unpublishable(ValueError):
@@ -272,6 +274,11 @@ def moment(text: str, all_day: bool, zone: str | None, approximate: bool = False
     except (ZoneInfoNotFoundError, ValueError):
         zone = None  # an unknown zone name: keep the stored offset, which is exact
     return Moment(value, False, zone, approximate)
+
+
+def microseconds(instant: datetime) -> int:
+    """An aware instant as an integer that sorts as the instants do."""
+    return (instant - EPOCH) // MICROSECOND
 
 
 def instant(text: str) -> datetime:

@@ -7,14 +7,16 @@ Each VEVENT and VTIMEZONE is serialised once per publish and the calendars
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 
 from icalendar import Alarm, Calendar, Component, Event, vDuration, vRecur
 
 from core import __version__
 from feeds.describe import also_text, approximation, cutoff_text, details, place_text, when_text
-from feeds.entries import Cutoff, Entry, Moment, web_url
+from feeds.entries import Cutoff, Entry, Moment, microseconds, web_url
 from feeds.vtimezone import vtimezone
 
 UID_DOMAIN = "clusterfeeds"
@@ -26,80 +28,120 @@ REMINDERS = (timedelta(days=7), timedelta(days=1))
 # A timed event whose page gives no end: long enough to show in a day view.
 UNSTATED_LENGTH = timedelta(hours=1)
 NO_END = "End: not given; shown as one hour."
+BEGIN = b"BEGIN:VCALENDAR\r\n"
 END = b"END:VCALENDAR\r\n"
+
+
+class Vevent(NamedTuple):
+    """A serialised VEVENT: its place in a calendar (instant in microseconds, entry
+    id, cut-off index or -1), the source it is shown from, the zones it names."""
+
+    order: tuple[int, str, int]
+    source: str
+    data: bytes
+    zones: set[str]
 
 
 class Calendars:
     """Renders the calendars of one publish as of ``as_of``; ``zone_span`` is the
     first and last day the VTIMEZONE rules must cover."""
 
-    def __init__(self, zone_span: tuple[date, date], as_of: date):
+    def __init__(self, zone_span: tuple[date, date] | None, as_of: date, made=None):
+        """``made`` (a mapping) keeps the VEVENTs for the whole publish: a dict
+        unless the publish keeps them on disk (feeds.spool). ``zone_span`` may be
+        set later, before the first VTIMEZONE."""
         self.zone_span, self.as_of = zone_span, as_of
-        self._events: dict[tuple[str, str], tuple[bytes, set[str]]] = {}
+        self._events = {} if made is None else made
         self._zones: dict[str, bytes] = {}
+        self._checked: set[str] = set()
+        self._around_name: tuple[bytes, bytes] | None = None  # the head's lines before and after
 
     def events(self, entries: list[Entry], name: str) -> bytes:
         """One VEVENT per event that has a start, by date."""
-        dated = sorted((e for e in entries if e.start), key=lambda e: (_sort_key(e.start), e.id))
-        return self._calendar(name, [self._event(e) for e in dated])
+        return self._calendar(name, [vevent for e in entries if e.start for vevent in self.vevents(e)])
 
     def deadlines(self, entries: list[Entry], name: str) -> bytes:
         """One VEVENT per cut-off of every call, by date."""
-        cutoffs = sorted(
-            ((e, c) for e in entries for c in e.cutoffs),
-            key=lambda pair: (_sort_key(pair[1].at), pair[0].id, pair[1].index),
-        )
-        return self._calendar(name, [self._deadline(e, c) for e, c in cutoffs])
+        return self._calendar(name, [vevent for e in entries for vevent in self.vevents(e)])
+
+    def vevents(self, entry: Entry) -> list[Vevent]:
+        """The entry's VEVENTs (an event's one, a call's one per cut-off, in calendar
+        order), each made once per publish and source shown from: a source's own
+        calendar shows its own page."""
+        if entry.kind == "event":
+            made = [(None, entry.start)] if entry.start else []
+        else:
+            made = [(c, c.at) for c in entry.cutoffs]
+        vevents = []
+        for cutoff, at in made:
+            key = (entry.id, cutoff.index if cutoff else -1, entry.source)
+            found = self._events.get(key)
+            if found is None:
+                component = (
+                    deadline_component(entry, cutoff, self.as_of) if cutoff else event_component(entry)
+                )
+                zones = {m.zone for m in _moments(entry, cutoff) if m and not m.all_day and m.zone}
+                found = self._events[key] = (serialised(component), zones)
+            vevents.append(Vevent((microseconds(_sort_key(at)), *key[:2]), key[2], *found))
+        return sorted(vevents)
 
     def render_alone(self, entry: Entry) -> None:
         """Make the entry's VEVENTs and their VTIMEZONEs, kept for every calendar
         that shows it: what iCal cannot carry shows here rather than half-way
-        through a calendar."""
-        made = (
-            [self._event(entry)]
-            if entry.kind == "event"
-            else [self._deadline(entry, c) for c in entry.cutoffs]
-        )
-        for _, zones in made:
-            for zone in zones:
-                self._zone(zone)
+        through a calendar (before the zone span is known, over the year of the
+        publish: what fails there fails in any years)."""
+        for vevent in self.vevents(entry):
+            for zone in vevent.zones:
+                if self.zone_span:
+                    self._zone(zone)
+                elif zone not in self._checked:
+                    vtimezone(zone, date(self.as_of.year, 1, 1), date(self.as_of.year + 1, 1, 1))
+                    self._checked.add(zone)
 
-    def _event(self, entry: Entry) -> tuple[bytes, set[str]]:
-        return self._cached(f"{entry.id}@{UID_DOMAIN}", entry, None)
+    def calendar(self, name: str, zones: Iterable[str], events: Iterable[bytes]) -> Iterator[bytes]:
+        """A calendar's bytes, a part at a time: the VTIMEZONEs of ``zones``, then
+        ``events`` (serialised VEVENTs, in order)."""
+        yield self._head(name)
+        for zone in sorted(zones):
+            yield self._zone(zone)
+        yield from events
+        yield END
 
-    def _deadline(self, entry: Entry, cutoff: Cutoff) -> tuple[bytes, set[str]]:
-        return self._cached(f"{entry.id}-deadline-{cutoff.index}@{UID_DOMAIN}", entry, cutoff)
+    def _calendar(self, name: str, events: list[Vevent]) -> bytes:
+        events.sort()
+        zones = set().union(*(vevent.zones for vevent in events))
+        return b"".join(self.calendar(name, zones, (vevent.data for vevent in events)))
 
-    def _cached(self, uid: str, entry: Entry, cutoff: Cutoff | None) -> tuple[bytes, set[str]]:
-        # Once per source the entry is shown from: a source's own calendar shows its own page.
-        key = (uid, entry.source)
-        if key not in self._events:
-            component = deadline_component(entry, cutoff, self.as_of) if cutoff else event_component(entry)
-            zones = {m.zone for m in _moments(entry, cutoff) if m and not m.all_day and m.zone}
-            self._events[key] = (serialised(component), zones)
-        return self._events[key]
-
-    def _calendar(self, name: str, events: list[tuple[bytes, set[str]]]) -> bytes:
-        calendar = Calendar()
-        calendar.add("prodid", f"-//clusterfeeds//clusterfeeds {__version__}//EN")
-        calendar.add("version", "2.0")
-        calendar.add("calscale", "GREGORIAN")
-        calendar.add("method", "PUBLISH")
-        calendar.calendar_name = name
-        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
-        head = serialised(calendar)
-        assert head.endswith(END)
-        zones = sorted(set().union(*(used for _, used in events)))
-        return b"".join(
-            [head[: -len(END)], *(self._zone(z) for z in zones), *(data for data, _ in events), END]
-        )
+    def _head(self, name: str) -> bytes:
+        """The calendar's properties: the same but for its name, so only the name's
+        lines are serialised for each (a calendar of its own for every entry)."""
+        named = Calendar()
+        named.calendar_name = name
+        lines = serialised(named)[len(BEGIN) : -len(END)]
+        if self._around_name is None:
+            head = serialised(_calendar_head(name))
+            assert head.endswith(END) and head.count(lines) == 1
+            self._around_name = tuple(head[: -len(END)].split(lines))
+        before, after = self._around_name
+        return before + lines + after
 
     def _zone(self, tzid: str) -> bytes:
         if tzid not in self._zones:
             first, last = self.zone_span
             self._zones[tzid] = serialised(vtimezone(tzid, first, last))
         return self._zones[tzid]
+
+
+def _calendar_head(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//clusterfeeds//clusterfeeds {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.calendar_name = name
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
+    return calendar
 
 
 def serialised(component: Component) -> bytes:

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from itertools import groupby
+from operator import itemgetter
 
 import sqlite_utils
 
@@ -58,6 +60,8 @@ union select coalesce(entry_id, id) from items where kind = 'call' and deadline 
     select 1 from json_each(deadlines) where json_extract(value, '$.at') >= :since))
 """
 IN_WINDOW = f"items.id in ({WINDOW}) or items.entry_id in ({WINDOW})"
+# The entry an item belongs to: the one it announces, else its own.
+ENTRY_KEY = "coalesce(nullif(items.entry_id, ''), items.id)"
 
 
 def load_entries(
@@ -66,39 +70,63 @@ def load_entries(
     hosts: dict[str, tuple[str, ...]] | None = None,
     since: date | None = None,
 ) -> Loaded:
-    """Every event and call of the database, grouped by entry, in no particular order,
-    each with its status as of ``as_of``; with ``since``, only the entries not
-    over before that day (see WINDOW).
+    """Every event and call of the database, grouped by entry (``stream_entries``), in a list."""
+    skipped: list[Unpublishable] = []
+    return Loaded(list(stream_entries(db, as_of, hosts, since, skipped)), skipped)
+
+
+def stream_entries(
+    db: sqlite_utils.Database,
+    as_of: date,
+    hosts: dict[str, tuple[str, ...]] | None = None,
+    since: date | None = None,
+    skipped: list[Unpublishable] | None = None,
+) -> Iterator[Entry]:
+    """Every event and call of the database, grouped by entry, one entry at a time
+    in the order of their ids (so publishing never holds them all), each with its
+    status as of ``as_of``; with ``since``, only the entries not over before that
+    day (see WINDOW). A row that cannot be read is logged and added to ``skipped``.
     ``hosts``: each source's own hosts, as its spider declares them (the command
     passes them); without them no member is known to be on its source's hosts
     and the trust order alone ranks them."""
     hosts = hosts or {}
     marks = ", ".join("?" for _ in DATED_KINDS)
-    groups: dict[str, list[Entry]] = defaultdict(list)
-    skipped = []
-    factory = db.conn.text_factory
-    db.conn.text_factory = _lenient_text
     where, parameters = f"kind in ({marks})", DATED_KINDS
     if since:
         where, parameters = IN_WINDOW, {"since": since.isoformat(), "earliest": EARLIEST_DAY.isoformat()}
+    last_good = _last_good_crawls(db)
+    factory = db.conn.text_factory
+    db.conn.text_factory = _lenient_text
     try:
-        for row in db.query(f"select * from items where {where}", parameters):
-            try:
-                member = entry_from_row(decoded(row), as_of)
-            except Unpublishable as problem:
-                log.error("%s; left out of the feeds", problem)
-                skipped.append(problem)
-                continue
-            groups[row.get("entry_id") or row["id"]].append(member)
+        # Both in entry order, so each entry's change count is the next one's, if it has any.
+        rows = db.execute(f"select {ENTRY_KEY}, * from items where {where} order by 1", parameters)
+        changes = _change_times(db, where, parameters)
+        counted = next(changes, None)
+        names = [column[0] for column in rows.description][1:]
+        for entry_id, group in groupby(rows, key=itemgetter(0)):
+            members = [
+                member
+                for row in group
+                if (member := _member(dict(zip(names, row[1:], strict=True)), as_of, skipped))
+            ]
+            change_times = 0
+            if counted and counted[0] == entry_id:
+                change_times, counted = counted[1], next(changes, None)
+            if members:
+                yield merge(entry_id, members, change_times, last_good, hosts)
     finally:
         db.conn.text_factory = factory
-    changes = _change_times(db, where, parameters)
-    last_good = _last_good_crawls(db)
-    entries = [
-        merge(entry_id, members, changes.get(entry_id, 0), last_good, hosts)
-        for entry_id, members in groups.items()
-    ]
-    return Loaded(entries, skipped)
+
+
+def _member(row: dict, as_of: date, skipped: list[Unpublishable] | None) -> Entry | None:
+    """The row as an entry of its own; None, logged and added to ``skipped``, if unreadable."""
+    try:
+        return entry_from_row(decoded(row), as_of)
+    except Unpublishable as problem:
+        log.error("%s; left out of the feeds", problem)
+        if skipped is not None:
+            skipped.append(problem)
+        return None
 
 
 def merge(
@@ -192,15 +220,16 @@ def _lenient_text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
-def _change_times(db: sqlite_utils.Database, where: str, parameters) -> dict[str, int]:
-    """Per entry of the items ``where`` picks, the number of distinct instants at
-    which one of its items changed."""
-    rows = db.execute(
-        "select coalesce(items.entry_id, items.id), count(distinct changes.at) "
-        f"from items join changes on changes.item_id = items.id where {where} group by 1",
-        parameters,
+def _change_times(db: sqlite_utils.Database, where: str, parameters) -> Iterator[tuple[str, int]]:
+    """Per entry of the items ``where`` picks that changed, in entry order, the
+    number of distinct instants at which one of its items changed."""
+    return iter(
+        db.execute(
+            f"select {ENTRY_KEY}, count(distinct changes.at) "
+            f"from items join changes on changes.item_id = items.id where {where} group by 1 order by 1",
+            parameters,
+        )
     )
-    return dict(rows.fetchall())
 
 
 def scope_names(db: sqlite_utils.Database) -> list[tuple[str, str]]:

@@ -17,15 +17,17 @@ address the page is served at, so they are right there too.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from core.items import Status
 from feeds.addresses import google_calendar, outlook_calendar, publicly_reachable, webcal
-from feeds.catalog import entry_calendar_file, soonest_first
+from feeds.catalog import entry_calendar_file
 from feeds.describe import cutoff_text, day_text, days_left_text, place_text, when_text
 from feeds.entries import Entry, Link, occurrence_on_or_after, web_url
 
@@ -91,46 +93,48 @@ class Row:
 
 
 def render_pages(
-    entries: list[Entry],
+    events: Iterable[Row],
+    calls: Iterable[Row],
+    totals: dict[str, int],
     *,
     as_of: date,
     base_url: str,
     main_feeds: list[FeedGroup],
     all_feeds: list[FeedGroup],
     folders: dict[str, dict[str, str]],
-) -> dict[str, bytes]:
-    """index.html of the given (already selected) entries, feeds.html, and the
-    assets. ``folders``: each facet's published folders by value ("country" →
+) -> Iterator[tuple[str, bytes]]:
+    """index.html and the pages after it, of the page's rows (``events`` and
+    ``calls``, each soonest first: feeds.catalog.soonest_key; ``totals``: how many
+    of each, by "events" and "calls"), read a page at a time; then feeds.html and
+    the assets. ``folders``: each facet's published folders by value ("country" →
     {"PL": "country/pl/"}), for the subscribe links of a filtered view."""
-    rows = [page_row(e, as_of) for e in soonest_first(entries, as_of)]
-    events = [r for r in rows if r.kind == "event"]
-    calls = [r for r in rows if r.kind == "call"]
-    count = max(1, -(-len(events) // PAGE_SIZE), -(-len(calls) // PAGE_SIZE))
+    count = max(1, -(-totals["events"] // PAGE_SIZE), -(-totals["calls"] // PAGE_SIZE))
     names = ["index.html", *(f"page-{number}.html" for number in range(2, count + 1))]
-    files = {}
+    events, calls = iter(events), iter(calls)
     for number, name in enumerate(names):
-        shown = slice(number * PAGE_SIZE, (number + 1) * PAGE_SIZE)
+        listed = {"events": list(islice(events, PAGE_SIZE)), "calls": list(islice(calls, PAGE_SIZE))}
         # Each page's filters offer what it lists, and their files exist whatever it lists.
-        choices = _choices(calls[shown] + events[shown])
-        files[name] = _render(
-            "index.html",
-            as_of=day_text(as_of),
-            events=events[shown],
-            calls=calls[shown],
-            totals={"calls": len(calls), "events": len(events)},
-            pages={"number": number + 1, "count": count, "names": names},
-            feeds={group.kind: group for group in main_feeds},
-            choices=choices,
-            public=publicly_reachable(base_url),
-            base_url=base_url,
-            view=json.dumps(_view_folders(choices, folders), ensure_ascii=False, sort_keys=True).replace(
-                "<", "\\u003c"
+        choices = _choices(listed["calls"] + listed["events"])
+        yield (
+            name,
+            _render(
+                "index.html",
+                as_of=day_text(as_of),
+                **listed,
+                totals=totals,
+                pages={"number": number + 1, "count": count, "names": names},
+                feeds={group.kind: group for group in main_feeds},
+                choices=choices,
+                public=publicly_reachable(base_url),
+                base_url=base_url,
+                view=json.dumps(_view_folders(choices, folders), ensure_ascii=False, sort_keys=True).replace(
+                    "<", "\\u003c"
+                ),
             ),
         )
-    files["feeds.html"] = _render("feeds.html", as_of=day_text(as_of), base_url=base_url, groups=all_feeds)
+    yield "feeds.html", _render("feeds.html", as_of=day_text(as_of), base_url=base_url, groups=all_feeds)
     for name in ASSETS:
-        files[name] = (TEMPLATES / name).read_bytes()
-    return files
+        yield name, (TEMPLATES / name).read_bytes()
 
 
 def _render(template: str, **values) -> bytes:

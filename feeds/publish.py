@@ -10,12 +10,18 @@ the calendar of an entry that left the page goes with the releases that had it.
 Each entry is first rendered on its own in every format: one that a format
 cannot carry, or whose dates are out of the sane range, is left out of every
 file and reported (source, URL, field or format, reason); the others publish.
+
+Memory does not grow with the entries: they are read one at a time (only those
+the feeds can show: feeds.load.WINDOW), each rendering is kept in a temporary
+database (feeds.spool) with what each file shows (feeds.shown), and the files
+are then written one after the other, a calendar a slice at a time.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -26,21 +32,14 @@ import sqlite_utils
 from core.bounds import out_of_range
 from core.items import DATED_KINDS
 from feeds.addresses import LOCAL_BASE_URL
-from feeds.catalog import (
-    CALENDAR_HISTORY,
-    Scope,
-    calendar_entries,
-    entry_calendar_file,
-    feed_entries,
-    next_day,
-    page_entries,
-    scoped,
-)
+from feeds.catalog import CALENDAR_HISTORY, Scope, calendar_entries, feed_entries, next_day, page_entries
 from feeds.entries import Entry, Unpublishable
 from feeds.ical import Calendars
-from feeds.load import load_entries, scope_names
-from feeds.page import FeedGroup, FeedLink, page_row, render_pages
+from feeds.load import scope_names, stream_entries
+from feeds.page import FeedGroup, FeedLink, Row, page_row, render_pages
 from feeds.release import swap_in
+from feeds.shown import Shown
+from feeds.spool import Instants, Kept, Spool, Vevents
 from feeds.syndication import Channel, Syndication, id_authority
 
 log = logging.getLogger(__name__)
@@ -77,30 +76,34 @@ def publish(
 ) -> Published:
     """Render everything from ``db`` and make ``out_dir`` show it, all at once.
     ``hosts``: each source's own hosts (see feeds.load.load_entries)."""
-    # A day more than the calendars keep: a stored time's day may differ in its zone.
-    loaded = load_entries(db, as_of, hosts, since=as_of - CALENDAR_HISTORY - timedelta(days=1))
-    names = scope_names(db)
     base_url = base_url if base_url.endswith("/") else base_url + "/"
     context = Context(as_of, base_url)
-    dated, undated = _split(loaded.entries, lambda e: _out_of_range(e, as_of))
-    syndication = Syndication(id_authority(base_url), as_of)
-    calendars = Calendars(zone_span(dated, as_of), as_of)
-    entries, unrenderable = _split(dated, lambda e: _unrenderable(e, context, syndication, calendars))
-    for problem in undated + unrenderable:
-        log.error("%s; left out of the feeds", problem)
-    folder, names = swap_in(Path(out_dir), render_all(entries, names, context, syndication, calendars))
-    return Published(folder, names, loaded.skipped + undated + unrenderable)
-
-
-def _split(entries: list[Entry], problem_of) -> tuple[list[Entry], list[Unpublishable]]:
-    """The entries without a problem, and the problems of the others."""
-    kept, problems = [], []
-    for entry in entries:
-        if problem := problem_of(entry):
-            problems.append(problem)
-        else:
-            kept.append(entry)
-    return kept, problems
+    skipped: list[Unpublishable] = []
+    undated, unrenderable = [], []
+    with Spool() as spool:
+        syndication = Syndication(id_authority(base_url), as_of, Kept(spool), Instants(spool))
+        calendars = Calendars(None, as_of, Vevents(spool))
+        shown = Shown(spool, as_of)
+        # A day more than the calendars keep: a stored time's day may differ in its zone.
+        since = as_of - CALENDAR_HISTORY - timedelta(days=1)
+        with closing(stream_entries(db, as_of, hosts, since, skipped)) as entries:
+            for entry in entries:
+                if problem := _out_of_range(entry, as_of):
+                    undated.append(problem)
+                    continue
+                shown.span(entry)
+                try:
+                    row = _rendered(entry, context, syndication, calendars)
+                except Unpublishable as problem:
+                    unrenderable.append(problem)
+                    continue
+                shown.add(entry, row, calendars)
+        for problem in undated + unrenderable:
+            log.error("%s; left out of the feeds", problem)
+        calendars.zone_span = shown.zone_span()
+        shown.scopes.know(scope_names(db))
+        folder, names = swap_in(Path(out_dir), render_all(shown, context, syndication, calendars))
+    return Published(folder, names, skipped + undated + unrenderable)
 
 
 def _out_of_range(entry: Entry, as_of: date) -> Unpublishable | None:
@@ -116,11 +119,10 @@ def _out_of_range(entry: Entry, as_of: date) -> Unpublishable | None:
     return None
 
 
-def _unrenderable(
-    entry: Entry, context: Context, syndication: Syndication, calendars: Calendars
-) -> Unpublishable | None:
-    """What stops the entry, rendered on its own in each format that shows it, from
-    being published. The renderings are kept for the files that show it."""
+def _rendered(entry: Entry, context: Context, syndication: Syndication, calendars: Calendars) -> Row | None:
+    """Render the entry on its own in each format that shows it, kept for the files
+    that show it; its page row if the page lists it. Raises ``Unpublishable``
+    naming what stops it from being published."""
     as_of = context.as_of
     # Whatever one entry holds, the others publish: hence the broad excepts.
     try:
@@ -129,18 +131,19 @@ def _unrenderable(
         on_page = page_entries([entry], as_of)
         next_day(entry, as_of), entry.main_day()  # what the feeds and the page sort by
     except Exception as error:
-        return _cannot_render(entry, "selection", error)
+        raise _cannot_render(entry, "selection", error) from error
     renderings = [
         *(syndication.render_alone(entry) if in_feeds else []),
         *([("ical", lambda: calendars.render_alone(entry))] if in_calendars else []),
         *([("page", lambda: page_row(entry, as_of))] if on_page else []),
     ]
+    rendered = None
     for name, render in renderings:
         try:
-            render()
+            rendered = render()
         except Exception as error:
-            return _cannot_render(entry, name, error)
-    return None
+            raise _cannot_render(entry, name, error) from error
+    return rendered if on_page else None  # the page's is the last rendering
 
 
 def _cannot_render(entry: Entry, name: str, error: Exception) -> Unpublishable:
@@ -148,22 +151,18 @@ def _cannot_render(entry: Entry, name: str, error: Exception) -> Unpublishable:
 
 
 def render_all(
-    entries: list[Entry],
-    names: list[tuple[str, str]],
-    context: Context,
-    syndication: Syndication,
-    calendars: Calendars,
-) -> Iterator[tuple[str, bytes]]:
-    """Every file, rendered one after the other (relative name, bytes); ``names``:
-    the scopes of past entries too (feeds.load.scope_names)."""
+    shown: Shown, context: Context, syndication: Syndication, calendars: Calendars
+) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
+    """Every file, rendered one after the other (relative name, bytes or, for a
+    calendar, its parts), from what ``shown`` gathered; the scopes of past entries
+    too (feeds.load.scope_names)."""
     groups: list[FeedGroup] = []
     folders: dict[str, dict[str, str]] = {}
-    for scope, members in scoped(entries, names):
+    for key, scope in shown.scopes.all():
         if scope.facet:
             folders.setdefault(scope.facet, {})[scope.value] = scope.folder
         for kind in DATED_KINDS:
-            of_kind = [e for e in members if e.kind == kind]
-            newest = feed_entries(of_kind, kind, context.as_of)
+            newest = shown.newest(key, kind)
             for extension, render in (
                 ("rss", syndication.rss),
                 ("atom", syndication.atom),
@@ -171,24 +170,22 @@ def render_all(
             ):
                 name = scope.file(kind, extension)
                 yield name, render(newest, channel(scope, kind, context, name))
-            dated = calendar_entries(of_kind, kind, context.as_of)
-            render_calendar = calendars.events if kind == "event" else calendars.deadlines
-            yield scope.file(kind, "ics"), render_calendar(dated, title(scope, kind))
+            zones, vevents = shown.calendar(key, kind)
+            yield scope.file(kind, "ics"), calendars.calendar(title(scope, kind), zones, vevents)
             groups.append(feed_group(scope, kind, context))
-    shown = page_entries(entries, context.as_of)
-    for entry in shown:
-        if name := entry_calendar_file(entry):
-            render_calendar = calendars.events if entry.kind == "event" else calendars.deadlines
-            yield name, render_calendar([entry], f"clusterfeeds: {entry.title}")
-    main = [g for g in groups if g.facet == "All"]
+    for name, calendar_name, zones, body in shown.spool.entry_calendars():
+        yield name, b"".join(calendars.calendar(calendar_name, zones, [body]))
+    spool = shown.spool
     yield from render_pages(
-        shown,
+        spool.page_rows("event"),
+        spool.page_rows("call"),
+        {"events": spool.page_count("event"), "calls": spool.page_count("call")},
         as_of=context.as_of,
         base_url=context.base_url,
-        main_feeds=main,
+        main_feeds=[g for g in groups if g.facet == "All"],
         all_feeds=groups,
         folders=folders,
-    ).items()
+    )
 
 
 def title(scope: Scope, kind: str) -> str:
@@ -221,6 +218,7 @@ def feed_group(scope: Scope, kind: str, context: Context) -> FeedGroup:
 def zone_span(entries: list[Entry], as_of: date) -> tuple[date, date]:
     """Whole years around every date of the entries, for VTIMEZONE rules; it only
     moves when the data does, so unchanged calendars stay byte-identical."""
-    days = [m.day() for e in entries for m in e.moments()]
-    first, last = min(days, default=as_of), max(days, default=as_of)
-    return date(first.year - 1, 1, 1), date(last.year + 2, 1, 1)
+    shown = Shown(None, as_of)
+    for entry in entries:
+        shown.span(entry)
+    return shown.zone_span()

@@ -60,12 +60,15 @@ class Channel:
 class Syndication:
     """Renders the feeds of one publish."""
 
-    def __init__(self, id_authority: str, as_of: date):
+    def __init__(self, id_authority: str, as_of: date, made=None, instants=None):
+        """``made`` (a mapping) keeps each entry's renderings and ``instants`` those
+        given out (``updated``), for the whole publish: a dict and a ``Given``
+        unless the publish keeps them on disk (feeds.spool)."""
         self.id_authority = id_authority
         # An empty feed was last built on the day it speaks for.
         self.empty_date = datetime.combine(as_of, time.min, UTC)
-        self._made: dict[tuple[str, str, str], object] = {}
-        self._instants: set[datetime] = set()
+        self._made = {} if made is None else made
+        self._instants = Given() if instants is None else instants
 
     def rss(self, entries: list[Entry], channel: Channel) -> bytes:
         return self._spliced("rss", entries, self._rss(entries, channel))
@@ -162,11 +165,13 @@ class Syndication:
 
     def _once(self, form: str, entry: Entry, make):
         """An entry's item in one format, made once per publish however many feeds show it
-        (once per source it is shown from: a source's own feed shows its own page)."""
+        (once per source it is shown from: a source's own feed shows its own page).
+        Once made, it is found by the entry's id and source alone (feeds.publish.Shown)."""
         key = (form, entry.id, entry.source)
-        if key not in self._made:
-            self._made[key] = make(entry)
-        return self._made[key]
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = make(entry)
+        return made
 
     def _feed_entry(self, entry: Entry) -> FeedEntry:
         """One feedgen entry, shared by every RSS and Atom feed that shows it."""
@@ -218,14 +223,27 @@ class Syndication:
         second = revised(entry).astimezone(UTC).replace(microsecond=0)
         # The entry's own fraction, so it stays the same from one publish to the next.
         fraction = int.from_bytes(hashlib.sha256(entry.id.encode()).digest()[:4]) % MICROSECONDS
-        while (instant := second.replace(microsecond=fraction)) in self._instants:
+        while not self._instants.claim(instant := second.replace(microsecond=fraction)):
             fraction = (fraction + 1) % MICROSECONDS
-        self._instants.add(instant)
         return instant
 
     def _last_change(self, entries: list[Entry]) -> datetime:
         # The newest change rather than "now", so an unchanged database gives unchanged feeds.
         return max((self.updated(e) for e in entries), default=self.empty_date)
+
+
+class Given:
+    """Instants given out, each to one entry."""
+
+    def __init__(self):
+        self._given: set[datetime] = set()
+
+    def claim(self, instant: datetime) -> bool:
+        """Give out ``instant``; False if it was already."""
+        if instant in self._given:
+            return False
+        self._given.add(instant)
+        return True
 
 
 def revised(entry: Entry) -> datetime:

@@ -9,7 +9,8 @@ from feed_rows import AS_OF, BASE_URL, CALENDAR_EVENTS, CALLS, EVENTS
 from icalendar import Calendar
 from icalendar.parser.content_line import Contentline
 
-from feeds.ical import deadline_component, event_component, folded, serialised
+from core import __version__
+from feeds.ical import Calendars, deadline_component, event_component, folded, serialised
 from feeds.load import load_entries
 from feeds.publish import publish
 
@@ -310,3 +311,24 @@ def test_every_event_is_serialised_as_icalendar_serialises_it(feed_db):
         for cut in entry.cutoffs:
             component = deadline_component(entry, cut, AS_OF)
             assert serialised(component) == component.to_ical()
+
+
+def test_each_calendar_s_head_is_what_icalendar_writes_for_its_name():
+    # The head is serialised once and only the name's lines for each calendar after it.
+    calendars = Calendars((date(2025, 1, 1), date(2028, 1, 1)), AS_OF)
+    names = [
+        "clusterfeeds: events",
+        "clusterfeeds: Ölkonferenz in Göteborg, 2027; with a title long enough to fold twice over its lines",
+        "clusterfeeds: a \\ backslash, a ^ caret and 😀 at the seam of a fold xxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "clusterfeeds: events",
+    ]
+    for name in names:
+        expected = Calendar()
+        expected.add("prodid", f"-//clusterfeeds//clusterfeeds {__version__}//EN")
+        expected.add("version", "2.0")
+        expected.add("calscale", "GREGORIAN")
+        expected.add("method", "PUBLISH")
+        expected.calendar_name = name
+        expected.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
+        expected.add("x-published-ttl", "PT12H")
+        assert calendars.events([], name) == expected.to_ical()

@@ -200,3 +200,32 @@ def test_the_publish_command_names_what_it_left_out(feed_db, tmp_path, capsys):
         out.startswith(f"published {84 + len(DATED_ON_PAGE)} files to ")
         and (tmp_path / "out" / "index.html").exists()
     )
+
+
+def test_an_unchanged_calendar_written_in_parts_is_hard_linked_too(feed_db, tmp_path):
+    out = tmp_path / "site"
+    first = publish(feed_db, out, AS_OF, BASE_URL).folder
+    feed_db["items"].update("call-hostile", {"title": "R&D vouchers 2027"})
+    second = publish(feed_db, out, AS_OF, BASE_URL).folder
+    assert os.path.samefile(first / "events.ics", second / "events.ics")
+    assert (first / "calls.ics").read_bytes() != (second / "calls.ics").read_bytes()
+    assert not os.path.samefile(first / "calls.ics", second / "calls.ics")
+
+
+def test_a_file_given_in_parts_is_written_whole_and_linked_only_when_the_same(tmp_path):
+    out = tmp_path / "site"
+    parts = [b"BEGIN:VCALENDAR\r\n", b"", b"X" * 70_000, b"END:VCALENDAR\r\n"]
+    first, _ = feeds.release.swap_in(out, [("a.ics", iter(parts)), ("b.ics", iter(parts))])
+    assert (first / "a.ics").read_bytes() == b"".join(parts)
+    # Same size, one byte changed in the middle; and one part longer than before.
+    changed = [*parts[:2], b"X" * 35_000 + b"Y" + b"X" * 34_999, parts[3]]
+    second, names = feeds.release.swap_in(out, [("a.ics", iter(parts)), ("b.ics", iter(changed))])
+    assert names == ["a.ics", "b.ics"]
+    assert os.path.samefile(first / "a.ics", second / "a.ics")
+    assert not os.path.samefile(first / "b.ics", second / "b.ics")
+    assert (second / "b.ics").read_bytes() == b"".join(changed)
+    third, _ = feeds.release.swap_in(out, [("a.ics", iter([*parts, b"more"])), ("b.ics", iter(changed))])
+    assert (third / "a.ics").read_bytes() == b"".join(parts) + b"more"
+    assert os.path.samefile(second / "b.ics", third / "b.ics")
+    fourth, _ = feeds.release.swap_in(out, [("a.ics", iter(parts)), ("b.ics", iter(changed))])
+    assert (fourth / "a.ics").read_bytes() == b"".join(parts)  # the start of the one before: not it
