@@ -243,7 +243,8 @@ def label_pattern(lang: str) -> re.Pattern[str]:
 def _label(text: str, lang: str, found: list[Candidate]) -> None:
     """Each candidate's label: the nearest before it; in a timeline that writes
     labels after their dates ("29 września 2023 Koniec przyjmowania wniosków"),
-    the one after it; in a list ("15 January and 15 May"), the list's."""
+    the one after it; in a list ("15 January and 15 May"), the list's. A date
+    without one that an opening word follows opens a window."""
     labels = label_pattern(lang)
     ends = [c.begin for c in found[1:]] + [len(text)]
     starts = [0] + [c.finish for c in found[:-1]]
@@ -261,6 +262,8 @@ def _label(text: str, lang: str, found: list[Candidate]) -> None:
             and LIST_GAP.fullmatch(text, starts[i], candidate.begin)
         ):
             candidate.label = found[i - 1].label
+        if candidate.label is None and _first(labels, text, candidate.finish, ends[i]) == "opens":
+            candidate.label = "opens"  # "3 February (12pm): the form becomes available ... until 1 March"
         candidate.superseded = bool(SUPERSEDED.search(text, starts[i], candidate.begin))
         candidate.aside = i > 0 and _in_brackets(text, starts[i], candidate)
         candidate.cited = bool(
@@ -292,7 +295,7 @@ def _join_start_end(found: list[Candidate]) -> list[Candidate]:
         if (
             previous
             and candidate.label == "end"
-            and previous.label in (None, "event")
+            and previous.label in (None, "event", "opens")
             and previous.last is None
             and candidate.last is None
             and not previous.first.first_day

@@ -68,13 +68,25 @@ def with_opening(deadline: Settled, valid: list[tuple[Candidate, Settled]]) -> S
     if deadline.end is not None or deadline.approximate:
         return deadline
     openings = [
-        s
+        _before(s.start, deadline.start) if c.first.year is None else s.start
         for c, s in valid
-        if c.label == "opens" and s.end is None and not s.approximate and _day(s.start) < _day(deadline.start)
+        if c.label == "opens" and s.end is None and not s.approximate
     ]
+    openings = [o for o in openings if _day(o) < _day(deadline.start)]
     if not openings:
         return deadline
-    return replace(deadline, start=openings[-1].start, end=deadline.start)
+    return replace(deadline, start=openings[-1], end=deadline.start)
+
+
+def _before(opening: date | datetime, deadline: date | datetime) -> date | datetime:
+    """A yearless opening is the last such day before its deadline ("18 October
+    opens, 17 January last day": the October before that January)."""
+    close = _day(deadline)
+    year = close.year if (opening.month, opening.day) < (close.month, close.day) else close.year - 1
+    try:
+        return opening.replace(year=year)
+    except ValueError:  # 29 February in a year without one
+        return opening
 
 
 def _restated(tier: list[Settled]) -> Settled | None:

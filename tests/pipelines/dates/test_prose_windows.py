@@ -1,0 +1,79 @@
+"""A window told in prose: the opening and the closing named by verbs in one
+sentence, with words between them, in the word order of each language."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from pipelines.dates import parse_date
+
+REF = date(2026, 3, 2)
+OPENS, CLOSES = date(2026, 3, 3), date(2026, 6, 5)
+
+
+def read(text: str, lang: str, reference: date = REF):
+    return parse_date(text, lang, "deadline", reference, "Europe/Brussels")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Applications can be sent from 3 March 2026, and the portal stays open until 5 June 2026.", "en"),
+        ("The form becomes available on 3 March 2026 and runs until 5 June 2026.", "en"),
+        ("Le guichet ouvre le 3 mars 2026 et se termine le 5 juin 2026.", "fr"),
+        ("La convocatoria se abre el 3 de marzo de 2026 y se cierra el 5 de junio de 2026.", "es"),
+        ("Il bando si apre il 3 marzo 2026 e si chiude il 5 giugno 2026.", "it"),
+        ("As inscrições abrem a 3 de março de 2026 e encerram a 5 de junho de 2026.", "pt"),
+        ("Sesiunea se deschide pe 3 martie 2026 și se închide pe 5 iunie 2026.", "ro"),
+        ("Sběr projektů začíná 3. března 2026 a končí 5. června 2026.", "cs"),
+        ("Kolo sa otvára 3. marca 2026 a uzatvára sa 5. júna 2026.", "sk"),
+        ("Konkurs rozpocznie się 3 marca 2026 r. i potrwa do 5 czerwca 2026 r.", "pl"),
+        ("Natječaj se otvara 3. ožujka 2026. i zatvara 5. lipnja 2026.", "hr"),
+        ("Poziv se odpre 3. marca 2026 in se zapre 5. junija 2026.", "sl"),
+        ("Кампанията започва на 3 март 2026 г. и приключва на 5 юни 2026 г.", "bg"),
+        ("Η πρόσκληση ανοίγει στις 3 Μαρτίου 2026 και λήγει στις 5 Ιουνίου 2026.", "el"),
+        ("Voor avaneb 3. märtsil 2026 ja sulgub 5. juunil 2026.", "et"),
+        ("Atranka prasideda 2026 m. kovo 3 d. ir baigiasi 2026 m. birželio 5 d.", "lt"),
+        ("A jelentkezés 2026. március 3-án kezdődik és 2026. június 5-én zárul.", "hu"),
+        ("Runden starter 3. marts 2026 og lukker 5. juni 2026.", "da"),
+        ("Utlysningen startar 3 mars 2026 och stänger 5 juni 2026.", "sv"),
+    ],
+)
+def test_an_opening_verb_and_a_closing_verb_make_a_window(text, lang):
+    result = read(text, lang)
+    assert (result.start, result.end, result.error) == (OPENS, CLOSES, None)
+
+
+def test_an_opening_word_after_its_date_opens_the_window():
+    """The date leads its line, the verb that makes it an opening follows it."""
+    result = read(
+        "April 7th (9am): the online form becomes available, with a fee, until May 2nd (5pm).", "en"
+    )
+    assert (result.start, result.end) == (datetime(2026, 4, 7, 9), datetime(2026, 5, 2, 17))
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Kurs för utbytesstudenter 16 oktober webbansökan öppnar 15 januari sista ansökningsdag", "sv"),
+        ("Evening course 16 October online form opens 15 January last day to apply", "en"),
+    ],
+)
+def test_a_yearless_opening_is_the_one_before_its_deadline(text, lang):
+    """On a page dated only by its year, October's opening is the October before January's close."""
+    result = read(text, lang, date(2027, 1, 1))
+    assert (result.start, result.end) == (date(2026, 10, 16), date(2027, 1, 15))
+
+
+def test_an_opening_verb_alone_leaves_the_deadline_alone():
+    result = read("Le guichet se termine le 5 juin 2026.", "fr")
+    assert (result.start, result.end) == (CLOSES, None)
+
+
+def test_start_and_end_labels_of_an_event_stay_one_span():
+    result = parse_date(
+        "Starter: 12.05.2026 09:00 Avsluttes: 12.05.2026 15:30", "nb", "event", REF, "Europe/Oslo"
+    )
+    assert (result.start, result.end) == (datetime(2026, 5, 12, 9), datetime(2026, 5, 12, 15, 30))
