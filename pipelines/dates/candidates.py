@@ -22,7 +22,7 @@ LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "eve
 RANGE_GAP = re.compile(words_pattern(words.RANGE_WORDS))
 UNTIL_WORD = re.compile(rf"(?<!\w)(?:{words_pattern(words.RANGE_WORDS)})(?!\w)")
 # Hungarian writes "from" as a suffix of the first date: "március 10-től április 15-ig".
-FROM_SUFFIX = re.compile(r"-[éá]?t[óő]l$")
+FROM_SUFFIX = re.compile(r"-(?:j?[éá])?t[óő]l$")
 AND_GAP = re.compile(words_pattern(words.AND_WORDS))
 NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{1,4}\.?")  # "20.10.2025", "2021-01-11"
 LIST_GAP = re.compile(rf"[\s,;]*(?:{words_pattern(words.AND_WORDS)})?[\s,;]*")

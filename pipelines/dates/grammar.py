@@ -20,7 +20,7 @@ MONTH_WORD = r"(?:mėn(?:\.|esio)\s*)?"
 # Between the days of a month-led range: a dash, or Basque "from" ("ekainaren 3tik 5era").
 DAY_TO_DAY = r"(?:\s*[-–]\s*|e?tik\s+)"
 # Hungarian suffixes: "10-én" (on the 10th), "10-től"/"10-étől" (from), "15-ig"/"15-éig" (until)
-SUFFIX = r"(?:st|nd|rd|th|er|º|°|\.º|\s?d\.|\.|-(?:ig|[éá]ig|[éá]n|j[éá]n|t[őó]l|[éá]t[őó]l|ei|ai|i|a|e|o|go|ви|ри|ти|ми))?"
+SUFFIX = r"(?:st|nd|rd|th|er|º|°|\.º|\s?d\.|\.|-(?:ig|[éá]ig|j[éá]ig|[éá]n|j[éá]n|t[őó]l|[éá]t[őó]l|j[éá]t[őó]l|ei|ai|i|a|e|o|go|ви|ри|ти|ми))?"
 
 
 def words_pattern(phrases: str) -> str:
@@ -126,7 +126,7 @@ def pattern(lang: str) -> re.Pattern[str]:
     # "del 25 i el 26 de març": an article may stand after the connector
     # "Sabato 23 e domenica 24 settembre": the second day's weekday after the connector
     conn = (
-        rf"\s*(?P<dm_conn>{conn_words})\s*(?:(?:el|la|le|il|lo|o|the)\s+)?"
+        rf"\s*(?P<dm_conn>{conn_words})\s*(?:(?:el|la|le|il|lo|o|the|den)\s+)?"
         rf"(?:(?:{weekdays(lang)})\.?,?\s+)?"
     )
     before = "|".join(f"(?P<ap_{part}>{words_pattern(p)})" for part, p in words.PART_BEFORE.items())
@@ -179,7 +179,8 @@ def pattern(lang: str) -> re.Pattern[str]:
         r"|(?:,(?=\s*\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)))?"
         rf"\s*{MONTH_WORD}(?P<md_d>\d{{1,2}})(?!\d){SUFFIX}"
         rf"(?:(?:\s*(?:[-–]|(?P<md_and>{words_pattern(words.AND_WORDS)})(?!\w)|(?:{range_words})(?!\w))\s*"
-        rf"|e?tik\s+)(?P<md_d2>\d{{1,2}})(?!\d){SUFFIX})?"
+        # "szeptember 26-tól 28-ig": Hungarian "from" is the first day's suffix
+        rf"|e?tik\s+|(?<=t[óő]l)\s+)(?P<md_d2>\d{{1,2}})(?!\d){SUFFIX})?"
         # "Mí Eanáir 8 Eanáir 2019": a day before a month's name is that month's
         rf"(?:\s*,?\s*(?P<md_y>\d{{4}})(?!\d|:\d)|(?!\s*,?\s*\d{{5}})(?!\s*(?:of\s+|de\s+)?{month}))"
         r"(?![\d:.]\d)"

@@ -628,7 +628,8 @@ CITED = (
 RANGE_WORDS = (
     "-|–|—|to|til|till|until|through|bis|bis zum|do|iki|kuni|līdz|au|al|à|a|hasta el|"
     "até|ao|până la|până pe|la|tot|tot en met|t/m|до|– до|til og með|fins al|fins a"
-    "|fins el|ata o|ata|deri|deri më|deri në|έως|μέχρι|ως|по|go dtí|sa|sal-|ile|tik|etik|až"
+    "|fins el|ata o|ata|deri|deri më|deri në|έως|μέχρι|ως|по|go dtí|go|sa|sal-|sat-|sas-|ile|tik|etik|až"
+    "|până în"
 )
 AND_WORDS = "and|&|+|/|og|och|i|und|et|y|e|ir|și|şi|en|és|a|ja|un|и|,|in|ve|και|dhe|agus|u|eta|і|та|й"
 # "between 4 and 6 March" is a range, where "4 and 6 March" is two days.
