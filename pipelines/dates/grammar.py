@@ -212,6 +212,13 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<dsl>(?<![\d.:/])(?P<dsl_d>[12]\d|3[01]|0?[1-9])(?P<dsl_sep>[/.])(?P<dsl_m>1[0-2]|0?[1-9])\.?"
         rf"(?![\d/]|\.\d)(?=\s*,?\s*\(?\s*(?:{time_before})\s*\d"
         rf"|\s*(?:{range_words})\s*\d{{1,2}}(?P=dsl_sep)\d{{1,2}}(?P=dsl_sep)\d{{2,4}}(?!\d)))",
+        # ... or, alone in a text, no amount after it: "Premiär 3/9 på Dramaten", "12.5 haku",
+        # "18-24.7 Naisten viikko", where "18-24.7 euroa" is money; a dot only after a
+        # two-digit day ("3.5" is a number); "24/7" is always
+        r"(?P<dma>(?<![\d.:/,])(?!24/7(?!\d))(?:(?P<dma_d0>[12]\d|3[01]|0?[1-9])\s*[-–]\s*)?"
+        r"(?:(?P<dma_d>[12]\d|3[01]|0?[1-9])/(?P<dma_m>1[0-2]|0?[1-9])"
+        r"|(?P<dma_dd>[12]\d|3[01]|0[1-9])\.(?P<dma_mm>1[0-2]|0?[1-9]))"
+        rf"(?![\d/]|[.,]\d|\s*[-–/]\s*\d)(?!\s*(?:{words_pattern(words.AMOUNT_AFTER)})(?!\w)))",
         # ... or a weekday before it: "tirsdag 15/9", "senast fredag 6/11"
         rf"(?P<wdm>(?:{weekdays(lang)})\.?,?\s*(?:den\s+)?(?P<wdm_d>[12]\d|3[01]|0?[1-9])[/.]"
         r"(?P<wdm_m>1[0-2]|0?[1-9])\.?(?![\d/]|\.\d))",
@@ -275,6 +282,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         season,
         ddmm,
         dsl,
+        alone_day_month,
         wdm,
         named_month,
         week,
@@ -290,7 +298,22 @@ def pattern(lang: str) -> re.Pattern[str]:
     # a digit leads some, and the others start with one of a few words, so one
     # look at the word spares most words of a text the tries of them all.
     digit_led = "|".join(
-        (iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, numbered_week, numbered_quarter, ddmm, dsl)
+        (
+            iso,
+            ymd,
+            dmy,
+            lv,
+            ym,
+            aq,
+            aqy,
+            halves,
+            dm,
+            numbered_week,
+            numbered_quarter,
+            ddmm,
+            dsl,
+            alone_day_month,
+        )
     )
     word_led = "|".join(
         (

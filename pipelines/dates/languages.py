@@ -860,6 +860,16 @@ NUMBER_WORDS = {
     5: "five|fünf|cinq|cinco|cinque|vijf|fem|viisi|pięć|pět|pet|cinci",
 }
 
+# What after a number makes it an amount, a share or a score, not a day and month
+# ("18-24.7 euroa", "2/3 of the budget", "12.5 %", "1/2 av", "24/7 service").
+AMOUNT_AFTER = (
+    "%|‰|€|$|£|eur|euro|euros|euroa|eurot|eura|eurų|evra|евро|ευρώ|mln|mio|milj|miljoonaa|million"
+    "|millions|millones|milioni|milionów|miliony|milionu|milijuna|milijonov|milhões|miliárd|mrd|mld"
+    "|bn|billion|tys|tis|kr|kroner|kronor|kn|zł|złotych|kč|czk|ft|huf|lei|ron|лв|sek|nok|dkk|pln"
+    "|km|kg|m|m2|m²|cm|mm|ha|l|t|x|pct|procent|prosent|prozent|percent|per cent|por ciento"
+    "|pour cent|of|av|af|van|der|des|du|della|delle|dei|de|del|dos|das|z|ze|из|от|points|pts"
+    "|service|support|palvelu|päivystys|dienst"
+)
 # Quarters: "Q3 2025", "Quatrième trimestre 2014", "im dritten Quartal 2026", "3. Quartal 2026".
 QUARTER_WORDS = (
     "quarter|trimestre|quartal|kwartaal|kvartal|kvartalet|kwartał|kwartale|kwartału"

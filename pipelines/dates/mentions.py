@@ -19,6 +19,12 @@ BETWEEN_AFTER = re.compile(rf"[\s.,]*(?:{words.BETWEEN})(?!\w)")
 BETWEEN_REACH = 30
 FROM_BEFORE = re.compile(rf"(?<!\w)(?:{words_pattern(words.FROM_WORDS)})\s+(?:der\s+|the\s+)?$")
 FROM_REACH = 20
+# A version, section, page or score number before a lone day/month ("version 3.12", "s. 4/5").
+NOT_A_DAY_BEFORE = re.compile(
+    r"(?<!\w)(?:version|versio|versión|ver|v|art|artikel|article|§|nr|no|n\.º|page|pages|p|pp|s|str"
+    r"|sivu|kohta|section|chapter|luku|kapitel|punkt|score|tulos)\.?\s*$"
+)
+NOT_A_DAY_REACH = 12
 QUARTER_NUMBERS = {
     word: number for number, ordinals in words.QUARTER_ORDINALS.items() for word in ordinals.split("|")
 }
@@ -184,6 +190,13 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
     if kind == "ddmm":
         return Mention(
             "date", **base, month=int(g("ddmm_m")), day=int(g("ddmm_d")), first_day=_int(g("ddmm_d0"))
+        )
+    if kind == "dma":
+        if NOT_A_DAY_BEFORE.search(m.string, max(0, m.start() - NOT_A_DAY_REACH), m.start()):
+            return None
+        day, month = (g("dma_d"), g("dma_m")) if g("dma_d") else (g("dma_dd"), g("dma_mm"))
+        return Mention(
+            "date", **base, month=int(month), day=int(day), first_day=_int(g("dma_d0")), alone=True
         )
     if kind in ("dsl", "wdm"):
         return Mention("date", **base, month=int(g(f"{kind}_m")), day=int(g(f"{kind}_d")))
