@@ -71,7 +71,8 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     found: list[Candidate] = []
     for mention in dates:
         previous = found[-1] if found else None
-        if mention.day is not None and mention.month is None:  # "18 May ... until the 22nd"
+        if mention.day is not None and mention.month is None and not mention.reference_month:
+            # "18 May ... until the 22nd"
             if (
                 previous
                 and previous.last is None

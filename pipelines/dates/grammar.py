@@ -20,6 +20,7 @@ MONTH_WORD = r"(?:mėn(?:\.|esio)\s*)?"
 # Between the days of a month-led range: a dash, or Basque "from" ("ekainaren 3tik 5era").
 DAY_TO_DAY = r"(?:\s*[-–]\s*|e?tik\s+)"
 # Hungarian suffixes: "10-én" (on the 10th), "10-től"/"10-étől" (from), "15-ig"/"15-éig" (until)
+DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 SUFFIX = r"(?:st|nd|rd|th|er|º|°|\.º|\s?d\.|\.|-(?:ig|[éá]ig|j[éá]ig|[éá]n|j[éá]n|t[őó]l|[éá]t[őó]l|j[éá]t[őó]l|ei|ai|i|a|e|o|go|ви|ри|ти|ми))?"
 
 
@@ -146,6 +147,8 @@ def pattern(lang: str) -> re.Pattern[str]:
     # not a day of this year.
     no_long_year = rf"(?!{year_gap}\d{{5}})"
     time_before = words_pattern(words.TIME_BEFORE)
+    # hour words after days without a month; not Dutch "u", Croatian's "in" ("od 19. do 21. u Zagrebu")
+    hour_words = "|".join(w for w in words.TIME_AFTER.split("|") if w not in ("u", "u."))
     inessive = f"|(?<={words.MONTH_INESSIVE[lang]})" if lang in words.MONTH_INESSIVE else ""
     quarter_words = words_pattern(words.QUARTER_WORDS)
     quarter_ordinals = words_pattern("|".join(words.QUARTER_ORDINALS.values()))
@@ -249,6 +252,17 @@ def pattern(lang: str) -> re.Pattern[str]:
         # "... until the 22nd": a day of the month written before it
         rf"(?P<ord>(?:{range_words})\s+the\s+(?P<ord_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\w)"
         rf"(?!\s+(?:of\s+)?{month}))",
+        # "Día 17.-Día das Letras", "(dal 26 al 28)", "od 12. do 14.": days without a month,
+        # of the page's month; alone in a text, never before a month, an hour word or an amount
+        rf"(?P<dd>(?:(?:{words_pattern(words.DAY_WORDS)})\s+(?P<dd_day>{DAY})(?:\.|º|°)?"
+        # not the first of two days before a month ("o dia 7 e 10 de outubro")
+        rf"(?!\s*(?:{conn_words})\s*(?:(?:o|el|il|the)\s+)?(?:(?:{words_pattern(words.DAY_WORDS)})\s+)?\d)"
+        rf"|(?:{words_pattern(words.DAYS_FROM)})\s+(?P<dd_d0>{DAY})(?:\.|º|°|st|nd|rd|th)?\s*"
+        rf"(?:{words_pattern(words.DAYS_TO)})\s+(?P<dd_d>{DAY})(?:\.|º|°|st|nd|rd|th)?"
+        rf"|(?:{words_pattern(words.DOTTED_DAYS_FROM)})\s+(?P<dd_o0>{DAY})\.\s*"
+        rf"(?:{words_pattern(words.DOTTED_DAYS_TO)})\s+(?P<dd_o>{DAY})\.)"
+        rf"(?![\d.]|/\d)(?!\s*(?:of\s+|de\s+|d['’]|ta['’]\s*)?{month})"
+        rf"(?!\s*(?:{words_pattern(words.AMOUNT_AFTER + '|' + hour_words)}|{AMPM})(?!\w)))",
         # "kl. 15:00", "ora: 23,59", "a las 10,00 horas"; never the day and month of a date
         rf"(?P<t>(?<![\w.:,])(?:(?P<t_mark>{time_before})\s*:?\s*)?"
         # "10:0013:00": a time range whose dash the page's markup dropped
@@ -292,6 +306,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         relative,
         noon,
         ordinal,
+        days_of_reference_month,
         t,
     ) = alternatives
     # Every mention starts a word, and re tries each alternative at each start:
@@ -330,6 +345,7 @@ def pattern(lang: str) -> re.Pattern[str]:
             relative,
             noon,
             ordinal,
+            days_of_reference_month,
         )
     )
     return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?={leading_words(lang)})(?:{word_led})|{t})")
@@ -360,4 +376,6 @@ def leading_words(lang: str) -> str:
     ordinals = "|".join(words.QUARTER_ORDINALS.values())
     starts.update(f"{word} " for word in f"{weekday_ahead_before(lang)}|{ordinals}".split("|"))
     starts.update(f"{word} the " for word in words.RANGE_WORDS.split("|"))  # "until the 22nd"
+    for phrases in (words.DAY_WORDS, words.DAYS_FROM, words.DOTTED_DAYS_FROM):
+        starts.update(f"{word} " for word in phrases.split("|"))
     return trie(sorted(starts - {"", " "}))

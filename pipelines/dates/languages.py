@@ -870,6 +870,14 @@ AMOUNT_AFTER = (
     "|pour cent|of|av|af|van|der|des|du|della|delle|dei|de|del|dos|das|z|ze|из|от|points|pts"
     "|service|support|palvelu|päivystys|dienst"
 )
+# Days written without their month, which is the page's: "Día 17.", "il giorno 5",
+# "(dal 26 al 28)", "du 3 au 5", "vom 12. bis 14."; Slavic and Baltic pages mark
+# such days with an ordinal dot ("od 12. do 14."), where "od 8 do 16" are hours.
+DAY_WORDS = "día|dia|el día|o dia|giorno|il giorno|ziua|dnia|dne|dňa|dana"
+DAYS_FROM = "dal|del|du|vom|dels dies|del dia|from the"
+DAYS_TO = "al|au|bis|bis zum|als|al dia|to the|until the"
+DOTTED_DAYS_FROM = "od|von|fra|från|no|nuo|ot|от"
+DOTTED_DAYS_TO = "do|bis|til|till|līdz|iki|až|до|-|–"
 # Quarters: "Q3 2025", "Quatrième trimestre 2014", "im dritten Quartal 2026", "3. Quartal 2026".
 QUARTER_WORDS = (
     "quarter|trimestre|quartal|kwartaal|kvartal|kvartalet|kwartał|kwartale|kwartału"

@@ -58,6 +58,7 @@ class Mention:
     from_week: bool = False  # "ab KW 14": its Monday opens a span that runs on
     short_year: bool = False  # "27/11/97": a two-digit year, in the century nearest the reference
     bare: bool = False  # "Jeudi aura lieu": a weekday alone, the first such day from the reference on
+    reference_month: bool = False  # "Día 17.", "dal 26 al 28": days of the reference's month
 
     @property
     def from_reference(self) -> bool:
@@ -229,6 +230,16 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         return Mention("date", **base, weekday=words.weekday_forms(lang)[g("bwd_day")], alone=True, bare=True)
     if kind == "rel":
         return Mention("date", **base, relative=relative_days(lang)[g("rel_word")])
+    if kind == "dd":
+        last = g("dd_day") or g("dd_d") or g("dd_o")
+        return Mention(
+            "date",
+            **base,
+            day=int(last),
+            first_day=_int(g("dd_d0") or g("dd_o0")),
+            alone=True,
+            reference_month=True,
+        )
     # "ord": its month is the one of the date before it
     return Mention("date", m.start("ord_d"), m.end(), day=int(g("ord_d")))
 

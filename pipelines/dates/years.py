@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import cache, cached_property
 
@@ -77,6 +77,8 @@ def settle(candidate: Candidate, reading: Reading) -> Settled:
     first, last = candidate.first, candidate.last
     kind = reading.kind
     try:
+        if first.reference_month:
+            first = _in_reference_month(first, reading.reference)
         if first.week:
             return _weeks(first, reading)
         if first.part:
@@ -119,6 +121,14 @@ def settle(candidate: Candidate, reading: Reading) -> Settled:
     if end is not None and end_time:
         end = datetime.combine(end, time(end_time.hour, end_time.minute))
     return Settled(start, end if end != start else None, offset=first.offset)
+
+
+def _in_reference_month(mention: Mention, reference: date) -> Mention:
+    """Days written without a month ("Día 17.") are of the month the page was written in;
+    a page known only by its year gives them none."""
+    if (reference.month, reference.day) == YEAR_ONLY:
+        raise Unreadable("a day without its month")
+    return replace(mention, month=reference.month, year=reference.year)
 
 
 def _written(mention: Mention, reference: date) -> tuple:
