@@ -17,7 +17,7 @@ TIME_BEFORE_REACH = 25
 LONE_TIME_REACH = 120  # "Mercredi 2 juillet : Clôture des dépôts ... (12h00 au plus tard)"
 LIKELY_TIME_REACH = 3  # "12 maggio alle 16": a bare hour after a weak marker, right after its date
 BARE_WEEKDAY_WORDS = 3  # a weekday alone names a day only in a sentence
-LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "event", "end")
+LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "event", "date", "end")
 # What may stand between the two dates of a range: fillers go, a connector must remain.
 RANGE_GAP = re.compile(words_pattern(words.RANGE_WORDS))
 UNTIL_WORD = re.compile(rf"(?<!\w)(?:{words_pattern(words.RANGE_WORDS)})(?!\w)")
@@ -56,6 +56,7 @@ class Candidate:
     aside: bool = False  # "14.09 (or 21.09)": an alternative in brackets after a date
     cited: bool = False  # "Bundesanzeiger vom 2.9.2026": another document's date
     days: int | None = None  # "29 October, and lasts two days": a length after the first day
+    leads: bool = False  # its label opens the text ("Deadline: 15 May. Results by 30 June.")
 
 
 def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
@@ -249,7 +250,11 @@ def _label(text: str, lang: str, found: list[Candidate]) -> None:
     labels = label_pattern(lang)
     ends = [c.begin for c in found[1:]] + [len(text)]
     starts = [0] + [c.finish for c in found[:-1]]
-    leading = [_last(labels, text, a, c.begin) for a, c in zip(starts, found, strict=True)]
+    last_labels = [_last(labels, text, a, c.begin) for a, c in zip(starts, found, strict=True)]
+    leading = [m.lastgroup if m else None for m in last_labels]
+    # "jusqu'au 15 mai 2025. Les réponses ... avant le 30 juin": a field's value led by its label
+    if last_labels[0] and not text[: last_labels[0].start()].strip():
+        found[0].leads = True
     timeline = leading[0] is None and ":" not in text
     if timeline:
         trailing = [_first(labels, text, c.finish, b) for c, b in zip(found, ends, strict=True)]
@@ -278,9 +283,9 @@ def _in_brackets(text: str, since: int, candidate: Candidate) -> bool:
     return opened >= 0 and ")" not in text[opened : candidate.begin] and ")" in text[candidate.finish :]
 
 
-def _last(labels: re.Pattern[str], text: str, begin: int, end: int) -> str | None:
+def _last(labels: re.Pattern[str], text: str, begin: int, end: int) -> re.Match[str] | None:
     found = list(labels.finditer(text, begin, end))
-    return found[-1].lastgroup if found else None
+    return found[-1] if found else None
 
 
 def _first(labels: re.Pattern[str], text: str, begin: int, end: int) -> str | None:
@@ -296,7 +301,7 @@ def _join_start_end(found: list[Candidate]) -> list[Candidate]:
         if (
             previous
             and candidate.label == "end"
-            and previous.label in (None, "event", "opens")
+            and previous.label in (None, "event", "date", "opens")
             and previous.last is None
             and candidate.last is None
             and not previous.first.first_day
