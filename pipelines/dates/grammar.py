@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipelines.dates import cldr
+from pipelines.dates import cldr, fuzzy
 from pipelines.dates import languages as words
 
 # Zone abbreviations after a time; texts are scanned lower-cased.
@@ -130,16 +130,19 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"\s*(?P<dm_conn>{conn_words})\s*(?:(?:el|la|le|il|lo|o|the|den)\s+)?"
         rf"(?:(?:{weekdays(lang)})\.?,?\s+)?"
     )
-    before = "|".join(f"(?P<ap_{part}>{words_pattern(p)})" for part, p in words.PART_BEFORE.items())
-    after = {
-        prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})" for part, p in words.PART_AFTER.items())
+    before = "|".join(f"(?P<ap_{part}>{words_pattern(p)})" for part, p in fuzzy.before(lang).items())
+    after = {  # "(?!)" where a language writes no part after its months
+        prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})" for part, p in fuzzy.after(lang).items())
+        or "(?!)"
         for prefix in ("aq", "mx", "aqy")
     }
     seasons = "|".join(
         f"(?P<se{first}_{last}>{words_pattern(p)})" for (first, last), p in words.SEASONS.items()
     )
     season_part = "|".join(
-        f"(?P<se_{part}>{words_pattern(words.PART_BEFORE[part])})" for part in ("early", "mid", "late")
+        f"(?P<se_{part}>{words_pattern(p)})"
+        for part, p in fuzzy.before(lang).items()
+        if part in ("early", "mid", "late")
     )
     ymd_sep = r"[./ ]" if lang == "lt" else r"[./]"
     year_gap = r"(?:\s*,?\s*(?:de\s+|del\s+|of\s+|ano\s+)?)"
@@ -203,7 +206,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         r"(?P<hy>(?P<hy_n>[12])\.\s*halvår(?:et)?\s*(?P<hy_y>\d{4})(?!\d))",
         r"(?P<hh>h(?P<hh_n>[12])\s*(?P<hh_y>\d{4})(?!\d))",
         # seasons before a year: "spring 2016", "au printemps 2020", "early spring 2027"
-        rf"(?P<se>(?:(?:{season_part})\s*)?(?:{seasons})\s*(?:of\s+|de\s+|del\s+|di\s+|van\s+)?"
+        rf"(?P<se>(?:(?:{season_part})\s*(?:{words_pattern(words.SEASON_ARTICLES)})?\s*)?(?:{seasons})\s*(?:of\s+|de\s+|del\s+|di\s+|van\s+)?"
         r"(?P<se_y>\d{4})(?!\d))",
         # "21.10.", "(14.6.)", "10.-11.04.": a one-digit month only with its dot, after a
         # two-digit day ("4.1." is more often a section than a date)
@@ -370,7 +373,7 @@ def leading_words(lang: str) -> str:
         *relative_days(lang),
         *week_words(lang).split("|"),
     }
-    for phrases in (*words.PART_BEFORE.values(), *words.SEASONS.values(), words.MONTH_NAMED_BEFORE):
+    for phrases in (*fuzzy.before(lang).values(), *words.SEASONS.values(), words.MONTH_NAMED_BEFORE):
         starts.update(phrases.split("|"))
     starts.update(f"{word} " for word in words.IN_MONTH.get(lang, "").split("|"))
     ordinals = "|".join(words.QUARTER_ORDINALS.values())

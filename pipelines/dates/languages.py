@@ -769,50 +769,8 @@ SEASONS = {
     (12, 2): "winter|hiver|invierno|inverno|vinter|zima|zimą|zimě|iarna|talvi|talvella|žiemą|ziemā"
     "|talvel|tél|télen|зимата",
 }
-PART_BEFORE = {  # phrases written before the month
-    "early": "early|beginning of|start of|begynnelsen av|starten av|tidlig i|i starten av|"
-    "begyndelsen af|starten af|början av|i början av|anfang|début|principios de|"
-    "inicios de|inizio|all'inizio di|início de|începutul lui|la începutul lui|"
-    "începutul lunii|la începutul lunii|begin|na początku|początek|začátkem|začátek|"
-    "začiatkom|начало на|в началото на|početkom|na početku|почетком|v začetku|"
-    "na začetku|na початку|на почетокот на|почетокот на|στις αρχές|αρχές|"
-    "në fillim të|í byrjun|a principis de|principis de|a inicis de|a comezos de|"
-    "comezos de|a principios de|go luath i|fil-bidu ta'|fil-bidu ta’|primo",
-    "mid": "mid|mid-|middle of|midten av|i midten av|midt i|medio|midten af|i midten af|"
-    "mitten av|i mitten av|mitte|mi-|à la mi-|mediados de|a mediados de|metà|a metà|"
-    "meados de|mijlocul lui|la mijlocul lui|mijlocul lunii|la mijlocul lunii|half|"
-    "w połowie|połowa|v polovině|polovina|v polovici|средата на|в средата на|sredinom|"
-    "средином|sredi|v sredini|в середині|во средината на|στα μέσα|μέσα|në mes të|"
-    "um miðjan|a mitjan|mitjan|a mitjans de|mitjans de|i lár|f'nofs|f’nofs",
-    "late": "late|end of|the end of|slutten av|i slutten av|utgangen av|slutningen af|"
-    "i slutningen af|slutet av|i slutet av|ende|fin|fin de|finales de|a finales de|"
-    "fine|alla fine di|final de|sfârșitul lui|la sfârșitul lui|sfârșitul lunii|"
-    "la sfârșitul lunii|eind|eind van|koniec|na koniec|pod koniec|końcem|koncem|"
-    "konec|koncom|края на|в края на|krajem|potkraj|крајем|ob koncu|наприкінці|"
-    "в кінці|на крајот на|στα τέλη|τέλη|në fund të|í lok|a finals de|finals de|"
-    "a final de|a finais de|finais de|ag deireadh|fl-aħħar ta'|fl-aħħar ta’|ultimo",
-    "end": "by the end of|until the end of|before the end of|innen utgangen av|innen slutten av|"
-    "inden udgangen af|senast i slutet av|vid utgången av|do końca|bis ende|bis zum ende|"
-    "jusqu'à la fin|até ao final de|até o final de|hasta finales de|entro la fine di|"
-    "până la sfârșitul lunii|până la finalul lunii|tot eind|do konce|do konca|до края на|"
-    "do kraja|до краја|до кінця|до крајот на|έως τα τέλη|μέχρι τα τέλη|deri në fund të|"
-    "fyrir lok|fins a finals de|fins a final de|ata finais de|ata final de|senast vid utgången av",
-    "first": "first half of|the first half of|erste hälfte|ersten hälfte|première moitié de"
-    "|primera mitad de|prima metà di|pierwsza połowa|w pierwszej połowie|první polovině"
-    "|v první polovině|první polovina|prvej polovici|v prvej polovici|første halvdel af"
-    "|første halvdel av|första halvan av",
-    "second": "second half of|the second half of|zweite hälfte|zweiten hälfte|seconde moitié de"
-    "|deuxième moitié de|segunda mitad de|seconda metà di|druga połowa|w drugiej połowie"
-    "|druhé polovině|v druhé polovině|druhá polovina|druhej polovici|v druhej polovici"
-    "|anden halvdel af|andre halvdel av|andra halvan av",
-}
-PART_AFTER = {  # phrases written after the month (Baltic, Finnish, Hungarian, Turkish, Basque)
-    "early": "pradžioje|pradžia|alguses|alkupuolella|alussa|sākumā|elején|başında|başı|hasieran",
-    "mid": "viduryje|vidurys|keskel|puolivälissä|vidū|közepén|közepe|ortasında|ortası|erdialdean|erdian",
-    "late": "pabaigoje|pabaiga|lõpus|lopussa|lopulla|beigās|végén|vége|sonunda|sonu|amaieran|bukaeran",
-    "end": "pabaigos|lõpuni|loppuun mennessä|loppuun saakka|loppuun asti|beigām|végéig"
-    "|sonuna kadar|amaiera arte|loppuun",
-}
+# Between a part and its season: "au début du printemps", "a principios de la primavera".
+SEASON_ARTICLES = "du|de la|la|de|del|della|dello|dell'|des|of the|of|het|van het"
 # A month named as a month ("under september månad", "au mois de mai", "syyskuussa" =
 # in September): an approximate date, when the text gives no other.
 MONTH_NAMED_BEFORE = (

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipelines.dates import fuzzy
 from pipelines.dates import languages as words
 from pipelines.dates.grammar import ZONE, month_number, pattern, relative_days, weekdays, words_pattern
 
@@ -172,10 +173,9 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
     if kind == "mx":
         return _month_led(m, lang, base)
     if kind in ("aqy", "hy", "hh", "se") or (kind == "ap" and g("ap_year")):
-        return _year_part(m, base)
+        return _year_part(m, base, lang)
     if kind in ("ap", "aq"):
-        table = words.PART_BEFORE if kind == "ap" else words.PART_AFTER
-        part = next(p for p in table if g(f"{kind}_{p}"))
+        part = _part(m, kind, lang)
         return Mention(
             "date", **base, year=_int(g(f"{kind}_y")), month=month_number(lang, g(f"{kind}_mon")), part=part
         )
@@ -269,11 +269,16 @@ def _month_led(m: re.Match[str], lang: str, base: dict) -> Mention | tuple[Menti
             first_month=month if last else None,
             part="month",
         )
-    part = next(p for p in words.PART_AFTER if g(f"mx_{p}"))
-    return Mention("date", **base, month=month, part=part)
+    return Mention("date", **base, month=month, part=_part(m, "mx", lang))
 
 
-def _year_part(m: re.Match[str], base: dict) -> Mention:
+def _part(m: re.Match[str], kind: str, lang: str) -> str:
+    """The part of a month or year a vague date names ("early", "end"...)."""
+    table = fuzzy.before(lang) if kind == "ap" else fuzzy.after(lang)
+    return next(p for p in table if m.group(f"{kind}_{p}"))
+
+
+def _year_part(m: re.Match[str], base: dict, lang: str) -> Mention:
     """A part of a year as a span of its months: "early 2027" is January to March,
     "late spring 2027" is May; "by the end of 2021" is 31 December, exactly."""
     g = m.group
@@ -288,8 +293,7 @@ def _year_part(m: re.Match[str], base: dict) -> Mention:
         if part:  # a third of the season: one of its three months
             first = last = (first - 1 + ("early", "mid", "late").index(part)) % 12 + 1
     else:
-        table = words.PART_BEFORE if kind == "ap" else words.PART_AFTER
-        part = next(p for p in table if g(f"{kind}_{p}"))
+        part = _part(m, kind, lang)
         if part == "end":
             return Mention("date", **base, year=year, month=12, part="end")
         first, last = words.YEAR_PARTS[part]
