@@ -149,6 +149,8 @@ def pattern(lang: str) -> re.Pattern[str]:
     # A day and month followed by a longer number are no date ("31 December 99999"),
     # not a day of this year.
     no_long_year = rf"(?!{year_gap}\d{{5}})"
+    # not a span of years ("in the year 2019 to 2021"), nor a date's year
+    year_named_end = rf"(?!\w|\.\d|\s*(?:[-–/]|(?:{range_words})(?!\w))\s*\d)"
     time_before = words_pattern(words.TIME_BEFORE)
     # hour words after days without a month; not Dutch "u", Croatian's "in" ("od 19. do 21. u Zagrebu")
     hour_words = "|".join(w for w in words.TIME_AFTER.split("|") if w not in ("u", "u."))
@@ -157,7 +159,8 @@ def pattern(lang: str) -> re.Pattern[str]:
     quarter_ordinals = words_pattern("|".join(words.QUARTER_ORDINALS.values()))
     quarter_of = r"(?!\w)(?:\s*(?:of|de|del|di|do|van)(?!\w))?"
     alternatives = [
-        r"(?P<iso>(?<![\d.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)"
+        # "2019-6-1-6" is a call's number, not a date
+        r"(?P<iso>(?<![\d.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d|-\d{1,2}(?!\d))"
         r"(?:t(?P<iso_h>\d{2}):(?P<iso_mi>\d{2})(?::\d{2}(?:\.\d+)?)?"
         r"(?P<iso_off>z|[+-]\d{2}:?\d{2})?)?)",
         rf"(?P<ymd>(?<![\d.])(?P<ymd_y>\d{{4}})(?P<ymd_sep>{ymd_sep})\s?(?P<ymd_m>\d{{1,2}})"
@@ -234,6 +237,9 @@ def pattern(lang: str) -> re.Pattern[str]:
         r"(?!\s*\d{1,2}(?!\d))"
         rf"(?(bm_named)|(?:\s*(?:{words_pattern(words.MONTH_NAMED_AFTER)})(?!\w){inessive}))"
         r"(?:\s*,?\s*(?P<bm_y>\d{4})(?!\d))?)",
+        # "v letu 2019", "im Jahr 2027", "2027. aastal": a year named as the time of something
+        rf"(?P<yn>(?:{words_pattern(words.YEAR_NAMED_BEFORE)})\s+(?P<yn_y>\d{{4}}){year_named_end})",
+        rf"(?P<ny>(?P<ny_y>\d{{4}})\.?\s*(?:{words_pattern(words.YEAR_NAMED_AFTER)}){year_named_end})",
         # weeks of the year: "uge 24-26", "KW 14/2027", "week 24, 2027"
         rf"(?P<wk>(?:{words_pattern(week_words(lang))})\s*(?P<wk_n>\d{{1,2}})(?!\d)"
         r"(?:\s*[-–]\s*(?P<wk_n2>\d{1,2})(?!\d))?(?:\s*[,/]?\s*(?P<wk_y>\d{4})(?!\d))?)",
@@ -302,6 +308,8 @@ def pattern(lang: str) -> re.Pattern[str]:
         alone_day_month,
         wdm,
         named_month,
+        named_year,
+        year_named_after,
         week,
         numbered_week,
         weekday_ahead,
@@ -331,6 +339,7 @@ def pattern(lang: str) -> re.Pattern[str]:
             ddmm,
             dsl,
             alone_day_month,
+            year_named_after,
         )
     )
     word_led = "|".join(
@@ -342,6 +351,7 @@ def pattern(lang: str) -> re.Pattern[str]:
             season,
             wdm,
             named_month,
+            named_year,
             week,
             weekday_ahead,
             bare_weekday,
@@ -373,7 +383,12 @@ def leading_words(lang: str) -> str:
         *relative_days(lang),
         *week_words(lang).split("|"),
     }
-    for phrases in (*fuzzy.before(lang).values(), *words.SEASONS.values(), words.MONTH_NAMED_BEFORE):
+    for phrases in (
+        *fuzzy.before(lang).values(),
+        *words.SEASONS.values(),
+        words.MONTH_NAMED_BEFORE,
+        words.YEAR_NAMED_BEFORE,
+    ):
         starts.update(phrases.split("|"))
     starts.update(f"{word} " for word in words.IN_MONTH.get(lang, "").split("|"))
     ordinals = "|".join(words.QUARTER_ORDINALS.values())

@@ -778,7 +778,24 @@ MONTH_NAMED_BEFORE = (
     "|mes de|no mês de|mês de|nel mese di|mese di|în luna|luna|w miesiącu"
     "|v měsíci|v mesiaci|u mjesecu|u mesecu|v mesecu|in de maand|de maand"
     "|i månaden|måneden|i måneden|el mes d'|al mes de"
+    # "during the month of": "v průběhu měsíce května", "im Laufe des Monats Mai"
+    "|in the course of|during the month of|v průběhu měsíce|během měsíce|v průběhu|během"
+    "|v priebehu mesiaca|počas mesiaca|v priebehu|počas|w ciągu|w trakcie|w ciągu miesiąca"
+    "|im laufe des monats|im laufe des|au cours du mois de|au cours du mois d'|courant"
+    "|nel corso del mese di|nel corso di|durante el mes de|en el transcurso de|durante o mês de"
+    "|în cursul lunii|în decursul lunii|tijdens de maand|in de loop van|i løpet av|i løbet af"
+    "|under loppet av|tijekom|tokom|tijekom mjeseca|v teku|в течение на|κατά τη διάρκεια του"
 )
+# A year named as the time of something ("v letu 2019", "im Jahr 2027", "vuonna 2027"):
+# the whole year, approximate, when the text gives no other date.
+YEAR_NAMED_BEFORE = (
+    "in the year|during the year|im jahr|im jahre|im laufe des jahres|en el año|durante el año"
+    "|nell'anno|nel corso del|no ano de|no ano|durante o ano de|en l'année|au cours de l'année"
+    "|dans l'année|in het jaar|in de loop van|în anul|în cursul anului|w roku|v roce|v průběhu roku"
+    "|během roku|v roku|v priebehu roka|počas roka|v letu|u godini|tijekom|tokom|през"
+    "|κατά το έτος|το έτος|vuonna|i løpet av|i løbet af|under år|under året|ano de"
+)
+YEAR_NAMED_AFTER = "aastal|aasta jooksul|gadā|gada laikā|metais|m.|-ben|-ban|yılında|urtean"
 # "in September", "im September", "w maju", "u svibnju": a month as the time of something,
 # by language (in English "a march" is no month, in Italian "a marzo" is).
 IN_MONTH = {

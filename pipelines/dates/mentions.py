@@ -210,6 +210,9 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
             part="month",
             alone=True,
         )
+    if kind in ("yn", "ny"):  # the whole year, from January to December
+        year = int(g(f"{kind}_y"))
+        return Mention("date", **base, year=year, month=12, first_month=1, part="month", alone=True)
     if kind in ("wk", "nw"):
         last = _int(g("wk_n2")) if kind == "wk" else None
         first = int(g(f"{kind}_n"))

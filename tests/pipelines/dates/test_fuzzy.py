@@ -300,3 +300,63 @@ def test_ultimo_without_a_year_is_the_next_such_window():
         date(2026, 5, 31),
         True,
     )
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Další kolo bude vyhlášeno v průběhu měsíce června.", "cs"),
+        ("Výzva bude zverejnená počas mesiaca jún.", "sk"),
+        ("Die Ausschreibung erfolgt im Laufe des Monats Juni.", "de"),
+        ("L'appel sera lancé au cours du mois de juin.", "fr"),
+        ("Il bando uscirà nel corso del mese di giugno.", "it"),
+        ("Poziv će biti objavljen tijekom lipnja.", "hr"),
+    ],
+)
+def test_during_a_month_is_that_month(text, lang):
+    result = read(text, lang)
+    assert (result.earliest, result.latest, result.approximate) == (date(2026, 6, 1), date(2026, 6, 30), True)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Naslednji razpis bo predvidoma v letu 2027.", "sl"),
+        ("Die nächste Runde folgt im Jahr 2027.", "de"),
+        ("Seuraava haku avataan vuonna 2027.", "fi"),
+        ("Järgmine taotlusvoor avatakse 2027. aastal.", "et"),
+        ("Kolejny nabór planowany jest w roku 2027.", "pl"),
+        ("Další výzva bude vyhlášena v roce 2027.", "cs"),
+        ("A következő pályázat 2027-ben nyílik meg.", "hu"),
+        ("The next call is planned in the year 2027.", "en"),
+    ],
+)
+def test_a_year_named_as_the_time_of_something_is_that_year(text, lang):
+    result = read(text, lang, "deadline")
+    assert (result.start, result.earliest, result.latest, result.approximate) == (
+        date(2027, 7, 2),
+        date(2027, 1, 1),
+        date(2027, 12, 31),
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The programme ran in the year 2019 to 2021",  # a span of years
+        "Im Jahr 2027-2028 ändert sich nichts",
+    ],
+)
+def test_a_span_of_years_is_no_year_named(text):
+    assert read(text, "de" if text.startswith("Im") else "en").error == "no date found"
+
+
+def test_a_year_named_gives_way_to_a_date():
+    assert read("Im Jahr 2027 beginnt die Runde am 3. Mai 2027.", "de").start == date(2027, 5, 3)
+
+
+def test_a_calls_number_shaped_like_a_date_is_none():
+    """ "2019-6-1-6" numbers a call; the month named after it is the text's date."""
+    result = read("Výzvy 2026-6-1-6 a 2026-6-2-7 budou vyhlášeny v průběhu měsíce května.", "cs")
+    assert (result.earliest, result.latest, result.approximate) == (date(2026, 5, 1), date(2026, 5, 31), True)
