@@ -257,6 +257,25 @@ INFLECTED_WEEKDAYS: dict[str, dict[str, int]] = {
     },
     "bs": {"srijedu": 2, "subotu": 5, "nedjelju": 6, **_GENITIVE_WEEKDAYS},
     "uk": {"середу": 2, "пʼятницю": 4, "суботу": 5, "неділю": 6},
+    # Latvian and Estonian say "on Friday" in one word: "piektdien, 16. aprīlī", "reedel, 16. aprillil"
+    "lv": {
+        "pirmdien": 0,
+        "otrdien": 1,
+        "trešdien": 2,
+        "ceturtdien": 3,
+        "piektdien": 4,
+        "sestdien": 5,
+        "svētdien": 6,
+    },
+    "et": {
+        "esmaspäeval": 0,
+        "teisipäeval": 1,
+        "kolmapäeval": 2,
+        "neljapäeval": 3,
+        "reedel": 4,
+        "laupäeval": 5,
+        "pühapäeval": 6,
+    },
     # Lithuanian names the day of an event in the accusative: "šeštadienį vyks"
     "lt": {
         "pirmadienį": 0,
