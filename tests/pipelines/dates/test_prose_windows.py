@@ -77,3 +77,23 @@ def test_start_and_end_labels_of_an_event_stay_one_span():
         "Starter: 12.05.2026 09:00 Avsluttes: 12.05.2026 15:30", "nb", "event", REF, "Europe/Oslo"
     )
     assert (result.start, result.end) == (datetime(2026, 5, 12, 9), datetime(2026, 5, 12, 15, 30))
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Termín predkladania: od 3. 3. 2026 do 5. 6. 2026", "sk"),
+        ("Vloge sprejemamo od 3. 3. 2026 do 5. 6. 2026.", "sl"),
+        ("Start der Antragstellung: 3. März 2026. Antragsschluss: 5. Juni 2026.", "de"),
+        ("Data deschiderii: 3 martie 2026; Data închiderii: 5 iunie 2026", "ro"),
+    ],
+)
+def test_a_window_of_spaced_numeric_dates_or_labelled_opening(text, lang):
+    result = read(text, lang)
+    assert (result.start, result.end, result.error) == (OPENS, CLOSES, None)
+
+
+def test_hours_with_ordinal_dots_are_no_days():
+    assert parse_date("Otevřeno od 8. do 16. hodin", "cs", "event", REF, "Europe/Prague").error == (
+        "no date found"
+    )
