@@ -69,13 +69,14 @@ def choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Sett
 
 def with_opening(deadline: Settled, valid: list[tuple[Candidate, Settled]]) -> Settled:
     """A deadline and the opening the text gives apart from it ("opens 1 March,
-    closes 5 June") as one window; a deadline that is already a window stays."""
+    closes 5 June") as one window; a deadline that is already a window stays, and
+    "launched today" writes no opening's date."""
     if deadline.end is not None or deadline.approximate:
         return deadline
     openings = [
         _before(s.start, deadline.start) if c.first.year is None else s.start
         for c, s in valid
-        if c.label == "opens" and s.end is None and not s.approximate
+        if c.label == "opens" and s.end is None and not s.approximate and not c.first.from_reference
     ]
     openings = [o for o in openings if _day(o) < _day(deadline.start)]
     if not openings:

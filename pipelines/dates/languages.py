@@ -342,7 +342,7 @@ def weekday_words(lang: str) -> tuple[str, ...]:
 # ("registration deadline"), the longer wins.
 LABELS: dict[str, dict[str, str]] = {
     "deadline": {
-        "en": "ends|will end|will close|last day to apply|deadline|closing date|closing|closes|close|close on|closed on|due|apply by|"
+        "en": "by|no later than|not later than|received by|ends|will end|will close|last day to apply|deadline|closing date|closing|closes|close|close on|closed on|due|apply by|"
         "apply before|until|open until|cut-off|submission|expires|expiry date",
         "nb": "stenger|stenges|lukkes|utløper|søknadsfrist|søknadsfristen|frist|fristen|innen|senest",
         "da": "lukker|lukkes|slutter|udløber|ansøgningsfrist|ansøgningsfristen|frist|fristen|senest|inden",
@@ -384,7 +384,7 @@ LABELS: dict[str, dict[str, str]] = {
         "mt": "skadenza|data tal-għeluq|sal-|sa",
     },
     "opens": {
-        "en": "start of applications|applications open|from|starting|starts|will start|becomes available|available from|accepted from|opens|open|opening|will open|opening date|open from|starts accepting",
+        "en": "launched|launches|launch|start of applications|applications open|from|starting|starts|will start|becomes available|available from|accepted from|opens|open|opening|will open|opening date|open from|starts accepting",
         "nb": "starter|begynner|fra|åpner|åpnes|åpning|åpen for søknad|åpen",
         "da": "starter|begynder|fra|åbner|åbnes|åbent for ansøgning|åbent|åben",
         "sv": "startar|börjar|öppnar|öppnas|från",

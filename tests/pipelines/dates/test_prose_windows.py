@@ -97,3 +97,13 @@ def test_hours_with_ordinal_dots_are_no_days():
     assert parse_date("Otevřeno od 8. do 16. hodin", "cs", "event", REF, "Europe/Prague").error == (
         "no date found"
     )
+
+
+def test_a_launch_date_and_a_received_by_date_make_a_window():
+    result = read("Call launched 3 March 2026. Applications must be received by 5 June 2026.", "en")
+    assert (result.start, result.end) == (OPENS, CLOSES)
+
+
+def test_an_opening_counted_from_the_reference_writes_no_opening():
+    result = read("The call launched today will close on 5 June 2026", "en")
+    assert (result.start, result.end) == (CLOSES, None)
