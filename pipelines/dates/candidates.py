@@ -233,11 +233,12 @@ def gap_fillers(lang: str) -> re.Pattern[str]:
 
 @cache
 def label_pattern(lang: str) -> re.Pattern[str]:
-    """Label words of ``lang`` and English, one named group per label."""
+    """Label words of ``lang`` and English, with the words of prose that name an
+    opening or a deadline, one named group per label."""
     groups = []
     for name in LABEL_ORDER:
-        table = words.LABELS[name]
-        phrases = "|".join(p for p in (table.get(lang), table.get("en")) if p)
+        tables = (words.LABELS[name], words.PROSE_LABELS.get(name, {}))
+        phrases = "|".join(p for table in tables for p in (table.get(lang), table.get("en")) if p)
         groups.append(f"(?P<{name}>{words_pattern(phrases)})")
     return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)")
 
