@@ -107,3 +107,44 @@ def test_a_launch_date_and_a_received_by_date_make_a_window():
 def test_an_opening_counted_from_the_reference_writes_no_opening():
     result = read("The call launched today will close on 5 June 2026", "en")
     assert (result.start, result.end) == (CLOSES, None)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The round opened on 3 March 2026 and will close on 5 June 2026.", "en"),
+        ("Omgången öppnade 3 mars 2026 och stänger 5 juni 2026.", "sv"),
+        ("Runden åpnet 3. mars 2026 og har frist 5. juni 2026.", "nb"),
+        ("Puljen åbnede 3. marts 2026 og lukker 5. juni 2026.", "da"),
+        ("Haku avautui 3.3.2026 ja päättyy 5.6.2026.", "fi"),
+        ("Il bando è stato aperto il 3 marzo 2026 e si chiuderà il 5 giugno 2026.", "it"),
+        ("La línea se abrió el 3 de marzo de 2026 y se cerrará el 5 de junio de 2026.", "es"),
+        ("O programa abriu a 3 de março de 2026 e fecha a 5 de junho de 2026.", "pt"),
+        ("Konkurs rozpoczął się 3 marca 2026 r. i zakończy się 5 czerwca 2026 r.", "pl"),
+        ("Kolo bolo otvorené 3. marca 2026 a uzavrie sa 5. júna 2026.", "sk"),
+        ("Sesiunea s-a deschis pe 3 martie 2026 și se închide pe 5 iunie 2026.", "ro"),
+        ("Konkurss tika atvērts 2026. gada 3. martā un noslēgsies 2026. gada 5. jūnijā.", "lv"),
+        ("Atranka prasidėjo 2026 m. kovo 3 d. ir baigsis 2026 m. birželio 5 d.", "lt"),
+        ("Voor avati 3. märtsil 2026 ja suletakse 5. juunil 2026.", "et"),
+        ("Natječaj je otvoren 3. ožujka 2026. i traje do 5. lipnja 2026.", "hr"),
+        ("A felhívás 2026. március 3-án nyílt meg és 2026. június 5-én zárul.", "hu"),
+        ("Поканата беше открита на 3 март 2026 г. и ще бъде затворена на 5 юни 2026 г.", "bg"),
+        ("Η δράση άνοιξε στις 3 Μαρτίου 2026 και κλείνει στις 5 Ιουνίου 2026.", "el"),
+    ],
+)
+def test_an_opening_told_in_the_past_makes_a_window(text, lang):
+    result = read(text, lang)
+    assert (result.start, result.end, result.error) == (OPENS, CLOSES, None)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("annoncé le 3 mars 2026, l'appel reste ouvert jusqu'au 5 juin 2026", "fr"),
+        ("Výzva bola vyhlásená 3. marca 2026 a uzavrie sa 5. júna 2026.", "sk"),
+    ],
+)
+def test_an_announcement_is_no_opening(text, lang):
+    """A call announced on one day may open on another: the deadline stands alone."""
+    result = read(text, lang)
+    assert (result.start, result.end, result.error) == (CLOSES, None, None)
