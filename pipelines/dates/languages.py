@@ -620,10 +620,11 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-# Words of running prose that make a date an opening or a deadline, as the verbs
-# of a window told in one sentence ("se abre el 3 de marzo y se cierra el 5 de junio",
+# Words that make a date a window's opening or closing, read by the engine beside
+# LABELS: the verbs of a window told in one sentence ("se abre el 3 de marzo y se cierra el 5 de junio",
 # "začíná 3. března a končí 5. června", "március 3-án kezdődik ... június 5-én zárul");
-# the date engine reads them beside LABELS, the extractors' label table.
+# and the nouns of a window's two ends ("Inicio del plazo:", "Fin del plazo:"). The
+# generic extractor reads LABELS alone.
 PROSE_LABELS: dict[str, dict[str, str]] = {
     "opens": {
         "en": "opened|opened on|was opened|has opened|launched|launches|launch|start of applications|applications open|from|starting|starts|will start|becomes available|available from|accepted from",
@@ -631,21 +632,21 @@ PROSE_LABELS: dict[str, dict[str, str]] = {
         "da": "åbnede|blev åbnet|starter|begynder|fra",
         "sv": "öppnade|öppnades|har öppnat|startar|börjar",
         "fi": "avautui|avattiin|aukesi|avataan",
-        "et": "avati|avanes|algas|avaneb|avatakse",
-        "lv": "atvērts|tika atvērts|sākās|sāksies|atveras",
+        "et": "algus|avati|avanes|algas|avaneb|avatakse",
+        "lv": "sākums|atvērts|tika atvērts|sākās|sāksies|atveras",
         "lt": "prasidėjo|atidarytas|buvo atidarytas|prasideda|prasidės|pradedama",
-        "pl": "rozpoczął się|rozpoczęła się|ruszył|ruszyła|rozpocznie się|rozpoczyna się|rusza|ruszy|startuje|wystartuje|otwarcie",
-        "cs": "byla otevřena|byl otevřen|začal|začala|začíná|začne|otevírá|otevírá se|otevřen|otevřena|zahájen|zahájena",
-        "sk": "bolo otvorené|otvorené|bola otvorená|bol otvorený|začala|začal|začína|začne|otvára|otvára sa|otvorená|otvorený",
+        "pl": "początek|rozpoczął się|rozpoczęła się|ruszył|ruszyła|rozpocznie się|rozpoczyna się|rusza|ruszy|startuje|wystartuje|otwarcie",
+        "cs": "zahájení|zahájení příjmu|začátek|byla otevřena|byl otevřen|začal|začala|začíná|začne|otevírá|otevírá se|otevřen|otevřena|zahájen|zahájena",
+        "sk": "začiatok|bolo otvorené|otvorené|bola otvorená|bol otvorený|začala|začal|začína|začne|otvára|otvára sa|otvorená|otvorený",
         "de": "wurde eröffnet|startete|begann|öffnete|start der|beginn der|antragsstart|öffnet|startet am|beginnt am",
         "fr": "s'est ouvert|a ouvert|a été ouvert|a débuté|a commencé|ouvre|ouvrira|s'ouvre|s'ouvrira|débute|débutera|commence|commencera|à compter du|dès le",
-        "es": "se abrió|abrió|se inició|comenzó|se abre|se abrirá|abre|abrirá|empieza|empezará|se inicia|se iniciará",
-        "it": "è stato aperto|è stata aperta|si è aperto|si è aperta|apre|aprirà|si apre|si aprirà|inizia|inizierà|si aprono|a decorrere dal",
-        "pt": "abriu|abriram|começou|iniciou-se|abre|abrem|abrirá|abrirão|começa|começam|começará|inicia-se",
-        "ro": "s-a deschis|a fost deschis|a fost deschisă|a început|data deschiderii|data de deschidere|se deschide|se va deschide|se deschid|începând cu|incepand cu|se deschide pe",
-        "nl": "ging open|is geopend|opende|begon|gaat open|begint|start",
+        "es": "inicio del plazo|apertura del plazo|inicio|se abrió|abrió|se inició|comenzó|se abre|se abrirá|abre|abrirá|empieza|empezará|se inicia|se iniciará",
+        "it": "inizio|è stato aperto|è stata aperta|si è aperto|si è aperta|apre|aprirà|si apre|si aprirà|inizia|inizierà|si aprono|a decorrere dal",
+        "pt": "início do prazo|início|abriu|abriram|começou|iniciou-se|abre|abrem|abrirá|abrirão|começa|começam|começará|inicia-se",
+        "ro": "data de început|început|s-a deschis|a fost deschis|a fost deschisă|a început|data deschiderii|data de deschidere|se deschide|se va deschide|se deschid|începând cu|incepand cu|se deschide pe",
+        "nl": "openstelling|opening|ging open|is geopend|opende|begon|gaat open|begint|start",
         "hu": "nyílt meg|megnyílt|indult|kezdődött|kezdődik|indul|megnyílik|nyílik",
-        "bg": "беше открита|беше открит|започна|стартира|започва|ще започне|открива|отваря",
+        "bg": "начало на|начало|беше открита|беше открит|започна|стартира|започва|ще започне|открива|отваря",
         "is": "hefst",
         "sl": "se je odprl|se je odprla|je bil odprt|odpre|se odpre|začne|se začne|odprt|odprta",
         "hr": "otvoren|otvorena|je otvoren|započeo je|počeo je|otvara|otvara se|otvorit će se|počinje|započinje",
@@ -690,6 +691,19 @@ PROSE_LABELS: dict[str, dict[str, str]] = {
         "tr": "sona erecek|sona erer|kapanacak",
         "sq": "mbyllet",
         "ca": "tanca|es tanca|finalitza",
+    },
+    "end": {  # the closing end of a window named by a noun ("Fin del plazo:", "koniec naboru")
+        "cs": "ukončení|konec",
+        "sk": "koniec",
+        "pl": "koniec",
+        "es": "fin del plazo|fin",
+        "pt": "fim do prazo|fim",
+        "it": "fine",
+        "et": "lõpp",
+        "lv": "beigas",
+        "ro": "data de final|final|sfârșit",
+        "nl": "sluiting",
+        "bg": "край на|край",
     },
 }
 

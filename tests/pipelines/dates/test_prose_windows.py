@@ -148,3 +148,31 @@ def test_an_announcement_is_no_opening(text, lang):
     """A call announced on one day may open on another: the deadline stands alone."""
     result = read(text, lang)
     assert (result.start, result.end, result.error) == (CLOSES, None, None)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Zahájení příjmu žádostí: 3. 3. 2026, ukončení příjmu žádostí: 5. 6. 2026", "cs"),
+        ("Začiatok prijímania: 3. 3. 2026, koniec prijímania: 5. 6. 2026", "sk"),
+        ("Początek naboru: 3 marca 2026 r., koniec naboru: 5 czerwca 2026 r.", "pl"),
+        ("Inicio del plazo: 3 de marzo de 2026. Fin del plazo: 5 de junio de 2026.", "es"),
+        ("Início do prazo: 3 de março de 2026 | Fim do prazo: 5 de junho de 2026", "pt"),
+        ("Inizio presentazione: 3 marzo 2026 – Fine presentazione: 5 giugno 2026", "it"),
+        ("Vooru algus: 03.03.2026, lõpp: 05.06.2026", "et"),
+        ("Pieņemšanas sākums: 03.03.2026., beigas: 05.06.2026.", "lv"),
+        ("Data de început: 3 martie 2026, data de final: 5 iunie 2026", "ro"),
+        ("Openstelling: 3 maart 2026, sluiting: 5 juni 2026", "nl"),
+        ("Начало на приема: 03.03.2026 г., край на приема: 05.06.2026 г.", "bg"),
+    ],
+)
+def test_the_nouns_of_a_windows_two_ends(text, lang):
+    result = read(text, lang)
+    assert (result.start, result.end, result.error) == (OPENS, CLOSES, None)
+
+
+def test_the_nouns_of_two_ends_make_an_events_span():
+    result = parse_date(
+        "Inicio: 3 de marzo de 2026. Fin: 5 de marzo de 2026.", "es", "event", REF, "Europe/Madrid"
+    )
+    assert (result.start, result.end) == (date(2026, 3, 3), date(2026, 3, 5))
