@@ -17,7 +17,7 @@ TIME_BEFORE_REACH = 25
 LONE_TIME_REACH = 120  # "Mercredi 2 juillet : Clôture des dépôts ... (12h00 au plus tard)"
 LIKELY_TIME_REACH = 3  # "12 maggio alle 16": a bare hour after a weak marker, right after its date
 BARE_WEEKDAY_WORDS = 3  # a weekday alone names a day only in a sentence
-LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "event", "date", "end")
+LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "term", "event", "date", "end")
 # What may stand between the two dates of a range: fillers go, a connector must remain.
 RANGE_GAP = re.compile(words_pattern(words.RANGE_WORDS))
 UNTIL_WORD = re.compile(rf"(?<!\w)(?:{words_pattern(words.RANGE_WORDS)})(?!\w)")
@@ -236,9 +236,16 @@ def label_pattern(lang: str) -> re.Pattern[str]:
     """Label words of ``lang`` and English, with the words of prose that name an
     opening or a deadline, one named group per label."""
     groups = []
+    terms = words.TERMS.get(lang, "")
     for name in LABEL_ORDER:
+        if name == "term":
+            if terms:
+                groups.append(f"(?P<term>{words_pattern(terms)})")
+            continue
         tables = (words.LABELS[name], words.PROSE_LABELS.get(name, {}))
         phrases = "|".join(p for table in tables for p in (table.get(lang), table.get("en")) if p)
+        if name == "deadline":  # a term is read as its own label, after the deadline phrases holding it
+            phrases = "|".join(p for p in phrases.split("|") if p not in terms.split("|"))
         groups.append(f"(?P<{name}>{words_pattern(phrases)})")
     return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)")
 

@@ -16,10 +16,11 @@ from pipelines.dates.years import Settled
 
 # Labels in the order a kind takes them; any other label comes last. "updated"
 # stands in for a publication date only when the page gives no other; a date
-# named only as a date ("Data:") is an event's, or the page's own.
+# named only as a date ("Data:") is an event's, or the page's own; a term ("Termin:")
+# is a call's deadline and an event's date.
 TIERS = {
-    "event": ({"event", "date"}, {None, "end"}),
-    "deadline": ({"deadline"}, {None, "end", "registration"}),
+    "event": ({"event", "date", "term"}, {None, "end"}),
+    "deadline": ({"deadline", "term"}, {None, "end", "registration"}),
     "published": ({"published"}, {None, "date"}, {"updated"}),
 }
 EXTENSION = re.compile(rf"(?<!\w)(?:{words_pattern(words.EXTENSION)})")

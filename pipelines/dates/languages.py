@@ -707,6 +707,10 @@ PROSE_LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+# Deadline labels that name the date itself on an event's page ("Termin: 3 czerwca,
+# zgłoszenia do 20 maja"): a call's deadline, an event's date.
+TERMS = {"pl": "termin", "cs": "termín", "sk": "termín"}
+
 # Words saying a deadline was moved; the date after them is the one that holds.
 # Plain word starts: "förläng" covers "förlängd" and "förlängts".
 EXTENSION = (

@@ -68,3 +68,31 @@ def test_two_deadlines_a_reader_cannot_tell_apart_stay_ambiguous(text):
 )
 def test_a_date_named_only_as_a_date_is_the_pages_own(text, lang, expected):
     assert read(text, lang, "published").start == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Termin: 3 czerwca 2026 r., zgłoszenia do 20 maja 2026 r.", "pl"),
+        ("Termín: 3. června 2026, registrace do 20. května 2026", "cs"),
+        ("Termín: 3. júna 2026, prihlášky do 20. mája 2026", "sk"),
+    ],
+)
+def test_a_term_is_an_events_date_beside_its_registration_deadline(text, lang):
+    assert read(text, lang, "event").start == date(2026, 6, 3)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Termin: 20 maja 2026 r., ogłoszenie wyników: 30 czerwca 2026 r.", "pl"),
+        ("Termín: 20. května 2026, výsledky budou známy 30. června 2026", "cs"),
+    ],
+)
+def test_a_term_is_a_calls_deadline(text, lang):
+    assert read(text, lang).start == date(2026, 5, 20)
+
+
+def test_a_deadline_phrase_holding_a_term_stays_a_deadline_on_an_events_page():
+    result = read("Konferencja 3 czerwca 2026 r. Termin składania abstraktów: 20 maja 2026 r.", "pl", "event")
+    assert result.start == date(2026, 6, 3)
