@@ -17,12 +17,12 @@ TIME_BEFORE_REACH = 25
 LONE_TIME_REACH = 120  # "Mercredi 2 juillet : Clôture des dépôts ... (12h00 au plus tard)"
 LIKELY_TIME_REACH = 3  # "12 maggio alle 16": a bare hour after a weak marker, right after its date
 BARE_WEEKDAY_WORDS = 3  # a weekday alone names a day only in a sentence
-LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "event", "end")
+LABEL_ORDER = ("registration", "updated", "published", "opens", "deadline", "term", "event", "date", "end")
 # What may stand between the two dates of a range: fillers go, a connector must remain.
 RANGE_GAP = re.compile(words_pattern(words.RANGE_WORDS))
 UNTIL_WORD = re.compile(rf"(?<!\w)(?:{words_pattern(words.RANGE_WORDS)})(?!\w)")
 # Hungarian writes "from" as a suffix of the first date: "március 10-től április 15-ig".
-FROM_SUFFIX = re.compile(r"-[éá]?t[óő]l$")
+FROM_SUFFIX = re.compile(r"-(?:j?[éá])?t[óő]l$")
 AND_GAP = re.compile(words_pattern(words.AND_WORDS))
 NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{1,4}\.?")  # "20.10.2025", "2021-01-11"
 LIST_GAP = re.compile(rf"[\s,;]*(?:{words_pattern(words.AND_WORDS)})?[\s,;]*")
@@ -56,6 +56,7 @@ class Candidate:
     aside: bool = False  # "14.09 (or 21.09)": an alternative in brackets after a date
     cited: bool = False  # "Bundesanzeiger vom 2.9.2026": another document's date
     days: int | None = None  # "29 October, and lasts two days": a length after the first day
+    leads: bool = False  # its label opens the text ("Deadline: 15 May. Results by 30 June.")
 
 
 def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
@@ -71,7 +72,8 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     found: list[Candidate] = []
     for mention in dates:
         previous = found[-1] if found else None
-        if mention.day is not None and mention.month is None:  # "18 May ... until the 22nd"
+        if mention.day is not None and mention.month is None and not mention.reference_month:
+            # "18 May ... until the 22nd"
             if (
                 previous
                 and previous.last is None
@@ -231,11 +233,19 @@ def gap_fillers(lang: str) -> re.Pattern[str]:
 
 @cache
 def label_pattern(lang: str) -> re.Pattern[str]:
-    """Label words of ``lang`` and English, one named group per label."""
+    """Label words of ``lang`` and English, with the words of prose that name an
+    opening or a deadline, one named group per label."""
     groups = []
+    terms = words.TERMS.get(lang, "")
     for name in LABEL_ORDER:
-        table = words.LABELS[name]
-        phrases = "|".join(p for p in (table.get(lang), table.get("en")) if p)
+        if name == "term":
+            if terms:
+                groups.append(f"(?P<term>{words_pattern(terms)})")
+            continue
+        tables = (words.LABELS[name], words.PROSE_LABELS.get(name, {}))
+        phrases = "|".join(p for table in tables for p in (table.get(lang), table.get("en")) if p)
+        if name == "deadline":  # a term is read as its own label, after the deadline phrases holding it
+            phrases = "|".join(p for p in phrases.split("|") if p not in terms.split("|"))
         groups.append(f"(?P<{name}>{words_pattern(phrases)})")
     return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)")
 
@@ -243,11 +253,16 @@ def label_pattern(lang: str) -> re.Pattern[str]:
 def _label(text: str, lang: str, found: list[Candidate]) -> None:
     """Each candidate's label: the nearest before it; in a timeline that writes
     labels after their dates ("29 września 2023 Koniec przyjmowania wniosków"),
-    the one after it; in a list ("15 January and 15 May"), the list's."""
+    the one after it; in a list ("15 January and 15 May"), the list's. A date
+    without one that an opening word follows opens a window."""
     labels = label_pattern(lang)
     ends = [c.begin for c in found[1:]] + [len(text)]
     starts = [0] + [c.finish for c in found[:-1]]
-    leading = [_last(labels, text, a, c.begin) for a, c in zip(starts, found, strict=True)]
+    last_labels = [_last(labels, text, a, c.begin) for a, c in zip(starts, found, strict=True)]
+    leading = [m.lastgroup if m else None for m in last_labels]
+    # "jusqu'au 15 mai 2025. Les réponses ... avant le 30 juin": a field's value led by its label
+    if last_labels[0] and not text[: last_labels[0].start()].strip():
+        found[0].leads = True
     timeline = leading[0] is None and ":" not in text
     if timeline:
         trailing = [_first(labels, text, c.finish, b) for c, b in zip(found, ends, strict=True)]
@@ -261,6 +276,8 @@ def _label(text: str, lang: str, found: list[Candidate]) -> None:
             and LIST_GAP.fullmatch(text, starts[i], candidate.begin)
         ):
             candidate.label = found[i - 1].label
+        if candidate.label is None and _first(labels, text, candidate.finish, ends[i]) == "opens":
+            candidate.label = "opens"  # "3 February (12pm): the form becomes available ... until 1 March"
         candidate.superseded = bool(SUPERSEDED.search(text, starts[i], candidate.begin))
         candidate.aside = i > 0 and _in_brackets(text, starts[i], candidate)
         candidate.cited = bool(
@@ -274,9 +291,9 @@ def _in_brackets(text: str, since: int, candidate: Candidate) -> bool:
     return opened >= 0 and ")" not in text[opened : candidate.begin] and ")" in text[candidate.finish :]
 
 
-def _last(labels: re.Pattern[str], text: str, begin: int, end: int) -> str | None:
+def _last(labels: re.Pattern[str], text: str, begin: int, end: int) -> re.Match[str] | None:
     found = list(labels.finditer(text, begin, end))
-    return found[-1].lastgroup if found else None
+    return found[-1] if found else None
 
 
 def _first(labels: re.Pattern[str], text: str, begin: int, end: int) -> str | None:
@@ -292,7 +309,7 @@ def _join_start_end(found: list[Candidate]) -> list[Candidate]:
         if (
             previous
             and candidate.label == "end"
-            and previous.label in (None, "event")
+            and previous.label in (None, "event", "date", "opens")
             and previous.last is None
             and candidate.last is None
             and not previous.first.first_day

@@ -15,13 +15,16 @@ from pipelines.dates.grammar import words_pattern
 from pipelines.dates.years import Settled
 
 # Labels in the order a kind takes them; any other label comes last. "updated"
-# stands in for a publication date only when the page gives no other.
+# stands in for a publication date only when the page gives no other; a date
+# named only as a date ("Data:") is an event's, or the page's own; a term ("Termin:")
+# is a call's deadline and an event's date.
 TIERS = {
-    "event": ({"event"}, {None, "end"}),
-    "deadline": ({"deadline"}, {None, "end", "registration"}),
-    "published": ({"published"}, {None}, {"updated"}),
+    "event": ({"event", "date", "term"}, {None, "end"}),
+    "deadline": ({"deadline", "term"}, {None, "end", "registration"}),
+    "published": ({"published"}, {None, "date"}, {"updated"}),
 }
 EXTENSION = re.compile(rf"(?<!\w)(?:{words_pattern(words.EXTENSION)})")
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[^\W\d])")
 # A text that opens with its date, after at most a place: "Vilnius, 9 October (ELTA). ..."
 DATELINE_PLACE = re.compile(r"(?:[^\W\d]+(?:[ -][^\W\d]+)?,\s*)?")
 
@@ -51,6 +54,9 @@ def choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Sett
     distinct = {(s.start, s.end) for _, s in tier}
     if len(distinct) == 1:
         return tier[0][1]
+    first = _field_value(text, tier, wanted)
+    if first:
+        return first
     restated = _restated([s for _, s in tier])
     if restated:
         return restated
@@ -64,17 +70,64 @@ def choose(text: str, kind: str, valid: list[tuple[Candidate, Settled]]) -> Sett
 
 def with_opening(deadline: Settled, valid: list[tuple[Candidate, Settled]]) -> Settled:
     """A deadline and the opening the text gives apart from it ("opens 1 March,
-    closes 5 June") as one window; a deadline that is already a window stays."""
+    closes 5 June") as one window; a deadline that is already a window stays, and
+    "launched today" writes no opening's date."""
     if deadline.end is not None or deadline.approximate:
         return deadline
     openings = [
-        s
+        _before(s.start, deadline.start) if c.first.year is None else s.start
         for c, s in valid
-        if c.label == "opens" and s.end is None and not s.approximate and _day(s.start) < _day(deadline.start)
+        if c.label == "opens" and s.end is None and not s.approximate and not c.first.from_reference
     ]
+    openings = [o for o in openings if _day(o) < _day(deadline.start)]
     if not openings:
         return deadline
-    return replace(deadline, start=openings[-1].start, end=deadline.start)
+    return replace(deadline, start=openings[-1], end=deadline.start)
+
+
+def _before(opening: date | datetime, deadline: date | datetime) -> date | datetime:
+    """A yearless opening is the last such day before its deadline ("18 October
+    opens, 17 January last day": the October before that January)."""
+    close = _day(deadline)
+    year = close.year if (opening.month, opening.day) < (close.month, close.day) else close.year - 1
+    try:
+        return opening.replace(year=year)
+    except ValueError:  # 29 February in a year without one
+        return opening
+
+
+def _field_value(text: str, tier: list[tuple[Candidate, Settled]], wanted: set) -> Settled | None:
+    """ "Deadline: September 15th, 2024 September 30th, 2024": two days side by side
+    under one label, the earlier struck through on the page, give the later; "jusqu'au
+    15 mai 2025. Les réponses ... avant le 30 juin 2025": the label that opens the text
+    names its first sentence's date, and later sentences add other things."""
+    (first, first_settled), (second, second_settled) = tier[0], tier[1]
+    exact = all(s.end is None and not s.approximate for _, s in tier[:2])
+    if (
+        len(tier) == 2
+        and exact
+        and second.label == first.label
+        and first.first.year
+        and second.first.year
+        and not text[first.finish : second.begin].strip()
+        and _day(first_settled.start) < _day(second_settled.start)
+    ):
+        return second_settled
+    if (
+        first.leads
+        and first.label in wanted
+        and all(_in_prose(text, first.finish, c.begin) for c, _ in tier[1:])
+    ):
+        return first_settled
+    return None
+
+
+def _in_prose(text: str, since: int, begin: int) -> bool:
+    """Whether a date at ``begin`` stands in a later sentence than ``since``, in running
+    prose ("Les réponses seront transmises avant le 30 juin"), not after a field's colon
+    ("Second cut-off: 5 September")."""
+    ends = list(SENTENCE_END.finditer(text, since, begin))
+    return bool(ends) and ":" not in text[ends[-1].end() : begin]
 
 
 def _restated(tier: list[Settled]) -> Settled | None:

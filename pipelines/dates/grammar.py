@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipelines.dates import cldr
+from pipelines.dates import cldr, fuzzy
 from pipelines.dates import languages as words
 
 # Zone abbreviations after a time; texts are scanned lower-cased.
@@ -20,7 +20,8 @@ MONTH_WORD = r"(?:mėn(?:\.|esio)\s*)?"
 # Between the days of a month-led range: a dash, or Basque "from" ("ekainaren 3tik 5era").
 DAY_TO_DAY = r"(?:\s*[-–]\s*|e?tik\s+)"
 # Hungarian suffixes: "10-én" (on the 10th), "10-től"/"10-étől" (from), "15-ig"/"15-éig" (until)
-SUFFIX = r"(?:st|nd|rd|th|er|º|°|\.º|\s?d\.|\.|-(?:ig|[éá]ig|[éá]n|j[éá]n|t[őó]l|[éá]t[őó]l|ei|ai|i|a|e|o|go|ви|ри|ти|ми))?"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+SUFFIX = r"(?:st|nd|rd|th|er|º|°|\.º|\s?d\.|\.|-(?:ig|[éá]ig|j[éá]ig|[éá]n|j[éá]n|t[őó]l|[éá]t[őó]l|j[éá]t[őó]l|ei|ai|i|a|e|o|go|ви|ри|ти|ми))?"
 
 
 def words_pattern(phrases: str) -> str:
@@ -126,32 +127,40 @@ def pattern(lang: str) -> re.Pattern[str]:
     # "del 25 i el 26 de març": an article may stand after the connector
     # "Sabato 23 e domenica 24 settembre": the second day's weekday after the connector
     conn = (
-        rf"\s*(?P<dm_conn>{conn_words})\s*(?:(?:el|la|le|il|lo|o|the)\s+)?"
+        rf"\s*(?P<dm_conn>{conn_words})\s*(?:(?:el|la|le|il|lo|o|the|den)\s+)?"
         rf"(?:(?:{weekdays(lang)})\.?,?\s+)?"
     )
-    before = "|".join(f"(?P<ap_{part}>{words_pattern(p)})" for part, p in words.PART_BEFORE.items())
-    after = {
-        prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})" for part, p in words.PART_AFTER.items())
+    before = "|".join(f"(?P<ap_{part}>{words_pattern(p)})" for part, p in fuzzy.before(lang).items())
+    after = {  # "(?!)" where a language writes no part after its months
+        prefix: "|".join(f"(?P<{prefix}_{part}>{words_pattern(p)})" for part, p in fuzzy.after(lang).items())
+        or "(?!)"
         for prefix in ("aq", "mx", "aqy")
     }
     seasons = "|".join(
         f"(?P<se{first}_{last}>{words_pattern(p)})" for (first, last), p in words.SEASONS.items()
     )
     season_part = "|".join(
-        f"(?P<se_{part}>{words_pattern(words.PART_BEFORE[part])})" for part in ("early", "mid", "late")
+        f"(?P<se_{part}>{words_pattern(p)})"
+        for part, p in fuzzy.before(lang).items()
+        if part in ("early", "mid", "late")
     )
     ymd_sep = r"[./ ]" if lang == "lt" else r"[./]"
     year_gap = r"(?:\s*,?\s*(?:de\s+|del\s+|of\s+|ano\s+)?)"
     # A day and month followed by a longer number are no date ("31 December 99999"),
     # not a day of this year.
     no_long_year = rf"(?!{year_gap}\d{{5}})"
+    # not a span of years ("in the year 2019 to 2021"), nor a date's year
+    year_named_end = rf"(?!\w|\.\d|\s*(?:[-–/]|(?:{range_words})(?!\w))\s*\d)"
     time_before = words_pattern(words.TIME_BEFORE)
+    # hour words after days without a month; not Dutch "u", Croatian's "in" ("od 19. do 21. u Zagrebu")
+    hour_words = "|".join(w for w in words.TIME_AFTER.split("|") if w not in ("u", "u."))
     inessive = f"|(?<={words.MONTH_INESSIVE[lang]})" if lang in words.MONTH_INESSIVE else ""
     quarter_words = words_pattern(words.QUARTER_WORDS)
     quarter_ordinals = words_pattern("|".join(words.QUARTER_ORDINALS.values()))
     quarter_of = r"(?!\w)(?:\s*(?:of|de|del|di|do|van)(?!\w))?"
     alternatives = [
-        r"(?P<iso>(?<![\d.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)"
+        # "2019-6-1-6" is a call's number, not a date
+        r"(?P<iso>(?<![\d.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d|-\d{1,2}(?!\d))"
         r"(?:t(?P<iso_h>\d{2}):(?P<iso_mi>\d{2})(?::\d{2}(?:\.\d+)?)?"
         r"(?P<iso_off>z|[+-]\d{2}:?\d{2})?)?)",
         rf"(?P<ymd>(?<![\d.])(?P<ymd_y>\d{{4}})(?P<ymd_sep>{ymd_sep})\s?(?P<ymd_m>\d{{1,2}})"
@@ -179,7 +188,8 @@ def pattern(lang: str) -> re.Pattern[str]:
         r"|(?:,(?=\s*\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)))?"
         rf"\s*{MONTH_WORD}(?P<md_d>\d{{1,2}})(?!\d){SUFFIX}"
         rf"(?:(?:\s*(?:[-–]|(?P<md_and>{words_pattern(words.AND_WORDS)})(?!\w)|(?:{range_words})(?!\w))\s*"
-        rf"|e?tik\s+)(?P<md_d2>\d{{1,2}})(?!\d){SUFFIX})?"
+        # "szeptember 26-tól 28-ig": Hungarian "from" is the first day's suffix
+        rf"|e?tik\s+|(?<=t[óő]l)\s+)(?P<md_d2>\d{{1,2}})(?!\d){SUFFIX})?"
         # "Mí Eanáir 8 Eanáir 2019": a day before a month's name is that month's
         rf"(?:\s*,?\s*(?P<md_y>\d{{4}})(?!\d|:\d)|(?!\s*,?\s*\d{{5}})(?!\s*(?:of\s+|de\s+)?{month}))"
         r"(?![\d:.]\d)"
@@ -199,7 +209,7 @@ def pattern(lang: str) -> re.Pattern[str]:
         r"(?P<hy>(?P<hy_n>[12])\.\s*halvår(?:et)?\s*(?P<hy_y>\d{4})(?!\d))",
         r"(?P<hh>h(?P<hh_n>[12])\s*(?P<hh_y>\d{4})(?!\d))",
         # seasons before a year: "spring 2016", "au printemps 2020", "early spring 2027"
-        rf"(?P<se>(?:(?:{season_part})\s*)?(?:{seasons})\s*(?:of\s+|de\s+|del\s+|di\s+|van\s+)?"
+        rf"(?P<se>(?:(?:{season_part})\s*(?:{words_pattern(words.SEASON_ARTICLES)})?\s*)?(?:{seasons})\s*(?:of\s+|de\s+|del\s+|di\s+|van\s+)?"
         r"(?P<se_y>\d{4})(?!\d))",
         # "21.10.", "(14.6.)", "10.-11.04.": a one-digit month only with its dot, after a
         # two-digit day ("4.1." is more often a section than a date)
@@ -211,6 +221,13 @@ def pattern(lang: str) -> re.Pattern[str]:
         rf"(?P<dsl>(?<![\d.:/])(?P<dsl_d>[12]\d|3[01]|0?[1-9])(?P<dsl_sep>[/.])(?P<dsl_m>1[0-2]|0?[1-9])\.?"
         rf"(?![\d/]|\.\d)(?=\s*,?\s*\(?\s*(?:{time_before})\s*\d"
         rf"|\s*(?:{range_words})\s*\d{{1,2}}(?P=dsl_sep)\d{{1,2}}(?P=dsl_sep)\d{{2,4}}(?!\d)))",
+        # ... or, alone in a text, no amount after it: "Premiär 3/9 på Dramaten", "12.5 haku",
+        # "18-24.7 Naisten viikko", where "18-24.7 euroa" is money; a dot only after a
+        # two-digit day ("3.5" is a number); "24/7" is always
+        r"(?P<dma>(?<![\d.:/,])(?!24/7(?!\d))(?:(?P<dma_d0>[12]\d|3[01]|0?[1-9])\s*[-–]\s*)?"
+        r"(?:(?P<dma_d>[12]\d|3[01]|0?[1-9])/(?P<dma_m>1[0-2]|0?[1-9])"
+        r"|(?P<dma_dd>[12]\d|3[01]|0[1-9])\.(?P<dma_mm>1[0-2]|0?[1-9]))"
+        rf"(?![\d/]|[.,]\d|\s*[-–/]\s*\d)(?!\s*(?:{words_pattern(words.AMOUNT_AFTER)})(?!\w)))",
         # ... or a weekday before it: "tirsdag 15/9", "senast fredag 6/11"
         rf"(?P<wdm>(?:{weekdays(lang)})\.?,?\s*(?:den\s+)?(?P<wdm_d>[12]\d|3[01]|0?[1-9])[/.]"
         r"(?P<wdm_m>1[0-2]|0?[1-9])\.?(?![\d/]|\.\d))",
@@ -220,6 +237,9 @@ def pattern(lang: str) -> re.Pattern[str]:
         r"(?!\s*\d{1,2}(?!\d))"
         rf"(?(bm_named)|(?:\s*(?:{words_pattern(words.MONTH_NAMED_AFTER)})(?!\w){inessive}))"
         r"(?:\s*,?\s*(?P<bm_y>\d{4})(?!\d))?)",
+        # "v letu 2019", "im Jahr 2027", "2027. aastal": a year named as the time of something
+        rf"(?P<yn>(?:{words_pattern(words.YEAR_NAMED_BEFORE)})\s+(?P<yn_y>\d{{4}}){year_named_end})",
+        rf"(?P<ny>(?P<ny_y>\d{{4}})\.?\s*(?:{words_pattern(words.YEAR_NAMED_AFTER)}){year_named_end})",
         # weeks of the year: "uge 24-26", "KW 14/2027", "week 24, 2027"
         rf"(?P<wk>(?:{words_pattern(week_words(lang))})\s*(?P<wk_n>\d{{1,2}})(?!\d)"
         r"(?:\s*[-–]\s*(?P<wk_n2>\d{1,2})(?!\d))?(?:\s*[,/]?\s*(?P<wk_y>\d{4})(?!\d))?)",
@@ -241,12 +261,24 @@ def pattern(lang: str) -> re.Pattern[str]:
         # "... until the 22nd": a day of the month written before it
         rf"(?P<ord>(?:{range_words})\s+the\s+(?P<ord_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\w)"
         rf"(?!\s+(?:of\s+)?{month}))",
+        # "Día 17.-Día das Letras", "(dal 26 al 28)", "od 12. do 14.": days without a month,
+        # of the page's month; alone in a text, never before a month, an hour word or an amount
+        rf"(?P<dd>(?:(?:{words_pattern(words.DAY_WORDS)})\s+(?P<dd_day>{DAY})(?:\.|º|°)?"
+        # not the first of two days before a month ("o dia 7 e 10 de outubro")
+        rf"(?!\s*(?:{conn_words})\s*(?:(?:o|el|il|the)\s+)?(?:(?:{words_pattern(words.DAY_WORDS)})\s+)?\d)"
+        rf"|(?:{words_pattern(words.DAYS_FROM)})\s+(?P<dd_d0>{DAY})(?:\.|º|°|st|nd|rd|th)?\s*"
+        rf"(?:{words_pattern(words.DAYS_TO)})\s+(?P<dd_d>{DAY})(?:\.|º|°|st|nd|rd|th)?"
+        rf"|(?:{words_pattern(words.DOTTED_DAYS_FROM)})\s+(?P<dd_o0>{DAY})\.\s*"
+        rf"(?:{words_pattern(words.DOTTED_DAYS_TO)})\s+(?P<dd_o>{DAY})\.)"
+        rf"(?![\d.]|/\d)(?!\s*(?:of\s+|de\s+|d['’]|ta['’]\s*)?{month})"
+        rf"(?!\s*(?:{words_pattern(words.AMOUNT_AFTER + '|' + hour_words)}|{AMPM})(?!\w)))",
         # "kl. 15:00", "ora: 23,59", "a las 10,00 horas"; never the day and month of a date
         rf"(?P<t>(?<![\w.:,])(?:(?P<t_mark>{time_before})\s*:?\s*)?"
         # "10:0013:00": a time range whose dash the page's markup dropped
         r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.,]|\s?h\s?)(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d(?!\d:\d\d)|[./]\d)"
         # a bare number before a month is a day, even after "from" ("from 4 to 6 March")
-        r"|(?!\d|[./]\d|\.?\s*[-–]\s*\d{1,2}\.\d)"  # nor the first day of "10.-11.04."
+        # nor the first day of "10.-11.04.", nor the day of "od 2. 3. 2026"
+        r"|(?!\d|[./]\d|\.?\s*[-–]\s*\d{1,2}\.\d|\.\s\d{1,2}\.\s?\d{2,4}(?!\d))"
         rf"(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"
         # "do 12. ure": an hour word after the hour's dot
         rf"\s*(?P<t_ampm>{AMPM})?(?:\.?\s*(?P<t_after>{words_pattern(words.TIME_AFTER)})(?!\w)"
@@ -274,8 +306,11 @@ def pattern(lang: str) -> re.Pattern[str]:
         season,
         ddmm,
         dsl,
+        alone_day_month,
         wdm,
         named_month,
+        named_year,
+        year_named_after,
         week,
         numbered_week,
         weekday_ahead,
@@ -283,13 +318,30 @@ def pattern(lang: str) -> re.Pattern[str]:
         relative,
         noon,
         ordinal,
+        days_of_reference_month,
         t,
     ) = alternatives
     # Every mention starts a word, and re tries each alternative at each start:
     # a digit leads some, and the others start with one of a few words, so one
     # look at the word spares most words of a text the tries of them all.
     digit_led = "|".join(
-        (iso, ymd, dmy, lv, ym, aq, aqy, halves, dm, numbered_week, numbered_quarter, ddmm, dsl)
+        (
+            iso,
+            ymd,
+            dmy,
+            lv,
+            ym,
+            aq,
+            aqy,
+            halves,
+            dm,
+            numbered_week,
+            numbered_quarter,
+            ddmm,
+            dsl,
+            alone_day_month,
+            year_named_after,
+        )
     )
     word_led = "|".join(
         (
@@ -300,12 +352,14 @@ def pattern(lang: str) -> re.Pattern[str]:
             season,
             wdm,
             named_month,
+            named_year,
             week,
             weekday_ahead,
             bare_weekday,
             relative,
             noon,
             ordinal,
+            days_of_reference_month,
         )
     )
     return re.compile(rf"(?<!\w)(?:(?=\d)(?:{digit_led})|(?={leading_words(lang)})(?:{word_led})|{t})")
@@ -330,10 +384,17 @@ def leading_words(lang: str) -> str:
         *relative_days(lang),
         *week_words(lang).split("|"),
     }
-    for phrases in (*words.PART_BEFORE.values(), *words.SEASONS.values(), words.MONTH_NAMED_BEFORE):
+    for phrases in (
+        *fuzzy.before(lang).values(),
+        *words.SEASONS.values(),
+        words.MONTH_NAMED_BEFORE,
+        words.YEAR_NAMED_BEFORE,
+    ):
         starts.update(phrases.split("|"))
     starts.update(f"{word} " for word in words.IN_MONTH.get(lang, "").split("|"))
     ordinals = "|".join(words.QUARTER_ORDINALS.values())
     starts.update(f"{word} " for word in f"{weekday_ahead_before(lang)}|{ordinals}".split("|"))
     starts.update(f"{word} the " for word in words.RANGE_WORDS.split("|"))  # "until the 22nd"
+    for phrases in (words.DAY_WORDS, words.DAYS_FROM, words.DOTTED_DAYS_FROM):
+        starts.update(f"{word} " for word in phrases.split("|"))
     return trie(sorted(starts - {"", " "}))

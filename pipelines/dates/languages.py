@@ -257,6 +257,25 @@ INFLECTED_WEEKDAYS: dict[str, dict[str, int]] = {
     },
     "bs": {"srijedu": 2, "subotu": 5, "nedjelju": 6, **_GENITIVE_WEEKDAYS},
     "uk": {"середу": 2, "пʼятницю": 4, "суботу": 5, "неділю": 6},
+    # Latvian and Estonian say "on Friday" in one word: "piektdien, 16. aprīlī", "reedel, 16. aprillil"
+    "lv": {
+        "pirmdien": 0,
+        "otrdien": 1,
+        "trešdien": 2,
+        "ceturtdien": 3,
+        "piektdien": 4,
+        "sestdien": 5,
+        "svētdien": 6,
+    },
+    "et": {
+        "esmaspäeval": 0,
+        "teisipäeval": 1,
+        "kolmapäeval": 2,
+        "neljapäeval": 3,
+        "reedel": 4,
+        "laupäeval": 5,
+        "pühapäeval": 6,
+    },
     # Lithuanian names the day of an event in the accusative: "šeštadienį vyks"
     "lt": {
         "pirmadienį": 0,
@@ -517,42 +536,75 @@ LABELS: dict[str, dict[str, str]] = {
         "mt": "reġistrazzjoni",
     },
     "event": {
-        "en": "event date|takes place|will take place|held on|start|first day|date|when",
-        "nb": "arrangeres|finner sted|dato|tid|startdato",
-        "da": "afholdes|finder sted|dato|startdato",
-        "sv": "äger rum|datum",
-        "fi": "järjestetään|päivämäärä",
-        "et": "toimub|kuupäev",
-        "lv": "notiks|datums",
+        "en": "event date|takes place|will take place|held on|start|first day|when",
+        "nb": "arrangeres|finner sted|tid|startdato",
+        "da": "afholdes|finder sted|startdato",
+        "sv": "äger rum",
+        "fi": "järjestetään",
+        "et": "toimub",
+        "lv": "notiks",
         "lt": "vyks|įvyks|renginio data",
         "pl": "odbędzie się|w dniach|data wydarzenia|termin wydarzenia",
         "cs": "konání|ve dnech|dne",
         "sk": "konania|v dňoch",
-        "de": "findet|veranstaltung|datum|vom",
-        "fr": "aura lieu|se tiendra|date",
-        "es": "tendrá lugar|se celebrará|fecha",
-        "it": "si terrà|data",
-        "pt": "realiza|decorre|data",
+        "de": "findet|veranstaltung|vom",
+        "fr": "aura lieu|se tiendra",
+        "es": "tendrá lugar|se celebrará",
+        "it": "si terrà",
+        "pt": "realiza|decorre",
         "ro": "va avea loc|data evenimentului|are loc",
-        "nl": "vindt plaats|datum",
+        "nl": "vindt plaats",
         "hu": "időpont|helyszín",
-        "bg": "ще се проведе|дата",
-        "nn": "dato|finn stad",
-        "is": "haldin|haldið|fer fram|dagsetning",
-        "sl": "bo potekal|bo potekala|poteka|datum",
-        "hr": "održat će se|održava se|datum",
-        "bs": "održat će se|održava se|odvija se|datum",
-        "sr": "održaće se|održava se|datum|одржаће се|одржава се|датум",
-        "mk": "ќе се одржи|се одржува|датум",
-        "uk": "відбудеться|проходитиме|дата",
-        "el": "θα πραγματοποιηθεί|πραγματοποιείται|θα διεξαχθεί|ημερομηνία",
+        "bg": "ще се проведе",
+        "nn": "finn stad",
+        "is": "haldin|haldið|fer fram",
+        "sl": "bo potekal|bo potekala|poteka",
+        "hr": "održat će se|održava se",
+        "bs": "održat će se|održava se|odvija se",
+        "sr": "održaće se|održava se|одржаће се|одржава се",
+        "mk": "ќе се одржи|се одржува",
+        "uk": "відбудеться|проходитиме",
+        "el": "θα πραγματοποιηθεί|πραγματοποιείται|θα διεξαχθεί",
         "tr": "gerçekleştirilecek|düzenlenecek|tarihinde",
-        "sq": "do të mbahet|do të mbahen|mbahet|data",
-        "ca": "tindrà lloc|se celebrarà|data",
-        "eu": "egingo da|data",
-        "gl": "terá lugar|celebrarase|data",
-        "ga": "ar siúl|dáta",
-        "mt": "se jsir|se ssir|data",
+        "sq": "do të mbahet|do të mbahen|mbahet",
+        "ca": "tindrà lloc|se celebrarà",
+        "eu": "egingo da",
+        "gl": "terá lugar|celebrarase",
+        "ga": "ar siúl",
+        "mt": "se jsir|se ssir",
+    },
+    # a date named only as a date ("Data:", "Datum"): the page's own for a publication,
+    # the event's for an event
+    "date": {
+        "en": "date",
+        "nb": "dato",
+        "da": "dato",
+        "sv": "datum",
+        "fi": "päivämäärä",
+        "et": "kuupäev",
+        "lv": "datums",
+        "de": "datum",
+        "fr": "date",
+        "es": "fecha",
+        "it": "data",
+        "pt": "data",
+        "nl": "datum",
+        "bg": "дата",
+        "nn": "dato",
+        "is": "dagsetning",
+        "sl": "datum",
+        "hr": "datum",
+        "bs": "datum",
+        "sr": "datum|датум",
+        "mk": "датум",
+        "uk": "дата",
+        "el": "ημερομηνία",
+        "sq": "data",
+        "ca": "data",
+        "eu": "data",
+        "gl": "data",
+        "ga": "dáta",
+        "mt": "data",
     },
     "end": {
         "en": "end|end date|last day",
@@ -567,6 +619,97 @@ LABELS: dict[str, dict[str, str]] = {
         "tr": "bitiş",
     },
 }
+
+# Words that make a date a window's opening or closing, read by the engine beside
+# LABELS: the verbs of a window told in one sentence ("se abre el 3 de marzo y se cierra el 5 de junio",
+# "začíná 3. března a končí 5. června", "március 3-án kezdődik ... június 5-én zárul");
+# and the nouns of a window's two ends ("Inicio del plazo:", "Fin del plazo:"). The
+# generic extractor reads LABELS alone.
+PROSE_LABELS: dict[str, dict[str, str]] = {
+    "opens": {
+        "en": "opened|opened on|was opened|has opened|launched|launches|launch|start of applications|applications open|from|starting|starts|will start|becomes available|available from|accepted from",
+        "nb": "åpnet|ble åpnet|starter|begynner|fra",
+        "da": "åbnede|blev åbnet|starter|begynder|fra",
+        "sv": "öppnade|öppnades|har öppnat|startar|börjar",
+        "fi": "avautui|avattiin|aukesi|avataan",
+        "et": "algus|avati|avanes|algas|avaneb|avatakse",
+        "lv": "sākums|atvērts|tika atvērts|sākās|sāksies|atveras",
+        "lt": "prasidėjo|atidarytas|buvo atidarytas|prasideda|prasidės|pradedama",
+        "pl": "początek|rozpoczął się|rozpoczęła się|ruszył|ruszyła|rozpocznie się|rozpoczyna się|rusza|ruszy|startuje|wystartuje|otwarcie",
+        "cs": "zahájení|zahájení příjmu|začátek|byla otevřena|byl otevřen|začal|začala|začíná|začne|otevírá|otevírá se|otevřen|otevřena|zahájen|zahájena",
+        "sk": "začiatok|bolo otvorené|otvorené|bola otvorená|bol otvorený|začala|začal|začína|začne|otvára|otvára sa|otvorená|otvorený",
+        "de": "wurde eröffnet|startete|begann|öffnete|start der|beginn der|antragsstart|öffnet|startet am|beginnt am",
+        "fr": "s'est ouvert|a ouvert|a été ouvert|a débuté|a commencé|ouvre|ouvrira|s'ouvre|s'ouvrira|débute|débutera|commence|commencera|à compter du|dès le",
+        "es": "inicio del plazo|apertura del plazo|inicio|se abrió|abrió|se inició|comenzó|se abre|se abrirá|abre|abrirá|empieza|empezará|se inicia|se iniciará",
+        "it": "inizio|è stato aperto|è stata aperta|si è aperto|si è aperta|apre|aprirà|si apre|si aprirà|inizia|inizierà|si aprono|a decorrere dal",
+        "pt": "início do prazo|início|abriu|abriram|começou|iniciou-se|abre|abrem|abrirá|abrirão|começa|começam|começará|inicia-se",
+        "ro": "data de început|început|s-a deschis|a fost deschis|a fost deschisă|a început|data deschiderii|data de deschidere|se deschide|se va deschide|se deschid|începând cu|incepand cu|se deschide pe",
+        "nl": "openstelling|opening|ging open|is geopend|opende|begon|gaat open|begint|start",
+        "hu": "nyílt meg|megnyílt|indult|kezdődött|kezdődik|indul|megnyílik|nyílik",
+        "bg": "начало на|начало|беше открита|беше открит|започна|стартира|започва|ще започне|открива|отваря",
+        "is": "hefst",
+        "sl": "se je odprl|se je odprla|je bil odprt|odpre|se odpre|začne|se začne|odprt|odprta",
+        "hr": "otvoren|otvorena|je otvoren|započeo je|počeo je|otvara|otvara se|otvorit će se|počinje|započinje",
+        "bs": "otvara|otvara se|počinje|započinje",
+        "sr": "otvara|otvara se|počinje|započinje|отвара|отвара се|почиње",
+        "mk": "започнува|се отвора",
+        "uk": "відкривається|розпочинається",
+        "el": "άνοιξε|ξεκίνησε|ξεκινά|ξεκινάει|αρχίζει|ανοίγει|θα ανοίξει|θα ξεκινήσει",
+        "tr": "başlayacak|başlar|açılacak",
+        "sq": "fillon",
+        "ca": "s'obre|obre|comença",
+    },
+    "deadline": {
+        "en": "by|no later than|not later than|received by|ends|will end|will close|last day to apply",
+        "nb": "stenger|stenges|lukkes|utløper",
+        "da": "lukker|lukkes|slutter|udløber",
+        "sv": "stänger|stängs|slutar|löper ut",
+        "fi": "päättyy|sulkeutuu|suljetaan",
+        "et": "sulgub|suletakse|lõpeb|lõppeb",
+        "lv": "noslēgsies|slēgsies|beidzas|beigsies|noslēdzas",
+        "lt": "baigiasi|baigsis",
+        "pl": "potrwa do|kończy się|zakończy się|upływa",
+        "cs": "uzavře se|uzavře|končí|skončí|uzavírá|uzavírá se",
+        "sk": "uzavrie sa|uzavrie|končí|skončí|uzatvára|uzatvára sa",
+        "de": "schließt|läuft bis",
+        "fr": "se termine|se terminera|ferme|fermera|prend fin|prendra fin|se clôture|se clôturera",
+        "es": "se cierra|se cerrará|cierra|cerrará|termina|terminará|concluye|concluirá",
+        "it": "chiude|chiuderà|si chiude|si chiuderà|termina|terminerà|scade|scadrà",
+        "pt": "encerra|encerram|encerrará|encerrarão|termina|terminam|terminará|fecha|fecham",
+        "ro": "se închide|se va închide|se încheie|se va încheia|se inchide|se incheie",
+        "nl": "sluit op|eindigt|loopt tot",
+        "hu": "zárul|lezárul|véget ér",
+        "bg": "ще бъде затворена|ще бъде затворен|затваря се|приключва|ще приключи|изтича|затваря",
+        "is": "lokar|lýkur",
+        "sl": "zapre|se zapre|zaključi|se zaključi|konča|se konča|traja do",
+        "hr": "zatvara|zatvara se|zatvorit će se|završava|završava se|ističe|traje do",
+        "bs": "zatvara|zatvara se|završava|završava se|ističe|traje do",
+        "sr": "zatvara|zatvara se|završava|ističe|traje do|затвара|завршава|истиче",
+        "mk": "завршува|се затвора|истекува",
+        "uk": "завершується|закінчується|триває до",
+        "el": "λήγει|θα λήξει|κλείνει|ολοκληρώνεται",
+        "tr": "sona erecek|sona erer|kapanacak",
+        "sq": "mbyllet",
+        "ca": "tanca|es tanca|finalitza",
+    },
+    "end": {  # the closing end of a window named by a noun ("Fin del plazo:", "koniec naboru")
+        "cs": "ukončení|konec",
+        "sk": "koniec",
+        "pl": "koniec",
+        "es": "fin del plazo|fin",
+        "pt": "fim do prazo|fim",
+        "it": "fine",
+        "et": "lõpp",
+        "lv": "beigas",
+        "ro": "data de final|final|sfârșit",
+        "nl": "sluiting",
+        "bg": "край на|край",
+    },
+}
+
+# Deadline labels that name the date itself on an event's page ("Termin: 3 czerwca,
+# zgłoszenia do 20 maja"): a call's deadline, an event's date.
+TERMS = {"pl": "termin", "cs": "termín", "sk": "termín"}
 
 # Words saying a deadline was moved; the date after them is the one that holds.
 # Plain word starts: "förläng" covers "förlängd" and "förlängts".
@@ -628,7 +771,8 @@ CITED = (
 RANGE_WORDS = (
     "-|–|—|to|til|till|until|through|bis|bis zum|do|iki|kuni|līdz|au|al|à|a|hasta el|"
     "até|ao|până la|până pe|la|tot|tot en met|t/m|до|– до|til og með|fins al|fins a"
-    "|fins el|ata o|ata|deri|deri më|deri në|έως|μέχρι|ως|по|go dtí|sa|sal-|ile|tik|etik|až"
+    "|fins el|ata o|ata|deri|deri më|deri në|έως|μέχρι|ως|по|go dtí|go|sa|sal-|sat-|sas-|ile|tik|etik|až"
+    "|până în"
 )
 AND_WORDS = "and|&|+|/|og|och|i|und|et|y|e|ir|și|şi|en|és|a|ja|un|и|,|in|ve|και|dhe|agus|u|eta|і|та|й"
 # "between 4 and 6 March" is a range, where "4 and 6 March" is two days.
@@ -735,50 +879,8 @@ SEASONS = {
     (12, 2): "winter|hiver|invierno|inverno|vinter|zima|zimą|zimě|iarna|talvi|talvella|žiemą|ziemā"
     "|talvel|tél|télen|зимата",
 }
-PART_BEFORE = {  # phrases written before the month
-    "early": "early|beginning of|start of|begynnelsen av|starten av|tidlig i|i starten av|"
-    "begyndelsen af|starten af|början av|i början av|anfang|début|principios de|"
-    "inicios de|inizio|all'inizio di|início de|începutul lui|la începutul lui|"
-    "începutul lunii|la începutul lunii|begin|na początku|początek|začátkem|začátek|"
-    "začiatkom|начало на|в началото на|početkom|na početku|почетком|v začetku|"
-    "na začetku|na початку|на почетокот на|почетокот на|στις αρχές|αρχές|"
-    "në fillim të|í byrjun|a principis de|principis de|a inicis de|a comezos de|"
-    "comezos de|a principios de|go luath i|fil-bidu ta'|fil-bidu ta’|primo",
-    "mid": "mid|mid-|middle of|midten av|i midten av|midt i|medio|midten af|i midten af|"
-    "mitten av|i mitten av|mitte|mi-|à la mi-|mediados de|a mediados de|metà|a metà|"
-    "meados de|mijlocul lui|la mijlocul lui|mijlocul lunii|la mijlocul lunii|half|"
-    "w połowie|połowa|v polovině|polovina|v polovici|средата на|в средата на|sredinom|"
-    "средином|sredi|v sredini|в середині|во средината на|στα μέσα|μέσα|në mes të|"
-    "um miðjan|a mitjan|mitjan|a mitjans de|mitjans de|i lár|f'nofs|f’nofs",
-    "late": "late|end of|the end of|slutten av|i slutten av|utgangen av|slutningen af|"
-    "i slutningen af|slutet av|i slutet av|ende|fin|fin de|finales de|a finales de|"
-    "fine|alla fine di|final de|sfârșitul lui|la sfârșitul lui|sfârșitul lunii|"
-    "la sfârșitul lunii|eind|eind van|koniec|na koniec|pod koniec|końcem|koncem|"
-    "konec|koncom|края на|в края на|krajem|potkraj|крајем|ob koncu|наприкінці|"
-    "в кінці|на крајот на|στα τέλη|τέλη|në fund të|í lok|a finals de|finals de|"
-    "a final de|a finais de|finais de|ag deireadh|fl-aħħar ta'|fl-aħħar ta’|ultimo",
-    "end": "by the end of|until the end of|before the end of|innen utgangen av|innen slutten av|"
-    "inden udgangen af|senast i slutet av|vid utgången av|do końca|bis ende|bis zum ende|"
-    "jusqu'à la fin|até ao final de|até o final de|hasta finales de|entro la fine di|"
-    "până la sfârșitul lunii|până la finalul lunii|tot eind|do konce|do konca|до края на|"
-    "do kraja|до краја|до кінця|до крајот на|έως τα τέλη|μέχρι τα τέλη|deri në fund të|"
-    "fyrir lok|fins a finals de|fins a final de|ata finais de|ata final de|senast vid utgången av",
-    "first": "first half of|the first half of|erste hälfte|ersten hälfte|première moitié de"
-    "|primera mitad de|prima metà di|pierwsza połowa|w pierwszej połowie|první polovině"
-    "|v první polovině|první polovina|prvej polovici|v prvej polovici|første halvdel af"
-    "|første halvdel av|första halvan av",
-    "second": "second half of|the second half of|zweite hälfte|zweiten hälfte|seconde moitié de"
-    "|deuxième moitié de|segunda mitad de|seconda metà di|druga połowa|w drugiej połowie"
-    "|druhé polovině|v druhé polovině|druhá polovina|druhej polovici|v druhej polovici"
-    "|anden halvdel af|andre halvdel av|andra halvan av",
-}
-PART_AFTER = {  # phrases written after the month (Baltic, Finnish, Hungarian, Turkish, Basque)
-    "early": "pradžioje|pradžia|alguses|alkupuolella|alussa|sākumā|elején|başında|başı|hasieran",
-    "mid": "viduryje|vidurys|keskel|puolivälissä|vidū|közepén|közepe|ortasında|ortası|erdialdean|erdian",
-    "late": "pabaigoje|pabaiga|lõpus|lopussa|lopulla|beigās|végén|vége|sonunda|sonu|amaieran|bukaeran",
-    "end": "pabaigos|lõpuni|loppuun mennessä|loppuun saakka|loppuun asti|beigām|végéig"
-    "|sonuna kadar|amaiera arte|loppuun",
-}
+# Between a part and its season: "au début du printemps", "a principios de la primavera".
+SEASON_ARTICLES = "du|de la|la|de|del|della|dello|dell'|des|of the|of|het|van het"
 # A month named as a month ("under september månad", "au mois de mai", "syyskuussa" =
 # in September): an approximate date, when the text gives no other.
 MONTH_NAMED_BEFORE = (
@@ -786,7 +888,24 @@ MONTH_NAMED_BEFORE = (
     "|mes de|no mês de|mês de|nel mese di|mese di|în luna|luna|w miesiącu"
     "|v měsíci|v mesiaci|u mjesecu|u mesecu|v mesecu|in de maand|de maand"
     "|i månaden|måneden|i måneden|el mes d'|al mes de"
+    # "during the month of": "v průběhu měsíce května", "im Laufe des Monats Mai"
+    "|in the course of|during the month of|v průběhu měsíce|během měsíce|v průběhu|během"
+    "|v priebehu mesiaca|počas mesiaca|v priebehu|počas|w ciągu|w trakcie|w ciągu miesiąca"
+    "|im laufe des monats|im laufe des|au cours du mois de|au cours du mois d'|courant"
+    "|nel corso del mese di|nel corso di|durante el mes de|en el transcurso de|durante o mês de"
+    "|în cursul lunii|în decursul lunii|tijdens de maand|in de loop van|i løpet av|i løbet af"
+    "|under loppet av|tijekom|tokom|tijekom mjeseca|v teku|в течение на|κατά τη διάρκεια του"
 )
+# A year named as the time of something ("v letu 2019", "im Jahr 2027", "vuonna 2027"):
+# the whole year, approximate, when the text gives no other date.
+YEAR_NAMED_BEFORE = (
+    "in the year|during the year|im jahr|im jahre|im laufe des jahres|en el año|durante el año"
+    "|nell'anno|nel corso del|no ano de|no ano|durante o ano de|en l'année|au cours de l'année"
+    "|dans l'année|in het jaar|in de loop van|în anul|în cursul anului|w roku|v roce|v průběhu roku"
+    "|během roku|v roku|v priebehu roka|počas roka|v letu|u godini|tijekom|tokom|през"
+    "|κατά το έτος|το έτος|vuonna|i løpet av|i løbet af|under år|under året|ano de"
+)
+YEAR_NAMED_AFTER = "aastal|aasta jooksul|gadā|gada laikā|metais|m.|-ben|-ban|yılında|urtean"
 # "in September", "im September", "w maju", "u svibnju": a month as the time of something,
 # by language (in English "a march" is no month, in Italian "a marzo" is).
 IN_MONTH = {
@@ -859,6 +978,24 @@ NUMBER_WORDS = {
     5: "five|fünf|cinq|cinco|cinque|vijf|fem|viisi|pięć|pět|pet|cinci",
 }
 
+# What after a number makes it an amount, a share or a score, not a day and month
+# ("18-24.7 euroa", "2/3 of the budget", "12.5 %", "1/2 av", "24/7 service").
+AMOUNT_AFTER = (
+    "%|‰|€|$|£|eur|euro|euros|euroa|eurot|eura|eurų|evra|евро|ευρώ|mln|mio|milj|miljoonaa|million"
+    "|millions|millones|milioni|milionów|miliony|milionu|milijuna|milijonov|milhões|miliárd|mrd|mld"
+    "|bn|billion|tys|tis|kr|kroner|kronor|kn|zł|złotych|kč|czk|ft|huf|lei|ron|лв|sek|nok|dkk|pln"
+    "|km|kg|m|m2|m²|cm|mm|ha|l|t|x|pct|procent|prosent|prozent|percent|per cent|por ciento"
+    "|pour cent|of|av|af|van|der|des|du|della|delle|dei|de|del|dos|das|z|ze|из|от|points|pts"
+    "|service|support|palvelu|päivystys|dienst"
+)
+# Days written without their month, which is the page's: "Día 17.", "il giorno 5",
+# "(dal 26 al 28)", "du 3 au 5", "vom 12. bis 14."; Slavic and Baltic pages mark
+# such days with an ordinal dot ("od 12. do 14."), where "od 8 do 16" are hours.
+DAY_WORDS = "día|dia|el día|o dia|giorno|il giorno|ziua|dnia|dne|dňa|dana"
+DAYS_FROM = "dal|del|du|vom|dels dies|del dia|from the"
+DAYS_TO = "al|au|bis|bis zum|als|al dia|to the|until the"
+DOTTED_DAYS_FROM = "od|von|fra|från|no|nuo|ot|от"
+DOTTED_DAYS_TO = "do|bis|til|till|līdz|iki|až|до|-|–"
 # Quarters: "Q3 2025", "Quatrième trimestre 2014", "im dritten Quartal 2026", "3. Quartal 2026".
 QUARTER_WORDS = (
     "quarter|trimestre|quartal|kwartaal|kvartal|kvartalet|kwartał|kwartale|kwartału"

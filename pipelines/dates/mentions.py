@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipelines.dates import fuzzy
 from pipelines.dates import languages as words
 from pipelines.dates.grammar import ZONE, month_number, pattern, relative_days, weekdays, words_pattern
 
@@ -19,6 +20,12 @@ BETWEEN_AFTER = re.compile(rf"[\s.,]*(?:{words.BETWEEN})(?!\w)")
 BETWEEN_REACH = 30
 FROM_BEFORE = re.compile(rf"(?<!\w)(?:{words_pattern(words.FROM_WORDS)})\s+(?:der\s+|the\s+)?$")
 FROM_REACH = 20
+# A version, section, page or score number before a lone day/month ("version 3.12", "s. 4/5").
+NOT_A_DAY_BEFORE = re.compile(
+    r"(?<!\w)(?:version|versio|versión|ver|v|art|artikel|article|§|nr|no|n\.º|page|pages|p|pp|s|str"
+    r"|sivu|kohta|section|chapter|luku|kapitel|punkt|score|tulos)\.?\s*$"
+)
+NOT_A_DAY_REACH = 12
 QUARTER_NUMBERS = {
     word: number for number, ordinals in words.QUARTER_ORDINALS.items() for word in ordinals.split("|")
 }
@@ -52,6 +59,7 @@ class Mention:
     from_week: bool = False  # "ab KW 14": its Monday opens a span that runs on
     short_year: bool = False  # "27/11/97": a two-digit year, in the century nearest the reference
     bare: bool = False  # "Jeudi aura lieu": a weekday alone, the first such day from the reference on
+    reference_month: bool = False  # "Día 17.", "dal 26 al 28": days of the reference's month
 
     @property
     def from_reference(self) -> bool:
@@ -165,10 +173,9 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
     if kind == "mx":
         return _month_led(m, lang, base)
     if kind in ("aqy", "hy", "hh", "se") or (kind == "ap" and g("ap_year")):
-        return _year_part(m, base)
+        return _year_part(m, base, lang)
     if kind in ("ap", "aq"):
-        table = words.PART_BEFORE if kind == "ap" else words.PART_AFTER
-        part = next(p for p in table if g(f"{kind}_{p}"))
+        part = _part(m, kind, lang)
         return Mention(
             "date", **base, year=_int(g(f"{kind}_y")), month=month_number(lang, g(f"{kind}_mon")), part=part
         )
@@ -185,6 +192,13 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         return Mention(
             "date", **base, month=int(g("ddmm_m")), day=int(g("ddmm_d")), first_day=_int(g("ddmm_d0"))
         )
+    if kind == "dma":
+        if NOT_A_DAY_BEFORE.search(m.string, max(0, m.start() - NOT_A_DAY_REACH), m.start()):
+            return None
+        day, month = (g("dma_d"), g("dma_m")) if g("dma_d") else (g("dma_dd"), g("dma_mm"))
+        return Mention(
+            "date", **base, month=int(month), day=int(day), first_day=_int(g("dma_d0")), alone=True
+        )
     if kind in ("dsl", "wdm"):
         return Mention("date", **base, month=int(g(f"{kind}_m")), day=int(g(f"{kind}_d")))
     if kind == "bm":
@@ -196,6 +210,9 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
             part="month",
             alone=True,
         )
+    if kind in ("yn", "ny"):  # the whole year, from January to December
+        year = int(g(f"{kind}_y"))
+        return Mention("date", **base, year=year, month=12, first_month=1, part="month", alone=True)
     if kind in ("wk", "nw"):
         last = _int(g("wk_n2")) if kind == "wk" else None
         first = int(g(f"{kind}_n"))
@@ -216,6 +233,16 @@ def _mention(m: re.Match[str], lang: str) -> Mention | None:
         return Mention("date", **base, weekday=words.weekday_forms(lang)[g("bwd_day")], alone=True, bare=True)
     if kind == "rel":
         return Mention("date", **base, relative=relative_days(lang)[g("rel_word")])
+    if kind == "dd":
+        last = g("dd_day") or g("dd_d") or g("dd_o")
+        return Mention(
+            "date",
+            **base,
+            day=int(last),
+            first_day=_int(g("dd_d0") or g("dd_o0")),
+            alone=True,
+            reference_month=True,
+        )
     # "ord": its month is the one of the date before it
     return Mention("date", m.start("ord_d"), m.end(), day=int(g("ord_d")))
 
@@ -245,11 +272,16 @@ def _month_led(m: re.Match[str], lang: str, base: dict) -> Mention | tuple[Menti
             first_month=month if last else None,
             part="month",
         )
-    part = next(p for p in words.PART_AFTER if g(f"mx_{p}"))
-    return Mention("date", **base, month=month, part=part)
+    return Mention("date", **base, month=month, part=_part(m, "mx", lang))
 
 
-def _year_part(m: re.Match[str], base: dict) -> Mention:
+def _part(m: re.Match[str], kind: str, lang: str) -> str:
+    """The part of a month or year a vague date names ("early", "end"...)."""
+    table = fuzzy.before(lang) if kind == "ap" else fuzzy.after(lang)
+    return next(p for p in table if m.group(f"{kind}_{p}"))
+
+
+def _year_part(m: re.Match[str], base: dict, lang: str) -> Mention:
     """A part of a year as a span of its months: "early 2027" is January to March,
     "late spring 2027" is May; "by the end of 2021" is 31 December, exactly."""
     g = m.group
@@ -264,8 +296,7 @@ def _year_part(m: re.Match[str], base: dict) -> Mention:
         if part:  # a third of the season: one of its three months
             first = last = (first - 1 + ("early", "mid", "late").index(part)) % 12 + 1
     else:
-        table = words.PART_BEFORE if kind == "ap" else words.PART_AFTER
-        part = next(p for p in table if g(f"{kind}_{p}"))
+        part = _part(m, kind, lang)
         if part == "end":
             return Mention("date", **base, year=year, month=12, part="end")
         first, last = words.YEAR_PARTS[part]

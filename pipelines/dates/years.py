@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import cache, cached_property
 
@@ -77,6 +77,8 @@ def settle(candidate: Candidate, reading: Reading) -> Settled:
     first, last = candidate.first, candidate.last
     kind = reading.kind
     try:
+        if first.reference_month:
+            first = _in_reference_month(first, reading.reference)
         if first.week:
             return _weeks(first, reading)
         if first.part:
@@ -119,6 +121,14 @@ def settle(candidate: Candidate, reading: Reading) -> Settled:
     if end is not None and end_time:
         end = datetime.combine(end, time(end_time.hour, end_time.minute))
     return Settled(start, end if end != start else None, offset=first.offset)
+
+
+def _in_reference_month(mention: Mention, reference: date) -> Mention:
+    """Days written without a month ("Día 17.") are of the month the page was written in;
+    a page known only by its year gives them none."""
+    if (reference.month, reference.day) == YEAR_ONLY:
+        raise Unreadable("a day without its month")
+    return replace(mention, month=reference.month, year=reference.year)
 
 
 def _written(mention: Mention, reference: date) -> tuple:
@@ -171,7 +181,7 @@ def _year_for(month: int, day: int, reading: Reading, at: Mention, finish: int) 
     ]
     if not candidates:
         raise Unreadable(f"impossible date: {day} {_month_name(month)}")
-    weekday = _weekday(reading, at)
+    weekday = _weekday(reading, at, finish)
     fitting = [y for y in candidates if date(y, month, day).weekday() == weekday]
     if len(fitting) == 1:  # "Thursday, 16 April" is in the one year it is a Thursday
         return fitting[0]
@@ -192,13 +202,22 @@ def _year_for(month: int, day: int, reading: Reading, at: Mention, finish: int) 
     return next((y for y in candidates if date(y, month, day) >= recent), candidates[-1])
 
 
-def _weekday(reading: Reading, at: Mention) -> int | None:
-    """The weekday written with a date ("Thursday, 16 April", "tirsdag 15/9"), 0 = Monday."""
-    weekday_at, weekday_before = _weekday_patterns(reading.lang)
+def _weekday(reading: Reading, at: Mention, finish: int) -> int | None:
+    """The weekday written with a date, 0 = Monday: before it ("Thursday, 16 April",
+    "tirsdag 15/9") or, as Hungarian and Lithuanian write it, after it ("április 16.,
+    péntek", "16 April (Friday)")."""
+    weekday_at, weekday_before, weekday_after = _weekday_patterns(reading.lang)
     named = weekday_at.match(reading.text, at.begin) or weekday_before.search(
         reading.text[max(0, at.begin - LOOK_BACK) : at.begin]
     )
-    return words.weekday_forms(reading.lang).get(named.group(0).split()[0].rstrip(".,")) if named else None
+    if named:
+        word = named.group(0).split()[0].rstrip(".,")
+    else:
+        after = weekday_after.match(reading.text, finish)
+        if not after:
+            return None
+        word = after.group(1)
+    return words.weekday_forms(reading.lang).get(word)
 
 
 def _weeks(mention: Mention, reading: Reading) -> Settled:
@@ -226,11 +245,12 @@ def _week_day(year: int, week: int, weekday: int) -> date:
 
 
 @cache
-def _weekday_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A weekday that starts a date ("tirsdag 15/9"), and one just before it."""
+def _weekday_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A weekday that starts a date ("tirsdag 15/9"), one just before it, one just after it."""
     return (
         re.compile(rf"(?:{weekdays(lang)})(?!\w)"),
         re.compile(rf"(?<!\w)({weekdays(lang)})\.?,?\s*(?:den|the|le|el|il|am|on|d\.)?\s*$"),
+        re.compile(rf"[.,]?\s*\(?\s*({weekdays(lang)})(?!\w)"),
     )
 
 

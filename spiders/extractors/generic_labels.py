@@ -117,7 +117,9 @@ def role_pattern(role: str, language: str, glued: bool) -> re.Pattern[str]:
 
 
 def label_words(role: str, language: str) -> str:
-    tables = (LABELS.get(role, {}), EXTRA_LABELS.get(role, {}))
+    # the engine keeps "Date:", "Dato:" apart from its event words; here they name an event's date
+    engine = (LABELS.get(role, {}), LABELS["date"]) if role == "event" else (LABELS.get(role, {}),)
+    tables = (*engine, EXTRA_LABELS.get(role, {}))
     return "|".join(t[lang] for t in tables for lang in dict.fromkeys((language, "en")) if lang in t)
 
 

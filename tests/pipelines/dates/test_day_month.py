@@ -61,3 +61,42 @@ def test_numeric_windows(text, lang, start, end):
 )
 def test_numbers_that_are_not_dates(text):
     assert read(text, "en").error == "no date found"
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        ("Urpremiär 7/10 på Stadsteatern.", "sv", date(2026, 10, 7), None),
+        ("Koncert 14/6 i Musikhuset", "da", date(2026, 6, 14), None),
+        ("Concerto 21/6 al Teatro Verdi", "it", date(2026, 6, 21), None),
+        ("Kunnassa on avautunut 15.4 haku kesätöihin.", "fi", date(2026, 4, 15), None),
+        ("11-17.5 Kirjaston teemaviikko, lukupiiri joka ilta", "fi", date(2026, 5, 11), date(2026, 5, 17)),
+        ("Festa 20-22/8 na praça central", "pt", date(2026, 8, 20), date(2026, 8, 22)),
+    ],
+)
+def test_a_yearless_day_and_month_alone_in_a_text(text, lang, start, end):
+    result = read(text, lang)
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Liput 18-24.7 euroa", "fi"),
+        ("Pris 12.5 kr per styck", "sv"),
+        ("Osuus 10.5 % budjetista", "fi"),
+        ("about 2/3 of the members", "en"),
+        ("two thirds: 2/3 av medlemmarna", "sv"),
+        ("helpdesk 24/7", "en"),
+        ("Release notes for version 10.4", "en"),
+        ("katso kohta 12.3", "fi"),
+        ("the figure grew 3.5 times", "en"),
+    ],
+)
+def test_an_amount_share_or_number_is_no_yearless_date(text, lang):
+    assert read(text, lang).error == "no date found"
+
+
+def test_a_yearless_day_and_month_alone_gives_way_to_a_full_date():
+    result = read("Lipunmyynti 12.5 alkaen, konsertti 20.6.2026", "fi")
+    assert (result.start, result.error) == (date(2026, 6, 20), None)

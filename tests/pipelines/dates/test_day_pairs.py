@@ -36,3 +36,32 @@ def test_two_days_a_week_apart_with_their_weekdays_stay_two_dates():
     """ "Friday 5 and Friday 12 June" names two days, not a range between them."""
     result = parse_date("Führungen Freitag 5. und Freitag 12. Juni", "de", "event", REF, "Europe/Berlin")
     assert result.error == "ambiguous: 2 candidate dates"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("La mostra resta aperta dal 12 al 15 novembre a Trieste.", "it"),
+        ("Las jornadas serán del 12 al 15 de noviembre en Murcia.", "es"),
+        ("As jornadas decorrem de 12 a 15 de novembro em Évora.", "pt"),
+        ("Les rencontres ont lieu du 12 au 15 novembre à Nantes.", "fr"),
+        ("Les jornades seran del 12 al 15 de novembre a Lleida.", "ca"),
+        ("Cursul are loc din 12 până în 15 noiembrie la Iași.", "ro"),
+        ("Seminář proběhne od 12. do 15. listopadu v Olomouci.", "cs"),
+        ("Seminár sa koná od 12. do 15. novembra v Žiline.", "sk"),
+        ("Szkolenie potrwa od 12 do 15 listopada w Lublinie.", "pl"),
+        ("Radionica traje od 12. do 15. studenoga u Osijeku.", "hr"),
+        ("Delavnica bo od 12. do 15. novembra v Kranju.", "sl"),
+        ("A tanfolyam november 12-től 15-ig tart Győrben.", "hu"),
+        ("Das Seminar läuft vom 12. bis 15. November in Jena.", "de"),
+        ("Kurset holdes fra den 12. til den 15. november i Odense.", "da"),
+        ("Il-kors isir mit-12 sal-15 ta' Novembru.", "mt"),
+        ("Beidh an cúrsa ar siúl ó 12 go 15 Samhain.", "ga"),
+        ("Семинарът е от 12 до 15 ноември в Русе.", "bg"),
+        ("Το σεμινάριο θα γίνει από 12 έως 15 Νοεμβρίου στη Λάρισα.", "el"),
+        ("Seminārs notiks no 12. līdz 15. novembrim Liepājā.", "lv"),
+    ],
+)
+def test_a_range_of_days_from_one_to_another_before_one_month(text, lang):
+    result = parse_date(text, lang, "event", REF, "Europe/Brussels")
+    assert (result.start, result.end, result.error) == (date(2026, 11, 12), date(2026, 11, 15), None)

@@ -147,3 +147,32 @@ def test_a_letter_typed_for_a_digit_of_an_hour(text, lang, start, end):
 def test_a_letter_beside_digits_without_a_time_marker_stays_a_letter():
     # "l0 platser" is no hour: no time marker before it
     assert read("Lilla salen 3 maj 2026, l0 platser", "sv").start == date(2026, 5, 3)
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        ("The course runs from June 3rd to 7th", "en", date(2026, 6, 3), date(2026, 6, 7)),
+        ("Lectures 3rd–7th June in room 4", "en", date(2026, 6, 3), date(2026, 6, 7)),
+        ("Le salon aura lieu du 1er au 3 juin.", "fr", date(2026, 6, 1), date(2026, 6, 3)),
+        ("Las jornadas serán del 1º al 3 de junio.", "es", date(2026, 6, 1), date(2026, 6, 3)),
+        ("Il corso si terrà dal 1° al 3 giugno.", "it", date(2026, 6, 1), date(2026, 6, 3)),
+        ("O curso decorre de 1º a 3 de junho.", "pt", date(2026, 6, 1), date(2026, 6, 3)),
+        ("Die Schulung läuft vom 3. bis 7. Juni.", "de", date(2026, 6, 3), date(2026, 6, 7)),
+    ],
+)
+def test_ordinal_days_of_a_range_in_other_languages(text, lang, start, end):
+    result = read(text, lang)
+    assert (result.start, result.end, result.error) == (start, end, None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Deadline June 22th, 2027", date(2027, 6, 22)),
+        ("Due on 3nd May 2027", date(2027, 5, 3)),
+        ("Meeting on 9 March 9 2027", date(2027, 3, 9)),
+    ],
+)
+def test_more_typos_a_reader_fixes(text, expected):
+    assert read(text).start == expected

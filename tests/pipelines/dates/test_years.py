@@ -189,3 +189,34 @@ def test_days_named_from_the_reference_cover_every_language():
 def test_german_morgen_stays_a_morning():
     """ "am Morgen" is a morning; lower-cased, it cannot be told from "morgen" (tomorrow)."""
     assert read("Treffpunkt am Morgen beim Rathaus", "de").error == "no date found"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Messe am Freitag, 16. April in Wels", "de"),
+        ("viernes 16 de abril, jornada de puertas abiertas", "es"),
+        ("venerdì 16 aprile, visita guidata", "it"),
+        ("piątek, 16 kwietnia: dzień otwarty", "pl"),
+        ("vrijdag 16 april: open dag", "nl"),
+        ("pátek 16. dubna – den otevřených dveří", "cs"),
+        ("petak, 16. travnja, dan otvorenih vrata", "hr"),
+        ("vineri, 16 aprilie, ziua porților deschise", "ro"),
+        ("sexta-feira, 16 de abril, dia aberto", "pt"),
+        ("петък, 16 април – ден на отворените врати", "bg"),
+        ("perjantaina 16.4. avoimet ovet", "fi"),
+        ("piektdien, 16. aprīlī, atvērto durvju diena", "lv"),
+        ("reedel, 16. aprillil avatud uksed", "et"),
+        ("Nyílt nap április 16., péntek", "hu"),
+        ("Atvirų durų diena balandžio 16 d., penktadienis", "lt"),
+        ("Open day 16 April (Friday)", "en"),
+    ],
+)
+def test_a_weekday_before_or_after_its_date_picks_the_year_it_fits(text, lang):
+    """16 April is a Friday in 2027, not in 2026 (a Thursday) nor in 2025."""
+    assert read(text, lang, reference=date(2026, 3, 2)).start == date(2027, 4, 16)
+
+
+def test_a_weekday_after_a_range_belongs_to_its_own_date():
+    result = read("Thursday 15 April – Friday 16 April", reference=date(2026, 3, 2))
+    assert (result.start, result.end) == (date(2027, 4, 15), date(2027, 4, 16))
