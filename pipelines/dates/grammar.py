@@ -246,7 +246,8 @@ def pattern(lang: str) -> re.Pattern[str]:
         # "10:0013:00": a time range whose dash the page's markup dropped
         r"(?P<t_h>[01]?\d|2[0-4])(?:(?P<t_sep>[:.,]|\s?h\s?)(?P<t_mi>[0-5]\d)(?::[0-5]\d)?(?!\d(?!\d:\d\d)|[./]\d)"
         # a bare number before a month is a day, even after "from" ("from 4 to 6 March")
-        r"|(?!\d|[./]\d|\.?\s*[-–]\s*\d{1,2}\.\d)"  # nor the first day of "10.-11.04."
+        # nor the first day of "10.-11.04.", nor the day of "od 2. 3. 2026"
+        r"|(?!\d|[./]\d|\.?\s*[-–]\s*\d{1,2}\.\d|\.\s\d{1,2}\.\s?\d{2,4}(?!\d))"
         rf"(?!{SUFFIX}\s*(?:(?:{conn_words})\s*\d{{1,2}}{SUFFIX}\s*)?(?:of\s+|de\s+)?{month}))"
         # "do 12. ure": an hour word after the hour's dot
         rf"\s*(?P<t_ampm>{AMPM})?(?:\.?\s*(?P<t_after>{words_pattern(words.TIME_AFTER)})(?!\w)"
