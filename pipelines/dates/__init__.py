@@ -18,7 +18,7 @@ from pipelines.dates.fallback import fallback_date
 from pipelines.dates.grammar import words_pattern
 from pipelines.dates.mentions import lower
 from pipelines.dates.result import DateResult, failure
-from pipelines.dates.rewrites import rewrite
+from pipelines.dates.rewrites import rewrite, spaced_dates
 from pipelines.dates.years import Reading, Settled, settle
 from pipelines.dates.zones import offset_zone, zone_in
 
@@ -74,6 +74,9 @@ def parse_date(
         return failure("no date found", tz)
     lowered = lower(text)
     found, times = candidates(lowered, lang)
+    if not found and text != (respaced := spaced_dates(text)):
+        text, lowered = respaced, lower(respaced)
+        found, times = candidates(lowered, lang)
     if not found:
         return _from_fallback(text, lowered, lang, reference, tz, time_only=bool(times))
     reading = Reading(lowered, lang, kind, reference, bool(RECURRENCE.search(lowered)), found)
