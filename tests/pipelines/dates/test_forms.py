@@ -350,3 +350,8 @@ def test_a_hungarian_act_dates_itself_with_a_roman_month(text, expected):
 
 def test_a_roman_month_in_brackets_is_no_date_outside_hungarian():
     assert read("see 2019. (XII. 5.)", "en", "published", date(2025, 12, 1)).error == "no date found"
+
+
+def test_a_spaced_date_gives_way_to_a_date_the_grammar_reads():
+    result = read("Rok prijave 15. 11. 2025. (šifra 07 10 2025)", "hr", "deadline", date(2025, 9, 1))
+    assert (result.start, result.error) == (date(2025, 11, 15), None)
