@@ -18,6 +18,7 @@ from pipelines.dates.fallback import fallback_date
 from pipelines.dates.grammar import words_pattern
 from pipelines.dates.mentions import lower
 from pipelines.dates.result import DateResult, failure
+from pipelines.dates.rewrites import rewrite, spaced_dates
 from pipelines.dates.years import Reading, Settled, settle
 from pipelines.dates.zones import offset_zone, zone_in
 
@@ -26,10 +27,11 @@ __all__ = ["parse_date", "DateResult", "DATE_KINDS"]
 DATE_KINDS = ("event", "deadline", "published")
 LANGUAGE_ALIASES = {"no": "nb"}  # "no" is Norwegian at large; its pages are Bokmål
 # A label a page's markup glued to its date: "Paskelbimo data2019-08-21",
-# "News article29 March 2023". Two letters at least: "H2 2026" is a half-year.
+# "News article29 March 2023", "Coronavirus04.03.2020". Two letters at least:
+# "H2 2026" is a half-year.
 GLUED_DATE = re.compile(
     r"(?=\d)(?<=[^\W\d_]{2})"  # the digit first: most places fail at once
-    r"(?=\d{4}-\d\d-\d\d|\d{1,2}\s[^\W\d_]{3,}\.?\s\d{4}(?!\d))"
+    r"(?=\d{4}-\d\d-\d\d|\d{1,2}\s[^\W\d_]{3,}\.?\s\d{4}(?!\d)|\d\d([./])\d\d\1\d{4}(?!\d))"
 )
 # Dashes a page may set between days ("3.‒6. augustil"): the grammar reads the en dash.
 DASHES = str.maketrans({"\u2012": "\u2013", "\u2015": "\u2013", "\u2212": "\u2013"})
@@ -67,10 +69,14 @@ def parse_date(
     lang = LANGUAGE_ALIASES.get(lang, lang)
     if lang == "hu":
         text = HUNGARIAN_DAY.sub(_hungarian_day, text)
+    text = rewrite(text, lang)
     if not text:
         return failure("no date found", tz)
     lowered = lower(text)
     found, times = candidates(lowered, lang)
+    if not found and text != (respaced := spaced_dates(text)):
+        text, lowered = respaced, lower(respaced)
+        found, times = candidates(lowered, lang)
     if not found:
         return _from_fallback(text, lowered, lang, reference, tz, time_only=bool(times))
     reading = Reading(lowered, lang, kind, reference, bool(RECURRENCE.search(lowered)), found)

@@ -99,6 +99,10 @@ def candidates(text: str, lang: str) -> tuple[list[Candidate], list[Mention]]:
     return _join_start_end(found), times
 
 
+# "do 13. 3. 2020 do 12.00": only an until-word between a date and a bare dotted hour
+UNTIL_GAP = re.compile(rf"\s+(?:{words_pattern(words.RANGE_WORDS)})\s+")
+
+
 def _attach_times(text: str, dates: list[Mention], times: list[Mention]) -> dict[int, Mention]:
     """Each date's clock time: the one just after it, else one just before it; a
     time after an until-word ("8 July and runs until 23:59 on 31 August") is the
@@ -111,7 +115,10 @@ def _attach_times(text: str, dates: list[Mention], times: list[Mention]) -> dict
         before = [d for d in dates if d.finish <= time.begin]
         after = [d for d in dates if d.begin >= time.finish]
         if time.likely:
-            if before and time.begin - before[-1].finish <= LIKELY_TIME_REACH:
+            if before and (
+                time.begin - before[-1].finish <= LIKELY_TIME_REACH
+                or UNTIL_GAP.fullmatch(text, before[-1].finish, time.begin)
+            ):
                 attached.setdefault(id(before[-1]), time)
             continue
         near_after = after and after[0].begin - time.finish <= TIME_BEFORE_REACH

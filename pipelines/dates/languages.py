@@ -234,6 +234,7 @@ _GENITIVE_WEEKDAYS = {
     "subote": 5,
     "nedjelje": 6,
 }
+_ICELANDIC_WEEKDAY_STEMS = ("mánu", "þriðju", "miðviku", "fimmtu", "föstu", "laugar", "sunnu")
 INFLECTED_WEEKDAYS: dict[str, dict[str, int]] = {
     "pl": {"środę": 2, "sobotę": 5, "niedzielę": 6},
     "cs": {"středu": 2, "sobotu": 5},
@@ -285,6 +286,11 @@ INFLECTED_WEEKDAYS: dict[str, dict[str, int]] = {
         "penktadienį": 4,
         "šeštadienį": 5,
         "sekmadienį": 6,
+    },
+    # Icelandic names a date's weekday in the accusative, often definite: "mánudaginn 3. desember"
+    "is": {
+        **{f"{stem}dag": n for n, stem in enumerate(_ICELANDIC_WEEKDAY_STEMS)},
+        **{f"{stem}daginn": n for n, stem in enumerate(_ICELANDIC_WEEKDAY_STEMS)},
     },
 }
 
@@ -796,7 +802,7 @@ FILLERS = (
 
 # Words after or before a yearless date that put it ahead of the reference
 # ("le 14 octobre prochain", "next 5 May").
-FUTURE_AFTER = "prochain|prochaine|próximo|próxima|prossimo|prossima|que vem|next"
+FUTURE_AFTER = "prochain|prochaine|próximo|próxima|prossimo|prossima|que vem|next|n.k.|næstkomandi"
 FUTURE_BEFORE = (
     "next|coming|upcoming|nächsten|kommenden|kommende|førstkommende|kommande"
     "|aanstaande|komende|prochain|próximo|prossimo|najbliższy|najbliższą|nadchodzący"

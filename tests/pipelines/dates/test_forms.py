@@ -298,3 +298,60 @@ def test_odd_inputs_give_reasons_not_exceptions():
 def test_a_day_before_a_month_name_belongs_to_that_month(text, lang, expected):
     result = parse_date(text, lang, "published", date(2027, 3, 5), "Europe/Brussels")
     assert (result.start, result.error) == (expected, None)
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Annual report of the cluster05.11.2025 Members met in Kaunas", "en", date(2025, 11, 5)),
+        ("Novinka na webu23/10/2025", "cs", date(2025, 10, 23)),
+        ("Αρ. Πρωτ.: 2041/14-07-2025", "el", date(2025, 7, 14)),
+        ("Broj: 112/3-11-2025 odluka", "hr", date(2025, 11, 3)),
+    ],
+)
+def test_a_numeric_date_glued_to_a_word_or_a_file_number(text, lang, expected):
+    assert read(text, lang, "published", date(2025, 12, 1)).start == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Objavljeno 07 10 2025 u rubrici vijesti", "hr", date(2025, 10, 7)),
+        ("zveřejněno: 28 02 2025", "cs", date(2025, 2, 28)),
+    ],
+)
+def test_a_day_month_and_year_of_two_two_and_four_digits_spaced(text, lang, expected):
+    assert read(text, lang, "published", date(2025, 12, 1)).start == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tel. 01 12 2019 99",  # a phone number with more digits after it
+        "Tel. 385 01 12 2019",  # and before it
+        "Kontakt 7 5 2019",  # one-digit day and month: no such spacing
+        "Cijena 12 13 2019",  # no thirteenth month
+    ],
+)
+def test_spaced_numbers_that_are_no_date(text):
+    assert read(text, "hr", "published", date(2025, 12, 1)).error == "no date found"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a 12/2014. (IV. 23.) NGM rendelet szerint", date(2014, 4, 23)),
+        ("kihirdetve: 2019. (XII. 5.)", date(2019, 12, 5)),
+    ],
+)
+def test_a_hungarian_act_dates_itself_with_a_roman_month(text, expected):
+    assert read(text, "hu", "published", date(2025, 12, 1)).start == expected
+
+
+def test_a_roman_month_in_brackets_is_no_date_outside_hungarian():
+    assert read("see 2019. (XII. 5.)", "en", "published", date(2025, 12, 1)).error == "no date found"
+
+
+def test_a_spaced_date_gives_way_to_a_date_the_grammar_reads():
+    result = read("Rok prijave 15. 11. 2025. (šifra 07 10 2025)", "hr", "deadline", date(2025, 9, 1))
+    assert (result.start, result.error) == (date(2025, 11, 15), None)

@@ -209,3 +209,35 @@ def test_hour_words_and_minutes_after_a_spaced_h(text, lang, start):
 def test_a_later_time_after_an_until_word_ends_the_dates_time(text, lang, start, end):
     result = read(text, lang)
     assert (result.start, result.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text, lang, start",
+    [
+        ("Přihlášky zasílejte do 20. 4. 2026 do 14.00.", "cs", datetime(2026, 4, 20, 14, 0)),
+        ("Abgabe 20.4.2026 bis 14.00", "de", datetime(2026, 4, 20, 14, 0)),
+    ],
+)
+def test_a_dotted_hour_after_an_until_word_is_the_dates_time(text, lang, start):
+    assert read(text, lang, kind="deadline").start == start
+
+
+def test_a_marker_before_a_spaced_date_takes_no_hour_from_its_day():
+    result = read("Výstava potrvá od 13. 4. 2026 do 19. 4. 2026.", "cs")
+    assert (result.start, result.end) == (date(2026, 4, 13), date(2026, 4, 19))
+
+
+@pytest.mark.parametrize(
+    "text, lang, start",
+    [
+        ("Radionica u srijedu 6.5.2026. s početkom u 18 i 30h", "hr", datetime(2026, 5, 6, 18, 30)),
+        ("predavanje 12. 5. 2026. u 9 i 15 sati", "bs", datetime(2026, 5, 12, 9, 15)),
+        ("састанак 3.6.2026. у 10 и 30 часова", "sr", datetime(2026, 6, 3, 10, 30)),
+    ],
+)
+def test_an_hour_and_its_minutes_joined_by_and(text, lang, start):
+    assert read(text, lang).start == start
+
+
+def test_a_count_joined_by_and_is_no_time():
+    assert read("Na skup 12. 5. 2026. došlo je 17 i 30 gostiju", "hr").start == date(2026, 5, 12)
