@@ -45,7 +45,7 @@ STAGES = [
     ("cache", r"/scrapy/(extensions|downloadermiddlewares)/httpcache\.py:|/spiders/http/"),
     (
         "parse",  # a whole page into a tree; what runs below takes this stage from its caller
-        r"/spiders/extractors/page\.py:\d+\((soup_of|feed|start|end)\)|/parsel/selector\.py:\d+\(create_root_node\)"
+        r"/parsel/selector\.py:\d+\(create_root_node\)"
         r"|/spiders/extractors/tree\.py:\d+\((tree_of|start|end|data)\)"
         r"|/scrapy/http/response/text\.py:\d+\(selector\)|/lxml/html/__init__\.py:\d+\(document_fromstring\)",
     ),

@@ -28,6 +28,7 @@ from core.trust import host_of
 from spiders.extractors import generic
 from spiders.extractors.page import Extraction
 from spiders.extractors.routes import LISTING, Router, canonical_url
+from spiders.extractors.tree import tree_of
 from spiders.field_fallback import Reading, fill_in
 from spiders.registry import source_hosts
 from spiders.threads import Overrun, in_thread
@@ -67,6 +68,10 @@ class SourceSpider(scrapy.Spider):
     extractor: ClassVar[Callable[[str, str], Extraction]]
     # The declaration the facts above were taken from, if they were.
     source: ClassVar[Source | None] = None
+    # Whether the source's pages are HTML: each is then parsed once, and its tree
+    # shared by the extractor, the router and the generic reading (a JSON API's
+    # replies go to its extractor as text).
+    pages_are_html: ClassVar[bool] = True
 
     def __init_subclass__(cls, source: Source | None = None, **kwargs):
         """``source``: the source's facts (core/sources.py, or its TOML file), which
@@ -137,16 +142,17 @@ class SourceSpider(scrapy.Spider):
         """The page's extraction (on a worker thread: it touches nothing shared), and
         how the generic reading helped: standing in for the source's extractor, or
         giving its item the fields it missed."""
-        extraction = type(self).extractor(url, html)
-        kind = self.router.kind_of_page(url, html) if self.router else None
+        page = tree_of(html) if self.pages_are_html and self.router else html
+        extraction = type(self).extractor(url, page)
+        kind = self.router.kind_of_page(url, page) if self.router else None
         if kind in (None, LISTING):
             return extraction, Reading()
         if extraction.items or extraction.links or extraction.next_page:
-            return extraction, Reading(fields=fill_in(extraction, url, html, self.languages[0]))
+            return extraction, Reading(fields=fill_in(extraction, url, page, self.languages[0]))
         # The site's markup changed under its selectors: what a generic reading
         # finds beats silence. Read as the kind of page the site's table says it
         # is: a call page read as an event would be dated at its deadline.
-        extraction = generic.extract_page(url, html, language=self.languages[0], kind=kind)
+        extraction = generic.extract_page(url, page, language=self.languages[0], kind=kind)
         return extraction, Reading(stood_in=bool(extraction.items))
 
     def outputs(self, response: TextResponse, extraction: Extraction) -> Iterator[dict | scrapy.Request]:

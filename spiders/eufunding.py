@@ -67,6 +67,7 @@ class EufundingSpider(SourceSpider, source=CODE_SOURCES["eufunding"]):
         parse_qs(urlsplit(CODE_SOURCES["eufunding"].start_urls[0]).query)["pageSize"][0]
     )
     router = extractor_module.ROUTER
+    pages_are_html = False
 
     # The base class GETs its start URLs and next pages; the API answers the
     # search only when it is POSTed, on every page.

@@ -190,7 +190,8 @@ def without(node: HtmlElement, noise: str) -> HtmlElement:
     page's tree is shared by its readers and stays whole."""
     kept = copy.deepcopy(node)
     for part in kept.cssselect(noise):
-        part.drop_tree()
+        if part is not kept:  # a node never is noise to itself (a post's own class may match)
+            part.drop_tree()
     return kept
 
 
