@@ -18,6 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from core.items import raw_item
+from core.sources import CODE_SOURCES
 from spiders.extractors.page import Extraction, absolute, first, split_status
 from spiders.extractors.routes import LISTING, Reader, Router
 from spiders.extractors.tree import (
@@ -35,7 +36,7 @@ from spiders.extractors.tree import (
     tree_of,
 )
 
-HOSTS = ("clustero.eu", "www.clustero.eu")
+HOSTS = CODE_SOURCES["clustero"].hosts
 # Links to this source's pages only.
 own_url = partial(absolute, hosts=HOSTS)
 _LANG = r"/(?:ro|en)"

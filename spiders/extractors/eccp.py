@@ -16,6 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from core.items import raw_item
+from core.sources import CODE_SOURCES
 from spiders.extractors.page import Extraction, absolute, first, split_status
 from spiders.extractors.routes import LISTING, Page, Router
 from spiders.extractors.tree import (
@@ -29,7 +30,7 @@ from spiders.extractors.tree import (
     tree_of,
 )
 
-HOSTS = ("www.clustercollaboration.eu", "clustercollaboration.eu")
+HOSTS = CODE_SOURCES["eccp"].hosts
 # Links to this source's pages only.
 own_url = partial(absolute, hosts=HOSTS)
 LANGUAGE = "en"

@@ -17,14 +17,15 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from core.items import raw_item
+from core.sources import CODE_SOURCES
 from spiders.extractors.page import Extraction, absolute, first, split_status
 from spiders.extractors.routes import LISTING, Page, Router
 from spiders.extractors.tree import inside, json_ld_nodes, meta_content, meta_summary, text_of, tree_of
 
 LANGUAGE = "en"
 FMO_HOSTS = ("eeagrants.org", "www.eeagrants.org")
-OPERATOR_HOSTS = ("www.innovationnorway.ro", "innovationnorway.ro", "www.eeagrants.lv", "eeagrants.lv")
-HOSTS = FMO_HOSTS + OPERATOR_HOSTS
+HOSTS = CODE_SOURCES["eeagrants"].hosts
+OPERATOR_HOSTS = tuple(host for host in HOSTS if host not in FMO_HOSTS)
 # Links to this source's pages only.
 own_url = partial(absolute, hosts=HOSTS)
 

@@ -13,10 +13,10 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from core.items import raw_item
+from core.sources import CODE_SOURCES
 from spiders.extractors.page import Extraction, absolute, split_status
 from spiders.extractors.routes import LISTING, Reader, Router
 from spiders.extractors.tree import (
-    below,
     content_of,
     first_match,
     first_of,
@@ -29,7 +29,7 @@ from spiders.extractors.tree import (
     without,
 )
 
-HOSTS = ("www.innovasjonnorge.no", "innovasjonnorge.no")
+HOSTS = CODE_SOURCES["innovasjonnorge"].hosts
 # Links to this source's pages only.
 own_url = partial(absolute, hosts=HOSTS)
 
@@ -38,7 +38,7 @@ CALLS = "/no/subsites/forside/utlysninger/"
 NEWS = "/no/om/nyheter/"
 
 # Page parts whose dates belong to other things: teasers, related items, menus.
-NOISE = below(
+NOISE = (
     "aside, nav, footer, form, figure, script, style, "
     "[class*=related], [class*=teaser], [class*=latest], [class*=share]"
 )

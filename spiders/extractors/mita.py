@@ -17,10 +17,10 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from core.items import raw_item
+from core.sources import CODE_SOURCES
 from spiders.extractors.page import Extraction, absolute, split_status
 from spiders.extractors.routes import LISTING, Reader, Router
 from spiders.extractors.tree import (
-    below,
     content_of,
     first_match,
     first_of,
@@ -33,13 +33,7 @@ from spiders.extractors.tree import (
 )
 
 # The EU-funds portal shows the same call cards on its 2021 site and on www.
-HOSTS = (
-    "mita.lrv.lt",
-    "inovacijuagentura.lt",
-    "www.inovacijuagentura.lt",
-    "2021.esinvesticijos.lt",
-    "www.esinvesticijos.lt",
-)
+HOSTS = CODE_SOURCES["mita"].hosts
 # Links to this source's pages only.
 own_url = partial(absolute, hosts=HOSTS)
 
@@ -48,7 +42,7 @@ CALLS = "/(?:lt/skelbimai|lt/kvietimai|kvietimai)"
 NEWS = "/(?:lt/naujienos|en/news|(?:en/)?naujiena)"
 
 # Page parts whose dates belong to other things: sidebars, related items, menus, sharing.
-NOISE = below(
+NOISE = (
     "aside, nav, footer, form, figure, script, style, "
     "[class*=related], [class*=latest], [class*=share], [class*=teaser]"
 )

@@ -16,6 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from core.items import raw_item
+from core.sources import CODE_SOURCES
 from spiders.extractors.page import Extraction, absolute, first, split_status
 from spiders.extractors.routes import LISTING, Reader, Router
 from spiders.extractors.tree import (
@@ -29,7 +30,7 @@ from spiders.extractors.tree import (
     tree_of,
 )
 
-HOSTS = ("www.parp.gov.pl", "parp.gov.pl", "feng.parp.gov.pl")
+HOSTS = CODE_SOURCES["parp"].hosts
 # Links to this source's pages only.
 own_url = partial(absolute, hosts=HOSTS)
 # Parts of a page that repeat on every page (menus, sidebars, footer) and all they hold:

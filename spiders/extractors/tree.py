@@ -205,11 +205,3 @@ def first_match(node: HtmlElement | None, path: etree.XPath) -> HtmlElement | No
     """The first element a compiled selector or XPath finds in ``node``, else None."""
     found = path(node) if node is not None else []
     return found[0] if found else None
-
-
-def below(css: str) -> str:
-    """The selector list ``css`` narrowed to what stands inside the node it is applied
-    to, as BeautifulSoup's ``select`` reads it: ``without(article, below(noise))``
-    never takes the article for noise, whatever its own classes say (WordPress
-    writes "category-latest-news" on a post)."""
-    return ", ".join(f"* {part.strip()}" for part in css.split(","))

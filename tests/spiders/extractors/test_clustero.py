@@ -3,12 +3,11 @@ sidebars, related teasers or body text, and links that a crawl of the snapshot c
 
 import pytest
 from crawl_walk import links_found
-from lxml import etree
 
 from spiders.clustero import ClusteroSpider
 from spiders.extractors.clustero import extract
 from spiders.extractors.page import Extraction
-from spiders.extractors.tree import tree_of
+from tests.spiders.extractors.shared_tree import assert_reads_its_tree_as_its_html_and_leaves_it_whole
 
 SITE = "https://clustero.eu"
 EVENTS_RO = SITE + "/ro/evenimente/"
@@ -247,11 +246,7 @@ def test_a_labelled_line_is_read_past_inline_markup_but_not_comments_or_scripts(
 
 def test_a_parsed_tree_reads_as_its_html_and_is_left_unchanged(snapshot):
     for url in snapshot_urls(snapshot):
-        html = snapshot.read(url)
-        root = tree_of(html)
-        before = etree.tostring(root)
-        assert extract(url, root) == extract(url, html), url
-        assert etree.tostring(root) == before, url
+        assert_reads_its_tree_as_its_html_and_leaves_it_whole(extract, url, snapshot.read(url))
 
 
 @pytest.mark.parametrize(

@@ -5,15 +5,14 @@ import json
 import pytest
 import scrapy
 from crawl_walk import reachable
-from lxml import etree
 from parsing import parsed, spider_of
 from protego import Protego
 from scrapy.http import HtmlResponse
 
 from spiders.extractors.innovasjonnorge import ROUTER, extract
 from spiders.extractors.page import Extraction
-from spiders.extractors.tree import tree_of
 from spiders.innovasjonnorge import InnovasjonnorgeSpider
+from tests.spiders.extractors.shared_tree import assert_reads_its_tree_as_its_html_and_leaves_it_whole
 
 HOST = "www.innovasjonnorge.no"
 SITE = f"https://{HOST}"
@@ -423,11 +422,7 @@ def test_spider_yields_the_items_with_their_source_and_follows_links(snapshot):
 
 def test_a_parsed_tree_reads_as_its_html_and_is_left_unchanged(snapshot):
     for url in snapshot_urls(snapshot):
-        html = snapshot.read(url)
-        root = tree_of(html)
-        before = etree.tostring(root)
-        assert extract(url, root) == extract(url, html), url
-        assert etree.tostring(root) == before, url
+        assert_reads_its_tree_as_its_html_and_leaves_it_whole(extract, url, snapshot.read(url))
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,12 @@ import json
 
 import pytest
 from crawl_walk import reachable
-from lxml import etree
 from protego import Protego
 
 from spiders.extractors.mita import ROUTER, extract
 from spiders.extractors.page import Extraction
-from spiders.extractors.tree import tree_of
 from spiders.mita import MitaSpider
+from tests.spiders.extractors.shared_tree import assert_reads_its_tree_as_its_html_and_leaves_it_whole
 
 LRV = "https://mita.lrv.lt"
 IA = "https://inovacijuagentura.lt"
@@ -392,11 +391,7 @@ def test_a_call_page_without_deadline_reports_it(snapshot):
 
 def test_a_parsed_tree_reads_as_its_html_and_is_left_unchanged(snapshot):
     for url in snapshot_urls(snapshot):
-        html = snapshot.read(url)
-        root = tree_of(html)
-        before = etree.tostring(root)
-        assert extract(url, root) == extract(url, html), url
-        assert etree.tostring(root) == before, url
+        assert_reads_its_tree_as_its_html_and_leaves_it_whole(extract, url, snapshot.read(url))
 
 
 @pytest.mark.parametrize(

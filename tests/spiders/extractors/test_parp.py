@@ -4,13 +4,12 @@ import json
 
 import pytest
 from crawl_walk import reachable
-from lxml import etree
 from protego import Protego
 
 from spiders.extractors.page import Extraction
 from spiders.extractors.parp import ROUTER, extract
-from spiders.extractors.tree import tree_of
 from spiders.parp import ParpSpider
+from tests.spiders.extractors.shared_tree import assert_reads_its_tree_as_its_html_and_leaves_it_whole
 
 WWW, FENG = "www.parp.gov.pl", "feng.parp.gov.pl"
 CALLS = f"https://{FENG}/component/grants/grants"
@@ -413,11 +412,7 @@ def test_timeline_steps_are_the_smallest_blocks_outside_menus_and_sidebars():
 
 def test_a_parsed_tree_reads_as_its_html_and_is_left_unchanged(snapshot):
     for url in snapshot_urls(snapshot):
-        html = snapshot.read(url)
-        root = tree_of(html)
-        before = etree.tostring(root)
-        assert extract(url, root) == extract(url, html), url
-        assert etree.tostring(root) == before, url
+        assert_reads_its_tree_as_its_html_and_leaves_it_whole(extract, url, snapshot.read(url))
 
 
 def test_truncated_pages_never_raise(snapshot):
