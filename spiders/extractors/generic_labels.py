@@ -123,6 +123,7 @@ def label_words(role: str, language: str) -> str:
     return "|".join(t[lang] for t in tables for lang in dict.fromkeys((language, "en")) if lang in t)
 
 
+@cache
 def words_regex(words: str, language: str) -> re.Pattern[str]:
     """Any of ``words``; a long one may end a compound ("Søknadsfrist") in languages that glue."""
     ordered = sorted(set(words.split("|")), key=len, reverse=True)
