@@ -8,6 +8,8 @@ import os
 import signal
 import sqlite3
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from core.lock import LockHeld
@@ -120,12 +122,36 @@ def check_log_file(path: Path) -> None:
         raise write_failure(error, "--log-file", path) from None
 
 
-class Interrupted(Exception):
-    """A signal stopped the crawl; its sources' rows say `interrupted`."""
+class Interrupted(BaseException):
+    """A signal stopped the crawl, whose sources' rows say `interrupted`, or the
+    publishing after it. A BaseException, as KeyboardInterrupt is: no handler of
+    one page's or one entry's errors may swallow it."""
 
-    def __init__(self, signum: int, crawls: list[dict]):
+    def __init__(self, signum: int, crawls: list[dict], publishing: bool = False):
         cut_short = [c["source"] for c in crawls if c["outcome"] == "interrupted"]
-        super().__init__(
-            f"stopped by {signal.Signals(signum).name}; crawls interrupted: {', '.join(cut_short) or 'none'}"
+        what = (
+            " while publishing; the published folder is unchanged"
+            if publishing
+            else f"; crawls interrupted: {', '.join(cut_short) or 'none'}"
         )
+        super().__init__(f"stopped by {signal.Signals(signum).name}{what}")
         self.signum, self.crawls = signum, crawls
+
+
+@contextmanager
+def publishing_stopped_by_sigterm():
+    """SIGTERM stops publishing as Scrapy's handler stops a crawl: said, with its
+    exit status, the staging folder removed and the live feeds left as they were.
+    (Python's default would end the process unannounced, status -15.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set a handler; its own signals stay its own
+        return
+
+    def stop(signum, frame):
+        raise Interrupted(signum, [], publishing=True)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

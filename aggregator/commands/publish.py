@@ -11,7 +11,14 @@ from aggregator.commands.common import (
     database_held,
     warn_about_base_url,
 )
-from aggregator.commands.failures import EXIT_OK, EXIT_PUBLISH_FAILED, Failure, check_out, write_failure
+from aggregator.commands.failures import (
+    EXIT_OK,
+    EXIT_PUBLISH_FAILED,
+    Failure,
+    check_out,
+    publishing_stopped_by_sigterm,
+    write_failure,
+)
 from core import db as database
 from core.lock import LockHeld
 from feeds.publish import Published, publish
@@ -29,7 +36,8 @@ def publish_feeds(args, as_of: date, quiet: bool = False) -> Published:
     """Publish, the database's lock held by the caller."""
     db = database.connect(args.db)
     try:
-        published = publish(db, args.out, as_of=as_of, base_url=base_url(args), hosts=source_hosts())
+        with publishing_stopped_by_sigterm():
+            published = publish(db, args.out, as_of=as_of, base_url=base_url(args), hosts=source_hosts())
     except (sqlite3.Error, LockHeld):
         raise
     except OSError as error:

@@ -365,6 +365,42 @@ def test_a_failed_publish_exits_70_not_as_a_usage_error(db, tmp_path, monkeypatc
     assert not list(out.parent.glob("public.releases/.*partial"))
 
 
+def test_sigterm_while_publishing_exits_143_said_and_keeps_the_last_release(
+    db, tmp_path, monkeypatch, capsys
+):
+    out = tmp_path / "public"
+    assert main(["publish", "--db", str(db), "--out", str(out), "--as-of", AS_OF]) == 0
+    release = out.resolve()
+    capsys.readouterr()
+
+    def render_all(entries, context, *renderers):
+        yield "events.rss", b"<rss/>"
+        try:  # a handler of one entry's errors must not swallow the signal
+            os.kill(os.getpid(), signal.SIGTERM)
+        except Exception:
+            pass
+        yield "events.ics", b""
+
+    monkeypatch.setattr("feeds.publish.render_all", render_all)
+    # Without publishing's own handler the signal reaches this one, not the test runner's default.
+    unhandled = []
+
+    def record(signum, frame):
+        unhandled.append(signum)
+
+    previous = signal.signal(signal.SIGTERM, record)
+    try:
+        status = main(["publish", "--db", str(db), "--out", str(out), "--as-of", AS_OF])
+        after = signal.getsignal(signal.SIGTERM)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    err = capsys.readouterr().err
+    assert status == 128 + signal.SIGTERM and not unhandled
+    assert "stopped by SIGTERM while publishing; the published folder is unchanged" in err
+    assert out.resolve() == release and not list(out.parent.glob("public.releases/.*partial"))
+    assert after is record  # publishing gave back the handler it found
+
+
 def test_verbose_adds_the_traceback(db, tmp_path, monkeypatch, capsys):
     break_rendering(monkeypatch, RuntimeError("lxml refused"))
     status = main(["publish", "--db", str(db), "--out", str(tmp_path / "p"), "--verbose"])

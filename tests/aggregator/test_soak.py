@@ -123,6 +123,7 @@ def test_twenty_runs_with_random_faults_lose_nothing(tmp_path, snapshot):
                 time.sleep(rng.uniform(0.0, 3.0))
                 victim.send_signal(signal.SIGTERM)
                 code = victim.wait(timeout=120)
+                said = victim.stderr.read().decode()
             elif scenario == "locked":
                 held = threading.Event()
                 holder = threading.Thread(target=hold_write_lock, args=(db, 15, held))
@@ -140,8 +141,10 @@ def test_twenty_runs_with_random_faults_lose_nothing(tmp_path, snapshot):
                 expected = EXIT_SOURCE_FAILED if "failed" in outcomes else EXIT_OK
                 assert code == expected and "interrupted" not in outcomes, where
             elif scenario == "sigterm":
-                expected = STOPPED_BY_SIGTERM if "interrupted" in outcomes else EXIT_OK
-                assert code == expected and "running" not in outcomes, where
+                # The signal may land after the crawl, while the run publishes.
+                late = "stopped by SIGTERM while publishing; the published folder is unchanged" in said
+                expected = STOPPED_BY_SIGTERM if "interrupted" in outcomes or late else EXIT_OK
+                assert code == expected and "running" not in outcomes, f"{where}: {said}"
             else:
                 assert code == EXIT_DATABASE, where
             now_known = stored_ids(db)
