@@ -12,7 +12,7 @@ import os
 import sys
 import traceback
 
-from aggregator.commands.failures import Interrupted, failure_of
+from aggregator.commands.failures import Interrupted, failure_of, stopped_by_sigterm
 from core import __version__
 
 COMMANDS = (
@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(next((word for word in argv if not word.startswith("-")), None)).parse_args(argv)
     try:
-        return args.run(args)
+        with stopped_by_sigterm():
+            return args.run(args)
     except BrokenPipeError:
         # The reader (`| head`) has gone; say nothing more.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

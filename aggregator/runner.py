@@ -7,6 +7,7 @@ several crawls (tests) runs each in a process of its own.
 
 from __future__ import annotations
 
+import signal
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -57,11 +58,18 @@ def crawl(job: CrawlJob, names: list[str] | None = None, spider_of=None) -> list
         CLUSTERFEEDS_PROGRESS=job.progress,
         **job.settings,
     )
+    # Scrapy installs its own handlers and leaves Python's defaults behind; the
+    # command's own (aggregator/cli.py) must hold again for what follows the crawl.
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
     process = _StopAwareProcess(settings)
     crawlers = [process.create_crawler(spider_of(spider) if spider_of else spider) for spider in spiders]
     for crawler in crawlers:
         process.crawl(crawler)
-    process.start()
+    try:
+        process.start()
+    finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
     if job.progress:
         print(file=sys.stderr)
     crawls = _crawl_rows(job.db, crawlers)

@@ -124,14 +124,14 @@ def check_log_file(path: Path) -> None:
 
 class Interrupted(BaseException):
     """A signal stopped the crawl, whose sources' rows say `interrupted`, or the
-    publishing after it. A BaseException, as KeyboardInterrupt is: no handler of
+    command outside it (publishing …). A BaseException, as KeyboardInterrupt is: no handler of
     one page's or one entry's errors may swallow it."""
 
-    def __init__(self, signum: int, crawls: list[dict], publishing: bool = False):
+    def __init__(self, signum: int, crawls: list[dict], outside_crawl: bool = False):
         cut_short = [c["source"] for c in crawls if c["outcome"] == "interrupted"]
         what = (
-            " while publishing; the published folder is unchanged"
-            if publishing
+            " outside a crawl; the published folder holds the last whole release"
+            if outside_crawl
             else f"; crawls interrupted: {', '.join(cut_short) or 'none'}"
         )
         super().__init__(f"stopped by {signal.Signals(signum).name}{what}")
@@ -139,16 +139,17 @@ class Interrupted(BaseException):
 
 
 @contextmanager
-def publishing_stopped_by_sigterm():
-    """SIGTERM stops publishing as Scrapy's handler stops a crawl: said, with its
-    exit status, the staging folder removed and the live feeds left as they were.
-    (Python's default would end the process unannounced, status -15.)"""
+def stopped_by_sigterm():
+    """SIGTERM stops a command as Scrapy's handler stops a crawl: said, with its
+    exit status, a publish's staging folder removed and the live feeds left as
+    they were (Python's default would end the process unannounced, status -15).
+    The crawl itself is Scrapy's to stop, and gives this handler back after."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set a handler; its own signals stay its own
         return
 
     def stop(signum, frame):
-        raise Interrupted(signum, [], publishing=True)
+        raise Interrupted(signum, [], outside_crawl=True)
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:

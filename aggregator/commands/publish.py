@@ -16,7 +16,6 @@ from aggregator.commands.failures import (
     EXIT_PUBLISH_FAILED,
     Failure,
     check_out,
-    publishing_stopped_by_sigterm,
     write_failure,
 )
 from core import db as database
@@ -36,8 +35,7 @@ def publish_feeds(args, as_of: date, quiet: bool = False) -> Published:
     """Publish, the database's lock held by the caller."""
     db = database.connect(args.db)
     try:
-        with publishing_stopped_by_sigterm():
-            published = publish(db, args.out, as_of=as_of, base_url=base_url(args), hosts=source_hosts())
+        published = publish(db, args.out, as_of=as_of, base_url=base_url(args), hosts=source_hosts())
     except (sqlite3.Error, LockHeld):
         raise
     except OSError as error:

@@ -365,9 +365,7 @@ def test_a_failed_publish_exits_70_not_as_a_usage_error(db, tmp_path, monkeypatc
     assert not list(out.parent.glob("public.releases/.*partial"))
 
 
-def test_sigterm_while_publishing_exits_143_said_and_keeps_the_last_release(
-    db, tmp_path, monkeypatch, capsys
-):
+def test_sigterm_outside_a_crawl_exits_143_said_and_keeps_the_last_release(db, tmp_path, monkeypatch, capsys):
     out = tmp_path / "public"
     assert main(["publish", "--db", str(db), "--out", str(out), "--as-of", AS_OF]) == 0
     release = out.resolve()
@@ -396,7 +394,7 @@ def test_sigterm_while_publishing_exits_143_said_and_keeps_the_last_release(
         signal.signal(signal.SIGTERM, previous)
     err = capsys.readouterr().err
     assert status == 128 + signal.SIGTERM and not unhandled
-    assert "stopped by SIGTERM while publishing; the published folder is unchanged" in err
+    assert "stopped by SIGTERM outside a crawl; the published folder holds the last whole release" in err
     assert out.resolve() == release and not list(out.parent.glob("public.releases/.*partial"))
     assert after is record  # publishing gave back the handler it found
 

@@ -136,10 +136,15 @@ def crawl_rows(db: Path) -> dict[str, int]:
 def test_two_workers_store_every_item_exactly_once(redis_url, replay, snapshot, one_process, tmp_path):
     items, counts = one_process
     workers = start_workers(redis_url, replay, ["first", "second"], tmp_path)
+    # Both wait at the queue, and each page takes a moment: now that a page is
+    # read in about a millisecond, one worker could empty the queue alone.
+    replay.delay = 0.02
     try:
+        wait_until_open(workers, tmp_path)
         writer = crawl_through(redis_url, tmp_path / "workers.db", snapshot)
         assert writer.wait(300) == 0
     finally:
+        replay.delay = 0.0
         stop(workers)
     assert stored(tmp_path / "workers.db") == items
     # Each item came through the queue once: the crawl rows count what the writer received.
