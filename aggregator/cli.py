@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 import traceback
 
@@ -58,11 +59,13 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, when_done=None) -> int:
+    """The command's exit status; ``when_done``: the SIGTERM handler to leave
+    behind (by default the one found)."""
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(next((word for word in argv if not word.startswith("-")), None)).parse_args(argv)
     try:
-        with stopped_by_sigterm():
+        with stopped_by_sigterm(afterwards=when_done):
             return args.run(args)
     except BrokenPipeError:
         # The reader (`| head`) has gone; say nothing more.
@@ -81,5 +84,15 @@ def main(argv: list[str] | None = None) -> int:
         return failure.status
 
 
+def console() -> None:
+    """The installed ``clusterfeeds`` command, and ``python -m aggregator.cli``.
+
+    Once the command's work is done and its status decided, SIGTERM is ignored:
+    a supervisor's timeout at the last moment must not turn a finished run into
+    a killed one (-15) while Scrapy's and Twisted's modules are torn down, and
+    Python's own exit gives a Python handler back to the default for that time."""
+    sys.exit(main(when_done=signal.SIG_IGN))
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    console()

@@ -139,11 +139,12 @@ class Interrupted(BaseException):
 
 
 @contextmanager
-def stopped_by_sigterm():
+def stopped_by_sigterm(afterwards=None):
     """SIGTERM stops a command as Scrapy's handler stops a crawl: said, with its
     exit status, a publish's staging folder removed and the live feeds left as
     they were (Python's default would end the process unannounced, status -15).
-    The crawl itself is Scrapy's to stop, and gives this handler back after."""
+    The crawl itself is Scrapy's to stop, and gives this handler back after.
+    When done, the handler found is given back, or ``afterwards`` set instead."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set a handler; its own signals stay its own
         return
@@ -155,4 +156,4 @@ def stopped_by_sigterm():
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGTERM, previous if afterwards is None else afterwards)

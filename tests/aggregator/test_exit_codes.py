@@ -399,6 +399,17 @@ def test_sigterm_outside_a_crawl_exits_143_said_and_keeps_the_last_release(db, t
     assert after is record  # publishing gave back the handler it found
 
 
+def test_the_console_command_leaves_a_late_sigterm_no_way_to_kill_a_finished_run(capsys):
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        assert main(["sources"], when_done=signal.SIG_IGN) == 0
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_IGN
+        os.kill(os.getpid(), signal.SIGTERM)  # the process lives on to exit with its status
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert "eccp" in capsys.readouterr().out
+
+
 def test_verbose_adds_the_traceback(db, tmp_path, monkeypatch, capsys):
     break_rendering(monkeypatch, RuntimeError("lxml refused"))
     status = main(["publish", "--db", str(db), "--out", str(tmp_path / "p"), "--verbose"])
